@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// Parses flags, builds the Config, picks the mode. Everything else lives in source/.
+import process from 'node:process';
+import meow from 'meow';
+import {monitorHelp, simHelp} from './source/cli-help.js';
+import {configFromFlags} from './source/domain/config-from-flags.js';
+
+function usageError(message: string): never {
+	process.stderr.write(`lbtop: ${message}\n  (lbtop --help for usage)\n`);
+	process.exit(2);
+}
+
+async function simCommand(argv: readonly string[]): Promise<void> {
+	const cli = meow(simHelp, {
+		importMeta: import.meta,
+		argv: [...argv],
+		allowUnknownFlags: false,
+		flags: {
+			host: {type: 'string', default: '127.0.0.1'},
+			port: {type: 'number', default: 4566},
+			scenario: {type: 'string'},
+			seed: {type: 'number', default: 1},
+			speed: {type: 'number', default: 1},
+		},
+	});
+	const {port, speed, seed} = cli.flags;
+	if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+		usageError(`--port ${port} is not a port number (0-65535)`);
+	}
+	if (!(speed > 0)) {
+		usageError(`--speed ${speed} must be a positive number`);
+	}
+	const {serveSim} = await import('./source/sim/serve.js');
+	const code = await serveSim({
+		host: cli.flags.host,
+		port,
+		seed,
+		speed,
+		...(cli.flags.scenario ? {scenarioPath: cli.flags.scenario} : {}),
+	});
+	process.exitCode = code;
+}
+
+async function monitorCommand(argv: readonly string[]): Promise<void> {
+	const cli = meow(monitorHelp, {
+		importMeta: import.meta,
+		argv: [...argv],
+		allowUnknownFlags: false,
+		flags: {
+			region: {type: 'string'},
+			profile: {type: 'string'},
+			endpointUrl: {type: 'string'},
+			window: {type: 'string'},
+			refresh: {type: 'string'},
+			logGroup: {type: 'string', isMultiple: true},
+			once: {type: 'boolean', default: false},
+			json: {type: 'boolean', default: false},
+			demo: {type: 'boolean', default: false},
+			color: {type: 'boolean', default: true},
+			ascii: {type: 'boolean', default: false},
+			record: {type: 'string'},
+		},
+	});
+	const locale = `${process.env.LC_ALL ?? ''}${process.env.LC_CTYPE ?? ''}${process.env.LANG ?? ''}`;
+	const result = configFromFlags(
+		cli.input,
+		{...cli.flags, logGroup: cli.flags.logGroup ?? []},
+		{
+			interactive: Boolean(process.stdout.isTTY && process.stdin.isTTY),
+			noColorEnv: process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '',
+			utf8: locale === '' || /utf-?8/i.test(locale),
+		},
+	);
+	if (!result.ok) {
+		usageError(result.message);
+	}
+	const {config} = result;
+	const {startMonitor} = await import('./source/start-monitor.js');
+	const sim = cli.flags.demo
+		? await (await import('./source/sim/serve.js')).startDemoInProcess()
+		: undefined;
+	try {
+		process.exitCode = await startMonitor(
+			config,
+			sim ? {endpointUrl: sim.url, credentials: sim.credentials, region: sim.region} : {},
+		);
+	} finally {
+		await sim?.close();
+	}
+}
+
+const argv = process.argv.slice(2);
+if (argv[0] === 'sim') {
+	await simCommand(argv.slice(1));
+} else {
+	await monitorCommand(argv);
+}

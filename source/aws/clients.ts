@@ -1,0 +1,97 @@
+// One place builds the SDK clients, lazily: each client package costs tens of milliseconds to load,
+// and the first frame should not wait for services it does not need yet.
+
+export type StaticCredentials = {readonly accessKeyId: string; readonly secretAccessKey: string};
+
+export type AwsSettings = {
+	readonly region?: string;
+	readonly profile?: string;
+	/** `--endpoint-url`; without it the SDK's own AWS_ENDPOINT_URL* variables and config apply. */
+	readonly endpointUrl?: string;
+	readonly credentials?: StaticCredentials;
+	readonly maxAttempts?: number;
+};
+
+type ClientConfig = {
+	region?: string;
+	profile?: string;
+	endpoint?: string;
+	credentials?: StaticCredentials;
+	maxAttempts?: number;
+};
+
+function clientConfig(settings: AwsSettings): ClientConfig {
+	return {
+		...(settings.region === undefined ? {} : {region: settings.region}),
+		...(settings.profile === undefined ? {} : {profile: settings.profile}),
+		...(settings.endpointUrl === undefined ? {} : {endpoint: settings.endpointUrl}),
+		...(settings.credentials === undefined ? {} : {credentials: settings.credentials}),
+		...(settings.maxAttempts === undefined ? {} : {maxAttempts: settings.maxAttempts}),
+	};
+}
+
+type Destroyable = {destroy(): void};
+
+export class AwsClients {
+	readonly sts = this.lazy(async () => {
+		const {STSClient} = await import('@aws-sdk/client-sts');
+		return new STSClient(clientConfig(this.settings));
+	});
+
+	readonly elbv2 = this.lazy(async () => {
+		const {ElasticLoadBalancingV2Client} = await import(
+			'@aws-sdk/client-elastic-load-balancing-v2'
+		);
+		return new ElasticLoadBalancingV2Client(clientConfig(this.settings));
+	});
+
+	readonly ec2 = this.lazy(async () => {
+		const {EC2Client} = await import('@aws-sdk/client-ec2');
+		return new EC2Client(clientConfig(this.settings));
+	});
+
+	readonly logs = this.lazy(async () => {
+		const {CloudWatchLogsClient} = await import('@aws-sdk/client-cloudwatch-logs');
+		return new CloudWatchLogsClient(clientConfig(this.settings));
+	});
+
+	readonly cloudwatch = this.lazy(async () => {
+		const {CloudWatchClient} = await import('@aws-sdk/client-cloudwatch');
+		return new CloudWatchClient(clientConfig(this.settings));
+	});
+
+	readonly cloudtrail = this.lazy(async () => {
+		const {CloudTrailClient} = await import('@aws-sdk/client-cloudtrail');
+		return new CloudTrailClient(clientConfig(this.settings));
+	});
+
+	private readonly created: Promise<Destroyable>[] = [];
+
+	constructor(readonly settings: AwsSettings) {}
+
+	/** The region the SDK resolved (flag, environment or profile). */
+	async region(): Promise<string> {
+		const client = await this.sts();
+		return client.config.region();
+	}
+
+	async destroy(): Promise<void> {
+		const clients = await Promise.allSettled(this.created.splice(0));
+		for (const client of clients) {
+			if (client.status === 'fulfilled') {
+				client.value.destroy();
+			}
+		}
+	}
+
+	private lazy<T extends Destroyable>(create: () => Promise<T>): () => Promise<T> {
+		let client: Promise<T> | undefined;
+		return () => {
+			if (!client) {
+				client = create();
+				this.created.push(client);
+			}
+			return client;
+		};
+	}
+}

@@ -1,0 +1,187 @@
+// Turns whatever an AWS call threw into a SourceError the user can act on at 3 a.m.:
+// what failed, and the one thing to do about it.
+
+import {sanitizeText} from '../domain/sanitize.js';
+import type {SourceError} from '../domain/snapshot.js';
+
+export type CallContext = {
+	/** The IAM action of the call, e.g. `logs:StartQuery`. */
+	readonly iamAction: string;
+	readonly profile?: string;
+	readonly region?: string;
+	readonly now: number;
+};
+
+const credentialCodes = new Set([
+	'ExpiredToken',
+	'ExpiredTokenException',
+	'InvalidClientTokenId',
+	'UnrecognizedClientException',
+	'InvalidSignatureException',
+	'SignatureDoesNotMatch',
+	'AuthFailure',
+	'RequestExpired',
+	'TokenRefreshRequired',
+	'CredentialsProviderError',
+	'MissingAuthenticationToken',
+]);
+const accessDeniedCodes = new Set([
+	'AccessDenied',
+	'AccessDeniedException',
+	'UnauthorizedOperation',
+	'UnauthorizedException',
+]);
+const throttlingCodes = new Set([
+	'Throttling',
+	'ThrottlingException',
+	'ThrottledException',
+	'RequestLimitExceeded',
+	'TooManyRequestsException',
+	'LimitExceededException',
+	'RequestThrottled',
+	'RequestThrottledException',
+]);
+const notFoundCodes = new Set([
+	'LoadBalancerNotFound',
+	'LoadBalancerNotFoundException',
+	'TargetGroupNotFound',
+	'TargetGroupNotFoundException',
+	'ResourceNotFoundException',
+]);
+const networkCodes = new Set([
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'ETIMEDOUT',
+	'EPIPE',
+	'TimeoutError',
+	'RequestTimeout',
+	'NetworkingError',
+]);
+
+type ErrorFacts = {readonly code: string; readonly message: string; readonly status?: number};
+
+function factsOf(error: unknown): ErrorFacts {
+	if (error instanceof Error) {
+		const withCode = error as Error & {
+			code?: unknown;
+			Code?: unknown;
+			$metadata?: {httpStatusCode?: number};
+		};
+		const code =
+			typeof withCode.code === 'string'
+				? withCode.code
+				: typeof withCode.Code === 'string'
+					? withCode.Code
+					: error.name;
+		const status = withCode.$metadata?.httpStatusCode;
+		return {code, message: error.message, ...(status === undefined ? {} : {status})};
+	}
+	return {code: 'Unknown', message: String(error)};
+}
+
+function loginHint(profile: string | undefined): string {
+	const flag = profile ? ` --profile ${profile}` : '';
+	return `refresh credentials: run \`aws sso login${flag}\`, or set AWS_PROFILE / AWS_ACCESS_KEY_ID for a valid identity`;
+}
+
+function isSsoOrMissingCredentials(facts: ErrorFacts): boolean {
+	return (
+		facts.code === 'CredentialsProviderError' ||
+		/sso|token.*expired|could not load credentials|credential/i.test(facts.message)
+	);
+}
+
+export function describeAwsError(error: unknown, context: CallContext): SourceError {
+	const facts = factsOf(error);
+	const message = sanitizeText(facts.message, 300);
+	const base = {at: context.now, iamAction: context.iamAction};
+	if (/region is missing/i.test(facts.message)) {
+		return {
+			...base,
+			kind: 'invalid',
+			message: 'no AWS region is configured',
+			hint: 'pass --region, set AWS_REGION, or set region in the profile',
+		};
+	}
+	if (
+		credentialCodes.has(facts.code) ||
+		(facts.status !== 403 && isSsoOrMissingCredentials(facts))
+	) {
+		return {
+			...base,
+			kind: 'credentials',
+			message: `${context.iamAction}: credentials rejected or missing (${facts.code}: ${message})`,
+			hint: loginHint(context.profile),
+		};
+	}
+	if (accessDeniedCodes.has(facts.code) || facts.status === 403) {
+		return {
+			...base,
+			kind: 'access-denied',
+			message: `${context.iamAction} was denied (${facts.code})`,
+			hint: `grant ${context.iamAction} to this identity (see \`lbtop --print-iam-policy\`)`,
+		};
+	}
+	if (throttlingCodes.has(facts.code) || facts.status === 429) {
+		return {
+			...base,
+			kind: 'throttled',
+			message: `${context.iamAction} throttled (${facts.code})`,
+			hint: 'backing off; other tools in this account share the same API rate limits',
+		};
+	}
+	if (notFoundCodes.has(facts.code)) {
+		return {
+			...base,
+			kind: 'not-found',
+			message: `${context.iamAction}: ${message}`,
+			hint: `check the name and the region${context.region ? ` (now ${context.region})` : ''}`,
+		};
+	}
+	if (
+		networkCodes.has(facts.code) ||
+		/ECONNREFUSED|ENOTFOUND|socket hang up|timed? ?out/i.test(message)
+	) {
+		return {
+			...base,
+			kind: 'network',
+			message: `${context.iamAction}: cannot reach the endpoint (${facts.code}: ${message})`,
+			hint: 'check the network, the region and --endpoint-url',
+		};
+	}
+	if (facts.code === 'ValidationError' || facts.code === 'InvalidParameterException') {
+		return {
+			...base,
+			kind: 'invalid',
+			message: `${context.iamAction}: ${message}`,
+			hint: 'lbtop sent a request AWS rejected; please report it with this message',
+		};
+	}
+	return {
+		...base,
+		kind: 'unknown',
+		message: `${context.iamAction} failed (${facts.code}: ${message})`,
+		hint: 'retrying with backoff',
+	};
+}
+
+/** Names the exact call that failed, so the screen can say which IAM action is missing. */
+export class AwsCallError extends Error {
+	constructor(
+		readonly iamAction: string,
+		override readonly cause: unknown,
+	) {
+		super(`${iamAction}: ${cause instanceof Error ? cause.message : String(cause)}`);
+		this.name = 'AwsCallError';
+	}
+}
+
+export async function awsCall<T>(iamAction: string, call: () => Promise<T>): Promise<T> {
+	try {
+		return await call();
+	} catch (error) {
+		throw error instanceof AwsCallError ? error : new AwsCallError(iamAction, error);
+	}
+}

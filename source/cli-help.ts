@@ -1,0 +1,56 @@
+// Help texts for `lbtop` and `lbtop sim`, kept beside each other so they stay consistent.
+
+export const monitorHelp = `
+  Usage
+    $ lbtop <load-balancer>          watch a load balancer (name or ARN) live
+    $ lbtop --demo                   watch the built-in demo world (no AWS account needed)
+    $ lbtop sim [options]            run the local AWS-compatible endpoint (see lbtop sim --help)
+
+  Options
+    --region <region>        AWS region (default: AWS_REGION or the profile's region)
+    --profile <name>         AWS profile from ~/.aws/config (SSO, assume-role, credential_process)
+    --endpoint-url <url>     send every AWS call to this endpoint (AWS_ENDPOINT_URL* also work)
+    --window <duration>      how far back the panes look (default 15m; max 3h)
+    --refresh <duration>     how often live sources refresh (default 10s; min 2s)
+    --log-group <name>       read flow logs from this log group (repeatable; overrides discovery)
+    --once                   print one text snapshot and exit
+    --json                   print one JSON snapshot and exit (format: docs/snapshot.md)
+    --demo                   start the demo world in-process and watch its NLB
+    --no-color               no colors (NO_COLOR is honoured too)
+    --ascii                  ASCII borders and sparklines (automatic when the locale is not UTF-8)
+    --version                print the version
+    --help                   print this help
+
+  Without a terminal (piped, cron, CI) lbtop prints one text snapshot, as with --once.
+
+  Exit codes
+    0  done (per-source failures are reported in the output)
+    1  runtime failure (load balancer not found, credentials, network)
+    2  usage error (unknown flag, bad duration, bad ARN)
+
+  Examples
+    $ lbtop my-nlb --region eu-west-1 --profile prod
+    $ lbtop arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/my-nlb/50dc6c495c0c9188 --once
+    $ lbtop --demo
+`;
+
+export const simHelp = `
+  Usage
+    $ lbtop sim [options]
+
+  Runs lbtop's local AWS-compatible endpoint: CloudWatch Logs (with Logs Insights), CloudWatch,
+  Elastic Load Balancing v2, EC2, CloudTrail and STS, speaking the real wire protocols, so lbtop and
+  the AWS CLI can be pointed at it. Without --scenario it serves the demo world.
+
+  Options
+    --host <address>     address to listen on (default 127.0.0.1)
+    --port <port>        port (default 4566; 0 picks a free port)
+    --scenario <file>    serve the world described by this JSON file (format: docs/scenario.md)
+    --seed <n>           seed of the demo world (default 1)
+    --speed <n>          run the demo world's clock n times faster (default 1)
+
+  Example
+    $ lbtop sim --port 4566 &
+    $ AWS_ENDPOINT_URL=http://127.0.0.1:4566 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test \\
+        aws --region us-east-1 elbv2 describe-load-balancers
+`;

@@ -1,0 +1,35 @@
+import {discover} from '../aws/discovery.js';
+import {assembleTopology} from '../domain/topology/assemble.js';
+import {succeededState, withSource} from './snapshot-updates.js';
+import type {SourceFactory} from './source.js';
+
+// Topology changes rarely (targets registered, flow logs created); re-read it every few minutes so
+// a new target or a fixed flow log shows up without a restart.
+export const discoverySource: SourceFactory = (environment) => ({
+	name: 'discovery',
+	intervalMs: 3 * 60_000,
+	iamAction: 'elasticloadbalancing:DescribeLoadBalancers',
+	async run(signal) {
+		const {target, logGroups} = environment.config;
+		if (target === undefined) {
+			return;
+		}
+		const facts = await discover(environment.clients, target, {
+			signal,
+			logGroupOverride: logGroups,
+		});
+		const topology = assembleTopology(facts);
+		const now = environment.now();
+		const before = environment.store.getSnapshot().topology;
+		environment.store.update((snapshot) =>
+			withSource(
+				{...snapshot, topology, generatedAt: now},
+				'discovery',
+				succeededState(snapshot.sources.discovery, now, now),
+			),
+		);
+		if (before === undefined) {
+			environment.refresh(['flows', 'metrics', 'changes']);
+		}
+	},
+});

@@ -1,0 +1,123 @@
+// Wires the sources to the store and owns their pollers: start, pause, refresh, stop.
+import {AwsClients, type AwsSettings} from '../aws/clients.js';
+import {AwsCallError, describeAwsError} from '../aws/errors.js';
+import type {Config} from '../domain/config.js';
+import type {Snapshot, SourceName} from '../domain/snapshot.js';
+import {Poller, realTimers, type Timers} from './poller.js';
+import {failedState, withSource} from './snapshot-updates.js';
+import type {LiveSource, SourceEnvironment, SourceFactory} from './source.js';
+import type {SnapshotStore} from './store.js';
+
+export type EngineOptions = {
+	readonly config: Config;
+	readonly store: SnapshotStore;
+	readonly aws: AwsSettings;
+	readonly sources: readonly SourceFactory[];
+	readonly timers?: Timers;
+};
+
+export class Engine {
+	readonly clients: AwsClients;
+	private readonly pollers = new Map<SourceName, Poller>();
+	private readonly sources: LiveSource[];
+	private readonly timers: Timers;
+
+	constructor(private readonly options: EngineOptions) {
+		this.clients = new AwsClients(options.aws);
+		this.timers = options.timers ?? realTimers;
+		const environment: SourceEnvironment = {
+			clients: this.clients,
+			config: options.config,
+			store: options.store,
+			now: this.timers.now,
+			callContext: (iamAction) => ({
+				iamAction,
+				now: this.timers.now(),
+				...(options.config.profile === undefined ? {} : {profile: options.config.profile}),
+				...(options.config.region === undefined ? {} : {region: options.config.region}),
+			}),
+			refresh: (names) => {
+				for (const name of names) {
+					this.pollers.get(name)?.refreshNow();
+				}
+			},
+		};
+		this.sources = options.sources.map((factory) => factory(environment));
+		for (const source of this.sources) {
+			this.pollers.set(
+				source.name,
+				new Poller({
+					intervalMs: source.intervalMs,
+					run: source.run,
+					timers: this.timers,
+					onFailure: (error, retryAt) => this.recordFailure(source, error, retryAt),
+				}),
+			);
+		}
+	}
+
+	get store(): SnapshotStore {
+		return this.options.store;
+	}
+
+	start(): void {
+		for (const poller of this.pollers.values()) {
+			poller.start();
+		}
+	}
+
+	pause(): void {
+		for (const poller of this.pollers.values()) {
+			poller.pause();
+		}
+		this.store.update((snapshot) => ({...snapshot, paused: true}));
+	}
+
+	resume(): void {
+		this.store.update((snapshot) => ({...snapshot, paused: false}));
+		for (const poller of this.pollers.values()) {
+			poller.resume();
+		}
+	}
+
+	refresh(): void {
+		for (const poller of this.pollers.values()) {
+			poller.refreshNow();
+		}
+	}
+
+	/** Runs every source once, in order (discovery before the sources that need its topology). */
+	async snapshotOnce(): Promise<Snapshot> {
+		for (const source of this.sources) {
+			const poller = this.pollers.get(source.name);
+			await poller?.runOnce();
+		}
+		return this.store.getSnapshot();
+	}
+
+	async stop(): Promise<void> {
+		await Promise.all([...this.pollers.values()].map((poller) => poller.stop()));
+		await Promise.allSettled(this.sources.map((source) => source.dispose?.()));
+		await this.clients.destroy();
+	}
+
+	private recordFailure(source: LiveSource, error: unknown, retryAt: number): void {
+		const context = {
+			iamAction: error instanceof AwsCallError ? error.iamAction : source.iamAction,
+			now: this.timers.now(),
+			...(this.options.config.profile === undefined ? {} : {profile: this.options.config.profile}),
+			...(this.options.config.region === undefined ? {} : {region: this.options.config.region}),
+		};
+		const described = describeAwsError(
+			error instanceof AwsCallError ? error.cause : error,
+			context,
+		);
+		this.store.update((snapshot) =>
+			withSource(
+				snapshot,
+				source.name,
+				failedState(snapshot.sources[source.name], described, retryAt),
+			),
+		);
+	}
+}

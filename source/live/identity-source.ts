@@ -1,0 +1,23 @@
+import {callerIdentity} from '../aws/identity.js';
+import {succeededState, withSource} from './snapshot-updates.js';
+import type {SourceFactory} from './source.js';
+
+// Who we are never changes during a session unless credentials are swapped underneath us:
+// check it rarely, and once at start so the header shows the account immediately.
+export const identitySource: SourceFactory = (environment) => ({
+	name: 'identity',
+	intervalMs: 15 * 60_000,
+	iamAction: 'sts:GetCallerIdentity',
+	async run(signal) {
+		const identity = await callerIdentity(environment.clients, signal);
+		const region = await environment.clients.region();
+		const now = environment.now();
+		environment.store.update((snapshot) =>
+			withSource(
+				{...snapshot, identity, region, generatedAt: now},
+				'identity',
+				succeededState(snapshot.sources.identity, now),
+			),
+		);
+	},
+});

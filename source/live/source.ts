@@ -1,0 +1,28 @@
+// A data source the engine polls: it reads what it needs from the snapshot and writes its slice back.
+import type {AwsClients} from '../aws/clients.js';
+import type {CallContext} from '../aws/errors.js';
+import type {Config} from '../domain/config.js';
+import type {SourceName} from '../domain/snapshot.js';
+import type {SnapshotStore} from './store.js';
+
+export type SourceEnvironment = {
+	readonly clients: AwsClients;
+	readonly config: Config;
+	readonly store: SnapshotStore;
+	readonly now: () => number;
+	readonly callContext: (iamAction: string) => CallContext;
+	/** Ask other sources to run now (e.g. discovery found the topology they wait for). */
+	readonly refresh: (names: readonly SourceName[]) => void;
+};
+
+export type LiveSource = {
+	readonly name: SourceName;
+	readonly intervalMs: number | (() => number);
+	/** The IAM action named when a failure has no better attribution. */
+	readonly iamAction: string;
+	readonly run: (signal: AbortSignal) => Promise<void>;
+	/** Cleanup on exit, e.g. stop Insights queries still running. */
+	readonly dispose?: () => Promise<void>;
+};
+
+export type SourceFactory = (environment: SourceEnvironment) => LiveSource;

@@ -1,0 +1,28 @@
+import type {SourceName} from '../domain/snapshot.js';
+import {discoverySource} from './discovery-source.js';
+import {identitySource} from './identity-source.js';
+import {withSource} from './snapshot-updates.js';
+import type {SourceFactory} from './source.js';
+
+/** A source lbtop does not read yet: the screen says so plainly instead of showing nothing. */
+function notAvailableYet(name: SourceName, note: string): SourceFactory {
+	return (environment) => ({
+		name,
+		intervalMs: 60 * 60_000,
+		iamAction: 'none',
+		async run() {
+			environment.store.update((snapshot) =>
+				withSource(snapshot, name, {status: 'unavailable', note}),
+			);
+		},
+	});
+}
+
+// Order matters for `--once`: discovery runs before the sources that read its topology.
+export const defaultSources: readonly SourceFactory[] = [
+	identitySource,
+	discoverySource,
+	notAvailableYet('flows', 'flow log panes are not available in this version of lbtop yet'),
+	notAvailableYet('metrics', 'the metrics pane is not available in this version of lbtop yet'),
+	notAvailableYet('changes', 'the changes pane is not available in this version of lbtop yet'),
+];

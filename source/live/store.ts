@@ -1,0 +1,44 @@
+// Live state outside React: sources write their slice, the UI reads with useSyncExternalStore.
+// Listeners hear only real changes, so an idle screen is not redrawn (and nothing crosses SSH).
+import type {Snapshot} from '../domain/snapshot.js';
+
+export type Listener = () => void;
+
+export class SnapshotStore {
+	private current: Snapshot;
+	private readonly listeners = new Set<Listener>();
+
+	constructor(initial: Snapshot) {
+		this.current = initial;
+	}
+
+	readonly getSnapshot = (): Snapshot => this.current;
+
+	readonly subscribe = (listener: Listener): (() => void) => {
+		this.listeners.add(listener);
+		return () => {
+			this.listeners.delete(listener);
+		};
+	};
+
+	get listenerCount(): number {
+		return this.listeners.size;
+	}
+
+	/** Applies `change`; listeners run only when the result differs from what is held. */
+	update(change: (snapshot: Snapshot) => Snapshot): void {
+		const next = change(this.current);
+		if (next === this.current || sameContent(next, this.current)) {
+			return;
+		}
+		this.current = next;
+		for (const listener of [...this.listeners]) {
+			listener();
+		}
+	}
+}
+
+// generatedAt moves on every write; it is not a change a user could see.
+function sameContent(a: Snapshot, b: Snapshot): boolean {
+	return JSON.stringify({...a, generatedAt: 0}) === JSON.stringify({...b, generatedAt: 0});
+}

@@ -1,0 +1,255 @@
+// The sim's model of an AWS account in one region. A scenario file (JSON) is a partial `World`;
+// the demo world builds one and keeps appending to it as time advances. Field names follow the
+// AWS API shapes closely so the protocol handlers are thin. All times are Unix ms unless named *Seconds.
+
+export type Tag = {readonly key: string; readonly value: string};
+
+export type Vpc = {readonly vpcId: string; readonly cidrBlock: string};
+
+export type Subnet = {
+	readonly subnetId: string;
+	readonly vpcId: string;
+	readonly availabilityZone: string;
+	readonly availabilityZoneId?: string;
+	readonly cidrBlock: string;
+};
+
+export type SecurityGroupRule = {
+	/** 'tcp' | 'udp' | 'icmp' | '-1' (all). */
+	readonly ipProtocol: string;
+	readonly fromPort?: number;
+	readonly toPort?: number;
+	readonly cidrIpv4?: string;
+	readonly referencedGroupId?: string;
+	readonly description?: string;
+};
+
+export type SecurityGroup = {
+	readonly groupId: string;
+	readonly groupName: string;
+	readonly description: string;
+	readonly vpcId: string;
+	ingress: SecurityGroupRule[];
+	egress: SecurityGroupRule[];
+};
+
+export type NetworkAclEntry = {
+	readonly ruleNumber: number;
+	readonly egress: boolean;
+	/** '-1' | '6' | '17' ... */
+	readonly protocol: string;
+	readonly ruleAction: 'allow' | 'deny';
+	readonly cidrBlock: string;
+	readonly portRange?: {readonly from: number; readonly to: number};
+};
+
+export type NetworkAcl = {
+	readonly networkAclId: string;
+	readonly vpcId: string;
+	readonly isDefault: boolean;
+	readonly subnetIds: readonly string[];
+	entries: NetworkAclEntry[];
+};
+
+export type Instance = {
+	readonly instanceId: string;
+	readonly subnetId: string;
+	readonly vpcId: string;
+	readonly availabilityZone: string;
+	readonly privateIpAddress: string;
+	readonly instanceType: string;
+	readonly state: 'pending' | 'running' | 'stopping' | 'stopped' | 'terminated';
+	readonly securityGroupIds: readonly string[];
+	readonly networkInterfaceId: string;
+	readonly tags: readonly Tag[];
+};
+
+export type NetworkInterface = {
+	readonly networkInterfaceId: string;
+	readonly subnetId: string;
+	readonly vpcId: string;
+	readonly availabilityZone: string;
+	/** e.g. `ELB net/my-nlb/50dc6c495c0c9188` for an NLB's interface. */
+	readonly description: string;
+	/** e.g. 'interface' | 'network_load_balancer' | 'load_balancer'. */
+	readonly interfaceType: string;
+	readonly privateIpAddress: string;
+	readonly publicIp?: string;
+	readonly securityGroupIds: readonly string[];
+	readonly requesterManaged: boolean;
+	readonly requesterId?: string;
+	readonly ownerId: string;
+	readonly attachment?: {readonly instanceId?: string; readonly deviceIndex: number};
+	readonly status: 'in-use' | 'available';
+};
+
+export type LoadBalancer = {
+	readonly loadBalancerArn: string;
+	readonly loadBalancerName: string;
+	readonly type: 'network' | 'application' | 'gateway';
+	readonly scheme: 'internet-facing' | 'internal';
+	readonly vpcId: string;
+	readonly dnsName: string;
+	readonly canonicalHostedZoneId: string;
+	readonly createdTime: number;
+	readonly state: 'active' | 'provisioning' | 'active_impaired' | 'failed';
+	readonly ipAddressType: 'ipv4' | 'dualstack';
+	readonly securityGroups: readonly string[];
+	readonly availabilityZones: readonly {
+		readonly zoneName: string;
+		readonly subnetId: string;
+		readonly allocationId?: string;
+	}[];
+	attributes: Record<string, string>;
+	tags: Tag[];
+};
+
+export type ListenerAction = {
+	readonly type: 'forward';
+	readonly targetGroupArn: string;
+};
+
+export type Listener = {
+	readonly listenerArn: string;
+	readonly loadBalancerArn: string;
+	readonly port: number;
+	/** 'TCP' | 'TLS' | 'UDP' | 'TCP_UDP' | 'HTTP' | 'HTTPS' | 'GENEVE'. */
+	readonly protocol: string;
+	readonly defaultActions: readonly ListenerAction[];
+	readonly certificates?: readonly {readonly certificateArn: string}[];
+	readonly sslPolicy?: string;
+};
+
+export type TargetGroup = {
+	readonly targetGroupArn: string;
+	readonly targetGroupName: string;
+	readonly protocol: string;
+	readonly port: number;
+	readonly vpcId: string;
+	readonly targetType: 'instance' | 'ip' | 'lambda' | 'alb';
+	readonly loadBalancerArns: readonly string[];
+	readonly healthCheck: {
+		readonly protocol: string;
+		readonly port: string;
+		readonly intervalSeconds: number;
+		readonly timeoutSeconds: number;
+		readonly healthyThresholdCount: number;
+		readonly unhealthyThresholdCount: number;
+	};
+	attributes: Record<string, string>;
+	tags: Tag[];
+};
+
+export type Target = {
+	readonly targetGroupArn: string;
+	readonly id: string;
+	readonly port: number;
+	readonly availabilityZone?: string;
+	health: {
+		state: 'initial' | 'healthy' | 'unhealthy' | 'unused' | 'draining' | 'unavailable';
+		reason?: string;
+		description?: string;
+	};
+};
+
+export type FlowLog = {
+	readonly flowLogId: string;
+	readonly resourceId: string;
+	readonly trafficType: 'ACCEPT' | 'REJECT' | 'ALL';
+	readonly logDestinationType: 'cloud-watch-logs' | 's3' | 'kinesis-data-firehose';
+	readonly logGroupName?: string;
+	readonly logDestination?: string;
+	/** `${version} ${account-id} ...`; the default format when absent. */
+	readonly logFormat: string;
+	readonly maxAggregationInterval: 60 | 600;
+	readonly deliverLogsStatus: 'SUCCESS' | 'FAILED';
+	readonly creationTime: number;
+};
+
+export type LogEvent = {
+	readonly timestamp: number;
+	readonly ingestionTime: number;
+	readonly message: string;
+};
+
+export type LogStream = {
+	readonly logStreamName: string;
+	readonly creationTime: number;
+	/** Kept sorted by timestamp. */
+	events: LogEvent[];
+};
+
+export type LogGroup = {
+	readonly logGroupName: string;
+	readonly creationTime: number;
+	readonly retentionInDays?: number;
+	streams: LogStream[];
+};
+
+export type MetricDatum = {
+	readonly namespace: string;
+	readonly metricName: string;
+	readonly dimensions: readonly {readonly name: string; readonly value: string}[];
+	readonly unit?: string;
+	/** Datapoints are kept as raw samples; statistics are computed per period on read. */
+	readonly timestamp: number;
+	readonly values: readonly number[];
+	readonly counts?: readonly number[];
+};
+
+export type MetricAlarm = {
+	readonly alarmName: string;
+	readonly alarmArn: string;
+	readonly alarmDescription?: string;
+	readonly namespace: string;
+	readonly metricName: string;
+	readonly dimensions: readonly {readonly name: string; readonly value: string}[];
+	readonly statistic: string;
+	readonly periodSeconds: number;
+	readonly evaluationPeriods: number;
+	readonly threshold: number;
+	readonly comparisonOperator: string;
+	stateValue: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+	stateReason: string;
+	stateUpdatedTimestamp: number;
+};
+
+export type CloudTrailEvent = {
+	readonly eventId: string;
+	readonly eventTime: number;
+	readonly eventName: string;
+	readonly eventSource: string;
+	readonly username?: string;
+	readonly accessKeyId?: string;
+	readonly readOnly: boolean;
+	readonly resources: readonly {readonly resourceType: string; readonly resourceName: string}[];
+	/** The full CloudTrail record as a JSON string, exactly as LookupEvents returns it. */
+	readonly cloudTrailEvent: string;
+};
+
+export type Identity = {
+	readonly account: string;
+	readonly arn: string;
+	readonly userId: string;
+};
+
+export type World = {
+	readonly region: string;
+	readonly accountId: string;
+	identity: Identity;
+	vpcs: Vpc[];
+	subnets: Subnet[];
+	securityGroups: SecurityGroup[];
+	networkAcls: NetworkAcl[];
+	instances: Instance[];
+	networkInterfaces: NetworkInterface[];
+	loadBalancers: LoadBalancer[];
+	listeners: Listener[];
+	targetGroups: TargetGroup[];
+	targets: Target[];
+	flowLogs: FlowLog[];
+	logGroups: LogGroup[];
+	metrics: MetricDatum[];
+	alarms: MetricAlarm[];
+	cloudTrailEvents: CloudTrailEvent[];
+};

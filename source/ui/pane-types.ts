@@ -1,0 +1,21 @@
+// The contract between the app shell and each pane: the shell owns layout, focus and keys;
+// a pane draws one part of the Snapshot into exactly `width` x `height` cells.
+import type {Snapshot} from '../domain/snapshot.js';
+
+export type PaneId = 'findings' | 'metrics' | 'connections' | 'accepted' | 'rejected' | 'changes';
+
+export type TimeZoneMode = 'utc' | 'local';
+
+export type PaneProperties = {
+	readonly snapshot: Snapshot;
+	readonly width: number;
+	readonly height: number;
+	readonly focused: boolean;
+	/** Index of the selected row (the pane clamps it). */
+	readonly selected: number;
+	readonly timeZone: TimeZoneMode;
+	/** Unix ms, for relative ages ("4m ago"). */
+	readonly now: number;
+	readonly ascii: boolean;
+	readonly color: boolean;
+};

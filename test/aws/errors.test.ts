@@ -1,0 +1,86 @@
+import {describe, expect, it} from 'vitest';
+import {describeAwsError} from '../../source/aws/errors.js';
+
+function awsError(name: string, message: string, status?: number): Error {
+	const error = new Error(message);
+	error.name = name;
+	return Object.assign(error, status === undefined ? {} : {$metadata: {httpStatusCode: status}});
+}
+
+const context = {iamAction: 'logs:StartQuery', now: 1000, profile: 'prod'};
+
+describe('describeAwsError', () => {
+	it.each([
+		[
+			'an expired SSO token',
+			awsError(
+				'CredentialsProviderError',
+				'The SSO session associated with this profile has expired',
+			),
+			'credentials',
+			/aws sso login --profile prod/,
+		],
+		[
+			'an expired session token',
+			awsError(
+				'ExpiredTokenException',
+				'The security token included in the request is expired',
+				400,
+			),
+			'credentials',
+			/aws sso login/,
+		],
+		[
+			'a denied action',
+			awsError(
+				'AccessDeniedException',
+				'User: arn:aws:iam::1:user/x is not authorized to perform: logs:StartQuery',
+				400,
+			),
+			'access-denied',
+			/grant logs:StartQuery/,
+		],
+		[
+			'EC2 UnauthorizedOperation',
+			awsError('UnauthorizedOperation', 'You are not authorized', 403),
+			'access-denied',
+			/grant logs:StartQuery/,
+		],
+		[
+			'throttling',
+			awsError('ThrottlingException', 'Rate exceeded', 400),
+			'throttled',
+			/backing off/,
+		],
+		[
+			'a refused connection',
+			awsError('Error', 'connect ECONNREFUSED 127.0.0.1:4566'),
+			'network',
+			/--endpoint-url/,
+		],
+		['a missing region', awsError('Error', 'Region is missing'), 'invalid', /--region/],
+		['an unknown error', awsError('WeirdException', 'odd', 400), 'unknown', /retrying/],
+	])('explains %s', (_name, error, kind, hint) => {
+		const described = describeAwsError(error, context);
+		expect(described.kind).toBe(kind);
+		expect(described.hint).toMatch(hint);
+		expect(described.at).toBe(1000);
+	});
+
+	it('names the denied IAM action in the message', () => {
+		const described = describeAwsError(awsError('AccessDenied', 'denied', 403), {
+			iamAction: 'ec2:DescribeFlowLogs',
+			now: 0,
+		});
+		expect(described.message).toBe('ec2:DescribeFlowLogs was denied (AccessDenied)');
+		expect(described.iamAction).toBe('ec2:DescribeFlowLogs');
+	});
+
+	it('strips escape sequences from messages that came from the service', () => {
+		const described = describeAwsError(
+			awsError('WeirdException', 'bad\u001b]52;c;aGk=\u0007thing', 400),
+			context,
+		);
+		expect(described.message).not.toContain('\u001b');
+	});
+});

@@ -1,0 +1,72 @@
+import {describe, expect, it} from 'vitest';
+import {
+	configFromFlags,
+	type MonitorFlags,
+	type Terminal,
+} from '../../source/domain/config-from-flags.js';
+
+const flags: MonitorFlags = {
+	logGroup: [],
+	once: false,
+	json: false,
+	demo: false,
+	color: true,
+	ascii: false,
+};
+const tty: Terminal = {interactive: true, noColorEnv: false, utf8: true};
+
+describe('configFromFlags', () => {
+	it('builds an interactive config for a name at a terminal', () => {
+		const result = configFromFlags(['my-nlb'], flags, tty);
+		expect(result).toEqual({
+			ok: true,
+			config: expect.objectContaining({
+				target: 'my-nlb',
+				output: 'interactive',
+				windowMs: 900_000,
+				refreshMs: 10_000,
+				color: true,
+				ascii: false,
+			}),
+		});
+	});
+
+	it.each([
+		['--once', {once: true}, tty, 'text'],
+		['--json', {json: true}, tty, 'json'],
+		['no terminal', {}, {...tty, interactive: false}, 'text'],
+	])('%s prints one snapshot', (_name, extra, terminal, output) => {
+		const result = configFromFlags(['my-nlb'], {...flags, ...extra}, terminal);
+		expect(result.ok && result.config.output).toBe(output);
+	});
+
+	it('watches the demo load balancer with --demo', () => {
+		const result = configFromFlags([], {...flags, demo: true}, tty);
+		expect(result.ok && result.config.target).toBe('demo-nlb');
+	});
+
+	it.each([
+		['no load balancer', [], {}, /name a load balancer/],
+		['two load balancers', ['a', 'b'], {}, /expected one load balancer/],
+		['a bad name', ['bad_name'], {}, /not a load balancer name/],
+		['a bad ARN', ['arn:aws:ec2:x'], {}, /not a load balancer ARN/],
+		['a bad window', ['a'], {window: 'soon'}, /--window "soon" is not a duration/],
+		['a window over 3h', ['a'], {window: '4h'}, /longer than 3h/],
+		['a refresh under 2s', ['a'], {refresh: '500ms'}, /shorter than 2s/],
+		['--once with --json', ['a'], {once: true, json: true}, /choose one/],
+		['a bad endpoint', ['a'], {endpointUrl: 'localhost:4566'}, /not an http\(s\) URL/],
+	])('rejects %s with one clear line', (_name, input, extra, message) => {
+		const result = configFromFlags(input, {...flags, ...extra}, tty);
+		expect(result.ok).toBe(false);
+		expect(!result.ok && result.message).toMatch(message);
+	});
+
+	it('honours NO_COLOR and a non-UTF-8 locale', () => {
+		const result = configFromFlags(['a'], flags, {
+			interactive: true,
+			noColorEnv: true,
+			utf8: false,
+		});
+		expect(result.ok && [result.config.color, result.config.ascii]).toEqual([false, true]);
+	});
+});

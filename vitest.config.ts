@@ -1,0 +1,11 @@
+import {defineConfig} from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		include: ['test/**/*.test.{ts,tsx}'],
+		testTimeout: 30_000,
+		hookTimeout: 30_000,
+		// Two cores: end-to-end tests start real terminals and servers, so keep the pool small.
+		maxWorkers: 2,
+	},
+});
