@@ -3,7 +3,9 @@
 import {
 	DescribeFlowLogsCommand,
 	DescribeInstancesCommand,
+	DescribeNetworkAclsCommand,
 	DescribeNetworkInterfacesCommand,
+	DescribeSecurityGroupsCommand,
 	type Filter,
 	type FlowLog,
 	type NetworkInterface,
@@ -320,6 +322,59 @@ async function flowLogs(clients: AwsClients, resourceIds: readonly string[], sig
 	return found.map(flowLogInfo);
 }
 
+async function securityGroups(
+	clients: AwsClients,
+	groupIds: readonly string[],
+	signal?: AbortSignal,
+) {
+	if (groupIds.length === 0) {
+		return [];
+	}
+	const ec2 = await clients.ec2();
+	const response = await awsCall('ec2:DescribeSecurityGroups', () =>
+		ec2.send(
+			new DescribeSecurityGroupsCommand({GroupIds: [...groupIds]}),
+			signal ? {abortSignal: signal} : {},
+		),
+	);
+	return (response.SecurityGroups ?? []).flatMap((group) =>
+		group.GroupId ? [{groupId: group.GroupId, groupName: group.GroupName ?? group.GroupId}] : [],
+	);
+}
+
+async function networkAcls(
+	clients: AwsClients,
+	subnetIds: readonly string[],
+	signal?: AbortSignal,
+) {
+	if (subnetIds.length === 0) {
+		return [];
+	}
+	const ec2 = await clients.ec2();
+	const response = await awsCall('ec2:DescribeNetworkAcls', () =>
+		ec2.send(
+			new DescribeNetworkAclsCommand({
+				Filters: [{Name: 'association.subnet-id', Values: [...subnetIds]}],
+			}),
+			signal ? {abortSignal: signal} : {},
+		),
+	);
+	return (response.NetworkAcls ?? []).flatMap((acl) =>
+		acl.NetworkAclId
+			? [
+					{
+						networkAclId: acl.NetworkAclId,
+						subnetIds: (acl.Associations ?? []).flatMap((association) =>
+							association.SubnetId && subnetIds.includes(association.SubnetId)
+								? [association.SubnetId]
+								: [],
+						),
+					},
+				]
+			: [],
+	);
+}
+
 export async function discover(
 	clients: AwsClients,
 	target: string,
@@ -333,19 +388,35 @@ export async function discover(
 		loadBalancerInterfaces(clients, loadBalancer, signal),
 	]);
 	const targets = await targetInterfaces(clients, groups, signal);
+	const pathInterfaces = [...lbInterfaces, ...targets];
+	const subnetIds = [...new Set(pathInterfaces.map((found) => found.subnetId))].filter(
+		(id) => id !== '',
+	);
+	const groupIds = [
+		...new Set([
+			...loadBalancer.securityGroups,
+			...pathInterfaces.flatMap((found) => found.securityGroups),
+		]),
+	];
 	const resourceIds = [
 		loadBalancer.vpcId,
-		...new Set(
-			[...lbInterfaces, ...targets].flatMap((found) => [found.interfaceId, found.subnetId]),
-		),
+		...subnetIds,
+		...pathInterfaces.map((found) => found.interfaceId),
 	].filter((id) => id !== '');
+	const [flowLogList, groupDetails, acls] = await Promise.all([
+		flowLogs(clients, resourceIds, signal),
+		securityGroups(clients, groupIds, signal),
+		networkAcls(clients, subnetIds, signal),
+	]);
 	return {
 		loadBalancer,
 		listeners: listenerList,
 		targetGroups: groups,
 		lbInterfaces,
 		targetInterfaces: targets,
-		flowLogs: await flowLogs(clients, resourceIds, signal),
+		flowLogs: flowLogList,
+		securityGroups: groupDetails,
+		networkAcls: acls,
 		logGroupOverride: options.logGroupOverride,
 	};
 }

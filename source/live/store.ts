@@ -8,8 +8,15 @@ export class SnapshotStore {
 	private current: Snapshot;
 	private readonly listeners = new Set<Listener>();
 
-	constructor(initial: Snapshot) {
-		this.current = initial;
+	/**
+	 * @param derive recomputes what follows from the data (the findings) on every write, so no
+	 * source can forget to and no reader sees findings that disagree with the data beside them.
+	 */
+	constructor(
+		initial: Snapshot,
+		private readonly derive: (snapshot: Snapshot) => Snapshot = (snapshot) => snapshot,
+	) {
+		this.current = derive(initial);
 	}
 
 	readonly getSnapshot = (): Snapshot => this.current;
@@ -27,8 +34,12 @@ export class SnapshotStore {
 
 	/** Applies `change`; listeners run only when the result differs from what is held. */
 	update(change: (snapshot: Snapshot) => Snapshot): void {
-		const next = change(this.current);
-		if (next === this.current || sameContent(next, this.current)) {
+		const changed = change(this.current);
+		if (changed === this.current) {
+			return;
+		}
+		const next = this.derive(changed);
+		if (sameContent(next, this.current)) {
 			return;
 		}
 		this.current = next;

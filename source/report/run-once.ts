@@ -2,6 +2,7 @@
 import type {AwsSettings} from '../aws/clients.js';
 import type {Config} from '../domain/config.js';
 import type {Snapshot} from '../domain/snapshot.js';
+import {deriveSnapshot} from '../live/derive.js';
 import {Engine} from '../live/engine.js';
 import {initialSnapshot} from '../live/initial-snapshot.js';
 import {defaultSources} from '../live/sources.js';
@@ -30,7 +31,7 @@ export async function runOnce(
 	region: string,
 ): Promise<OnceResult> {
 	const now = Date.now();
-	const store = new SnapshotStore(initialSnapshot(config, now, region));
+	const store = new SnapshotStore(initialSnapshot(config, now, region), deriveSnapshot);
 	const engine = new Engine({config, store, aws, sources: defaultSources});
 	try {
 		const snapshot = await engine.snapshotOnce();

@@ -43,3 +43,15 @@ describe('SnapshotStore', () => {
 		expect(store.listenerCount).toBe(0);
 	});
 });
+
+describe('SnapshotStore with derived data', () => {
+	it('recomputes derived fields on every write', () => {
+		const store = new SnapshotStore(initialSnapshot(config, 1000, 'us-east-1'), (snapshot) => ({
+			...snapshot,
+			target: snapshot.region.toUpperCase(),
+		}));
+		expect(store.getSnapshot().target).toBe('US-EAST-1');
+		store.update((snapshot) => ({...snapshot, region: 'eu-west-1'}));
+		expect(store.getSnapshot().target).toBe('EU-WEST-1');
+	});
+});

@@ -115,6 +115,8 @@ export function assembleTopology(facts: DiscoveryFacts): Topology {
 		metricDimension: metricDimensionOf(loadBalancer.arn, loadBalancer.type, loadBalancer.name),
 		availabilityZones: zones(facts),
 		securityGroups: loadBalancer.securityGroups,
+		securityGroupDetails: facts.securityGroups,
+		networkAcls: facts.networkAcls,
 		listeners: facts.listeners,
 		targetGroups: facts.targetGroups.map((group) => targetGroupInfo(group, facts.targetInterfaces)),
 		flowLogs: facts.flowLogs,

@@ -3,6 +3,8 @@ import type {
 	FlowLogInfo,
 	ListenerInfo,
 	LoadBalancerType,
+	NetworkAclInfo,
+	SecurityGroupInfo,
 	TargetHealthState,
 } from '../types/topology.js';
 
@@ -55,6 +57,8 @@ export type DiscoveryFacts = {
 	/** Interfaces of the targets: the instances' primary interfaces and the IP targets' interfaces. */
 	readonly targetInterfaces: readonly InterfaceFacts[];
 	readonly flowLogs: readonly FlowLogInfo[];
+	readonly securityGroups: readonly SecurityGroupInfo[];
+	readonly networkAcls: readonly NetworkAclInfo[];
 	/** `--log-group`, when given. */
 	readonly logGroupOverride: readonly string[];
 };

@@ -83,6 +83,16 @@ export type MonitoringGap = {
 	readonly resources: readonly string[];
 };
 
+export type SecurityGroupInfo = {
+	readonly groupId: string;
+	readonly groupName: string;
+};
+
+export type NetworkAclInfo = {
+	readonly networkAclId: string;
+	readonly subnetIds: readonly string[];
+};
+
 export type Topology = {
 	readonly arn: string;
 	readonly name: string;
@@ -95,6 +105,10 @@ export type Topology = {
 	readonly metricDimension: string;
 	readonly availabilityZones: readonly AvailabilityZoneInfo[];
 	readonly securityGroups: readonly string[];
+	/** Names of the security groups in the path (the LB's and the targets'), for readable titles. */
+	readonly securityGroupDetails: readonly SecurityGroupInfo[];
+	/** Network ACLs of the LB's and the targets' subnets. */
+	readonly networkAcls: readonly NetworkAclInfo[];
 	readonly listeners: readonly ListenerInfo[];
 	readonly targetGroups: readonly TargetGroupInfo[];
 	readonly flowLogs: readonly FlowLogInfo[];

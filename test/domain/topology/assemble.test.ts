@@ -96,6 +96,8 @@ function facts(overrides: Partial<DiscoveryFacts> = {}): DiscoveryFacts {
 			},
 		],
 		flowLogs: [flowLog('vpc-1')],
+		securityGroups: [{groupId: 'sg-web', groupName: 'web-sg'}],
+		networkAcls: [{networkAclId: 'acl-1', subnetIds: ['subnet-a', 'subnet-b']}],
 		logGroupOverride: [],
 		...overrides,
 	};
