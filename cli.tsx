@@ -5,6 +5,10 @@ import meow from 'meow';
 import {monitorHelp, simHelp} from './source/cli-help.js';
 import {configFromFlags} from './source/domain/config-from-flags.js';
 
+// lbtop pins its SDK versions; the SDK's notice about future Node releases would land in the
+// middle of the full-screen UI, so it is off unless the user asked for it explicitly.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 function usageError(message: string): never {
 	process.stderr.write(`lbtop: ${message}\n  (lbtop --help for usage)\n`);
 	process.exit(2);

@@ -25,7 +25,7 @@ export const discoverySource: SourceFactory = (environment) => ({
 			withSource(
 				{...snapshot, topology, generatedAt: now},
 				'discovery',
-				succeededState(snapshot.sources.discovery, now, now),
+				succeededState(snapshot.sources.discovery, now),
 			),
 		);
 		if (before === undefined) {

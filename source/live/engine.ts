@@ -21,13 +21,19 @@ export class Engine {
 	private readonly pollers = new Map<SourceName, Poller>();
 	private readonly sources: LiveSource[];
 	private readonly timers: Timers;
+	private config: Config;
 
 	constructor(private readonly options: EngineOptions) {
 		this.clients = new AwsClients(options.aws);
 		this.timers = options.timers ?? realTimers;
+		this.config = options.config;
+		const engine = this;
 		const environment: SourceEnvironment = {
 			clients: this.clients,
-			config: options.config,
+			// A getter: `t` changes the window while sources run, and each run reads the current one.
+			get config() {
+				return engine.config;
+			},
 			store: options.store,
 			now: this.timers.now,
 			callContext: (iamAction) => ({
@@ -80,6 +86,18 @@ export class Engine {
 		}
 	}
 
+	/** A new window applies from the next run of each source, which starts now. */
+	setWindow(windowMs: number): void {
+		this.config = {...this.config, windowMs};
+		const now = this.timers.now();
+		this.store.update((snapshot) => ({
+			...snapshot,
+			generatedAt: now,
+			window: {start: now - windowMs, end: now},
+		}));
+		this.refresh();
+	}
+
 	refresh(): void {
 		for (const poller of this.pollers.values()) {
 			poller.refreshNow();
@@ -105,8 +123,8 @@ export class Engine {
 		const context = {
 			iamAction: error instanceof AwsCallError ? error.iamAction : source.iamAction,
 			now: this.timers.now(),
-			...(this.options.config.profile === undefined ? {} : {profile: this.options.config.profile}),
-			...(this.options.config.region === undefined ? {} : {region: this.options.config.region}),
+			...(this.config.profile === undefined ? {} : {profile: this.config.profile}),
+			...(this.config.region === undefined ? {} : {region: this.config.region}),
 		};
 		const described = describeAwsError(
 			error instanceof AwsCallError ? error.cause : error,

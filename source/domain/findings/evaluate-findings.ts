@@ -1,0 +1,96 @@
+// Runs every rule over one Snapshot and turns the drafts into the findings line: alarms and the
+// change that likely caused each finding are added as evidence, then critical first, newest first.
+import type {Snapshot} from '../snapshot.js';
+import type {Finding, FindingSeverity} from '../types/findings.js';
+import {alarmEvidence} from './alarm-evidence.js';
+import {findCausingChange, withCausingChange} from './change-correlation.js';
+import {type DraftFinding, draft, type FindingRule} from './draft.js';
+import {applicationErrorsRule} from './rules/application-errors.js';
+import {blockedAtLbRule} from './rules/blocked-at-lb.js';
+import {monitoringGapsRule} from './rules/monitoring-gaps.js';
+import {newSourceRule} from './rules/new-source.js';
+import {portAllocationErrorsRule} from './rules/port-allocation-errors.js';
+import {resetSpikeRule} from './rules/reset-spike.js';
+import {sourceScanRule} from './rules/source-scan.js';
+import {targetSgRejectsRule} from './rules/target-sg-rejects.js';
+import {unhealthyTargetsRule} from './rules/unhealthy-targets.js';
+import {defaultChangeWindowMinutes} from './thresholds.js';
+
+export type EvaluateOptions = {
+	/** Unix ms; defaults to the snapshot's generatedAt, so the same snapshot gives the same findings. */
+	readonly now?: number;
+	/** A finding that began within this many minutes after a related change names it. */
+	readonly changeWindowMinutes?: number;
+};
+
+export const findingRules: readonly FindingRule[] = [
+	targetSgRejectsRule,
+	blockedAtLbRule,
+	sourceScanRule,
+	newSourceRule,
+	unhealthyTargetsRule,
+	resetSpikeRule,
+	applicationErrorsRule,
+	portAllocationErrorsRule,
+	monitoringGapsRule,
+];
+
+const severityRank: Readonly<Record<FindingSeverity, number>> = {critical: 0, warning: 1, info: 2};
+
+export function evaluateFindings(snapshot: Snapshot, options: EvaluateOptions = {}): Finding[] {
+	const now = options.now ?? snapshot.generatedAt;
+	const windowMs = (options.changeWindowMinutes ?? defaultChangeWindowMinutes) * 60_000;
+	const changes = snapshot.changes?.events ?? [];
+	const seen = new Set<string>();
+	const findings: Finding[] = [];
+
+	for (const rule of findingRules) {
+		for (const candidate of runRule(rule, snapshot, now)) {
+			if (seen.has(candidate.finding.id)) {
+				continue;
+			}
+
+			seen.add(candidate.finding.id);
+			const withAlarms: Finding = {
+				...candidate.finding,
+				evidence: [...candidate.finding.evidence, ...alarmEvidence(snapshot, candidate)],
+			};
+			const change = findCausingChange(candidate, changes, windowMs);
+			findings.push(change === undefined ? withAlarms : withCausingChange(withAlarms, change));
+		}
+	}
+
+	return findings.sort(compareFindings);
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+	return (
+		severityRank[a.severity] - severityRank[b.severity] ||
+		(b.since ?? Number.NEGATIVE_INFINITY) - (a.since ?? Number.NEGATIVE_INFINITY) ||
+		a.id.localeCompare(b.id)
+	);
+}
+
+/**
+ * Rules are pure, but snapshots also come back from JSON files and older versions: one rule
+ * tripping over odd data must not take the other findings with it, so its failure is reported
+ * as a finding of its own.
+ */
+function runRule(rule: FindingRule, snapshot: Snapshot, now: number): readonly DraftFinding[] {
+	try {
+		return rule.evaluate(snapshot, now);
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		return [
+			draft({
+				rule: 'rule-error',
+				key: rule.name,
+				severity: 'info',
+				confidence: 'low',
+				title: `lbtop could not evaluate ${rule.name} on this data: ${message}`,
+				evidence: [],
+				next: 'The other findings are unaffected; please report this with `lbtop --json` output',
+			}),
+		];
+	}
+}

@@ -1,0 +1,103 @@
+// Per-source view of the traffic for the source rules: which ports and addresses one client
+// reached, how much was accepted, when it was first seen. Exact aggregates give the ports and
+// counts; the connection rows add addresses and times.
+import type {Snapshot} from '../snapshot.js';
+import type {Connection} from '../types/flows.js';
+import {loadBalancerAddresses, targetAddresses} from './topology-lookup.js';
+
+export type SourceProfile = {
+	readonly addr: string;
+	readonly ports: ReadonlySet<number>;
+	readonly acceptedPorts: ReadonlySet<number>;
+	readonly addresses: ReadonlySet<string>;
+	readonly acceptedFlows: number;
+	readonly rejectedFlows: number;
+	readonly connections: readonly Connection[];
+	/** Unix seconds of the earliest connection row, when there is one. */
+	readonly firstSeen?: number;
+};
+
+type MutableProfile = {
+	addr: string;
+	ports: Set<number>;
+	acceptedPorts: Set<number>;
+	addresses: Set<string>;
+	acceptedFlows: number;
+	rejectedFlows: number;
+	connections: Connection[];
+};
+
+export function sourceProfiles(snapshot: Snapshot): SourceProfile[] {
+	// The LB's own and the targets' addresses show up as sources (health checks, replies); they
+	// are not clients.
+	const own = new Set([
+		...loadBalancerAddresses(snapshot.topology),
+		...targetAddresses(snapshot.topology),
+	]);
+	const profiles = new Map<string, MutableProfile>();
+	const profile = (addr: string): MutableProfile => {
+		const existing = profiles.get(addr);
+		if (existing !== undefined) {
+			return existing;
+		}
+
+		const created: MutableProfile = {
+			addr,
+			ports: new Set(),
+			acceptedPorts: new Set(),
+			addresses: new Set(),
+			acceptedFlows: 0,
+			rejectedFlows: 0,
+			connections: [],
+		};
+		profiles.set(addr, created);
+		return created;
+	};
+
+	const aggregates = snapshot.flows?.aggregates;
+	for (const source of aggregates?.acceptedSources ?? []) {
+		const entry = profile(source.addr);
+		entry.acceptedFlows += source.flows;
+		addPorts(entry.ports, source.ports);
+		addPorts(entry.acceptedPorts, source.ports);
+	}
+
+	for (const source of aggregates?.rejectedSources ?? []) {
+		const entry = profile(source.addr);
+		entry.rejectedFlows += source.flows;
+		addPorts(entry.ports, source.ports);
+	}
+
+	for (const connection of snapshot.flows?.connections ?? []) {
+		addConnection(profile(connection.clientAddr), connection);
+	}
+
+	return [...profiles.values()]
+		.filter((entry) => !own.has(entry.addr))
+		.map((entry) => {
+			const starts = entry.connections.map((connection) => connection.start);
+			return {...entry, ...(starts.length > 0 ? {firstSeen: Math.min(...starts)} : {})};
+		});
+}
+
+function addConnection(entry: MutableProfile, connection: Connection): void {
+	entry.connections.push(connection);
+	// Only what the client itself addressed: the LB's forwarding to targets says nothing about
+	// the client, while a leg seen only at a target means the client went there directly.
+	const leg = connection.frontend ?? connection.targetView ?? connection.backend;
+	if (leg === undefined) {
+		return;
+	}
+
+	entry.addresses.add(leg.dstAddr);
+	entry.ports.add(leg.dstPort);
+	if (leg.action === 'ACCEPT') {
+		entry.acceptedPorts.add(leg.dstPort);
+	}
+}
+
+function addPorts(target: Set<number>, ports: readonly number[]): void {
+	for (const port of ports) {
+		target.add(port);
+	}
+}

@@ -1,0 +1,74 @@
+// Every threshold the rules use, with the reason for its value. Tune here, not in the rules.
+
+/** Evidence rows per finding: enough to jump through, few enough to read in one pane. */
+export const maxEvidenceRows = 20;
+/** Names in a one-line title; more stop being readable over SSH on a narrow terminal. */
+export const maxNamesInTitle = 3;
+
+/**
+ * Connections rejected at a target before rule 1 fires. Packets that arrive after a connection
+ * closed are logged as REJECT too, so one or two rejected legs are normal background.
+ */
+export const targetRejectMinConnections = 3;
+
+/** Rejected flows on a listener port at the LB before rule 2 fires; same late-packet noise. */
+export const lbRejectMinFlows = 5;
+/** When half or more of a listener port's flows are rejected, the service is down for those clients. */
+export const lbRejectCriticalShare = 0.5;
+
+/**
+ * Distinct destination ports from one source that make a scan: real clients use the LB's few
+ * listener ports (and health checks come from the LB itself), so ten is well outside normal use.
+ */
+export const scanMinDistinctPorts = 10;
+/**
+ * Distinct destination addresses from one source: an LB has one address per AZ (rarely over
+ * six), so a client reaching more is also sweeping target or neighbour addresses.
+ */
+export const scanMinDistinctAddresses = 8;
+
+/** "Recent" for new sources: about the delivery lag of flow logs, so the newest records count. */
+export const newSourceRecentMs = 5 * 60_000;
+/** Connections in the earlier part of the window needed before "new" means anything. */
+export const newSourceBaselineMinConnections = 20;
+/** A new source must be a heavy hitter to matter: internet-facing LBs see new clients all the time. */
+export const newSourceMinConnections = 20;
+export const newSourceMinShare = 0.25;
+
+/** The "now" part of a metric series: a short run still shows, a single blip is not yet a trend. */
+export const recentPeriods = 3;
+/** Points before the recent ones needed for a baseline; fewer and the median is a guess. */
+export const baselineMinPoints = 5;
+/** How far above its own median a series must rise to be a spike, not day-to-day variation. */
+export const spikeFactor = 3;
+/** Metrics this old describe the past, not the incident on screen. */
+export const metricStaleAfterMs = 15 * 60_000;
+
+/**
+ * Resets per minute below which a rise is not worth a line: idle timeouts and client
+ * disconnects produce a steady trickle on any busy LB.
+ */
+export const resetSpikeMinPerMinute = 20;
+/** Without a baseline only a large absolute count is reported. */
+export const resetWithoutBaselineMinPerMinute = 200;
+
+/** TargetResponseTime worth reporting when it also rose by latencyFactor: users notice a second. */
+export const latencyFloorSeconds = 1;
+/** Slower than three times the usual response time is beyond normal load variation. */
+export const latencyFactor = 3;
+/** Without a baseline: slow by any standard. */
+export const latencyWithoutBaselineSeconds = 5;
+/** 5XX responses per minute worth a finding; a few are normal during deploys. */
+export const errorsMinPerMinute = 10;
+export const errorsWithoutBaselineMinPerMinute = 50;
+/** Rejected share of all flows above which "the network delivered it" no longer holds. */
+export const networkHealthyMaxRejectedShare = 0.1;
+
+/** Minutes after a change during which a new finding is attributed to it. */
+export const defaultChangeWindowMinutes = 10;
+/**
+ * Evidence times are period or aggregation-interval starts (flow records start up to 60 s before
+ * the packet; metric points are period starts), so a finding can appear to begin slightly
+ * before the change that caused it.
+ */
+export const changeClockToleranceMs = 60_000;

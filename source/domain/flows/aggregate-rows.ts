@@ -1,0 +1,166 @@
+// Insights `stats` rows (from the queries in aggregate-queries.ts) into FlowAggregates. Rows come back
+// as text; a value that is missing or unreadable costs that row, never the whole result.
+import type {FlowAction, FlowAggregates, Precision, TrafficTotals} from '../types/flows.js';
+import type {Topology} from '../types/topology.js';
+import {type AggregateOptions, aggregateContext} from './aggregate-context.js';
+import {aggregateColumns} from './aggregate-queries.js';
+import {createTally} from './aggregate-tally.js';
+import {maxPort, parseAddress} from './flow-values.js';
+
+/** One result row as GetQueryResults returns it (the SDK's ResultField[]). */
+export type InsightsRow = readonly {
+	readonly field?: string | undefined;
+	readonly value?: string | undefined;
+}[];
+
+export type AggregateRows = {
+	/** Rows of the `timeline` query: totals, interfaces and buckets come from these. */
+	readonly timeline?: readonly InsightsRow[];
+	/** Rows of the `sources` query: source and port lists come from these. */
+	readonly sources?: readonly InsightsRow[];
+};
+
+export type MergedAggregates = {
+	readonly aggregates: FlowAggregates;
+	/** Rows skipped because a value they need was missing or unreadable. */
+	readonly malformedRows: number;
+};
+
+export type RowAggregateOptions = AggregateOptions & {
+	/** Settled buckets are `exact`; a query over minutes still arriving is `provisional`. */
+	readonly precision?: Precision;
+};
+
+export function mergeAggregateRows(
+	rows: AggregateRows,
+	topology: Topology,
+	options: RowAggregateOptions = {},
+): MergedAggregates {
+	const context = aggregateContext(topology, options);
+	const tally = createTally({
+		bucketSeconds: context.bucketSeconds,
+		precision: options.precision ?? 'exact',
+		limit: context.limit,
+	});
+	let malformedRows = 0;
+	for (const row of rows.timeline ?? []) {
+		const values = valuesOf(row);
+		const common = readCommon(values);
+		if (common === undefined) {
+			malformedRows++;
+			continue;
+		}
+
+		const {action, traffic} = common;
+		tally.total(action, traffic);
+		const interfaceId = values.get(aggregateColumns.interfaceId);
+		if (interfaceId) {
+			tally.interface(interfaceId, context.zoneOf(interfaceId), action, traffic);
+		}
+
+		const bucket = parseInsightsTime(values.get(aggregateColumns.bucket));
+		if (bucket !== undefined) {
+			tally.bucket(bucket, {
+				accepted: action === 'ACCEPT' ? traffic.flows : 0,
+				rejected: action === 'REJECT' ? traffic.flows : 0,
+				bytes: traffic.bytes,
+			});
+		}
+	}
+
+	for (const row of rows.sources ?? []) {
+		const values = valuesOf(row);
+		const common = readCommon(values);
+		const addr = parseAddress(values.get(aggregateColumns.srcAddr) ?? '');
+		if (common === undefined || addr === undefined) {
+			malformedRows++;
+			continue;
+		}
+
+		// The query leaves local addresses out when it is given them; this keeps the lists right when
+		// it was not.
+		if (context.isLocalAddr(addr)) {
+			continue;
+		}
+
+		const {action, traffic} = common;
+		const interfaceId = values.get(aggregateColumns.interfaceId);
+		const where = interfaceId ? context.whereOf(interfaceId) : undefined;
+		const port = readNumber(values.get(aggregateColumns.dstPort));
+		const validPort = port !== undefined && port <= maxPort ? port : undefined;
+		tally.source(action, addr, where, validPort === undefined ? [] : [validPort], traffic);
+		if (validPort !== undefined) {
+			tally.port(action, validPort, where, traffic);
+		}
+	}
+
+	return {aggregates: tally.finish(), malformedRows};
+}
+
+function valuesOf(row: InsightsRow): Map<string, string> {
+	const values = new Map<string, string>();
+	for (const cell of Array.isArray(row) ? row : []) {
+		if (typeof cell?.field === 'string' && typeof cell.value === 'string') {
+			values.set(cell.field, cell.value.trim());
+		}
+	}
+
+	return values;
+}
+
+function readCommon(
+	values: ReadonlyMap<string, string>,
+): {action: FlowAction; traffic: TrafficTotals} | undefined {
+	const action = values.get(aggregateColumns.action);
+	const flows = readNumber(values.get(aggregateColumns.flows));
+	if ((action !== 'ACCEPT' && action !== 'REJECT') || flows === undefined) {
+		return undefined;
+	}
+
+	// A sum over records whose format lacks the field comes back empty; zero is the honest reading.
+	const packets = readNumber(values.get(aggregateColumns.packets)) ?? 0;
+	const bytes = readNumber(values.get(aggregateColumns.bytes)) ?? 0;
+	return {action, traffic: {flows, packets, bytes}};
+}
+
+const numeric = /^[0-9]+(?:\.[0-9]+)?(?:[eE][+]?[0-9]+)?$/;
+
+/** A non-negative count; Insights may render sums as `1234.0` or `1.2E7`. */
+function readNumber(text: string | undefined): number | undefined {
+	if (text === undefined || !numeric.test(text)) {
+		return undefined;
+	}
+
+	const value = Math.round(Number(text));
+	return Number.isSafeInteger(value) ? value : undefined;
+}
+
+const insightsTime =
+	/^([0-9]{4})-([0-9]{2})-([0-9]{2})[ T]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?Z?$/;
+
+/** Unix seconds from a `bin()` value: `2024-05-01 13:42:00.000` (UTC), ISO 8601, or epoch s/ms. */
+export function parseInsightsTime(text: string | undefined): number | undefined {
+	if (text === undefined) {
+		return undefined;
+	}
+
+	if (/^[0-9]{1,16}$/.test(text)) {
+		const value = Number(text);
+		// Epoch milliseconds passed 1e11 in 1973; seconds will not reach it for millennia.
+		return value >= 1e11 ? Math.floor(value / 1000) : value;
+	}
+
+	const match = insightsTime.exec(text);
+	if (match === null) {
+		return undefined;
+	}
+
+	const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = match
+		.slice(1)
+		.map((part) => (part === undefined ? 0 : Number(part)));
+	if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+		return undefined;
+	}
+
+	return Math.floor(Date.UTC(year, month - 1, day, hour, minute, second) / 1000);
+}

@@ -1,0 +1,128 @@
+// The metrics pane's data: the LB's CloudWatch series, read in one GetMetricData call per refresh
+// just after each minute is published, and the alarms about this LB, re-read about once a minute.
+// Series are held between refreshes so each call reads only the periods that can still change.
+import {describeAllAlarms} from '../aws/alarms.js';
+import {getMetricData} from '../aws/metrics.js';
+import {
+	type AlarmScope,
+	alarmScopeOf,
+	alarmsForLoadBalancer,
+	type RawAlarm,
+} from '../domain/metrics/alarm-filter.js';
+import {mergeSeries, metricsDataThrough, newestPeriodHeld} from '../domain/metrics/merge-series.js';
+import {buildMetricSpecs} from '../domain/metrics/metric-specs.js';
+import {
+	delayUntilNextRefresh,
+	fetchRange,
+	metricWindowStart,
+} from '../domain/metrics/metric-window.js';
+import type {MetricSeries, MetricsView} from '../domain/types/metrics.js';
+import {succeededState, withSource} from './snapshot-updates.js';
+import type {SourceFactory} from './source.js';
+
+export type MetricsSourceOptions = {
+	/** Per-AZ series next to the LB-wide ones (default true), for the pane's breakdown toggle. */
+	readonly breakdown?: boolean;
+	/** How often alarms are re-read; they change far less often than datapoints arrive. */
+	readonly alarmIntervalMs?: number;
+};
+
+export const defaultAlarmIntervalMs = 60_000;
+// Aligned refreshes land a few milliseconds either side of a whole minute apart; without slack
+// alarms would be read only every other refresh.
+const alarmSlackMs = 5000;
+
+type Held = {
+	readonly loadBalancerArn: string;
+	readonly series: readonly MetricSeries[];
+	readonly rawAlarms?: readonly RawAlarm[];
+	readonly alarmsReadAt?: number;
+};
+
+function alarmsDue(held: Held, now: number, intervalMs: number): boolean {
+	return held.alarmsReadAt === undefined || now - held.alarmsReadAt >= intervalMs - alarmSlackMs;
+}
+
+function viewOf(series: readonly MetricSeries[], alarms: MetricsView['alarms']): MetricsView {
+	const dataThrough = metricsDataThrough(series);
+	return {series, alarms, ...(dataThrough === undefined ? {} : {dataThrough})};
+}
+
+export function createMetricsSource(options: MetricsSourceOptions = {}): SourceFactory {
+	const alarmIntervalMs = options.alarmIntervalMs ?? defaultAlarmIntervalMs;
+	return (environment) => {
+		let held: Held | undefined;
+		const {config, store, clients} = environment;
+
+		async function readAlarms(
+			current: Held,
+			now: number,
+			signal: AbortSignal,
+		): Promise<{held: Held; failure?: unknown}> {
+			if (!alarmsDue(current, now, alarmIntervalMs)) {
+				return {held: current};
+			}
+			try {
+				const rawAlarms = await describeAllAlarms(clients, signal);
+				return {held: {...current, rawAlarms, alarmsReadAt: now}};
+			} catch (failure) {
+				return {held: current, failure};
+			}
+		}
+
+		return {
+			name: 'metrics',
+			intervalMs: () => delayUntilNextRefresh(environment.now(), config.refreshMs),
+			iamAction: 'cloudwatch:GetMetricData',
+			async run(signal) {
+				const topology = store.getSnapshot().topology;
+				if (topology === undefined) {
+					return;
+				}
+				const now = environment.now();
+				const previous: Held =
+					held?.loadBalancerArn === topology.arn
+						? held
+						: {loadBalancerArn: topology.arn, series: []};
+				const specs = buildMetricSpecs(
+					topology,
+					options.breakdown === undefined ? {} : {breakdown: options.breakdown},
+				);
+				const heldIds = new Set(previous.series.map((series) => series.id));
+				// A series not held yet (first run, new target group) needs the whole window.
+				const whole = specs.some((spec) => !heldIds.has(spec.seriesId));
+				const newestHeld = whole ? undefined : newestPeriodHeld(previous.series);
+				const range = fetchRange({
+					now,
+					windowMs: config.windowMs,
+					...(newestHeld === undefined ? {} : {newestHeld}),
+				});
+				const fetched = await getMetricData(clients, {specs, range}, signal);
+				const {series} = mergeSeries(
+					previous.series,
+					specs,
+					fetched,
+					metricWindowStart(now, config.windowMs),
+				);
+				const alarmRead = await readAlarms({...previous, series}, now, signal);
+				held = alarmRead.held;
+				const scope: AlarmScope = alarmScopeOf(topology);
+				const {alarms} = alarmsForLoadBalancer(held.rawAlarms ?? [], scope);
+				const metrics = viewOf(series, alarms);
+				store.update((snapshot) =>
+					withSource(
+						{...snapshot, metrics, generatedAt: now},
+						'metrics',
+						succeededState(snapshot.sources.metrics, now, metrics.dataThrough),
+					),
+				);
+				// The series are on screen; the failed alarm read is still reported (and retried).
+				if (alarmRead.failure !== undefined) {
+					throw alarmRead.failure;
+				}
+			},
+		};
+	};
+}
+
+export const metricsSource: SourceFactory = createMetricsSource();

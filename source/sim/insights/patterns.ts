@@ -1,0 +1,106 @@
+// Regular expressions and glob patterns as Insights writes them. Insights regexes are RE2-like:
+// inline flags such as `(?i)` and group names like `@user` that JavaScript does not accept, so
+// groups are renamed g0, g1, ... and the flags lifted out. Globs are matched without a RegExp.
+import type {CompiledRegex} from './ast.js';
+import {errorAt, type SourcePlace} from './errors.js';
+
+const inlineFlags = /^\(\?([ims]+)\)/;
+const scopedFlags = /^\(\?([ims]+):/;
+const namedGroup = /^\(\?P?<([^>=!][^>]*)>/;
+
+export function compileRegex(source: string, place: SourcePlace): CompiledRegex {
+	const flags = new Set<string>();
+	const groupNames: string[] = [];
+	let translated = '';
+	let inClass = false;
+	let index = 0;
+	while (index < source.length) {
+		const c = source[index] ?? '';
+		if (c === '\\') {
+			translated += source.slice(index, index + 2);
+			index += 2;
+			continue;
+		}
+		if (inClass) {
+			inClass = c !== ']';
+			translated += c;
+			index++;
+			continue;
+		}
+		if (c === '[') {
+			inClass = true;
+			translated += c;
+			index++;
+			continue;
+		}
+		const rest = source.slice(index);
+		const flagMatch = inlineFlags.exec(rest) ?? scopedFlags.exec(rest);
+		if (flagMatch !== null) {
+			// JavaScript (Node 20) has no scoped flags: the flag then applies to the whole pattern.
+			for (const flag of flagMatch[1] ?? '') {
+				flags.add(flag);
+			}
+			translated += flagMatch[0].endsWith(':') ? '(?:' : '';
+			index += flagMatch[0].length;
+			continue;
+		}
+		const groupMatch = namedGroup.exec(rest);
+		if (groupMatch !== null) {
+			translated += `(?<g${groupNames.length}>`;
+			groupNames.push(groupMatch[1] ?? '');
+			index += groupMatch[0].length;
+			continue;
+		}
+		translated += c;
+		index++;
+	}
+	try {
+		return {regex: new RegExp(translated, [...flags].join('')), groupNames};
+	} catch {
+		throw errorAt(`invalid regular expression /${source}/`, place);
+	}
+}
+
+/** Pulls fields out of a text: one value per name of the parse command, or undefined on no match. */
+export type Extractor = (text: string) => ReadonlyArray<string | undefined> | undefined;
+
+export function regexExtractor(compiled: CompiledRegex): Extractor {
+	const {regex, groupNames} = compiled;
+	return (text) => {
+		const groups = regex.exec(text)?.groups;
+		return groups === undefined ? undefined : groupNames.map((_, index) => groups[`g${index}`]);
+	};
+}
+
+/**
+ * A glob such as `"* [*] *"`: the text between the literal parts, each `*` ending at the first
+ * occurrence of the literal after it and a trailing `*` taking the rest. The pattern may start
+ * anywhere in the text. Scanning with indexOf keeps `parse` cheap on large scans.
+ */
+export function globExtractor(pattern: string): {extract: Extractor; wildcards: number} {
+	const [prefix = '', ...literals] = pattern.split('*');
+	const extractFrom = (text: string, start: number): string[] | undefined => {
+		const values: string[] = [];
+		let position = start;
+		for (const [index, literal] of literals.entries()) {
+			const isTrailing = index === literals.length - 1 && literal === '';
+			const end = isTrailing ? text.length : text.indexOf(literal, position);
+			if (end < 0) {
+				return undefined;
+			}
+			values.push(text.slice(position, end));
+			position = end + literal.length;
+		}
+		return values;
+	};
+	const extract: Extractor = (text) => {
+		for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
+			const values = extractFrom(text, at + prefix.length);
+			if (values !== undefined || prefix === '') {
+				return values;
+			}
+		}
+		return undefined;
+	};
+	return {extract, wildcards: literals.length};
+}

@@ -1,0 +1,118 @@
+// A row is what a command sees: a log event with its system and discovered fields plus whatever
+// earlier commands set, or (after stats) one group's results.
+import type {FieldSlots} from './field-slots.js';
+import {flowLogField} from './flow-log-fields.js';
+import {TimeValue, type Value} from './values.js';
+
+export type InsightsEvent = {
+	/** Unix ms. */
+	readonly timestamp: number;
+	/** Unix ms. */
+	readonly ingestionTime: number;
+	readonly message: string;
+	readonly logStream: string;
+	/** Shown as `@log`. AWS prints `accountId:logGroupName`; the engine prints this string as given. */
+	readonly logGroup: string;
+	readonly ptr: string;
+};
+
+export type Row = {
+	/** The value of field `name`; `slot` is its FieldSlots slot (-1 for none). */
+	read(slot: number, name: string): Value;
+	write(slot: number, name: string, value: Value): void;
+	/** Same as read, looking the slot up: for the few reads that are not compiled. */
+	get(name: string): Value;
+	/** The event time, for bin(), earliest() and the default newest-first order. */
+	readonly timestampMs: number | undefined;
+	/** `@ptr` of the event; results of stats have none. */
+	readonly ptr: string | undefined;
+	/** Result of the stats aggregate in `slot` (group rows only). */
+	aggregate(slot: number): Value;
+};
+
+const unset = Symbol('unset');
+
+export class EventRow implements Row {
+	private assigned: Array<Value | typeof unset> | undefined;
+
+	constructor(
+		readonly event: InsightsEvent,
+		private readonly slots: FieldSlots,
+	) {}
+
+	get timestampMs(): number {
+		return this.event.timestamp;
+	}
+
+	get ptr(): string {
+		return this.event.ptr;
+	}
+
+	get(name: string): Value {
+		return this.read(this.slots.slotOf(name), name);
+	}
+
+	read(slot: number, name: string): Value {
+		if (slot >= 0 && this.assigned !== undefined) {
+			const value = this.assigned[slot];
+			if (value !== unset) {
+				return value;
+			}
+		}
+		switch (name) {
+			case '@timestamp':
+				return new TimeValue(this.event.timestamp);
+			case '@message':
+				return this.event.message;
+			case '@logStream':
+				return this.event.logStream;
+			case '@log':
+				return this.event.logGroup;
+			case '@ptr':
+				return this.event.ptr;
+			case '@ingestionTime':
+				return new TimeValue(this.event.ingestionTime);
+			default:
+				return flowLogField(this.event.message, name);
+		}
+	}
+
+	write(slot: number, name: string, value: Value): void {
+		if (slot < 0) {
+			throw new Error(`field ${name} has no slot`);
+		}
+		this.assigned ??= new Array<Value | typeof unset>(this.slots.count).fill(unset);
+		this.assigned[slot] = value;
+	}
+
+	aggregate(): Value {
+		return undefined;
+	}
+}
+
+/** A row of named values: one stats group. */
+export class ValuesRow implements Row {
+	readonly timestampMs = undefined;
+	readonly ptr = undefined;
+
+	constructor(
+		private readonly values: Map<string, Value> = new Map(),
+		private readonly aggregates: readonly Value[] = [],
+	) {}
+
+	get(name: string): Value {
+		return this.values.get(name);
+	}
+
+	read(_slot: number, name: string): Value {
+		return this.values.get(name);
+	}
+
+	write(_slot: number, name: string, value: Value): void {
+		this.values.set(name, value);
+	}
+
+	aggregate(slot: number): Value {
+		return this.aggregates[slot];
+	}
+}

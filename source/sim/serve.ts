@@ -1,0 +1,96 @@
+// Starting the sim: standalone for `lbtop sim`, or in-process for `lbtop --demo`.
+import process from 'node:process';
+import type {SimClock} from './context.js';
+import {createDemoWorld} from './demo/demo-world.js';
+import {loadScenarioFile, ScenarioError} from './scenario.js';
+import {type RunningSim, startSim} from './server.js';
+import {createCloudTrailService} from './services/cloudtrail.js';
+import {createLogsService, type LogsService} from './services/logs.js';
+import type {World} from './world/types.js';
+
+export type WorldSimOptions = {
+	readonly host?: string;
+	readonly port?: number;
+	readonly seed?: number;
+	/** The world's clock runs this many times faster than the wall clock (demo world only). */
+	readonly speed?: number;
+	/** Serve this scenario instead of the demo world. */
+	readonly scenarioPath?: string;
+};
+
+export type WorldSim = RunningSim & {
+	readonly world: World;
+	readonly logs: LogsService;
+	readonly clock: SimClock;
+	readonly region: string;
+	readonly credentials: {readonly accessKeyId: string; readonly secretAccessKey: string};
+};
+
+/** Any non-empty credentials work: the sim checks that requests are signed, not by whom. */
+const simCredentials = {accessKeyId: 'lbtop-sim', secretAccessKey: 'lbtop-sim'};
+
+function acceleratedClock(speed: number): SimClock {
+	const origin = Date.now();
+	return {now: () => origin + (Date.now() - origin) * speed};
+}
+
+export async function startWorldSim(options: WorldSimOptions = {}): Promise<WorldSim> {
+	const speed = options.speed ?? 1;
+	const clock = acceleratedClock(speed);
+	const logs = createLogsService();
+	const jsonServices = [logs, createCloudTrailService()];
+	let world: World;
+	let advance: () => void = () => undefined;
+	if (options.scenarioPath) {
+		world = await loadScenarioFile(options.scenarioPath, {now: clock.now()});
+	} else {
+		const demo = createDemoWorld({seed: options.seed ?? 1, now: clock.now(), speed});
+		world = demo.world;
+		advance = () => demo.advanceTo(clock.now());
+	}
+	const sim = await startSim({
+		world,
+		clock,
+		advance,
+		jsonServices,
+		...(options.host === undefined ? {} : {host: options.host}),
+		...(options.port === undefined ? {} : {port: options.port}),
+	});
+	return {...sim, world, logs, clock, region: world.region, credentials: simCredentials};
+}
+
+export async function startDemoInProcess(): Promise<WorldSim> {
+	return startWorldSim({port: 0});
+}
+
+/** `lbtop sim`: serves until SIGINT/SIGTERM. Resolves to the exit code. */
+export async function serveSim(options: WorldSimOptions): Promise<number> {
+	let sim: WorldSim;
+	try {
+		sim = await startWorldSim(options);
+	} catch (error) {
+		if (error instanceof ScenarioError) {
+			process.stderr.write(`lbtop sim: ${error.message}\n`);
+			return 2;
+		}
+		const message = error instanceof Error ? error.message : String(error);
+		process.stderr.write(`lbtop sim: cannot start: ${message}\n`);
+		return 1;
+	}
+	const what = options.scenarioPath ? `scenario ${options.scenarioPath}` : `demo world (seed ${options.seed ?? 1})`;
+	process.stdout.write(
+		[
+			`lbtop sim: serving ${what} at ${sim.url} (region ${sim.region}${options.speed && options.speed !== 1 ? `, ${options.speed}x speed` : ''})`,
+			`  lbtop ${options.scenarioPath ? '<load-balancer>' : 'demo-nlb'} --endpoint-url ${sim.url} --region ${sim.region}`,
+			`  aws --endpoint-url ${sim.url} --region ${sim.region} elbv2 describe-load-balancers`,
+			'  (any credentials work, e.g. AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test); Ctrl-C stops',
+			'',
+		].join('\n'),
+	);
+	await new Promise<void>((resolve) => {
+		process.once('SIGINT', resolve);
+		process.once('SIGTERM', resolve);
+	});
+	await sim.close();
+	return 0;
+}

@@ -1,0 +1,133 @@
+// The sim's HTTP endpoint: one node:http server on loopback that speaks the AWS wire protocols the
+// SDK clients and the AWS CLI use, so lbtop reaches it exactly the way it reaches AWS.
+import {randomUUID} from 'node:crypto';
+import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import type {SimClock, SimContext} from './context.js';
+import {createFaultInjector, type FaultConfig, type FaultInjector} from './faults.js';
+import {createDispatcher} from './protocol/dispatch.js';
+import type {HttpResponse} from './protocol/http-response.js';
+import {iamPrefixOf, type JsonEndpoint} from './protocol/service.js';
+import {cloudWatchJsonEndpoint, cloudWatchQueryService} from './services/cloudwatch.js';
+import {ec2Service} from './services/ec2.js';
+import {elbv2Service} from './services/elbv2.js';
+import type {JsonService} from './services/json-service.js';
+import {stsService} from './services/sts.js';
+import type {World} from './world/types.js';
+
+export type SimOptions = {
+	readonly host?: string;
+	/** 0 (the default) picks a free port. */
+	readonly port?: number;
+	readonly world: World;
+	readonly clock?: SimClock;
+	/** Called before each operation so a driven world can catch up to `clock.now()`. */
+	readonly advance?: () => void;
+	readonly faults?: FaultConfig;
+	/** AWS JSON services implemented elsewhere (CloudWatch Logs, CloudTrail). */
+	readonly jsonServices?: readonly JsonService[];
+};
+
+export type RunningSim = {
+	readonly url: string;
+	readonly port: number;
+	readonly faults: FaultInjector;
+	close(): Promise<void>;
+};
+
+// Far above any request lbtop or the CLI sends; stops a runaway client from filling memory.
+const maxBodyBytes = 16 * 1024 * 1024;
+
+class BodyTooLargeError extends Error {}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of request) {
+		const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+		size += buffer.byteLength;
+		if (size > maxBodyBytes) {
+			throw new BodyTooLargeError();
+		}
+		chunks.push(buffer);
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(response: ServerResponse, {status, headers, body}: HttpResponse): void {
+	response.writeHead(status, {...headers, 'content-length': String(Buffer.byteLength(body))});
+	response.end(body);
+}
+
+function delay(ms: number): Promise<void> {
+	return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
+
+function formatUrl(host: string, port: number): string {
+	return host.includes(':') ? `http://[${host}]:${port}` : `http://${host}:${port}`;
+}
+
+export async function startSim(options: SimOptions): Promise<RunningSim> {
+	const host = options.host ?? '127.0.0.1';
+	const context: SimContext = {
+		world: options.world,
+		clock: options.clock ?? {now: () => Date.now()},
+		advance: options.advance ?? (() => undefined),
+	};
+	const faults = createFaultInjector(options.faults);
+	const external: JsonEndpoint[] = (options.jsonServices ?? []).map((service) => ({
+		service,
+		iamPrefix: iamPrefixOf(service.signingName),
+	}));
+	const dispatch = createDispatcher({
+		queryServices: [elbv2Service, ec2Service, stsService, cloudWatchQueryService],
+		jsonEndpoints: [cloudWatchJsonEndpoint, ...external],
+		context,
+		faults,
+	});
+
+	const server = createServer((request, response) => {
+		const handle = async () => {
+			const requestId = randomUUID();
+			let body: string;
+			try {
+				body = await readBody(request);
+			} catch (error) {
+				const status = error instanceof BodyTooLargeError ? 413 : 400;
+				send(response, {status, headers: {'x-amzn-requestid': requestId}, body: ''});
+				return;
+			}
+			const url = new URL(request.url ?? '/', 'http://sim.invalid');
+			const result = await dispatch({url, headers: request.headers, body}, requestId);
+			await delay(result.latencyMs);
+			if (result.kind === 'drop') {
+				request.socket.destroy();
+				return;
+			}
+			send(response, result.response);
+		};
+		handle().catch(() => {
+			// Only a broken socket gets here (the dispatcher answers every failure itself).
+			request.socket.destroy();
+		});
+	});
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const {port} = server.address() as AddressInfo;
+	return {
+		url: formatUrl(host, port),
+		port,
+		faults,
+		close: () =>
+			new Promise<void>((resolve, reject) => {
+				server.close((error) => (error === undefined ? resolve() : reject(error)));
+				server.closeAllConnections();
+			}),
+	};
+}
