@@ -18,6 +18,8 @@ export function createCallSpacer(minSpacingMs: number, timers: Timers = realTime
 			nextSlot = slot + minSpacingMs;
 			if (slot > now) {
 				await sleep(slot - now, signal, timers);
+				// A timer that fired late must not let the next call follow closer than the spacing.
+				nextSlot = Math.max(nextSlot, timers.now() + minSpacingMs);
 			}
 		},
 	};

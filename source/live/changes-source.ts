@@ -28,14 +28,18 @@ import {succeededState, withSource} from './snapshot-updates.js';
 import type {SourceEnvironment, SourceFactory} from './source.js';
 
 export type ChangesSourceOptions = {
-	/** LookupEvents allows 2 requests/s per account and region. */
+	/** Tests shorten it; see lookupCallSpacingMs. */
 	readonly minCallSpacingMs?: number;
 	readonly timers?: Timers;
 };
 
 /** CloudTrail is minutes late anyway; polling faster would only spend the shared rate limit. */
 const pollIntervalMs = 60_000;
-const lookupCallSpacingMs = 500;
+/**
+ * LookupEvents allows 2 requests/s per account and region: 500 ms apart, plus room for the few
+ * milliseconds between the spacer's slot and the SDK putting the request on the wire.
+ */
+const lookupCallSpacingMs = 550;
 
 type Held = {
 	events: readonly ChangeEvent[];

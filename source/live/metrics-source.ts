@@ -4,7 +4,6 @@
 import {describeAllAlarms} from '../aws/alarms.js';
 import {getMetricData} from '../aws/metrics.js';
 import {
-	type AlarmScope,
 	alarmScopeOf,
 	alarmsForLoadBalancer,
 	type RawAlarm,
@@ -106,8 +105,7 @@ export function createMetricsSource(options: MetricsSourceOptions = {}): SourceF
 				);
 				const alarmRead = await readAlarms({...previous, series}, now, signal);
 				held = alarmRead.held;
-				const scope: AlarmScope = alarmScopeOf(topology);
-				const {alarms} = alarmsForLoadBalancer(held.rawAlarms ?? [], scope);
+				const {alarms} = alarmsForLoadBalancer(held.rawAlarms ?? [], alarmScopeOf(topology));
 				const metrics = viewOf(series, alarms);
 				store.update((snapshot) =>
 					withSource(

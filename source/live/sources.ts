@@ -1,4 +1,5 @@
 import type {SourceName} from '../domain/snapshot.js';
+import {changesSource} from './changes-source.js';
 import {discoverySource} from './discovery-source.js';
 import {identitySource} from './identity-source.js';
 import {withSource} from './snapshot-updates.js';
@@ -24,5 +25,5 @@ export const defaultSources: readonly SourceFactory[] = [
 	discoverySource,
 	notAvailableYet('flows', 'flow log panes are not available in this version of lbtop yet'),
 	notAvailableYet('metrics', 'the metrics pane is not available in this version of lbtop yet'),
-	notAvailableYet('changes', 'the changes pane is not available in this version of lbtop yet'),
+	changesSource,
 ];

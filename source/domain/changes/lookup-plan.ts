@@ -7,13 +7,14 @@
 //
 // EC2: one lookup per watched write action (EventName), not one by event source. The EC2 event
 // source carries every Describe* call in the account (consoles, autoscalers, Kubernetes
-// controllers, Terraform plans): on a busy account thousands a minute, so ten pages of 50 can
-// cover less than a minute and the one security group edit that matters is never reached. A
-// lookup by action name returns only that action, which people and pipelines perform rarely, so
-// one page nearly always covers the whole window whatever the account's noise. Looking up by
-// ResourceName per security group would be fewer calls, but misses network ACL, interface and flow
-// log changes, and depends on CloudTrail listing the group among the event's resources. Twelve
-// calls a minute at 2 calls/s is six seconds of the rate limit; the price of not missing the cause.
+// controllers, Terraform plans, and lbtop's own discovery every few minutes): on a busy account
+// thousands a minute, so ten pages of 50 can cover less than a minute and the one security group
+// edit that matters is never reached. A lookup by action name returns only that action, which
+// people and pipelines perform rarely, so one page nearly always covers the whole window whatever
+// the account's noise. Looking up by ResourceName per security group would be fewer calls, but
+// misses network ACL, interface and flow log changes, and depends on CloudTrail listing the group
+// among the event's resources. Thirteen calls a minute at 2 calls/s is under seven seconds of the
+// rate limit: the price of not missing the cause.
 import type {ChangeEvent} from '../types/changes.js';
 
 export type LookupAttributeKey = 'EventSource' | 'EventName';
