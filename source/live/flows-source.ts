@@ -181,7 +181,7 @@ export const flowsSource: SourceFactory = (environment) => {
 		});
 		const note = feeds.problems.join('; ');
 		store.update((snapshot) =>
-			withSource({...snapshot, flows: view}, 'flows', {
+			withSource({...snapshot, flows: view, generatedAt: now}, 'flows', {
 				...succeededState(snapshot.sources.flows, now, view.dataThrough),
 				...(note === '' ? {} : {note}),
 			}),

@@ -2,6 +2,7 @@ import type {SourceName} from '../domain/snapshot.js';
 import {changesSource} from './changes-source.js';
 import {discoverySource} from './discovery-source.js';
 import {identitySource} from './identity-source.js';
+import {metricsSource} from './metrics-source.js';
 import {withSource} from './snapshot-updates.js';
 import type {SourceFactory} from './source.js';
 
@@ -24,6 +25,6 @@ export const defaultSources: readonly SourceFactory[] = [
 	identitySource,
 	discoverySource,
 	notAvailableYet('flows', 'flow log panes are not available in this version of lbtop yet'),
-	notAvailableYet('metrics', 'the metrics pane is not available in this version of lbtop yet'),
+	metricsSource,
 	changesSource,
 ];

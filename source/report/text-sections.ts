@@ -47,10 +47,19 @@ export function metricLines(snapshot: Snapshot): string[] {
 		return [];
 	}
 	const alarms = metrics.alarms.filter((alarm) => alarm.state === 'ALARM');
-	const latest = metrics.series.flatMap((series) => {
-		const point = series.points.at(-1);
-		return point ? [`  ${series.label}: ${formatCount(point.v)} at ${utcClock(point.t)}`] : [];
-	});
+	// The LB-wide series only: the per-AZ and per-target-group breakdowns belong on the screen.
+	const latest = metrics.series
+		.filter((series) => series.dimensions.AvailabilityZone === undefined)
+		.flatMap((series) => {
+			const point = series.points.at(-1);
+			const value =
+				point === undefined
+					? ''
+					: series.unit === 'bytes'
+						? formatBytes(point.v)
+						: formatCount(point.v);
+			return point ? [`  ${series.label}: ${value} at ${utcClock(point.t)}`] : [];
+		});
 	return [
 		...(alarms.length > 0
 			? [

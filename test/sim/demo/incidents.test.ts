@@ -17,7 +17,8 @@ const {world} = demo;
 function settled(kind: DemoIncident['kind']): DemoIncident {
 	const incident = demo
 		.timeline()
-		.find((item) => item.kind === kind && item.end < now - 5 * minute);
+		.filter((item) => item.kind === kind && item.end < now - 5 * minute)
+		.at(-1);
 	if (incident === undefined) {
 		throw new Error(`no settled ${kind} incident in the history`);
 	}
@@ -158,7 +159,7 @@ describe('the security-group incident', () => {
 
 	it('restores the rule, the health and the alarm after the revert', () => {
 		const later = smallDemo({historyMs: 20 * minute});
-		later.advanceTo(now + 5 * minute);
+		later.advanceTo(now + 7 * minute);
 		const webSg = later.world.securityGroups.find((group) => group.groupName === 'web-sg');
 		expect(
 			webSg?.ingress.some((rule) => rule.fromPort === 80 && rule.cidrIpv4 === '0.0.0.0/0'),

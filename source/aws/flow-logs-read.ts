@@ -1,0 +1,137 @@
+// Raw flow log events, read without any scan charge: DescribeLogStreams finds each interface's
+// stream, FilterLogEvents reads just those streams over a time range.
+import {
+	DescribeLogStreamsCommand,
+	type FilteredLogEvent,
+	FilterLogEventsCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
+import {interfaceIdFromLogStream} from '../domain/flows/flow-records.js';
+import type {AwsClients} from './clients.js';
+import {awsCall} from './errors.js';
+
+export type FlowLogEvent = {
+	readonly eventId: string;
+	readonly logStreamName: string;
+	/** Unix ms. */
+	readonly timestamp: number;
+	readonly message: string;
+};
+
+// Pages a single call may take; an interface with more streams than this is not a flow log's.
+const maxStreamPages = 4;
+// FilterLogEvents names at most 100 streams per call.
+const streamsPerCall = 100;
+// A page may come back empty with a token; this many in a row means the range is exhausted enough.
+const maxPagesPerCall = 50;
+
+/**
+ * The streams of each interface in a log group. Stream names look like `eni-<id>-all`, but the
+ * suffix is not documented, so streams are found by the `eni-<id>` prefix and kept only when the
+ * name's interface is exactly this one (the prefix of a short id also matches longer ids).
+ */
+export async function describeInterfaceStreams(
+	clients: AwsClients,
+	logGroupName: string,
+	interfaceIds: readonly string[],
+	signal?: AbortSignal,
+): Promise<Map<string, string[]>> {
+	const logs = await clients.logs();
+	const found = new Map<string, string[]>();
+	for (const interfaceId of interfaceIds) {
+		const names: string[] = [];
+		let nextToken: string | undefined;
+		for (let page = 0; page < maxStreamPages; page++) {
+			const output = await awsCall('logs:DescribeLogStreams', () =>
+				logs.send(
+					new DescribeLogStreamsCommand({
+						logGroupName,
+						logStreamNamePrefix: interfaceId,
+						...(nextToken === undefined ? {} : {nextToken}),
+					}),
+					signal === undefined ? {} : {abortSignal: signal},
+				),
+			);
+			for (const stream of output.logStreams ?? []) {
+				const name = stream.logStreamName;
+				if (name !== undefined && interfaceIdFromLogStream(name) === interfaceId) {
+					names.push(name);
+				}
+			}
+
+			nextToken = output.nextToken;
+			if (nextToken === undefined) {
+				break;
+			}
+		}
+
+		found.set(interfaceId, names);
+	}
+
+	return found;
+}
+
+export type FilterRequest = {
+	readonly logGroupName: string;
+	readonly logStreamNames: readonly string[];
+	/** Unix ms, both inclusive (as FilterLogEvents takes them). */
+	readonly startMs: number;
+	readonly endMs: number;
+	/** Stop after this many events; the read is then incomplete. */
+	readonly maxEvents: number;
+};
+
+export type FilterResult = {
+	readonly events: readonly FlowLogEvent[];
+	/** False when events were left unread (the budget ran out). */
+	readonly complete: boolean;
+};
+
+export async function filterFlowEvents(
+	clients: AwsClients,
+	request: FilterRequest,
+	signal?: AbortSignal,
+): Promise<FilterResult> {
+	const logs = await clients.logs();
+	const events: FlowLogEvent[] = [];
+	let complete = true;
+	for (let offset = 0; offset < request.logStreamNames.length; offset += streamsPerCall) {
+		const streams = request.logStreamNames.slice(offset, offset + streamsPerCall);
+		let nextToken: string | undefined;
+		let pages = 0;
+		do {
+			const remaining = request.maxEvents - events.length;
+			if (remaining <= 0 || pages >= maxPagesPerCall) {
+				complete = false;
+				break;
+			}
+
+			const output = await awsCall('logs:FilterLogEvents', () =>
+				logs.send(
+					new FilterLogEventsCommand({
+						logGroupName: request.logGroupName,
+						logStreamNames: streams,
+						startTime: request.startMs,
+						endTime: request.endMs,
+						limit: Math.min(10_000, remaining),
+						...(nextToken === undefined ? {} : {nextToken}),
+					}),
+					signal === undefined ? {} : {abortSignal: signal},
+				),
+			);
+			events.push(...(output.events ?? []).flatMap(toFlowLogEvent));
+			nextToken = output.nextToken;
+			pages++;
+		} while (nextToken !== undefined);
+	}
+
+	return {events, complete};
+}
+
+function toFlowLogEvent(event: FilteredLogEvent): FlowLogEvent[] {
+	const {eventId, logStreamName, timestamp, message} = event;
+	if (eventId === undefined || logStreamName === undefined || timestamp === undefined) {
+		return [];
+	}
+
+	return [{eventId, logStreamName, timestamp, message: message ?? ''}];
+}

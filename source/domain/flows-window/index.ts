@@ -1,0 +1,35 @@
+// Planning the flow panes' reads over time: what has settled, what Insights still has to answer
+// (once), what raw records to re-read, and what to keep as the window slides.
+export {type ExactPart, type ExactSlice, exactAggregates} from './exact-slices.js';
+export {type FeedPlan, type FlowFeed, feedKey, pathInterfaces, planFeeds} from './feeds.js';
+export {
+	defaultBatchSeconds,
+	defaultBucketSeconds,
+	defaultRawLookbackSeconds,
+	type HeldWindow,
+	planWindow,
+	type WindowPlan,
+	type WindowSettings,
+} from './plan.js';
+export {
+	type BucketCounts,
+	countByBucket,
+	defaultMaxRecords,
+	emptyRawHold,
+	type HeldRecord,
+	mergeRawRead,
+	type RawHold,
+	type RawRead,
+	type RawTotals,
+	rawTotals,
+	trimRecords,
+} from './raw-records.js';
+export {
+	alignDown,
+	deliveryAllowanceSeconds,
+	settleDelaySeconds,
+	settledHorizon,
+	type TimeRange,
+	unknownAggregationSeconds,
+} from './settling.js';
+export {buildFlowsView, type ViewInputs} from './view.js';

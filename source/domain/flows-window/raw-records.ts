@@ -1,0 +1,128 @@
+// The raw records held for the paired rows. Each refresh re-reads only the unsettled tail, so a
+// record is met again and again: events are merged by their eventId, counted per bucket (a count
+// only grows as late records arrive), and trimmed to a bound that keeps pairing cheap.
+import type {FlowRecord} from '../types/flows.js';
+import {alignDown} from './settling.js';
+
+export type HeldRecord = {
+	readonly eventId: string;
+	/** Unix ms: the log event's timestamp, which CloudWatch Logs sets to the record's start. */
+	readonly timestamp: number;
+	readonly record: FlowRecord;
+};
+
+export type BucketCounts = {readonly records: number; readonly malformed: number};
+
+export type RawHold = {
+	readonly records: readonly HeldRecord[];
+	/** Bucket start (Unix seconds) -> records and malformed lines seen there. */
+	readonly counts: ReadonlyMap<number, BucketCounts>;
+	/** Unix seconds: the newest record end seen. */
+	readonly newestEnd?: number;
+};
+
+export type RawRead = {
+	readonly records: readonly HeldRecord[];
+	readonly counts: ReadonlyMap<number, BucketCounts>;
+};
+
+export const emptyRawHold: RawHold = {records: [], counts: new Map()};
+
+export const defaultMaxRecords = 3000;
+
+/** Records and malformed lines per bucket of event time. */
+export function countByBucket(
+	events: Iterable<{readonly timestamp: number; readonly malformed: boolean}>,
+	bucketSeconds: number,
+): Map<number, BucketCounts> {
+	const counts = new Map<number, BucketCounts>();
+	for (const event of events) {
+		const bucket = alignDown(Math.floor(event.timestamp / 1000), bucketSeconds);
+		const known = counts.get(bucket) ?? {records: 0, malformed: 0};
+		counts.set(bucket, {
+			records: known.records + (event.malformed ? 0 : 1),
+			malformed: known.malformed + (event.malformed ? 1 : 0),
+		});
+	}
+
+	return counts;
+}
+
+export type MergeOptions = {
+	/** Unix seconds: older records and counts are dropped. */
+	readonly keepFrom: number;
+	readonly maxRecords?: number;
+};
+
+export function mergeRawRead(hold: RawHold, read: RawRead, options: MergeOptions): RawHold {
+	const keepFromMs = options.keepFrom * 1000;
+	const byId = new Map<string, HeldRecord>();
+	for (const held of [...hold.records, ...read.records]) {
+		if (held.timestamp >= keepFromMs) {
+			byId.set(held.eventId, held);
+		}
+	}
+
+	const counts = new Map<number, BucketCounts>();
+	for (const source of [hold.counts, read.counts]) {
+		for (const [bucket, count] of source) {
+			if (bucket < options.keepFrom) {
+				continue;
+			}
+
+			const known = counts.get(bucket);
+			counts.set(
+				bucket,
+				known === undefined
+					? count
+					: {
+							records: Math.max(known.records, count.records),
+							malformed: Math.max(known.malformed, count.malformed),
+						},
+			);
+		}
+	}
+
+	const newestEnd = [...read.records].reduce<number | undefined>(
+		(newest, held) => (newest === undefined ? held.record.end : Math.max(newest, held.record.end)),
+		hold.newestEnd,
+	);
+	return {
+		records: trimRecords([...byId.values()], options.maxRecords ?? defaultMaxRecords),
+		counts,
+		...(newestEnd === undefined ? {} : {newestEnd}),
+	};
+}
+
+/** The newest records up to `max`, REJECTs kept first: they are usually the incident. */
+export function trimRecords(records: readonly HeldRecord[], max: number): HeldRecord[] {
+	const sorted = [...records].sort(
+		(left, right) =>
+			Number(right.record.action === 'REJECT') - Number(left.record.action === 'REJECT') ||
+			right.timestamp - left.timestamp ||
+			left.eventId.localeCompare(right.eventId),
+	);
+	return sorted.slice(0, Math.max(0, Math.floor(max)));
+}
+
+export type RawTotals = {
+	readonly recordsMatched: number;
+	readonly recordsRead: number;
+	readonly malformed: number;
+};
+
+export function rawTotals(hold: RawHold): RawTotals {
+	let matched = 0;
+	let malformed = 0;
+	for (const count of hold.counts.values()) {
+		matched += count.records;
+		malformed += count.malformed;
+	}
+
+	// Every held record was counted when read; the max only guards against a count the caller lost.
+	return {
+		recordsMatched: Math.max(matched, hold.records.length),
+		recordsRead: hold.records.length,
+		malformed,
+	};
+}

@@ -1,0 +1,49 @@
+// The flows slice of the snapshot from what is held: exact Insights figures for settled time, the
+// provisional edge rebuilt from this refresh's raw read, and paired rows from the bounded raw records.
+import {aggregateRecords} from '../flows/aggregate.js';
+import {combineAggregates} from '../flows/combine-aggregates.js';
+import {pairConnections} from '../flows/pairing.js';
+import type {FlowRecord, FlowsView} from '../types/flows.js';
+import type {Topology} from '../types/topology.js';
+import {type ExactSlice, exactAggregates} from './exact-slices.js';
+import {type RawHold, rawTotals} from './raw-records.js';
+
+export type ViewInputs = {
+	readonly topology: Topology;
+	readonly slices: readonly ExactSlice[];
+	/** Unix seconds. */
+	readonly windowStart: number;
+	/** Records of the provisional edge: every record read this refresh from the edge's start on. */
+	readonly edge: readonly FlowRecord[];
+	readonly raw: RawHold;
+	readonly aggregationSeconds: number;
+	readonly bucketSeconds: number;
+};
+
+export function buildFlowsView(inputs: ViewInputs): FlowsView {
+	const {topology, bucketSeconds} = inputs;
+	const exact = exactAggregates(inputs.slices, inputs.windowStart, topology, bucketSeconds);
+	const provisional = aggregateRecords(inputs.edge, topology, {
+		bucketSeconds,
+		precision: 'provisional',
+	});
+	const aggregates = combineAggregates(
+		exact === undefined ? [provisional] : [exact.aggregates, provisional],
+	);
+	const totals = rawTotals(inputs.raw);
+	const connections = pairConnections(
+		inputs.raw.records.map((held) => held.record),
+		topology,
+		{aggregationSeconds: inputs.aggregationSeconds},
+	);
+	return {
+		connections,
+		sampled: totals.recordsMatched > totals.recordsRead,
+		recordsRead: totals.recordsRead,
+		recordsMatched: totals.recordsMatched,
+		malformedRecords: totals.malformed + (exact?.malformedRows ?? 0),
+		aggregates,
+		...(inputs.raw.newestEnd === undefined ? {} : {dataThrough: inputs.raw.newestEnd * 1000}),
+		aggregationSeconds: inputs.aggregationSeconds,
+	};
+}

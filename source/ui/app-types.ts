@@ -1,0 +1,49 @@
+// What the app shell needs from the outside world, and what it tells it: the shell draws and
+// handles keys; the engine owns polling and reacts to the commands the shell emits.
+import type {FC} from 'react';
+import type {Snapshot} from '../domain/snapshot.js';
+import type {PaneId, PaneProperties} from './pane-types.js';
+
+/** Bound with useSyncExternalStore: `getSnapshot` must return the same object until it changes. */
+export type SnapshotSource = {
+	subscribe(listener: () => void): () => void;
+	getSnapshot(): Snapshot;
+};
+
+export type WindowMinutes = 5 | 15 | 60;
+export const windowChoices: readonly WindowMinutes[] = [5, 15, 60];
+
+export type AppCommand =
+	| 'pause'
+	| 'resume'
+	| 'refresh'
+	| 'share'
+	| {readonly type: 'window'; readonly minutes: WindowMinutes}
+	| {readonly type: 'drill-down'; readonly pane: PaneId; readonly selected: number};
+
+/**
+ * What the shell passes to a pane beyond the shared pane contract. Every addition is optional, so a
+ * pane written against PaneProperties alone still fits the registry.
+ */
+export type ShellPaneProperties = PaneProperties & {
+	/** The applied `/` filter; omitted when none. Panes decide which of their columns it matches. */
+	readonly filter?: string;
+	/** How many times `s` was pressed on this pane; the pane maps it onto its own sort orders. */
+	readonly sortStep?: number;
+	/** Enter opened the selected row's detail; Esc closes it. */
+	readonly detail?: boolean;
+};
+
+export type PaneEntry = {
+	readonly title: string;
+	readonly component: FC<ShellPaneProperties>;
+	/** Rows the pane shows for this snapshot and filter, so g/G and PgDn land on real rows. */
+	readonly rowCount?: (snapshot: Snapshot, filter: string) => number;
+};
+
+export type PaneRegistry = Readonly<Record<PaneId, PaneEntry>>;
+
+export type TerminalSize = {
+	readonly columns: number;
+	readonly rows: number;
+};

@@ -1,0 +1,160 @@
+// The app shell: header, findings line, panes, help bar and status line, laid out to the exact
+// terminal size. It draws the Snapshot it is given and emits commands; the engine does the rest.
+import {Box} from 'ink';
+import {useCallback, useReducer, useSyncExternalStore} from 'react';
+import type {
+	AppCommand,
+	PaneRegistry,
+	ShellPaneProperties,
+	SnapshotSource,
+	TerminalSize,
+} from './app-types.js';
+import {type Clock, useNow} from './hooks/use-clock.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {computeLayout, drawableRows, paneHeight, totalRows} from './layout.js';
+import type {PaneId} from './pane-types.js';
+import {FilterInput} from './shell/filter-input.js';
+import {Header} from './shell/header.js';
+import {HelpBar} from './shell/help-bar.js';
+import {HelpOverlay} from './shell/help-overlay.js';
+import {PaneArea} from './shell/pane-area.js';
+import {PaneSlot} from './shell/pane-slot.js';
+import {PauseBanner} from './shell/pause-banner.js';
+import {paneRowCount} from './shell/row-counts.js';
+import {initialShellState, type ShellState, shellReducer} from './shell/shell-state.js';
+import {StatusLine} from './shell/status-line.js';
+import {useShellInput} from './shell/use-shell-input.js';
+
+type Properties = {
+	readonly store: SnapshotSource;
+	readonly panes: PaneRegistry;
+	/** Used when the output stream reports no size of its own (not a terminal). */
+	readonly initialSize?: TerminalSize;
+	readonly ascii: boolean;
+	readonly color: boolean;
+	readonly onQuit: () => void;
+	readonly onCommand?: (command: AppCommand) => void;
+	/** Wall clock for the header and ages; tests pass a fixed one. */
+	readonly clock?: Clock;
+};
+
+export function App(properties: Properties) {
+	const {store, panes, ascii, color} = properties;
+	const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
+	const getSnapshot = useCallback(() => store.getSnapshot(), [store]);
+	const live = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+	const size = useTerminalSize(properties.initialSize);
+	const now = useNow(properties.clock);
+	const [state, dispatch] = useReducer(shellReducer, live, initialShellState);
+	const layoutFor = (shell: ShellState) =>
+		computeLayout({
+			columns: size.columns,
+			rows: drawableRows(size.rows),
+			findingsCount: (shell.frozen ?? live).findings.length,
+			paused: shell.frozen !== undefined,
+			zoomed: shell.zoomed || shell.detailOpen,
+			focus: shell.focus,
+			activeContent: shell.activeContent,
+		});
+	const snapshot = state.frozen ?? live;
+	const layout = layoutFor(state);
+	useShellInput({
+		state,
+		dispatch,
+		focusedPane: (shell) => ({
+			rowCount: paneRowCount(panes, shell.focus, shell.frozen ?? live, shell.filter),
+			pageSize: paneHeight(layoutFor(shell), shell.focus),
+			live,
+		}),
+		onQuit: properties.onQuit,
+		...(properties.onCommand === undefined ? {} : {onCommand: properties.onCommand}),
+	});
+
+	const paneProperties = (pane: PaneId, width: number, height: number): ShellPaneProperties => ({
+		snapshot,
+		width,
+		height,
+		focused: state.focus === pane,
+		selected: state.selection[pane],
+		timeZone: state.timeZone,
+		now,
+		ascii,
+		color,
+		...(state.filter === '' ? {} : {filter: state.filter}),
+		...(state.sortSteps[pane] === 0 ? {} : {sortStep: state.sortSteps[pane]}),
+		...(state.detailOpen && state.focus === pane ? {detail: true} : {}),
+	});
+	const labels = {
+		'toggle-pause': state.frozen === undefined ? 'pause' : 'resume',
+		'toggle-zoom': state.zoomed ? 'unzoom' : 'zoom',
+	} as const;
+	const filterInput = (
+		<FilterInput width={layout.columns} draft={state.filterDraft} ascii={ascii} />
+	);
+
+	return (
+		<Box flexDirection="column" width={layout.columns} height={totalRows(layout)}>
+			{layout.header > 0 && (
+				<Header
+					snapshot={snapshot}
+					now={now}
+					width={layout.columns}
+					height={layout.header}
+					requestedWindow={state.windowMinutes}
+					timeZone={state.timeZone}
+					ascii={ascii}
+					color={color}
+				/>
+			)}
+			{layout.findings > 0 && (
+				<PaneSlot
+					entry={panes.findings}
+					paneProperties={paneProperties('findings', layout.columns, layout.findings)}
+				/>
+			)}
+			{state.frozen !== undefined && layout.banner > 0 && (
+				<PauseBanner
+					frozen={state.frozen}
+					live={live}
+					width={layout.columns}
+					timeZone={state.timeZone}
+					ascii={ascii}
+					color={color}
+				/>
+			)}
+			{layout.paneArea > 0 &&
+				(state.helpOpen ? (
+					<HelpOverlay width={layout.columns} height={layout.paneArea} ascii={ascii} />
+				) : (
+					<PaneArea
+						layout={layout}
+						panes={panes}
+						focus={state.focus}
+						activeContent={state.activeContent}
+						ascii={ascii}
+						paneProperties={paneProperties}
+						zoomNote={state.detailOpen ? 'detail, Esc back' : 'z restores'}
+					/>
+				))}
+			{layout.helpBar > 0 &&
+				(state.editingFilter ? (
+					filterInput
+				) : (
+					<HelpBar width={layout.columns} filter={state.filter} labels={labels} ascii={ascii} />
+				))}
+			{layout.status > 0 &&
+				(state.editingFilter && layout.helpBar === 0 ? (
+					filterInput
+				) : (
+					<StatusLine
+						snapshot={snapshot}
+						now={now}
+						width={layout.columns}
+						timeZone={state.timeZone}
+						ascii={ascii}
+						color={color}
+					/>
+				))}
+		</Box>
+	);
+}

@@ -1,0 +1,136 @@
+// The changes pane: CloudTrail events newest first, who did what from where. Every string in
+// an event is attacker-influenced (user agents, request parameters), so cells go through
+// `seg`, which sanitizes, and are cut to their column.
+import type {ChangeEvent, ChangesView, SourceState} from '../../domain/snapshot.js';
+import {formatAgo, formatClock, formatDurationFine} from './format-cells.js';
+import {joinParts, type Line, line, type Part, seg} from './line.js';
+import {type PaneContext, withinPane} from './pane-context.js';
+import {drawVisible} from './scroll.js';
+import {sourceBanner} from './source-status.js';
+import {type Column, layoutTable, tableHeader, tableRow} from './table.js';
+
+export type ChangesInput = {
+	readonly changes?: ChangesView;
+	readonly state: SourceState;
+};
+
+/** The order the pane lists events in (and the order `selected` indexes). */
+export function changesNewestFirst(events: readonly ChangeEvent[]): ChangeEvent[] {
+	return [...events].sort((a, b) => b.time - a.time);
+}
+
+export function actorText(event: ChangeEvent): string {
+	const {name, session} = event.actor;
+	return session === undefined || session.length === 0 ? name : `${name}/${session}`;
+}
+
+export function changeColumns(context: PaneContext): Array<Column<ChangeEvent>> {
+	const {timeZone, now} = context;
+	return [
+		{
+			id: 'time',
+			header: 'time',
+			priority: 0,
+			cell: (event) => line(formatClock(event.time, {timeZone, seconds: true, now})),
+		},
+		{
+			id: 'age',
+			header: 'age',
+			priority: 4,
+			align: 'right',
+			cell: (event) => line(formatAgo(event.time, now), 'dim'),
+		},
+		{
+			id: 'who',
+			header: 'who',
+			priority: 3,
+			minWidth: 8,
+			maxWidth: 28,
+			cell: (event) => line(actorText(event)),
+		},
+		{
+			id: 'what',
+			header: 'what',
+			priority: 1,
+			flex: true,
+			minWidth: 12,
+			cell: (event) => [
+				seg(event.name, event.readOnly ? 'dim' : 'bold'),
+				...(event.summary.length > 0 ? [seg(' '), seg(event.summary)] : []),
+			],
+		},
+		{
+			id: 'error',
+			header: 'error',
+			priority: 2,
+			optional: true,
+			maxWidth: 24,
+			cell: (event) => line(event.errorCode ?? '', 'red'),
+		},
+		{
+			id: 'from',
+			header: 'from',
+			priority: 5,
+			optional: true,
+			maxWidth: 40,
+			cell: (event) => line(event.sourceIp ?? '', 'dim'),
+		},
+	];
+}
+
+function freshnessLine(changes: ChangesView, stale: boolean, context: PaneContext): Line {
+	const stalePrefix = stale ? [seg('STALE ', 'yellow')] : [];
+	const count = changes.events.length;
+	const parts: Part[] = [
+		{line: [...stalePrefix, seg(`${count} change${count === 1 ? '' : 's'}`, 'dim')], priority: 0},
+	];
+	if (changes.dataThrough !== undefined) {
+		const clock = formatClock(changes.dataThrough, {
+			timeZone: context.timeZone,
+			seconds: true,
+			now: context.now,
+		});
+		parts.push(
+			{line: line(`events through ${clock}`, 'dim'), priority: 1},
+			{
+				line: line(`lag ${formatDurationFine(context.now - changes.dataThrough)}`, 'dim'),
+				priority: 2,
+			},
+		);
+	}
+
+	return joinParts(parts, context.width, line(context.glyphs.separator, 'dim'));
+}
+
+export function changesLines(input: ChangesInput, context: PaneContext): Line[] {
+	return withinPane(changesBody(input, context), context);
+}
+
+function changesBody(input: ChangesInput, context: PaneContext): Line[] {
+	const {changes} = input;
+	const banner = sourceBanner(input.state, changes !== undefined, context);
+	if (!banner.showData || changes === undefined) {
+		return [...banner.lines];
+	}
+
+	const lines: Line[] = [...banner.lines, freshnessLine(changes, banner.stale, context)];
+	if (changes.events.length === 0) {
+		lines.push(line('No changes to this load balancer or its path in the window', 'dim'));
+		return lines;
+	}
+
+	const events = changesNewestFirst(changes.events);
+	const ellipsis = context.glyphs.ellipsis;
+	const layout = layoutTable(changeColumns(context), events, context.width);
+	lines.push(tableHeader(layout, ellipsis));
+	lines.push(
+		...drawVisible(events, (event) => tableRow(layout, event, ellipsis), {
+			visible: context.height - lines.length,
+			selected: context.selected,
+			focused: context.focused,
+			width: context.width,
+			ellipsis,
+		}),
+	);
+	return lines;
+}

@@ -1,0 +1,111 @@
+// The connections pane: one row per paired connection, in the engine's order (REJECTs first),
+// so `selected` indexes `snapshot.flows.connections` directly.
+import type {Connection, FlowsView, SourceState} from '../../domain/snapshot.js';
+import {
+	clientCell,
+	connectionAgeMs,
+	kindCell,
+	type LegStyle,
+	legActions,
+	legHeader,
+	listenerCell,
+	targetCell,
+} from './connection-cells.js';
+import {flowsFreshnessLine} from './flows-freshness.js';
+import {formatBytes, formatDurationCoarse, formatNumber, formatProtocol} from './format-cells.js';
+import {type Line, line} from './line.js';
+import {type PaneContext, withinPane} from './pane-context.js';
+import {drawVisible} from './scroll.js';
+import {sourceBanner} from './source-status.js';
+import {bestLayout, type Column, type TableVariant, tableHeader, tableRow} from './table.js';
+
+export type ConnectionsInput = {
+	readonly flows?: FlowsView;
+	readonly state: SourceState;
+};
+
+function columns(style: LegStyle, arrows: boolean, now: number): Array<Column<Connection>> {
+	const layout: Array<Column<Connection> | false> = [
+		{id: 'client', header: 'client', priority: 0, cutOutliers: true, cell: clientCell},
+		arrows && {id: 'listener', header: 'lsnr', priority: 5, cell: listenerCell},
+		{
+			id: 'target',
+			header: arrows ? '   target' : 'target',
+			priority: 2,
+			cutOutliers: true,
+			cell: (row) => targetCell(row, arrows),
+		},
+		{id: 'legs', header: legHeader[style], priority: 1, cell: (row) => legActions(row, style)},
+		{
+			id: 'packets',
+			header: 'pkts',
+			priority: 7,
+			align: 'right',
+			cell: (row) => line(formatNumber(row.packets)),
+		},
+		{
+			id: 'bytes',
+			header: 'bytes',
+			priority: 4,
+			align: 'right',
+			cell: (row) => line(formatBytes(row.bytes)),
+		},
+		{
+			id: 'age',
+			header: 'age',
+			priority: 6,
+			align: 'right',
+			cell: (row) => line(formatDurationCoarse(connectionAgeMs(row, now))),
+		},
+		{id: 'kind', header: 'pairing', priority: 3, cell: (row) => kindCell(row.kind)},
+		{
+			id: 'protocol',
+			header: 'proto',
+			priority: 8,
+			cell: (row) => line(formatProtocol(row.protocol), 'dim'),
+		},
+	];
+	return layout.filter((column): column is Column<Connection> => column !== false);
+}
+
+/** Readable first; narrower forms only when they keep a more important column. */
+export function connectionVariants(now: number): Array<TableVariant<Connection>> {
+	return [
+		{columns: columns('long', true, now), formPriority: 4.5},
+		{columns: columns('short', true, now)},
+		{columns: columns('short', false, now)},
+	];
+}
+
+export function connectionsLines(input: ConnectionsInput, context: PaneContext): Line[] {
+	return withinPane(connectionsBody(input, context), context);
+}
+
+function connectionsBody(input: ConnectionsInput, context: PaneContext): Line[] {
+	const {flows} = input;
+	const banner = sourceBanner(input.state, flows !== undefined, context);
+	if (!banner.showData || flows === undefined) {
+		return [...banner.lines];
+	}
+
+	const lines: Line[] = [...banner.lines, flowsFreshnessLine(flows, banner.stale, context)];
+	if (flows.connections.length === 0) {
+		lines.push(line('No connections in the window', 'dim'));
+		return lines;
+	}
+
+	const ellipsis = context.glyphs.ellipsis;
+	const layout = bestLayout(connectionVariants(context.now), flows.connections, context.width);
+	lines.push(tableHeader(layout, ellipsis));
+	const draw = (connection: Connection) => tableRow(layout, connection, ellipsis);
+	lines.push(
+		...drawVisible(flows.connections, draw, {
+			visible: context.height - lines.length,
+			selected: context.selected,
+			focused: context.focused,
+			width: context.width,
+			ellipsis,
+		}),
+	);
+	return lines;
+}

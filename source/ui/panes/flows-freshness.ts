@@ -1,0 +1,43 @@
+// The line above every flow pane: how fresh the flow data is and how much of it was read.
+import type {FlowsView} from '../../domain/snapshot.js';
+import {formatClock, formatDurationFine, formatNumber} from './format-cells.js';
+import {joinParts, type Line, line, type Part, seg} from './line.js';
+import type {PaneContext} from './pane-context.js';
+
+/** "flows through 13:42:10Z · lag 4m50s · aggregation 60 s · sample of N of M records". */
+export function flowsFreshnessLine(flows: FlowsView, stale: boolean, context: PaneContext): Line {
+	const stalePrefix = stale ? [seg('STALE ', 'yellow')] : [];
+	const parts: Part[] = [];
+	if (flows.dataThrough === undefined) {
+		parts.push({line: [...stalePrefix, seg('no flow records yet', 'dim')], priority: 0});
+	} else {
+		const clock = formatClock(flows.dataThrough, {
+			timeZone: context.timeZone,
+			seconds: true,
+			now: context.now,
+		});
+		parts.push(
+			{line: [...stalePrefix, seg(`flows through ${clock}`, 'dim')], priority: 0},
+			{
+				line: line(`lag ${formatDurationFine(context.now - flows.dataThrough)}`, 'dim'),
+				priority: 1,
+			},
+		);
+	}
+
+	parts.push({line: line(`aggregation ${flows.aggregationSeconds} s`, 'dim'), priority: 3});
+	if (flows.sampled) {
+		const read = formatNumber(flows.recordsRead);
+		const matched = formatNumber(flows.recordsMatched);
+		parts.push({line: line(`sample of ${read} of ${matched} records`, 'yellow'), priority: 2});
+	}
+
+	if (flows.malformedRecords > 0) {
+		parts.push({
+			line: line(`${formatNumber(flows.malformedRecords)} malformed skipped`, 'dim'),
+			priority: 4,
+		});
+	}
+
+	return joinParts(parts, context.width, line(context.glyphs.separator, 'dim'));
+}

@@ -1,0 +1,207 @@
+// Numbers, sizes, durations and clock times as short table cells.
+import type {TimeZoneMode} from '../pane-types.js';
+
+const missing = '-';
+
+/** Exact below 10,000 (counts people compare digit by digit), then 12.3k / 123k / 1.2M. */
+export function formatNumber(value: number): string {
+	if (!Number.isFinite(value)) {
+		return missing;
+	}
+
+	const sign = value < 0 ? '-' : '';
+	const size = Math.abs(value);
+	if (size < 10_000) {
+		return sign + formatSmall(size);
+	}
+
+	const units = ['', 'k', 'M', 'G', 'T'] as const;
+	let scaledSize = size / 1000;
+	let unit = 1;
+	while (scaledSize >= 999.5 && unit < units.length - 1) {
+		scaledSize /= 1000;
+		unit += 1;
+	}
+
+	return sign + scaled(scaledSize) + (units[unit] ?? '');
+}
+
+function formatSmall(size: number): string {
+	if (Number.isInteger(size)) {
+		return String(size);
+	}
+
+	if (size >= 100) {
+		return String(Math.round(size));
+	}
+
+	if (size >= 10) {
+		return trimZero(size.toFixed(1));
+	}
+
+	if (size >= 0.01) {
+		return trimZero(size.toFixed(2));
+	}
+
+	return size === 0 ? '0' : '<0.01';
+}
+
+function scaled(value: number): string {
+	return value >= 100 ? String(Math.round(value)) : trimZero(value.toFixed(1));
+}
+
+function trimZero(text: string): string {
+	return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+const byteUnits = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
+
+/** Binary multiples (1 KB = 1024 B), the convention of top and most network tools. */
+export function formatBytes(value: number): string {
+	if (!Number.isFinite(value) || value < 0) {
+		return missing;
+	}
+
+	let size = value;
+	let unit = 0;
+	while (size >= 1024 && unit < byteUnits.length - 1) {
+		size /= 1024;
+		unit += 1;
+	}
+
+	const digits = unit === 0 ? String(Math.round(size)) : scaled(size);
+	return `${digits}${byteUnits[unit] ?? 'B'}`;
+}
+
+/** 45s, 4m, 2h10m, 3d: for ages, where seconds past a minute are noise. */
+export function formatDurationCoarse(milliseconds: number): string {
+	if (!Number.isFinite(milliseconds)) {
+		return missing;
+	}
+
+	const seconds = Math.max(0, Math.floor(milliseconds / 1000));
+	if (seconds < 60) {
+		return `${seconds}s`;
+	}
+
+	const minutes = Math.floor(seconds / 60);
+	if (minutes < 60) {
+		return `${minutes}m`;
+	}
+
+	const hours = Math.floor(minutes / 60);
+	if (hours < 24) {
+		return minutes % 60 === 0 ? `${hours}h` : `${hours}h${minutes % 60}m`;
+	}
+
+	return `${Math.floor(hours / 24)}d`;
+}
+
+/** 45s, 4m50s, 2h05m, 3d04h: for lags, where the seconds tell whether data is moving. */
+export function formatDurationFine(milliseconds: number): string {
+	if (!Number.isFinite(milliseconds)) {
+		return missing;
+	}
+
+	const seconds = Math.max(0, Math.floor(milliseconds / 1000));
+	if (seconds < 60) {
+		return `${seconds}s`;
+	}
+
+	const minutes = Math.floor(seconds / 60);
+	if (minutes < 60) {
+		return `${minutes}m${pad2(seconds % 60)}s`;
+	}
+
+	const hours = Math.floor(minutes / 60);
+	if (hours < 24) {
+		return `${hours}h${pad2(minutes % 60)}m`;
+	}
+
+	return `${Math.floor(hours / 24)}d${pad2(hours % 24)}h`;
+}
+
+export function formatAgo(time: number, now: number): string {
+	const elapsed = now - time;
+	return elapsed < 1000 ? 'just now' : `${formatDurationCoarse(elapsed)} ago`;
+}
+
+type ClockParts = {
+	readonly month: number;
+	readonly day: number;
+	readonly hours: number;
+	readonly minutes: number;
+	readonly seconds: number;
+};
+
+function clockParts(time: number, timeZone: TimeZoneMode): ClockParts {
+	const date = new Date(time);
+	return timeZone === 'utc'
+		? {
+				month: date.getUTCMonth() + 1,
+				day: date.getUTCDate(),
+				hours: date.getUTCHours(),
+				minutes: date.getUTCMinutes(),
+				seconds: date.getUTCSeconds(),
+			}
+		: {
+				month: date.getMonth() + 1,
+				day: date.getDate(),
+				hours: date.getHours(),
+				minutes: date.getMinutes(),
+				seconds: date.getSeconds(),
+			};
+}
+
+export type ClockOptions = {
+	readonly timeZone: TimeZoneMode;
+	readonly seconds: boolean;
+	/** When given and `time` falls on another day, the date is shown too. */
+	readonly now?: number;
+};
+
+/**
+ * 13:41:07Z in UTC, 13:41:07 in local time (the Z says which one it is). A time on another day
+ * than `now` reads 06-02 09:05Z: the date replaces the seconds, so the cell stays short.
+ */
+export function formatClock(time: number, options: ClockOptions): string {
+	if (!Number.isFinite(time)) {
+		return missing;
+	}
+
+	const parts = clockParts(time, options.timeZone);
+	const zone = options.timeZone === 'utc' ? 'Z' : '';
+	const minutes = `${pad2(parts.hours)}:${pad2(parts.minutes)}`;
+	const today = options.now === undefined ? undefined : clockParts(options.now, options.timeZone);
+	if (today !== undefined && (today.month !== parts.month || today.day !== parts.day)) {
+		return `${pad2(parts.month)}-${pad2(parts.day)} ${minutes}${zone}`;
+	}
+
+	return options.seconds ? `${minutes}:${pad2(parts.seconds)}${zone}` : `${minutes}${zone}`;
+}
+
+/** "since 13:41Z (4m)". */
+export function formatSince(since: number, now: number, timeZone: TimeZoneMode): string {
+	const clock = formatClock(since, {timeZone, seconds: false, now});
+	return `since ${clock} (${formatDurationCoarse(now - since)})`;
+}
+
+export function formatAddressPort(address: string, port: number | undefined): string {
+	const host = address.includes(':') ? `[${address}]` : address;
+	return port === undefined ? host : `${host}:${port}`;
+}
+
+const protocolNames: Readonly<Record<number, string>> = {
+	1: 'icmp',
+	6: 'tcp',
+	17: 'udp',
+	58: 'icmp6',
+};
+
+export function formatProtocol(protocol: number): string {
+	return protocolNames[protocol] ?? String(protocol);
+}
+
+function pad2(value: number): string {
+	return String(value).padStart(2, '0');
+}

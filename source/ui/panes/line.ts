@@ -1,0 +1,129 @@
+// A pane is drawn as lines of styled segments. Builders produce them as plain data (testable
+// without rendering); `fitLine` is the single place where text meets the width limit.
+import {sanitizeText} from '../../domain/sanitize.js';
+import {type Align, cellWidth, truncateCells} from './text-width.js';
+
+export type Tone = 'red' | 'green' | 'yellow' | 'dim' | 'bold';
+
+export type Segment = {
+	readonly text: string;
+	readonly tone?: Tone;
+	readonly inverse?: boolean;
+};
+
+export type Line = readonly Segment[];
+
+/** No pane shows more than a few 200-cell lines of one text; longer input only costs time. */
+const segmentLimit = 1000;
+
+/** Every segment is sanitized (and bounded) on creation, so no builder can forget it. */
+export function seg(text: string, tone?: Tone): Segment {
+	const clean = sanitizeText(text, segmentLimit);
+	return tone === undefined ? {text: clean} : {text: clean, tone};
+}
+
+export function line(text: string, tone?: Tone): Line {
+	return [seg(text, tone)];
+}
+
+export function lineWidth(value: Line): number {
+	let total = 0;
+	for (const segment of value) {
+		total += cellWidth(segment.text);
+	}
+
+	return total;
+}
+
+export function lineText(value: Line): string {
+	return value.map((segment) => segment.text).join('');
+}
+
+/** At most `width` cells; the ellipsis marks a cut and takes the tone of the segment it ends. */
+export function fitLine(value: Line, width: number, ellipsis: string): Line {
+	const fitted: Segment[] = [];
+	let used = 0;
+	for (const segment of value) {
+		const text = sanitizeText(segment.text, segmentLimit);
+		const size = cellWidth(text);
+		if (used + size <= width) {
+			fitted.push({...segment, text});
+			used += size;
+			continue;
+		}
+
+		const cut = truncateCells(text, width - used, ellipsis);
+		if (cut.length > 0) {
+			fitted.push({...segment, text: cut});
+		}
+
+		break;
+	}
+
+	return fitted;
+}
+
+export function fitLines(lines: readonly Line[], width: number, ellipsis: string): Line[] {
+	return lines.map((value) => fitLine(value, width, ellipsis));
+}
+
+/** Exactly `width` cells. */
+export function fitLineExactly(
+	value: Line,
+	width: number,
+	ellipsis: string,
+	align: Align = 'left',
+): Line {
+	const fitted = fitLine(value, width, ellipsis);
+	const missing = width - lineWidth(fitted);
+	if (missing <= 0) {
+		return fitted;
+	}
+
+	const padding: Segment = {text: ' '.repeat(missing)};
+	return align === 'left' ? [...fitted, padding] : [padding, ...fitted];
+}
+
+/** The selected row: the whole width in inverse video, which reads without color. */
+export function highlight(value: Line, width: number, ellipsis: string): Line {
+	return fitLineExactly(value, width, ellipsis).map((segment) => ({...segment, inverse: true}));
+}
+
+export type Part = {
+	readonly line: Line;
+	/** Lower is more important; the most important part is always shown, cut if need be. */
+	readonly priority: number;
+};
+
+/**
+ * Joins the parts that fit, most important first, in their given order: a narrow pane loses
+ * whole facts ("lag 4m50s") instead of showing halves of each.
+ */
+export function joinParts(parts: readonly Part[], width: number, separator: Line): Line {
+	const byPriority = [...parts].sort((a, b) => a.priority - b.priority);
+	const separatorWidth = lineWidth(separator);
+	const kept = new Set<Part>();
+	let used = 0;
+	for (const part of byPriority) {
+		const size = lineWidth(part.line) + (kept.size > 0 ? separatorWidth : 0);
+		if (kept.size === 0 || used + size <= width) {
+			kept.add(part);
+			used += size;
+		}
+	}
+
+	const joined: Segment[] = [];
+	for (const part of parts) {
+		if (!kept.has(part)) {
+			continue;
+		}
+
+		if (joined.length > 0) {
+			joined.push(...separator);
+		}
+
+		joined.push(...part.line);
+	}
+
+	return joined;
+}

@@ -1,0 +1,153 @@
+// The metrics pane: alarms in ALARM on top, then one row per series with its sparkline.
+import type {MetricSeries, MetricsView, SourceState, TimeWindow} from '../../domain/snapshot.js';
+import {formatClock, formatDurationCoarse, formatDurationFine} from './format-cells.js';
+import {joinParts, type Line, line, type Part, seg} from './line.js';
+import {formatMetricValue, summarizeSeries} from './metric-values.js';
+import {alarmLines} from './metrics-alarms.js';
+import {type PaneContext, withinPane} from './pane-context.js';
+import {drawVisible} from './scroll.js';
+import {sourceBanner} from './source-status.js';
+import {sparkline} from './sparkline.js';
+import {type Column, layoutTable, tableHeader, tableRow} from './table.js';
+
+export type MetricsInput = {
+	readonly metrics?: MetricsView;
+	readonly state: SourceState;
+	readonly window: TimeWindow;
+};
+
+type SeriesRow = {
+	readonly series: MetricSeries;
+	readonly current?: number;
+	readonly min?: number;
+	readonly max?: number;
+};
+
+function valueCell(series: MetricSeries, value: number | undefined): Line {
+	return value === undefined ? line('-', 'dim') : line(formatMetricValue(series, value));
+}
+
+function seriesColumns(window: TimeWindow, context: PaneContext): Array<Column<SeriesRow>> {
+	const span = formatDurationCoarse(window.end - window.start);
+	return [
+		{
+			id: 'label',
+			header: 'metric',
+			priority: 0,
+			minWidth: 12,
+			maxWidth: 28,
+			cell: (row) => line(row.series.label),
+		},
+		{
+			id: 'spark',
+			header: `last ${span}`,
+			priority: 2,
+			flex: true,
+			minWidth: 12,
+			cell: (row, width) =>
+				line(
+					sparkline(
+						row.series.points,
+						{start: window.start, end: window.end, periodMs: row.series.periodSeconds * 1000},
+						width,
+						context.glyphs,
+					),
+				),
+		},
+		{
+			id: 'now',
+			header: 'now',
+			priority: 1,
+			align: 'right',
+			cell: (row) => valueCell(row.series, row.current),
+		},
+		{
+			id: 'min',
+			header: 'min',
+			priority: 4,
+			align: 'right',
+			cell: (row) => valueCell(row.series, row.min),
+		},
+		{
+			id: 'max',
+			header: 'max',
+			priority: 3,
+			align: 'right',
+			cell: (row) => valueCell(row.series, row.max),
+		},
+	];
+}
+
+export function seriesRows(metrics: MetricsView, window: TimeWindow): SeriesRow[] {
+	const reference = metrics.dataThrough ?? window.end;
+	return metrics.series.map((series) => ({
+		series,
+		...summarizeSeries(series, reference, window.start),
+	}));
+}
+
+function freshnessLine(metrics: MetricsView, stale: boolean, context: PaneContext): Line {
+	const parts: Part[] = [];
+	const stalePrefix = stale ? [seg('STALE ', 'yellow')] : [];
+	if (metrics.dataThrough === undefined) {
+		parts.push({line: [...stalePrefix, seg('no datapoints yet', 'dim')], priority: 0});
+	} else {
+		const clock = formatClock(metrics.dataThrough, {
+			timeZone: context.timeZone,
+			seconds: true,
+			now: context.now,
+		});
+		parts.push(
+			{line: [...stalePrefix, seg(`metrics through ${clock}`, 'dim')], priority: 0},
+			{
+				line: line(`lag ${formatDurationFine(context.now - metrics.dataThrough)}`, 'dim'),
+				priority: 2,
+			},
+		);
+	}
+
+	const firing = metrics.alarms.filter((alarm) => alarm.state === 'ALARM').length;
+	const alarms =
+		metrics.alarms.length === 0
+			? line('no alarms on this load balancer', 'dim')
+			: [
+					seg(`${metrics.alarms.length} alarm${metrics.alarms.length === 1 ? '' : 's'}`, 'dim'),
+					...(firing > 0 ? [seg(`, ${firing} in ALARM`, 'red')] : []),
+				];
+	parts.push({line: alarms, priority: 1});
+	return joinParts(parts, context.width, line(context.glyphs.separator, 'dim'));
+}
+
+export function metricsLines(input: MetricsInput, context: PaneContext): Line[] {
+	return withinPane(metricsBody(input, context), context);
+}
+
+function metricsBody(input: MetricsInput, context: PaneContext): Line[] {
+	const {metrics} = input;
+	const banner = sourceBanner(input.state, metrics !== undefined, context);
+	if (!banner.showData || metrics === undefined) {
+		return [...banner.lines];
+	}
+
+	const lines: Line[] = [...banner.lines, freshnessLine(metrics, banner.stale, context)];
+	lines.push(...alarmLines(metrics.alarms, context));
+	if (metrics.series.length === 0) {
+		lines.push(line('No metric series for this load balancer', 'dim'));
+		return lines;
+	}
+
+	const rows = seriesRows(metrics, input.window);
+	const layout = layoutTable(seriesColumns(input.window, context), rows, context.width);
+	const ellipsis = context.glyphs.ellipsis;
+	lines.push(tableHeader(layout, ellipsis));
+	lines.push(
+		...drawVisible(rows, (row) => tableRow(layout, row, ellipsis), {
+			visible: context.height - lines.length,
+			selected: context.selected,
+			focused: context.focused,
+			width: context.width,
+			ellipsis,
+		}),
+	);
+	return lines;
+}

@@ -1,0 +1,244 @@
+// Column layout for narrow and wide panes: columns are kept in order of importance and dropped
+// whole when they do not fit, so a 38-cell pane shows fewer facts rather than mangled ones.
+import {fitLineExactly, type Line, line, lineWidth, type Segment} from './line.js';
+import type {Align} from './text-width.js';
+
+export type Column<Row> = {
+	readonly id: string;
+	readonly header: string;
+	/** Lower is kept first when the pane is narrow. */
+	readonly priority: number;
+	readonly align?: Align;
+	/** The column may be cut down to this width (otherwise it is shown whole or not at all). */
+	readonly minWidth?: number;
+	readonly maxWidth?: number;
+	/** Takes whatever width is left; its cells are drawn for that width (e.g. a sparkline). */
+	readonly flex?: boolean;
+	/**
+	 * The column may be cut to the width of its typical cells (three rows in four), so one long
+	 * outlier (an IPv6 address among IPv4 ones) is cut instead of pushing other columns out.
+	 */
+	readonly cutOutliers?: boolean;
+	/** Dropped when no row has anything to show in it. */
+	readonly optional?: boolean;
+	readonly cell: (row: Row, width: number) => Line;
+};
+
+export type PlacedColumn<Row> = {
+	readonly column: Column<Row>;
+	readonly width: number;
+};
+
+export type TableLayout<Row> = {
+	readonly columns: ReadonlyArray<PlacedColumn<Row>>;
+	readonly width: number;
+};
+
+const gap = 1;
+
+type Measured<Row> = {
+	readonly column: Column<Row>;
+	readonly natural: number;
+	readonly least: number;
+};
+
+function measure<Row>(column: Column<Row>, rows: readonly Row[]): Measured<Row> | undefined {
+	const header = lineWidth(line(column.header));
+	if (column.flex === true) {
+		const least = column.minWidth ?? 1;
+		return {column, natural: least, least};
+	}
+
+	const widths = rows
+		.map((row) => lineWidth(column.cell(row, Number.POSITIVE_INFINITY)))
+		.sort((a, b) => a - b);
+	const widest = widths.at(-1) ?? 0;
+	if (column.optional === true && widest === 0) {
+		return undefined;
+	}
+
+	const natural = Math.min(Math.max(header, widest), column.maxWidth ?? Number.POSITIVE_INFINITY);
+	const typical = Math.max(header, widths[Math.ceil(widths.length * 0.75) - 1] ?? widest);
+	const least = column.minWidth ?? (column.cutOutliers === true ? typical : natural);
+	return {column, natural, least: Math.min(natural, least)};
+}
+
+/** Columns by importance at their least width, while they fit. */
+function chooseColumns<Row>(
+	byPriority: ReadonlyArray<Measured<Row>>,
+	width: number,
+): Measured<Row>[] {
+	const chosen: Measured<Row>[] = [];
+	let used = 0;
+	for (const entry of byPriority) {
+		const cost = entry.least + (chosen.length > 0 ? gap : 0);
+		if (used + cost <= width || chosen.length === 0) {
+			chosen.push(entry);
+			used += cost;
+		}
+	}
+
+	return chosen;
+}
+
+/** Grows the chosen columns toward their natural width by importance; a fill column takes the rest. */
+function growColumns<Row>(
+	chosen: ReadonlyArray<Measured<Row>>,
+	width: number,
+): Map<Measured<Row>, number> {
+	const widths = new Map<Measured<Row>, number>();
+	let used = -gap;
+	for (const entry of chosen) {
+		const least = Math.min(entry.least, Math.max(0, width - used - gap));
+		widths.set(entry, least);
+		used += least + gap;
+	}
+
+	for (const entry of chosen) {
+		const held = widths.get(entry) ?? 0;
+		if (entry.column.flex !== true) {
+			const grown = Math.min(entry.natural, held + Math.max(0, width - used));
+			widths.set(entry, grown);
+			used += grown - held;
+		}
+	}
+
+	const flexible = chosen.find((entry) => entry.column.flex === true);
+	if (flexible !== undefined) {
+		widths.set(flexible, (widths.get(flexible) ?? 0) + Math.max(0, width - used));
+	}
+
+	return widths;
+}
+
+/**
+ * Lays the columns out in `width`: most important first, each whole if it can be. A column is
+ * cut only to make room for more important ones (or for a fill column such as a sparkline):
+ * while a cut column shares the line with a less important one, the least important goes.
+ */
+export function layoutTable<Row>(
+	columns: ReadonlyArray<Column<Row>>,
+	rows: readonly Row[],
+	width: number,
+): TableLayout<Row> {
+	const measured = columns
+		.map((column) => measure(column, rows))
+		.filter((entry): entry is Measured<Row> => entry !== undefined);
+	const byPriority = [...measured].sort((a, b) => a.column.priority - b.column.priority);
+	let chosen = chooseColumns(byPriority, width);
+	let widths = growColumns(chosen, width);
+	for (;;) {
+		const cut = chosen.find(
+			(entry) => entry.column.flex !== true && (widths.get(entry) ?? 0) < entry.natural,
+		);
+		const victim =
+			cut === undefined
+				? undefined
+				: chosen.findLast(
+						(entry) => entry.column.flex !== true && entry.column.priority > cut.column.priority,
+					);
+		if (victim === undefined) {
+			break;
+		}
+
+		chosen = chosen.filter((entry) => entry !== victim);
+		widths = growColumns(chosen, width);
+	}
+
+	const placed = measured.flatMap((entry) => {
+		const placedWidth = widths.get(entry);
+		return placedWidth === undefined ? [] : [{column: entry.column, width: placedWidth}];
+	});
+	const used = placed.reduce((total, entry) => total + entry.width, 0);
+	return {columns: placed, width: used + gap * Math.max(0, placed.length - 1)};
+}
+
+/** The width the table takes when nothing has to be cut or dropped. */
+export function naturalWidth<Row>(
+	columns: ReadonlyArray<Column<Row>>,
+	rows: readonly Row[],
+): number {
+	const measured = columns
+		.map((column) => measure(column, rows))
+		.filter((entry): entry is Measured<Row> => entry !== undefined);
+	return (
+		measured.reduce((total, entry) => total + entry.natural, 0) +
+		gap * Math.max(0, measured.length - 1)
+	);
+}
+
+export type TableVariant<Row> = {
+	readonly columns: ReadonlyArray<Column<Row>>;
+	/**
+	 * What the variant's own form is worth, as if it were a column of this priority: `ACC ACC
+	 * REJ` is worth more than a packet count, less than the bytes.
+	 */
+	readonly formPriority?: number;
+};
+
+/**
+ * Several ways to draw the same table (e.g. `ACC ACC REJ` or `A A R`): the layout that keeps the
+ * most important columns wins; on a tie, the earlier one.
+ */
+export function bestLayout<Row>(
+	variants: ReadonlyArray<TableVariant<Row>>,
+	rows: readonly Row[],
+	width: number,
+): TableLayout<Row> {
+	let best: {layout: TableLayout<Row>; kept: number[]} | undefined;
+	for (const variant of variants) {
+		const layout = layoutTable(variant.columns, rows, width);
+		const kept = layout.columns.map((placed) => placed.column.priority);
+		if (variant.formPriority !== undefined) {
+			kept.push(variant.formPriority);
+		}
+
+		kept.sort((a, b) => a - b);
+		if (best === undefined || keepsMoreImportant(kept, best.kept)) {
+			best = {layout, kept};
+		}
+	}
+
+	return best?.layout ?? {columns: [], width: 0};
+}
+
+function keepsMoreImportant(mine: readonly number[], theirs: readonly number[]): boolean {
+	for (let index = 0; index < Math.max(mine.length, theirs.length); index += 1) {
+		const a = mine[index];
+		const b = theirs[index];
+		if (a !== b) {
+			return b === undefined || (a !== undefined && a < b);
+		}
+	}
+
+	return false;
+}
+
+function joinCells(cells: readonly Line[]): Line {
+	const joined: Segment[] = [];
+	for (const cell of cells) {
+		if (joined.length > 0) {
+			joined.push({text: ' '.repeat(gap)});
+		}
+
+		joined.push(...cell);
+	}
+
+	return joined;
+}
+
+export function tableHeader<Row>(layout: TableLayout<Row>, ellipsis: string): Line {
+	return joinCells(
+		layout.columns.map(({column, width}) =>
+			fitLineExactly(line(column.header, 'dim'), width, ellipsis, column.align ?? 'left'),
+		),
+	);
+}
+
+export function tableRow<Row>(layout: TableLayout<Row>, row: Row, ellipsis: string): Line {
+	return joinCells(
+		layout.columns.map(({column, width}) =>
+			fitLineExactly(column.cell(row, width), width, ellipsis, column.align ?? 'left'),
+		),
+	);
+}

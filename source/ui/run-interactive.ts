@@ -1,0 +1,93 @@
+// Runs the app full screen and puts the terminal back exactly as it was, however the app ends:
+// q or Ctrl-C (the app exits), SIGTERM/SIGHUP/SIGINT, or an uncaught error.
+import {constants} from 'node:os';
+import process from 'node:process';
+import {render} from 'ink';
+import {createElement, type ReactElement} from 'react';
+import {enterFullscreen, repaintSequence} from './hooks/alternate-screen.js';
+import {StdoutBridge} from './shell/stdout-bridge.js';
+
+export type InteractiveStreams = {
+	readonly stdout: NodeJS.WriteStream;
+	readonly stdin: NodeJS.ReadStream;
+};
+
+const stopSignals: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
+
+/**
+ * Resolves once the app has exited and the terminal is restored; rejects with the app's error.
+ * After a signal it resolves with `process.exitCode` set to 128 + the signal number, so the caller
+ * still stops its pollers (and their queries) before the process ends.
+ */
+export async function runInteractive(
+	element: ReactElement,
+	streams: InteractiveStreams = {stdout: process.stdout, stdin: process.stdin},
+): Promise<void> {
+	const {stdout, stdin} = streams;
+	const fullscreen = enterFullscreen(stdout);
+	let writeThroughInk: ((data: string) => void) | undefined;
+	let repaintAfterNextRender = false;
+	const repaint = () => {
+		writeThroughInk?.(repaintSequence);
+	};
+	const instance = render(
+		createElement(
+			StdoutBridge,
+			{
+				onWriter(write) {
+					writeThroughInk = write;
+				},
+			},
+			element,
+		),
+		{
+			stdout,
+			stdin,
+			maxFps: 10,
+			incrementalRendering: true,
+			// The keymap binds Ctrl-C, so quitting goes through the same clean path as q.
+			exitOnCtrlC: false,
+			onRender() {
+				if (repaintAfterNextRender) {
+					repaintAfterNextRender = false;
+					queueMicrotask(repaint);
+				}
+			},
+		},
+	);
+
+	// A resized terminal reflows or scrolls what it shows, so Ink's line-by-line diff no longer
+	// matches the screen: repaint fully now, and again once the frame for the new size is drawn.
+	const onResize = () => {
+		repaintAfterNextRender = true;
+		queueMicrotask(repaint);
+	};
+	const onSignal = (signal: NodeJS.Signals) => {
+		process.exitCode = 128 + constants.signals[signal];
+		instance.unmount();
+	};
+	// Runs before Node prints the error and exits, so the message lands on the restored screen.
+	const onFatal = () => {
+		try {
+			instance.unmount();
+		} finally {
+			fullscreen.restore();
+		}
+	};
+	stdout.on('resize', onResize);
+	for (const signal of stopSignals) {
+		process.on(signal, onSignal);
+	}
+	process.on('uncaughtExceptionMonitor', onFatal);
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		stdout.off('resize', onResize);
+		for (const signal of stopSignals) {
+			process.off(signal, onSignal);
+		}
+		process.off('uncaughtExceptionMonitor', onFatal);
+		instance.cleanup();
+		fullscreen.restore();
+	}
+}

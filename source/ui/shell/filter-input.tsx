@@ -1,0 +1,27 @@
+// The one-line filter input `/` opens: shows what is typed; Enter applies, Esc cancels.
+import {Text} from 'ink';
+import {Row} from './row.js';
+import {shellGlyphs} from './shell-glyphs.js';
+
+type Properties = {
+	readonly width: number;
+	readonly draft: string;
+	readonly ascii: boolean;
+};
+
+export function FilterInput({width, draft, ascii}: Properties) {
+	const glyphs = shellGlyphs(ascii);
+	const hint = `  Enter apply${glyphs.separator}Esc cancel`;
+	// Long drafts scroll so the end being typed stays visible.
+	const room = Math.max(1, width - 'filter: '.length - glyphs.inputCursor.length - hint.length);
+	const characters = [...draft];
+	const visible = characters.slice(Math.max(0, characters.length - room)).join('');
+	return (
+		<Row width={width}>
+			<Text bold>filter: </Text>
+			<Text>{visible}</Text>
+			<Text>{glyphs.inputCursor}</Text>
+			<Text dimColor>{hint}</Text>
+		</Row>
+	);
+}

@@ -1,0 +1,55 @@
+// Two rows: which load balancer, where and the clocks; then the window and what is unhealthy.
+import {Box, Text} from 'ink';
+import type {Snapshot} from '../../domain/snapshot.js';
+import type {WindowMinutes} from '../app-types.js';
+import type {TimeZoneMode} from '../pane-types.js';
+import {clockText, healthSegments, identityText, windowText} from './header-text.js';
+import {Row} from './row.js';
+import {Segments} from './segments.js';
+import {shellGlyphs} from './shell-glyphs.js';
+
+type Properties = {
+	readonly snapshot: Snapshot;
+	readonly now: number;
+	readonly width: number;
+	readonly height: number;
+	readonly requestedWindow: WindowMinutes;
+	readonly timeZone: TimeZoneMode;
+	readonly ascii: boolean;
+	readonly color: boolean;
+};
+
+export function Header(properties: Properties) {
+	const {snapshot, width, ascii, color} = properties;
+	const glyphs = shellGlyphs(ascii);
+	const clock = clockText(properties.now);
+	const clockWidth = width > clock.length + 10 ? clock.length + 1 : 0;
+	const window = windowText(
+		snapshot,
+		properties.requestedWindow,
+		properties.timeZone,
+		glyphs.arrow,
+	);
+	const health = healthSegments(snapshot);
+	return (
+		<Box flexDirection="column" width={width} height={properties.height}>
+			<Box width={width} height={1}>
+				<Row width={width - clockWidth} style={{bold: true}}>
+					{identityText(snapshot, glyphs.separator, ascii)}
+				</Row>
+				{clockWidth > 0 && (
+					<Box width={clockWidth} justifyContent="flex-end">
+						<Text>{clock}</Text>
+					</Box>
+				)}
+			</Box>
+			{properties.height > 1 && (
+				<Row width={width}>
+					<Text>{window}</Text>
+					{health.length > 0 && <Text dimColor>{glyphs.separator}</Text>}
+					<Segments segments={health} separator={glyphs.separator} color={color} />
+				</Row>
+			)}
+		</Box>
+	);
+}

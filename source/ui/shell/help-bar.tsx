@@ -1,0 +1,28 @@
+// The bottom hint row, generated from the keymap; an applied filter is named first so it is
+// never forgotten while rows seem to be missing.
+import {Text} from 'ink';
+import {fitText} from '../format.js';
+import {helpBarText, type LabelOverrides} from './key-help.js';
+import {Row} from './row.js';
+
+type Properties = {
+	readonly width: number;
+	readonly filter: string;
+	readonly labels: LabelOverrides;
+	readonly ascii: boolean;
+};
+
+const filterWidth = 24;
+
+export function HelpBar({width, filter, labels, ascii}: Properties) {
+	const prefix =
+		filter === '' ? '' : `${fitText(`filter: ${filter}`, filterWidth, ascii).trimEnd()}  `;
+	const keys = helpBarText({width: Math.max(0, width - prefix.length), ascii, labels});
+	return (
+		<Row width={width}>
+			{prefix !== '' && <Text inverse>{prefix.trimEnd()}</Text>}
+			{prefix !== '' && '  '}
+			<Text dimColor>{keys}</Text>
+		</Row>
+	);
+}

@@ -1,0 +1,19 @@
+// One terminal row of exactly `width` cells: anything longer is cut, never wrapped.
+import {Box, Text, type TextProps} from 'ink';
+import type {ReactNode} from 'react';
+
+type Properties = {
+	readonly width: number;
+	readonly style?: Pick<TextProps, 'color' | 'dimColor' | 'bold' | 'inverse'>;
+	readonly children: ReactNode;
+};
+
+export function Row({width, style, children}: Properties) {
+	return (
+		<Box width={width} height={1} overflow="hidden">
+			<Text wrap="truncate-end" {...style}>
+				{children}
+			</Text>
+		</Box>
+	);
+}

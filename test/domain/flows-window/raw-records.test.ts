@@ -1,0 +1,113 @@
+import {describe, expect, it} from 'vitest';
+import {
+	countByBucket,
+	emptyRawHold,
+	type HeldRecord,
+	mergeRawRead,
+	type RawHold,
+	rawTotals,
+	trimRecords,
+} from '../../../source/domain/flows-window/index.js';
+import type {FlowAction} from '../../../source/domain/types/flows.js';
+
+const t0 = 1_714_564_800; // 2024-05-01T12:00:00Z, a whole minute
+
+function held(eventId: string, second: number, action: FlowAction = 'ACCEPT'): HeldRecord {
+	return {
+		eventId,
+		timestamp: second * 1000,
+		record: {
+			interfaceId: 'eni-0aaa',
+			logStatus: 'OK',
+			start: second,
+			end: second + 60,
+			action,
+			extra: {},
+		},
+	};
+}
+
+function readOf(records: readonly HeldRecord[], malformedAt: readonly number[] = []) {
+	return {
+		records,
+		counts: countByBucket(
+			[
+				...records.map((record) => ({timestamp: record.timestamp, malformed: false})),
+				...malformedAt.map((second) => ({timestamp: second * 1000, malformed: true})),
+			],
+			60,
+		),
+	};
+}
+
+describe('mergeRawRead', () => {
+	it('meets a re-read event once, by its eventId', () => {
+		const first = mergeRawRead(emptyRawHold, readOf([held('a', t0), held('b', t0 + 70)]), {
+			keepFrom: t0,
+		});
+		const second = mergeRawRead(first, readOf([held('b', t0 + 70), held('c', t0 + 80)]), {
+			keepFrom: t0,
+		});
+		expect(second.records.map((record) => record.eventId).sort()).toEqual(['a', 'b', 'c']);
+		expect(rawTotals(second)).toEqual({recordsMatched: 3, recordsRead: 3, malformed: 0});
+	});
+
+	it('counts late arrivals in a bucket read again, never less than was seen before', () => {
+		const first = mergeRawRead(emptyRawHold, readOf([held('a', t0 + 60)], [t0 + 61]), {
+			keepFrom: t0,
+		});
+		const later = mergeRawRead(first, readOf([held('a', t0 + 60), held('b', t0 + 65)]), {
+			keepFrom: t0,
+		});
+		expect(rawTotals(later)).toEqual({recordsMatched: 2, recordsRead: 2, malformed: 1});
+	});
+
+	it('drops records and counts older than keepFrom as the window slides', () => {
+		const hold: RawHold = mergeRawRead(
+			emptyRawHold,
+			readOf([held('old', t0), held('new', t0 + 120)]),
+			{keepFrom: t0},
+		);
+		const slid = mergeRawRead(hold, readOf([]), {keepFrom: t0 + 60});
+		expect(slid.records.map((record) => record.eventId)).toEqual(['new']);
+		expect(rawTotals(slid).recordsMatched).toBe(1);
+	});
+
+	it('remembers the newest record end it has seen', () => {
+		const hold = mergeRawRead(emptyRawHold, readOf([held('a', t0), held('b', t0 + 90)]), {
+			keepFrom: t0,
+		});
+		expect(hold.newestEnd).toBe(t0 + 150);
+	});
+
+	it('is sampled when more records matched than it keeps', () => {
+		const many = Array.from({length: 10}, (_, index) => held(`e${index}`, t0 + index));
+		const hold = mergeRawRead(emptyRawHold, readOf(many), {keepFrom: t0, maxRecords: 4});
+		expect(rawTotals(hold)).toEqual({recordsMatched: 10, recordsRead: 4, malformed: 0});
+	});
+});
+
+describe('trimRecords', () => {
+	it.each([
+		{
+			name: 'keeps the newest when all are accepted',
+			records: [held('a', t0), held('b', t0 + 10), held('c', t0 + 20)],
+			max: 2,
+			kept: ['c', 'b'],
+		},
+		{
+			name: 'keeps an old REJECT before newer ACCEPTs',
+			records: [held('reject', t0, 'REJECT'), held('b', t0 + 10), held('c', t0 + 20)],
+			max: 2,
+			kept: ['reject', 'c'],
+		},
+		{
+			name: 'keeps everything under the bound',
+			records: [held('a', t0), held('b', t0 + 10)],
+			max: 3000,
+			kept: ['b', 'a'],
+		},
+	])('$name', ({records, max, kept}) => {
+		expect(trimRecords(records, max).map((record) => record.eventId)).toEqual(kept);
+	});
+});

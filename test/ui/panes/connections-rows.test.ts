@@ -1,0 +1,130 @@
+import {describe, expect, it} from 'vitest';
+import type {Connection, FlowsView} from '../../../source/domain/snapshot.js';
+import {legActions} from '../../../source/ui/panes/connection-cells.js';
+import {connectionsLines} from '../../../source/ui/panes/connections-rows.js';
+import {flowsFreshnessLine} from '../../../source/ui/panes/flows-freshness.js';
+import {lineText, lineWidth} from '../../../source/ui/panes/line.js';
+import {connections, context, now, snapshot} from './fixture.js';
+
+const flows = snapshot.flows as FlowsView;
+const input = {flows, state: snapshot.sources.flows};
+const [rejected, , likely, unpaired] = connections as [
+	Connection,
+	Connection,
+	Connection,
+	Connection,
+];
+
+describe('legActions', () => {
+	it.each([
+		['rejected at the target', rejected, 'ACC ACC REJ', 'A A R'],
+		['likely pair without target view', likely, 'ACC ACC ---', 'A A -'],
+		['frontend only', unpaired, 'ACC --- ---', 'A - -'],
+	])('%s reads %j, or %j when short', (_name, connection, long, short) => {
+		expect(lineText(legActions(connection, 'long'))).toBe(long);
+		expect(lineText(legActions(connection, 'short'))).toBe(short);
+	});
+
+	it('colours REJECT red and ACCEPT green', () => {
+		const tones = legActions(rejected, 'long').flatMap((segment) =>
+			segment.tone === undefined ? [] : [segment.tone],
+		);
+		expect(tones).toEqual(['green', 'green', 'red']);
+	});
+});
+
+describe('flowsFreshnessLine', () => {
+	it.each([
+		[
+			200,
+			'flows through 13:40:10Z · lag 4m50s · aggregation 60 s · sample of 2000 of 48.2k records · 3 malformed skipped',
+		],
+		[78, 'flows through 13:40:10Z · lag 4m50s · sample of 2000 of 48.2k records'],
+		[38, 'flows through 13:40:10Z · lag 4m50s'],
+	])('at %i cells: %j', (width, expected) => {
+		expect(lineText(flowsFreshnessLine(flows, false, context({width})))).toBe(expected);
+	});
+
+	it('says nothing about sampling when every record was read', () => {
+		const whole = {...flows, sampled: false, malformedRecords: 0};
+		expect(lineText(flowsFreshnessLine(whole, false, context({width: 200})))).toBe(
+			'flows through 13:40:10Z · lag 4m50s · aggregation 60 s',
+		);
+	});
+
+	it('marks stale data', () => {
+		expect(lineText(flowsFreshnessLine(flows, true, context({width: 200})))).toMatch(
+			/^STALE flows through/,
+		);
+	});
+
+	it('says when no record has arrived yet', () => {
+		const {dataThrough: _, ...empty} = flows;
+		expect(lineText(flowsFreshnessLine(empty, false, context({width: 38})))).toBe(
+			'no flow records yet · aggregation 60 s',
+		);
+	});
+});
+
+describe('connectionsLines', () => {
+	it.each([
+		[196, /^client\s+lsnr\s+target\s+FE {2}BE {2}TGT\s+pkts\s+bytes\s+age\s+pairing\s+proto$/],
+		[78, /^client\s+lsnr\s+target\s+FE {2}BE {2}TGT\s+bytes\s+pairing$/],
+		[38, /^client\s+F B T\s+pairing$/],
+	])('at %i cells drops the least important columns first', (width, header) => {
+		const lines = connectionsLines(input, context({width, height: 20})).map(lineText);
+		expect(lines[1]?.trimEnd()).toMatch(header);
+		for (const text of lines) {
+			expect(text.length).toBeLessThanOrEqual(width);
+		}
+	});
+
+	it('draws a row per connection in the engine order', () => {
+		const lines = connectionsLines(input, context({width: 196, height: 20})).map(lineText);
+		expect(lines[2]).toMatch(
+			/^203\.0\.113\.7:51234\s+-> :443 => 10\.0\.1\.10:8443 ACC ACC REJ\s+11\s+660B\s+5m exact\s+tcp/,
+		);
+		expect(lines[4]).toMatch(/likely/);
+		expect(lines[5]).toMatch(/^\[2001:db8::1234\]:55555\s+-> :443 => \?\s+ACC --- ---/);
+	});
+
+	it('cuts an IPv6 client rather than the target column when most clients are IPv4', () => {
+		const ipv4Only = connections.slice(0, 2);
+		const lines = connectionsLines(
+			{...input, flows: {...flows, connections: ipv4Only}},
+			context({width: 38, height: 10}),
+		);
+		expect(lineText(lines[1] ?? []).trimEnd()).toMatch(/^client\s+target\s+F B T$/);
+	});
+
+	it('scrolls to keep the selection visible, highlighted while focused', () => {
+		const many = Array.from({length: 60}, (_, index) => ({
+			...rejected,
+			id: `c${index}`,
+			clientPort: 10_000 + index,
+		}));
+		const lines = connectionsLines(
+			{...input, flows: {...flows, connections: many}},
+			context({width: 78, height: 10, focused: true, selected: 42}),
+		);
+		expect(lines).toHaveLength(10);
+		const lit = lines.filter((entry) => entry.some((segment) => segment.inverse === true));
+		expect(lit.map(lineText)).toHaveLength(1);
+		expect(lineText(lit[0] ?? [])).toMatch(/^203\.0\.113\.7:10042 /);
+		expect(lineWidth(lit[0] ?? [])).toBe(78);
+	});
+
+	it('says so when the window has no connections', () => {
+		const lines = connectionsLines({...input, flows: {...flows, connections: []}}, context());
+		expect(lines.map(lineText).at(-1)).toBe('No connections in the window');
+	});
+
+	it('measures age from the connection end', () => {
+		const fresh = {...rejected, end: Math.floor((now - 30_000) / 1000)};
+		const lines = connectionsLines(
+			{...input, flows: {...flows, connections: [fresh]}},
+			context({width: 196}),
+		);
+		expect(lineText(lines[2] ?? [])).toMatch(/\s30s exact/);
+	});
+});

@@ -1,0 +1,99 @@
+import {describe, expect, it} from 'vitest';
+import {
+	fitLine,
+	fitLineExactly,
+	highlight,
+	joinParts,
+	type Line,
+	line,
+	lineText,
+	lineWidth,
+	seg,
+} from '../../../source/ui/panes/line.js';
+import {hostile} from './fixture.js';
+
+describe('seg', () => {
+	it.each([
+		[hostile.csi, 'evilred'],
+		[hostile.osc52, 'copyme'],
+		[hostile.newline, 'line1 line2 line3'],
+		[hostile.bidi, 'abc\uFFFDgnp.exe'],
+	])('sanitizes %j to %j', (text, expected) => {
+		expect(seg(text).text).toBe(expected);
+	});
+
+	it('keeps the tone only when given', () => {
+		expect(seg('a')).toEqual({text: 'a'});
+		expect(seg('a', 'red')).toEqual({text: 'a', tone: 'red'});
+	});
+});
+
+describe('fitLine', () => {
+	const value: Line = [seg('ACC', 'green'), seg(' '), seg('REJ', 'red')];
+
+	it.each([
+		[10, 'ACC REJ'],
+		[7, 'ACC REJ'],
+		[6, 'ACC R…'],
+		[4, 'ACC '],
+		[3, 'ACC'],
+		[2, 'A…'],
+		[0, ''],
+	])('cuts to %i cells: %j', (width, expected) => {
+		const fitted = fitLine(value, width, '…');
+		expect(lineText(fitted)).toBe(expected);
+		expect(lineWidth(fitted)).toBeLessThanOrEqual(width);
+	});
+
+	it('keeps each segment its tone', () => {
+		expect(fitLine(value, 6, '…')).toEqual([
+			{text: 'ACC', tone: 'green'},
+			{text: ' '},
+			{text: 'R…', tone: 'red'},
+		]);
+	});
+
+	it('sanitizes segments built without seg', () => {
+		expect(lineText(fitLine([{text: hostile.osc52}], 40, '…'))).toBe('copyme');
+	});
+});
+
+describe('fitLineExactly', () => {
+	it.each([
+		['left', 'ab   '],
+		['right', '   ab'],
+	] as const)('pads %s', (align, expected) => {
+		expect(lineText(fitLineExactly(line('ab'), 5, '…', align))).toBe(expected);
+	});
+});
+
+describe('highlight', () => {
+	it('spans the whole width in inverse video', () => {
+		const lit = highlight(line('row'), 6, '…');
+		expect(lineWidth(lit)).toBe(6);
+		expect(lit.every((segment) => segment.inverse === true)).toBe(true);
+	});
+});
+
+describe('joinParts', () => {
+	const parts = [
+		{line: line('flows through 13:42:10Z'), priority: 0},
+		{line: line('lag 4m50s'), priority: 1},
+		{line: line('aggregation 60 s'), priority: 3},
+		{line: line('sample of 2000 of 48.2k records'), priority: 2},
+	];
+	const separator = line(' · ');
+
+	it.each([
+		[
+			200,
+			'flows through 13:42:10Z · lag 4m50s · aggregation 60 s · sample of 2000 of 48.2k records',
+		],
+		[70, 'flows through 13:42:10Z · lag 4m50s · sample of 2000 of 48.2k records'],
+		[40, 'flows through 13:42:10Z · lag 4m50s'],
+		[30, 'flows through 13:42:10Z'],
+		[10, 'flows through 13:42:10Z'],
+	])('at %i cells keeps whole facts, most important first: %j', (width, expected) => {
+		expect(lineText(joinParts(parts, width, separator))).toBe(expected);
+	});
+});

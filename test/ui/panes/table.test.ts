@@ -1,0 +1,129 @@
+import {describe, expect, it} from 'vitest';
+import {line, lineText, lineWidth} from '../../../source/ui/panes/line.js';
+import {
+	bestLayout,
+	type Column,
+	layoutTable,
+	naturalWidth,
+	tableHeader,
+	tableRow,
+} from '../../../source/ui/panes/table.js';
+
+type Row = {readonly name: string; readonly count: number; readonly note: string};
+
+const rows: readonly Row[] = [
+	{name: 'alpha', count: 1, note: ''},
+	{name: 'bravo', count: 200, note: 'x'},
+	{name: 'charlie', count: 30, note: ''},
+	{name: 'a-much-longer-outlier', count: 4, note: ''},
+];
+
+const name: Column<Row> = {id: 'name', header: 'name', priority: 0, cell: (row) => line(row.name)};
+const count: Column<Row> = {
+	id: 'count',
+	header: 'count',
+	priority: 1,
+	align: 'right',
+	cell: (row) => line(String(row.count)),
+};
+const note: Column<Row> = {
+	id: 'note',
+	header: 'note',
+	priority: 2,
+	optional: true,
+	cell: (row) => line(row.note),
+};
+const bar: Column<Row> = {
+	id: 'bar',
+	header: 'bar',
+	priority: 3,
+	flex: true,
+	minWidth: 3,
+	cell: (row, width) => line('#'.repeat(Math.min(width, row.count))),
+};
+
+const placed = (width: number, columns: ReadonlyArray<Column<Row>>) =>
+	layoutTable(columns, rows, width).columns.map((entry) => `${entry.column.id}:${entry.width}`);
+
+describe('layoutTable', () => {
+	it.each([
+		[80, ['name:21', 'count:5', 'note:4', 'bar:47']],
+		[36, ['name:21', 'count:5', 'note:4', 'bar:3']],
+		[32, ['name:21', 'count:5', 'note:4']],
+		[31, ['name:21', 'count:5', 'bar:3']],
+		[27, ['name:21', 'count:5']],
+		[22, ['name:21']],
+		[10, ['name:10']],
+	])('at %i cells keeps the most important columns that fit whole: %j', (width, expected) => {
+		expect(placed(width, [name, count, note, bar])).toEqual(expected);
+	});
+
+	it('drops an optional column nobody fills', () => {
+		const empty = {...note, cell: () => line('')};
+		expect(placed(80, [name, count, empty])).toEqual(['name:21', 'count:5']);
+	});
+
+	it('cuts a column to its typical width to keep a more important one, when allowed', () => {
+		const cut = {...name, priority: 1, cutOutliers: true};
+		const first = {...count, priority: 0};
+		expect(placed(14, [cut, first])).toEqual(['name:8', 'count:5']);
+		expect(placed(30, [cut, first])).toEqual(['name:21', 'count:5']);
+	});
+
+	it('shrinks a column down to its minimum width for more important ones only', () => {
+		const shrinkable = {...name, priority: 1, minWidth: 6};
+		const first = {...count, priority: 0};
+		const last = {...note, priority: 2};
+		expect(placed(16, [shrinkable, first, last])).toEqual(['name:10', 'count:5']);
+		expect(placed(12, [shrinkable, first, last])).toEqual(['name:6', 'count:5']);
+	});
+
+	it('never cuts a column to make room for a less important one', () => {
+		const shrinkable = {...name, minWidth: 6};
+		expect(placed(16, [shrinkable, count, note])).toEqual(['name:16']);
+	});
+
+	it('measures the natural width', () => {
+		expect(naturalWidth([name, count, note], rows)).toBe(21 + 1 + 5 + 1 + 4);
+	});
+});
+
+describe('rows and header', () => {
+	it.each([12, 27, 40, 80])('are exactly the layout width at %i cells', (width) => {
+		const layout = layoutTable([name, count, note, bar], rows, width);
+		expect(lineWidth(tableHeader(layout, '…'))).toBe(layout.width);
+		for (const row of rows) {
+			expect(lineWidth(tableRow(layout, row, '…'))).toBe(layout.width);
+		}
+
+		expect(layout.width).toBeLessThanOrEqual(width);
+	});
+
+	it('aligns numbers right and draws flex cells for their width', () => {
+		const layout = layoutTable([name, count, bar], rows.slice(0, 2), 20);
+		expect(lineText(tableHeader(layout, '…'))).toBe('name  count bar     ');
+		const bravo = rows[1];
+		expect(bravo).toBeDefined();
+		if (bravo !== undefined) {
+			expect(lineText(tableRow(layout, bravo, '…'))).toBe('bravo   200 ########');
+		}
+	});
+});
+
+describe('bestLayout', () => {
+	const long: Column<Row> = {...count, id: 'long', cell: (row) => line(`${row.count} items`)};
+	const variants = [
+		{columns: [name, long, note], formPriority: 2.5},
+		{columns: [name, count, note]},
+	];
+
+	it('prefers the readable form while it keeps the same columns', () => {
+		const ids = bestLayout(variants, rows, 80).columns.map((entry) => entry.column.id);
+		expect(ids).toEqual(['name', 'long', 'note']);
+	});
+
+	it('takes the compact form when only it keeps a more important column', () => {
+		const ids = bestLayout(variants, rows, 32).columns.map((entry) => entry.column.id);
+		expect(ids).toEqual(['name', 'count', 'note']);
+	});
+});

@@ -1,0 +1,88 @@
+import {describe, expect, it} from 'vitest';
+import type {FlowsView} from '../../../source/domain/snapshot.js';
+import {lineText, lineWidth} from '../../../source/ui/panes/line.js';
+import {whereText} from '../../../source/ui/panes/traffic-columns.js';
+import {type TrafficAction, trafficLines} from '../../../source/ui/panes/traffic-rows.js';
+import {context, snapshot} from './fixture.js';
+
+const flows = snapshot.flows as FlowsView;
+const input = (action: TrafficAction, view: FlowsView = flows) => ({
+	flows: view,
+	state: snapshot.sources.flows,
+	window: snapshot.window,
+	action,
+});
+
+describe('whereText', () => {
+	it.each([
+		['lb', 'at LB'],
+		['target', 'at target'],
+		[undefined, ''],
+	] as const)('%s reads %j', (where, expected) => {
+		expect(whereText(where)).toBe(expected);
+	});
+});
+
+describe('trafficLines', () => {
+	it('rejected: totals, a sparkline, and where each source was rejected', () => {
+		const lines = trafficLines(input('rejected'), context({width: 78, height: 16})).map(lineText);
+		expect(lines[1]).toBe('1240 rejected flows · 3720 pkts · 218KB · provisional since 13:40Z');
+		expect(lines[2]).toMatch(/^flows ▁+█+·+█+ peak 150\/60s$/);
+		expect(lines[3]).toMatch(/^3 sources\s+where\s+flows\s+pkts\s+bytes\s+ports/);
+		expect(lines[4]).toMatch(/^203\.0\.113\.7\s+at target\s+800/);
+		expect(lines[6]).toMatch(/^45\.33\.32\.156\s+at LB\s+40/);
+		expect(lines.join('\n')).toMatch(/8443\s+at target\s+1200/);
+	});
+
+	it('accepted: no where column, and the precision', () => {
+		const lines = trafficLines(input('accepted'), context({width: 78, height: 16})).map(lineText);
+		expect(lines[1]).toBe('48k accepted flows · 1.9M pkts · 1.3GB · provisional since 13:40Z');
+		expect(lines.join('\n')).not.toContain('where');
+		expect(lines.join('\n')).toMatch(/198\.51\.100\.23\s+30\.1k/);
+	});
+
+	it('says exact when every bucket has settled', () => {
+		const exact = {...flows, aggregates: {...flows.aggregates, precision: 'exact' as const}};
+		const lines = trafficLines(input('accepted', exact), context({width: 78})).map(lineText);
+		expect(lines[1]).toMatch(/· exact$/);
+	});
+
+	it.each([38, 78, 120, 196])('fits %i cells', (width) => {
+		for (const action of ['accepted', 'rejected'] as const) {
+			const lines = trafficLines(input(action), context({width, height: 30}));
+			for (const text of lines) {
+				expect(lineWidth(text)).toBeLessThanOrEqual(width);
+			}
+		}
+	});
+
+	it('puts sources and ports side by side when both fit', () => {
+		const lines = trafficLines(input('rejected'), context({width: 120, height: 16})).map(lineText);
+		expect(lines[3]).toMatch(/^3 sources .* │ 2 ports /);
+		expect(lines[4]).toMatch(/^203\.0\.113\.7 .* │ 8443 /);
+	});
+
+	it('stacks them on a narrow pane, sharing the height', () => {
+		const lines = trafficLines(input('rejected'), context({width: 38, height: 8})).map(lineText);
+		expect(lines).toHaveLength(8);
+		expect(lines[3]).toMatch(/^3 sources/);
+		expect(lines.some((text) => text.startsWith('2 ports'))).toBe(true);
+	});
+
+	it('says so when nothing was rejected', () => {
+		const calm = {
+			...flows,
+			aggregates: {...flows.aggregates, rejectedSources: [], rejectedPorts: []},
+		};
+		const lines = trafficLines(input('rejected', calm), context()).map(lineText);
+		expect(lines.at(-1)).toBe('No rejected flows in the window');
+	});
+
+	it('has no sparkline peak without time buckets', () => {
+		const empty = {...flows, aggregates: {...flows.aggregates, timeline: []}};
+		const lines = trafficLines(input('rejected', empty), context({width: 38, ascii: true})).map(
+			lineText,
+		);
+		expect(lines[2]).toBe(`flows ${' '.repeat(32)}`);
+	});
+});

@@ -1,0 +1,120 @@
+import {describe, expect, it} from 'vitest';
+import type {SourceState} from '../../../source/domain/snapshot.js';
+import {
+	costText,
+	fittedSourceSegments,
+	sourceSegment,
+	sourceSegments,
+} from '../../../source/ui/shell/status-text.js';
+import {fixtureNow, fixtureSnapshot} from '../../helpers/snapshot-fixture.js';
+
+const options = {now: fixtureNow, timeZone: 'utc', ascii: false, compact: false} as const;
+
+describe('sourceSegment', () => {
+	it.each<[string, SourceState, string, string]>([
+		['pending', {status: 'pending'}, 'flows waiting', 'dim'],
+		[
+			'fresh',
+			{status: 'ok', dataThrough: fixtureNow - 290_000},
+			'flows 13:37:20Z lag 4m50s',
+			'normal',
+		],
+		['ok without a data time', {status: 'ok'}, 'flows ok', 'normal'],
+		[
+			'stale after a throttle',
+			{
+				status: 'stale',
+				dataThrough: fixtureNow - 600_000,
+				error: {
+					kind: 'throttled',
+					message: 'Rate exceeded',
+					hint: 'lbtop backs off',
+					at: fixtureNow,
+				},
+			},
+			'flows stale 13:32:10Z lag 10m (throttled)',
+			'warn',
+		],
+		[
+			'failing, hint shortened',
+			{
+				status: 'error',
+				error: {
+					kind: 'credentials',
+					message: 'The SSO session has expired',
+					hint: 'run `aws sso login --profile prod-oncall` and lbtop retries on its own',
+					at: fixtureNow,
+				},
+			},
+			'flows no credentials: run `aws sso login --profile prod-oncal…',
+			'error',
+		],
+		['unavailable', {status: 'unavailable', note: 'S3 only'}, 'flows n/a', 'dim'],
+	])('words a %s source', (_case, state, text, tone) => {
+		expect(sourceSegment('flows', state, options)).toEqual({key: 'flows', text, tone});
+	});
+
+	it('strips escape sequences from hints that came from AWS', () => {
+		const segment = sourceSegment(
+			'changes',
+			{
+				status: 'error',
+				error: {
+					kind: 'unknown',
+					message: 'x',
+					hint: 'bad\u001B]0;pwned\u0007 hint',
+					at: fixtureNow,
+				},
+			},
+			options,
+		);
+		expect(segment.text).toBe('changes failed: bad hint');
+	});
+});
+
+describe('sourceSegments', () => {
+	it('always lists flows, metrics and changes; identity and discovery only when failing', () => {
+		const healthy = sourceSegments(fixtureSnapshot(), options);
+		expect(healthy.map((segment) => segment.key)).toEqual(['flows', 'metrics', 'changes']);
+		const snapshot = fixtureSnapshot();
+		const failing = fixtureSnapshot({
+			sources: {
+				...snapshot.sources,
+				discovery: {
+					status: 'error',
+					error: {kind: 'not-found', message: 'no such LB', hint: 'check the name', at: fixtureNow},
+				},
+			},
+		});
+		expect(sourceSegments(failing, options).map((segment) => segment.key)).toEqual([
+			'discovery',
+			'flows',
+			'metrics',
+			'changes',
+		]);
+	});
+
+	it('drops the clock times when the full line does not fit', () => {
+		const wide = fittedSourceSegments(fixtureSnapshot(), options, 200, ' · ');
+		expect(wide.map((segment) => segment.text)).toEqual([
+			'flows 13:37:20Z lag 4m50s',
+			'metrics 13:41:10Z lag 1m',
+			'changes 13:39:10Z lag 3m',
+		]);
+		const narrow = fittedSourceSegments(fixtureSnapshot(), options, 60, ' · ');
+		expect(narrow.map((segment) => segment.text)).toEqual([
+			'flows lag 4m50s',
+			'metrics lag 1m',
+			'changes lag 3m',
+		]);
+	});
+});
+
+describe('costText', () => {
+	it('says what the session has cost and scanned', () => {
+		expect(costText(fixtureSnapshot().cost, false)).toBe('$0.0012 · 0.24 GB scanned');
+		expect(costText({queries: 0, bytesScanned: 0, usdPerGb: 0.005, usd: 0}, true)).toBe(
+			'$0.0000 - 0.000 GB scanned',
+		);
+	});
+});
