@@ -44,7 +44,10 @@ export async function runInteractive(
 			stdout,
 			stdin,
 			maxFps: 10,
-			incrementalRendering: true,
+			// Ink 6.8's incremental renderer moves the cursor one row too far after the first frame
+			// (a 23-row frame with one changing line writes it one row low and duplicates it), so
+			// every frame is redrawn whole. Ink still writes nothing when the frame did not change.
+			incrementalRendering: false,
 			// The keymap binds Ctrl-C, so quitting goes through the same clean path as q.
 			exitOnCtrlC: false,
 			onRender() {

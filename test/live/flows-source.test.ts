@@ -6,7 +6,13 @@ import {
 	type FlowsHarness,
 	startFlowsHarness,
 } from '../integration/fixtures/flows-harness.js';
-import {api, clients, logGroupName, pathInterfaces, web} from '../integration/fixtures/flows-world.js';
+import {
+	api,
+	clients,
+	logGroupName,
+	pathInterfaces,
+	web,
+} from '../integration/fixtures/flows-world.js';
 import {awsJson} from '../sim/server/aws-cli.js';
 
 let harness: FlowsHarness;
@@ -26,7 +32,12 @@ function connectionOf(connections: readonly Connection[], client: string): Conne
 
 async function untilComplete(queryId: string): Promise<unknown[]> {
 	for (;;) {
-		const output = await awsJson(harness.sim.url, ['logs', 'get-query-results', '--query-id', queryId]);
+		const output = await awsJson(harness.sim.url, [
+			'logs',
+			'get-query-results',
+			'--query-id',
+			queryId,
+		]);
 		const {status, results} = output as {status?: string; results?: unknown[]};
 		if (status === 'Complete') {
 			return results ?? [];
@@ -162,7 +173,7 @@ describe('flowsSource against the sim', () => {
 		await discover(harness);
 		const source = flowsSource(harness.environment);
 		const running = source.run(new AbortController().signal);
-		await until(() => harness.logs.runningQueryCount() >= 2);
+		await until(() => harness.polledQueries.size === 2);
 		await source.dispose?.();
 		await running.catch(() => undefined);
 		expect(harness.logs.runningQueryCount()).toBe(0);
@@ -175,7 +186,7 @@ describe('flowsSource against the sim', () => {
 		const source = flowsSource(harness.environment);
 		const controller = new AbortController();
 		const running = source.run(controller.signal);
-		await until(() => harness.logs.runningQueryCount() >= 2);
+		await until(() => harness.polledQueries.size === 2);
 		controller.abort();
 		await expect(running).rejects.toBeDefined();
 		expect(harness.logs.runningQueryCount()).toBe(0);

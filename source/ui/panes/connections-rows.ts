@@ -17,7 +17,8 @@ import {type Line, line} from './line.js';
 import {type PaneContext, withinPane} from './pane-context.js';
 import {drawVisible} from './scroll.js';
 import {sourceBanner} from './source-status.js';
-import {bestLayout, type Column, type TableVariant, tableHeader, tableRow} from './table.js';
+import {type Column, tableHeader, tableRow} from './table.js';
+import {bestLayout, type TableVariant} from './table-variants.js';
 
 export type ConnectionsInput = {
 	readonly flows?: FlowsView;

@@ -71,9 +71,7 @@ describe('exactAggregates', () => {
 			'203.0.113.5',
 		]);
 		const gone = exactAggregates([backfill, batch], t0 + 600, topology, 60);
-		expect(gone?.aggregates.acceptedSources.map((source) => source.addr)).toEqual([
-			'203.0.113.5',
-		]);
+		expect(gone?.aggregates.acceptedSources.map((source) => source.addr)).toEqual(['203.0.113.5']);
 	});
 
 	it('has no exact part once every slice has slid out', () => {

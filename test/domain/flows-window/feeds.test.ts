@@ -94,17 +94,16 @@ describe('planFeeds', () => {
 	});
 
 	it('has nothing to read when the flow logs go to S3 only', () => {
-		const plan = planFeeds(
-			topologyWith([{...s3Only, flowLogId: 'fl-s3'}], []),
-		);
+		const plan = planFeeds(topologyWith([{...s3Only, flowLogId: 'fl-s3'}], []));
 		expect(plan.feeds).toEqual([]);
 	});
 
 	it('names a flow log whose format it cannot read, and skips it', () => {
 		const plan = planFeeds(
-			topologyWith([flowLog({flowLogId: 'fl-bad', logFormat: '${srcaddr} ${srcaddr}'})], [
-				'/vpc/flow-logs',
-			]),
+			topologyWith(
+				[flowLog({flowLogId: 'fl-bad', logFormat: '${srcaddr} ${srcaddr}'})],
+				['/vpc/flow-logs'],
+			),
 		);
 		expect(plan.feeds).toEqual([]);
 		expect(plan.problems).toEqual([

@@ -1,13 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import {line, lineText, lineWidth} from '../../../source/ui/panes/line.js';
 import {
-	bestLayout,
 	type Column,
 	layoutTable,
 	naturalWidth,
 	tableHeader,
 	tableRow,
 } from '../../../source/ui/panes/table.js';
+import {bestLayout} from '../../../source/ui/panes/table-variants.js';
 
 type Row = {readonly name: string; readonly count: number; readonly note: string};
 
