@@ -108,6 +108,9 @@ export class InsightsRunner {
 		onPartial?: (result: InsightsResult) => void,
 	): Promise<InsightsResult> {
 		const logs = await this.clients.logs();
+		signal.throwIfAborted();
+		// StartQuery is not aborted mid-flight: AWS may already have started the query, and only its
+		// id lets us stop it. An abort that arrives meanwhile is honoured right after (finally below).
 		const started = await awsCall('logs:StartQuery', () =>
 			logs.send(
 				new StartQueryCommand({
@@ -117,7 +120,6 @@ export class InsightsRunner {
 					endTime: query.endTime,
 					...(query.limit === undefined ? {} : {limit: query.limit}),
 				}),
-				{abortSignal: signal},
 			),
 		);
 		const queryId = started.queryId;
@@ -132,6 +134,7 @@ export class InsightsRunner {
 		let lastBytesScanned = 0;
 		try {
 			for (let poll = 0; ; poll++) {
+				signal.throwIfAborted();
 				await sleep(delays[Math.min(poll, delays.length - 1)] ?? 1000, signal);
 				const output = await awsCall('logs:GetQueryResults', () =>
 					logs.send(new GetQueryResultsCommand({queryId}), {abortSignal: signal}),

@@ -8,8 +8,10 @@
 //   settled once its end plus the aggregation interval plus a delivery allowance has passed: about
 //   6 minutes at 60-s aggregation, 15 at 600-s), and each settled range is asked for once: the
 //   window's settled part in one backfill at start, then each newly settled stretch once a batch
-//   has piled up. Held answers are cut as the window slides; nothing settled is ever re-queried
-//   (unless what is read changes: a new target or flow log restarts the held figures).
+//   has piled up. A range is asked for by the two `stats` queries of buildAggregateQueries
+//   (timeline and sources: folding them into one would return a row per client port), each once.
+//   Held answers are cut as the window slides; nothing settled is ever re-queried (unless what is
+//   read changes: a new target or flow log restarts the held figures).
 // - FilterLogEvents has no scan charge and can be scoped to the interfaces' own streams (found with
 //   DescribeLogStreams by the `eni-<id>` prefix, since the `-all` suffix is unverified). It gives
 //   the still-settling fresh edge provisional aggregates, re-reading only unsettled time each
@@ -34,13 +36,12 @@ import {
 	type RawHold,
 	type WindowPlan,
 } from '../domain/flows-window/index.js';
-import type {QueryCost, Snapshot} from '../domain/snapshot.js';
 import type {Topology} from '../domain/types/topology.js';
 import {queryExactSlice} from './flows-exact.js';
 import {defaultReadBudget, readRawRecords} from './flows-raw.js';
 import {StreamDirectory} from './flows-streams.js';
-import {succeededState, withSource} from './snapshot-updates.js';
-import type {SourceEnvironment, SourceFactory} from './source.js';
+import {withCost, withFlowsUnavailable, withFlowsView} from './flows-updates.js';
+import type {SourceFactory} from './source.js';
 
 type Held = {
 	readonly key: string;
@@ -72,7 +73,7 @@ export const flowsSource: SourceFactory = (environment) => {
 		const feeds = planFeeds(topology);
 		if (feeds.feeds.length === 0) {
 			held = undefined;
-			markUnavailable(environment, topology, feeds);
+			store.update((snapshot) => withFlowsUnavailable(snapshot, topology, feeds));
 			return;
 		}
 
@@ -179,13 +180,7 @@ export const flowsSource: SourceFactory = (environment) => {
 			aggregationSeconds: feeds.aggregationSeconds,
 			bucketSeconds,
 		});
-		const note = feeds.problems.join('; ');
-		store.update((snapshot) =>
-			withSource({...snapshot, flows: view, generatedAt: now}, 'flows', {
-				...succeededState(snapshot.sources.flows, now, view.dataThrough),
-				...(note === '' ? {} : {note}),
-			}),
-		);
+		store.update((snapshot) => withFlowsView(snapshot, view, feeds, now));
 	};
 
 	return {
@@ -217,36 +212,4 @@ export const flowsSource: SourceFactory = (environment) => {
 function edgeFrom(records: readonly HeldRecord[], fromSeconds: number): HeldRecord[] {
 	const fromMs = fromSeconds * 1000;
 	return records.filter((held) => held.timestamp >= fromMs);
-}
-
-function withCost(snapshot: Snapshot, queries: number, bytes: number): Snapshot {
-	if (queries === 0 && bytes === 0) {
-		return snapshot;
-	}
-
-	const bytesScanned = snapshot.cost.bytesScanned + bytes;
-	const cost: QueryCost = {
-		...snapshot.cost,
-		queries: snapshot.cost.queries + queries,
-		bytesScanned,
-		usd: (bytesScanned / 1e9) * snapshot.cost.usdPerGb,
-	};
-	return {...snapshot, cost};
-}
-
-function markUnavailable(environment: SourceEnvironment, topology: Topology, feeds: FeedPlan) {
-	const gap = topology.gaps.find(
-		(candidate) =>
-			candidate.kind === 'no-flow-logs' ||
-			candidate.kind === 's3-only' ||
-			candidate.kind === 'interfaces-not-found',
-	);
-	const note =
-		gap?.message ??
-		feeds.problems[0] ??
-		'no flow log of this load balancer’s interfaces delivers to CloudWatch Logs, so there are no flows to show';
-	environment.store.update((snapshot) => {
-		const {flows: _dropped, ...rest} = snapshot;
-		return withSource(rest, 'flows', {status: 'unavailable', note});
-	});
 }

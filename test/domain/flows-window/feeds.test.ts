@@ -21,6 +21,11 @@ function topologyWith(flowLogs: readonly FlowLogInfo[], logGroups: readonly stri
 
 const {logGroupName: _none, ...s3Only} = flowLog({flowLogId: 'fl-s3', destinationType: 's3'});
 
+/** A LogFormat as AWS writes it: each field as a `${field}` placeholder. */
+function logFormat(...fields: string[]): string {
+	return fields.map((field) => `\${${field}}`).join(' ');
+}
+
 const everyInterface = [
 	lbA.interfaceId,
 	lbB.interfaceId,
@@ -48,7 +53,7 @@ describe('planFeeds', () => {
 			flowLogId: 'fl-eni',
 			resourceId: lbA.interfaceId,
 			logGroupName: '/lb/flows',
-			logFormat: '${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${action}',
+			logFormat: logFormat('interface-id', 'srcaddr', 'dstaddr', 'srcport', 'dstport', 'action'),
 		});
 		const plan = planFeeds(
 			topologyWith([flowLog({flowLogId: 'fl-vpc'}), custom], ['/vpc/flow-logs', '/lb/flows']),
@@ -101,7 +106,7 @@ describe('planFeeds', () => {
 	it('names a flow log whose format it cannot read, and skips it', () => {
 		const plan = planFeeds(
 			topologyWith(
-				[flowLog({flowLogId: 'fl-bad', logFormat: '${srcaddr} ${srcaddr}'})],
+				[flowLog({flowLogId: 'fl-bad', logFormat: logFormat('srcaddr', 'srcaddr')})],
 				['/vpc/flow-logs'],
 			),
 		);
