@@ -171,20 +171,26 @@ export class InsightsRunner {
 			}
 		} finally {
 			if (this.running.has(queryId)) {
-				await this.stop(queryId);
-				this.options.onScanned?.(lastBytesScanned);
+				const finalBytes = await this.stop(queryId);
+				this.options.onScanned?.(finalBytes ?? lastBytesScanned);
 			}
 		}
 	}
 
-	/** Best effort: a query that already finished makes StopQuery fail, which is fine. */
-	private async stop(queryId: string): Promise<void> {
+	/**
+	 * Best effort: a query that already finished makes StopQuery fail, which is fine. A stopped
+	 * query is billed for what it scanned until then, so its final statistics are read once more.
+	 */
+	private async stop(queryId: string): Promise<number | undefined> {
 		this.running.delete(queryId);
 		try {
 			const logs = await this.clients.logs();
 			await logs.send(new StopQueryCommand({queryId}));
+			const final = await logs.send(new GetQueryResultsCommand({queryId}));
+			return final.statistics?.bytesScanned;
 		} catch {
 			// Already complete, or the network is gone; either way nothing more can be done.
+			return undefined;
 		}
 	}
 

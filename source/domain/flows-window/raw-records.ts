@@ -94,15 +94,59 @@ export function mergeRawRead(hold: RawHold, read: RawRead, options: MergeOptions
 	};
 }
 
-/** The newest records up to `max`, REJECTs kept first: they are usually the incident. */
+/**
+ * The client end of a record: of its two endpoints, the one with the higher (ephemeral) port.
+ * The records of one connection (frontend, backend and the target's view, both directions) share
+ * it whenever the client's address and port survive to the target.
+ */
+function connectionKey(held: HeldRecord): string {
+	const {record} = held;
+	if (record.srcAddr === undefined || record.dstAddr === undefined) {
+		return `event:${held.eventId}`;
+	}
+	const src = `${record.srcAddr ?? '-'}:${record.srcPort ?? '-'}`;
+	const dst = `${record.dstAddr ?? '-'}:${record.dstPort ?? '-'}`;
+	return (record.srcPort ?? 0) >= (record.dstPort ?? 0) ? src : dst;
+}
+
+type Group = {readonly records: HeldRecord[]; rejected: boolean; newest: number};
+
+/**
+ * The newest records up to `max`, kept a connection at a time with REJECTed connections first:
+ * they are usually the incident, and a REJECT at the target whose ACCEPTs at the LB were trimmed
+ * away would show as an unpaired leg that is not unpaired at all.
+ */
 export function trimRecords(records: readonly HeldRecord[], max: number): HeldRecord[] {
-	const sorted = [...records].sort(
-		(left, right) =>
-			Number(right.record.action === 'REJECT') - Number(left.record.action === 'REJECT') ||
-			right.timestamp - left.timestamp ||
-			left.eventId.localeCompare(right.eventId),
+	const limit = Math.max(0, Math.floor(max));
+	if (records.length <= limit) {
+		return [...records].sort(newestFirst);
+	}
+	const groups = new Map<string, Group>();
+	for (const held of records) {
+		const key = connectionKey(held);
+		const group = groups.get(key) ?? {records: [], rejected: false, newest: 0};
+		group.records.push(held);
+		group.rejected ||= held.record.action === 'REJECT';
+		group.newest = Math.max(group.newest, held.timestamp);
+		groups.set(key, group);
+	}
+	const ordered = [...groups.values()].sort(
+		(left, right) => Number(right.rejected) - Number(left.rejected) || right.newest - left.newest,
 	);
-	return sorted.slice(0, Math.max(0, Math.floor(max)));
+	const kept: HeldRecord[] = [];
+	for (const group of ordered) {
+		const room = limit - kept.length;
+		if (room <= 0) {
+			break;
+		}
+		// A connection too big for the room left is cut to its newest records rather than dropped.
+		kept.push(...group.records.sort(newestFirst).slice(0, room));
+	}
+	return kept.sort(newestFirst);
+}
+
+function newestFirst(left: HeldRecord, right: HeldRecord): number {
+	return right.timestamp - left.timestamp || left.eventId.localeCompare(right.eventId);
 }
 
 export type RawTotals = {

@@ -99,7 +99,7 @@ describe('trimRecords', () => {
 			name: 'keeps an old REJECT before newer ACCEPTs',
 			records: [held('reject', t0, 'REJECT'), held('b', t0 + 10), held('c', t0 + 20)],
 			max: 2,
-			kept: ['reject', 'c'],
+			kept: ['c', 'reject'],
 		},
 		{
 			name: 'keeps everything under the bound',
@@ -109,5 +109,35 @@ describe('trimRecords', () => {
 		},
 	])('$name', ({records, max, kept}) => {
 		expect(trimRecords(records, max).map((record) => record.eventId)).toEqual(kept);
+	});
+
+	it('keeps a rejected connection whole: the ACCEPTs at the LB stay with the REJECT at the target', () => {
+		const leg = (eventId: string, second: number, src: string, dst: string, action: FlowAction) => {
+			const [srcAddr, srcPort] = src.split(':');
+			const [dstAddr, dstPort] = dst.split(':');
+			const base = held(eventId, second, action);
+			return {
+				...base,
+				record: {
+					...base.record,
+					srcAddr,
+					dstAddr,
+					srcPort: Number(srcPort),
+					dstPort: Number(dstPort),
+				},
+			};
+		};
+		const records = [
+			leg('frontend', t0, '203.0.113.9:50000', '10.0.0.10:80', 'ACCEPT'),
+			leg('backend', t0, '203.0.113.9:50000', '10.0.1.20:80', 'ACCEPT'),
+			leg('target-reply', t0, '10.0.1.20:80', '203.0.113.9:50000', 'REJECT'),
+			leg('newer-1', t0 + 30, '198.51.100.1:40000', '10.0.0.10:80', 'ACCEPT'),
+			leg('newer-2', t0 + 40, '198.51.100.2:40001', '10.0.0.10:80', 'ACCEPT'),
+		];
+		expect(
+			trimRecords(records, 3)
+				.map((record) => record.eventId)
+				.sort(),
+		).toEqual(['backend', 'frontend', 'target-reply']);
 	});
 });
