@@ -22,6 +22,8 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Pr
 					...env,
 				},
 				timeout: 60_000,
+				// A --json snapshot of a busy load balancer runs to megabytes.
+				maxBuffer: 256 * 1024 * 1024,
 			},
 			(error, stdout, stderr) => {
 				const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
