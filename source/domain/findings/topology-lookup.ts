@@ -86,3 +86,9 @@ export function listenerPortLabel(listener: ListenerInfo | undefined, port: numb
 
 	return protocol === 'TCP_UDP' ? `tcp+udp/${port}` : `tcp/${port}`;
 }
+
+/** `web-sg (sg-0abc…)` when discovery read the group's name, else the id alone. */
+export function securityGroupLabel(topology: Topology | undefined, groupId: string): string {
+	const name = topology?.securityGroupDetails.find((group) => group.groupId === groupId)?.groupName;
+	return name === undefined || name === groupId ? groupId : `${name} (${groupId})`;
+}

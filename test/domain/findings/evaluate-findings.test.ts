@@ -103,8 +103,9 @@ const triggers: readonly Trigger[] = [
 		id: `unhealthy-targets:${ids.tgArn}`,
 		title: [
 			'1 of 2 targets unhealthy in web-tg',
-			`${ids.target1} (Target.Timeout)`,
 			'no healthy target in us-east-1a',
+			'(Target.Timeout)',
+			ids.target1,
 		],
 	},
 	{

@@ -44,6 +44,16 @@ function only(snapshot: Snapshot, rule: string): Finding {
 }
 
 describe('target security group rejects', () => {
+	it('names the security group by its name when discovery read it', () => {
+		const snapshot = buildSnapshot({
+			topology: topology({securityGroupDetails: [{groupId: ids.webSg, groupName: 'web-sg'}]}),
+			flows: flows([...steadyConnections(), ...targetRejectsConnections()]),
+		});
+		expect(only(snapshot, 'target-sg-rejects').title).toMatch(
+			new RegExp(`^Target SG \\(web-sg \\(${ids.webSg}\\)\\) rejects client IPs`),
+		);
+	});
+
 	it('says the target rejects the LB when client IP preservation is off', () => {
 		const rejected = Array.from({length: 3}, (_, index) =>
 			connection({
@@ -83,7 +93,8 @@ describe('target security group rejects', () => {
 			'target-sg-rejects',
 		);
 		expect(finding.id).toBe('target-sg-rejects:target/10.0.9.9');
-		expect(finding.title).toContain('REJECT at 10.0.9.9');
+		expect(finding.title).toContain('ACCEPT at LB, REJECT at target');
+		expect(finding.title).toContain('to 10.0.9.9');
 		expect(finding.confidence).toBe('medium');
 	});
 

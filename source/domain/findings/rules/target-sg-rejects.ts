@@ -12,6 +12,7 @@ import {
 	findTarget,
 	loadBalancerAddresses,
 	loadBalancerPrivateIps,
+	securityGroupLabel,
 	type TargetRef,
 	targetLabel,
 } from '../topology-lookup.js';
@@ -91,12 +92,16 @@ function findingFor(snapshot: Snapshot, key: string, group: readonly Rejection[]
 						({connection}) => connection.targetView?.dstAddr ?? connection.targetAddr ?? '?',
 					),
 				);
-	const sgText = securityGroups.length > 0 ? ` behind ${securityGroups.join(', ')}` : '';
+	const sgText =
+		securityGroups.length > 0
+			? ` (${securityGroups.map((id) => securityGroupLabel(topology, id)).join(', ')})`
+			: '';
 	const who = seesLoadBalancer ? "the LB's address" : 'client IPs';
+	// The cause first: an 80-column findings line shows the start; the drill-down shows the rest.
 	const title =
-		`Target security group rejects ${who}: ACCEPT at LB, REJECT at ` +
-		`${listNames(targetNames, maxNamesInTitle)}${sgText} from ${listNames(peers, maxNamesInTitle)} ` +
-		`on ${ports.join(', ')} (${plural(group.length, 'connection')})`;
+		`Target SG${sgText} rejects ${who}: ACCEPT at LB, REJECT at target on ${ports.join(', ')} · ` +
+		`${plural(group.length, 'connection')} to ${listNames(targetNames, maxNamesInTitle)} ` +
+		`from ${listNames(peers, maxNamesInTitle)}`;
 
 	const evidence: EvidenceRef[] = [
 		...refs.map(({group: targetGroup, target}) => ({

@@ -45,7 +45,16 @@ function findingFor(snapshot: Snapshot, state: GroupState): DraftFinding {
 			: `${countText(state.unhealthy.length)} of ${countText(total)} targets unhealthy in ${state.name}`;
 	const zones =
 		state.emptyZones.length > 0 ? `; no healthy target in ${state.emptyZones.join(', ')}` : '';
-	const title = `${head}${named.length > 0 ? `: ${listNames(named, maxNamesInTitle)}` : ''}${zones}`;
+	const reasons = [...new Set(state.unhealthy.flatMap((target) => target.health.reason ?? []))];
+	// Counts, zones and reasons first; the instance ids follow (the drill-down lists them all).
+	const title = `${head}${zones}${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}${
+		named.length > 0
+			? `: ${listNames(
+					state.unhealthy.map((target) => target.id),
+					maxNamesInTitle,
+				)}`
+			: ''
+	}`;
 
 	const evidence: EvidenceRef[] = [
 		...state.unhealthy.map((target) => ({
