@@ -2,8 +2,9 @@
 // Parses flags, builds the Config, picks the mode. Everything else lives in source/.
 import process from 'node:process';
 import meow from 'meow';
-import {monitorHelp, simHelp} from './source/cli-help.js';
-import {configFromFlags} from './source/domain/config-from-flags.js';
+import {monitorHelp, replayHelp, simHelp} from './source/cli-help.js';
+import {configFromFlags, type Terminal} from './source/domain/config-from-flags.js';
+import {replayConfigFromFlags} from './source/domain/replay-config.js';
 
 // lbtop pins its SDK versions; the SDK's notice about future Node releases would land in the
 // middle of the full-screen UI, so it is off unless the user asked for it explicitly.
@@ -12,6 +13,15 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 function usageError(message: string): never {
 	process.stderr.write(`lbtop: ${message}\n  (lbtop --help for usage)\n`);
 	process.exit(2);
+}
+
+function terminal(): Terminal {
+	const locale = `${process.env.LC_ALL ?? ''}${process.env.LC_CTYPE ?? ''}${process.env.LANG ?? ''}`;
+	return {
+		interactive: Boolean(process.stdout.isTTY && process.stdin.isTTY),
+		noColorEnv: process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '',
+		utf8: locale === '' || /utf-?8/i.test(locale),
+	};
 }
 
 async function simCommand(argv: readonly string[]): Promise<void> {
@@ -63,17 +73,18 @@ async function monitorCommand(argv: readonly string[]): Promise<void> {
 			color: {type: 'boolean', default: true},
 			ascii: {type: 'boolean', default: false},
 			record: {type: 'string'},
+			printIamPolicy: {type: 'boolean', default: false},
 		},
 	});
-	const locale = `${process.env.LC_ALL ?? ''}${process.env.LC_CTYPE ?? ''}${process.env.LANG ?? ''}`;
+	if (cli.flags.printIamPolicy) {
+		const {iamPolicyJson} = await import('./source/aws/iam-actions.js');
+		process.stdout.write(iamPolicyJson());
+		return;
+	}
 	const result = configFromFlags(
 		cli.input,
 		{...cli.flags, logGroup: cli.flags.logGroup ?? []},
-		{
-			interactive: Boolean(process.stdout.isTTY && process.stdin.isTTY),
-			noColorEnv: process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '',
-			utf8: locale === '' || /utf-?8/i.test(locale),
-		},
+		terminal(),
 	);
 	if (!result.ok) {
 		usageError(result.message);
@@ -93,9 +104,33 @@ async function monitorCommand(argv: readonly string[]): Promise<void> {
 	}
 }
 
+async function replayCommand(argv: readonly string[]): Promise<void> {
+	const cli = meow(replayHelp, {
+		importMeta: import.meta,
+		argv: [...argv],
+		allowUnknownFlags: false,
+		flags: {
+			speed: {type: 'number', default: 1},
+			at: {type: 'string'},
+			once: {type: 'boolean', default: false},
+			json: {type: 'boolean', default: false},
+			color: {type: 'boolean', default: true},
+			ascii: {type: 'boolean', default: false},
+		},
+	});
+	const result = replayConfigFromFlags(cli.input, cli.flags, terminal());
+	if (!result.ok) {
+		usageError(result.message);
+	}
+	const {startReplay} = await import('./source/start-monitor.js');
+	process.exitCode = await startReplay(result.config);
+}
+
 const argv = process.argv.slice(2);
 if (argv[0] === 'sim') {
 	await simCommand(argv.slice(1));
+} else if (argv[0] === 'replay') {
+	await replayCommand(argv.slice(1));
 } else {
 	await monitorCommand(argv);
 }

@@ -4,7 +4,9 @@ export const monitorHelp = `
   Usage
     $ lbtop <load-balancer>          watch a load balancer (name or ARN) live
     $ lbtop --demo                   watch the built-in demo world (no AWS account needed)
+    $ lbtop replay <file>            play back a --record file (see lbtop replay --help)
     $ lbtop sim [options]            run the local AWS-compatible endpoint (see lbtop sim --help)
+    $ lbtop --print-iam-policy       print the read-only IAM policy lbtop needs
 
   Options
     --region <region>        AWS region (default: AWS_REGION or the profile's region)
@@ -16,12 +18,16 @@ export const monitorHelp = `
     --once                   print one text snapshot and exit
     --json                   print one JSON snapshot and exit (format: docs/snapshot.md)
     --demo                   start the demo world in-process and watch its NLB
+    --record <file>          append every snapshot to <file> as it changes (NDJSON; lbtop replay)
+    --print-iam-policy       print the least-privilege IAM policy for lbtop's calls and exit
     --no-color               no colors (NO_COLOR is honoured too)
     --ascii                  ASCII borders and sparklines (automatic when the locale is not UTF-8)
     --version                print the version
     --help                   print this help
 
   Without a terminal (piped, cron, CI) lbtop prints one text snapshot, as with --once.
+  In the live view, y copies a paste-ready summary to the clipboard (OSC 52) and saves it to a
+  private file in the temporary directory.
 
   Exit codes
     0  done (per-source failures are reported in the output)
@@ -32,6 +38,31 @@ export const monitorHelp = `
     $ lbtop my-nlb --region eu-west-1 --profile prod
     $ lbtop arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/my-nlb/50dc6c495c0c9188 --once
     $ lbtop --demo
+`;
+
+export const replayHelp = `
+  Usage
+    $ lbtop replay <file> [options]
+
+  Plays back a recording made with --record in the same screen, at the recorded pace.
+  p pauses, q quits; y copies the summary of the snapshot on screen.
+
+  Options
+    --speed <n>          play n times faster (default 1)
+    --at <time>          start at (or, with --once/--json, print) the snapshot nearest this UTC
+                         time: 2025-03-14T13:42:10Z, or 13:42 on the recording's day
+    --once               print one text snapshot (the last, or --at) and exit
+    --json               print one JSON snapshot (the last, or --at) and exit
+    --no-color           no colors (NO_COLOR is honoured too)
+    --ascii              ASCII borders and sparklines
+
+  Unreadable lines are skipped with a warning. Exit codes: 0 done, 1 file unreadable or without
+  snapshots, 2 usage error.
+
+  Examples
+    $ lbtop my-nlb --record incident.ndjson
+    $ lbtop replay incident.ndjson --speed 10
+    $ lbtop replay incident.ndjson --at 13:42 --once
 `;
 
 export const simHelp = `

@@ -1,7 +1,9 @@
-// Picks how to show the load balancer: the live TUI, or one snapshot printed for pipes and scripts.
+// Picks how to show the load balancer: the live TUI, or one snapshot printed for pipes and
+// scripts; and the same two for a recording (`lbtop replay`).
 import process from 'node:process';
 import type {AwsSettings, StaticCredentials} from './aws/clients.js';
 import type {Config} from './domain/config.js';
+import type {ReplayConfig} from './domain/replay-config.js';
 
 export type Connection = {
 	readonly endpointUrl?: string;
@@ -20,20 +22,104 @@ function awsSettings(config: Config, connection: Connection): AwsSettings {
 	};
 }
 
+function tell(lines: readonly string[]): void {
+	for (const line of lines) {
+		process.stderr.write(`lbtop: ${line}\n`);
+	}
+}
+
+function reason(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/** `--once`/`--json` with `--record`: the one snapshot printed is the one recorded. */
+async function printOnceRecorded(
+	config: Config & {readonly recordPath: string},
+	aws: AwsSettings,
+	region: string,
+): Promise<number> {
+	const {runOnce} = await import('./report/run-once.js');
+	const {parseSnapshotJson} = await import('./report/replay-file.js');
+	const {textSummary} = await import('./report/text-summary.js');
+	const {checkRecordable, startRecorder} = await import('./live/recorder.js');
+	try {
+		await checkRecordable(config.recordPath);
+	} catch (error) {
+		tell([`cannot record to ${config.recordPath}: ${reason(error)}`]);
+		return 1;
+	}
+	const result = await runOnce({...config, output: 'json'}, aws, region);
+	const snapshot = parseSnapshotJson(result.output);
+	if (snapshot === undefined) {
+		process.stdout.write(result.output);
+		tell(['the snapshot could not be read back for recording']);
+		return 1;
+	}
+	process.stdout.write(
+		config.output === 'json' ? result.output : textSummary(snapshot, Date.now()),
+	);
+	if (result.problem) {
+		tell([result.problem]);
+	}
+	try {
+		const recorder = await startRecorder(
+			{subscribe: () => () => undefined, getSnapshot: () => snapshot},
+			config.recordPath,
+		);
+		const summary = await recorder.close();
+		if (summary.error !== undefined) {
+			tell([`cannot record to ${config.recordPath}: ${summary.error}`]);
+			return 1;
+		}
+	} catch (error) {
+		tell([`cannot record to ${config.recordPath}: ${reason(error)}`]);
+		return 1;
+	}
+	return result.exitCode;
+}
+
 /** Resolves to the process exit code. */
 export async function startMonitor(config: Config, connection: Connection): Promise<number> {
 	const aws = awsSettings(config, connection);
 	const region =
 		aws.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? '(profile region)';
 	if (config.output !== 'interactive') {
+		if (config.recordPath !== undefined) {
+			return printOnceRecorded({...config, recordPath: config.recordPath}, aws, region);
+		}
 		const {runOnce} = await import('./report/run-once.js');
 		const result = await runOnce(config, aws, region);
 		process.stdout.write(result.output);
 		if (result.problem) {
-			process.stderr.write(`lbtop: ${result.problem}\n`);
+			tell([result.problem]);
 		}
 		return result.exitCode;
 	}
 	const {runMonitorApp} = await import('./ui/monitor.js');
-	return runMonitorApp(config, aws, region);
+	const result = await runMonitorApp(config, aws, region);
+	tell(result.notes);
+	return result.exitCode;
+}
+
+/** `lbtop replay FILE`: 0 shown, 1 the file cannot be read (or holds no snapshot). */
+export async function startReplay(config: ReplayConfig): Promise<number> {
+	const {readRecording, badLinesWarning} = await import('./report/replay-file.js');
+	const read = await readRecording(config.path);
+	if (!read.ok) {
+		tell([read.message]);
+		return 1;
+	}
+	const warning = badLinesWarning(config.path, read.recording);
+	if (warning !== undefined) {
+		tell([warning]);
+	}
+	if (config.output !== 'interactive') {
+		const {replayOnceOutput} = await import('./report/replay-once.js');
+		process.stdout.write(replayOnceOutput(read.recording, config));
+		return 0;
+	}
+	const {runReplayApp} = await import('./ui/monitor.js');
+	const result = await runReplayApp(config, read.recording);
+	tell(result.notes);
+	return result.exitCode;
 }

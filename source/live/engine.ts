@@ -104,12 +104,17 @@ export class Engine {
 		}
 	}
 
-	/** Runs every source once, in order (discovery before the sources that need its topology). */
+	/**
+	 * Runs every source once: identity and discovery first (the others read the topology), then the
+	 * rest side by side, since each waits on its own API (CloudTrail's rate limit alone takes seconds).
+	 */
 	async snapshotOnce(): Promise<Snapshot> {
-		for (const source of this.sources) {
-			const poller = this.pollers.get(source.name);
-			await poller?.runOnce();
+		const first = new Set<SourceName>(['identity', 'discovery']);
+		const runOnce = (source: LiveSource) => this.pollers.get(source.name)?.runOnce();
+		for (const source of this.sources.filter((candidate) => first.has(candidate.name))) {
+			await runOnce(source);
 		}
+		await Promise.all(this.sources.filter((candidate) => !first.has(candidate.name)).map(runOnce));
 		return this.store.getSnapshot();
 	}
 

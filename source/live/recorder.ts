@@ -85,3 +85,9 @@ export async function startRecorder(source: RecordedSource, path: string): Promi
 	const file = await open(path, 'a', 0o600);
 	return new FileRecorder(path, file, source);
 }
+
+/** Fails fast, before a run that may take seconds, when `path` cannot be recorded to. */
+export async function checkRecordable(path: string): Promise<void> {
+	const file = await open(path, 'a', 0o600);
+	await file.close();
+}

@@ -47,3 +47,9 @@ export type TerminalSize = {
 	readonly columns: number;
 	readonly rows: number;
 };
+
+/** A transient line for the user; bound like the snapshot store. */
+export type NoticeSource = {
+	subscribe(listener: () => void): () => void;
+	getSnapshot(): {readonly text: string; readonly until: number} | undefined;
+};

@@ -1,14 +1,17 @@
 // The app shell: header, findings line, panes, help bar and status line, laid out to the exact
 // terminal size. It draws the Snapshot it is given and emits commands; the engine does the rest.
-import {Box} from 'ink';
+import {Box, Text} from 'ink';
 import {useCallback, useReducer, useSyncExternalStore} from 'react';
+import {sanitizeText} from '../domain/sanitize.js';
 import type {
 	AppCommand,
+	NoticeSource,
 	PaneRegistry,
 	ShellPaneProperties,
 	SnapshotSource,
 	TerminalSize,
 } from './app-types.js';
+import {fitText} from './format.js';
 import {type Clock, useNow} from './hooks/use-clock.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {computeLayout, drawableRows, paneHeight, totalRows} from './layout.js';
@@ -20,6 +23,7 @@ import {HelpOverlay} from './shell/help-overlay.js';
 import {PaneArea} from './shell/pane-area.js';
 import {PaneSlot} from './shell/pane-slot.js';
 import {PauseBanner} from './shell/pause-banner.js';
+import {Row} from './shell/row.js';
 import {paneRowCount} from './shell/row-counts.js';
 import {initialShellState, type ShellState, shellReducer} from './shell/shell-state.js';
 import {StatusLine} from './shell/status-line.js';
@@ -36,13 +40,19 @@ type Properties = {
 	readonly onCommand?: (command: AppCommand) => void;
 	/** Wall clock for the header and ages; tests pass a fixed one. */
 	readonly clock?: Clock;
+	/** A transient line (e.g. where `y` saved the summary), shown in place of the help bar. */
+	readonly notices?: NoticeSource;
 };
+
+const noNotices: NoticeSource = {subscribe: () => () => undefined, getSnapshot: () => undefined};
 
 export function App(properties: Properties) {
 	const {store, panes, ascii, color} = properties;
 	const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
 	const getSnapshot = useCallback(() => store.getSnapshot(), [store]);
 	const live = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+	const notices = properties.notices ?? noNotices;
+	const notice = useSyncExternalStore(notices.subscribe, notices.getSnapshot, notices.getSnapshot);
 	const size = useTerminalSize(properties.initialSize);
 	const now = useNow(properties.clock);
 	const [state, dispatch] = useReducer(shellReducer, live, initialShellState);
@@ -139,6 +149,10 @@ export function App(properties: Properties) {
 			{layout.helpBar > 0 &&
 				(state.editingFilter ? (
 					filterInput
+				) : notice !== undefined && now < notice.until ? (
+					<Row width={layout.columns}>
+						<Text bold>{fitText(sanitizeText(notice.text), layout.columns, ascii)}</Text>
+					</Row>
 				) : (
 					<HelpBar width={layout.columns} filter={state.filter} labels={labels} ascii={ascii} />
 				))}

@@ -1,49 +1,214 @@
-// The interactive mode: the engine polls into the store, the App draws it full screen.
+// The interactive modes: the engine polls AWS into the store (or the replayer plays a recording
+// back into it), and the App draws it full screen. `y` shares what is on screen from either.
+import {tmpdir} from 'node:os';
 import process from 'node:process';
 import type {AwsSettings} from '../aws/clients.js';
 import type {Config} from '../domain/config.js';
+import type {ReplayConfig} from '../domain/replay-config.js';
+import type {Snapshot} from '../domain/snapshot.js';
 import {deriveSnapshot} from '../live/derive.js';
 import {Engine} from '../live/engine.js';
 import {initialSnapshot} from '../live/initial-snapshot.js';
+import {NoticeBoard} from '../live/notice-board.js';
+import {type Recorder, startRecorder} from '../live/recorder.js';
+import {Replayer} from '../live/replayer.js';
 import {defaultSources} from '../live/sources.js';
 import {SnapshotStore} from '../live/store.js';
+import type {Recording} from '../report/replay-file.js';
+import {replayIndex} from '../report/replay-select.js';
+import {shareMessage, shareSummary} from '../report/share.js';
 import {App} from './app.js';
 import type {AppCommand} from './app-types.js';
 import {panes} from './panes/index.js';
 import {runInteractive} from './run-interactive.js';
+import {StdoutBridge} from './shell/stdout-bridge.js';
 
-function commandHandler(engine: Engine): (command: AppCommand) => void {
+export type InteractiveResult = {
+	readonly exitCode: number;
+	/** What to tell the user once the screen is back: shared files, the recording. */
+	readonly notes: readonly string[];
+};
+
+type Playback = {
+	pause(): void;
+	resume(): void;
+	refresh?(): void;
+	setWindow?(windowMs: number): void;
+};
+
+const noticeMs = 15_000;
+
+/** `y`: the summary of what the store holds goes to the clipboard and a file, between frames. */
+class Sharing {
+	readonly notes: string[] = [];
+	readonly board = new NoticeBoard();
+	private writeToTerminal: ((data: string) => void) | undefined;
+	private pending: Promise<void> = Promise.resolve();
+
+	readonly onWriter = (write: (data: string) => void): void => {
+		this.writeToTerminal = write;
+	};
+
+	share(snapshot: Snapshot, now: number): void {
+		this.pending = this.pending.then(async () => {
+			try {
+				const outcome = await shareSummary(snapshot, now, {
+					directory: tmpdir(),
+					tmux: (process.env.TMUX ?? '') !== '',
+					writeToTerminal: (sequence) => {
+						this.writeToTerminal?.(sequence);
+					},
+				});
+				this.tell(shareMessage(outcome));
+			} catch (error) {
+				this.tell(`sharing failed: ${error instanceof Error ? error.message : String(error)}`);
+			}
+		});
+	}
+
+	/** On screen for a while (long enough to read a path aloud on the bridge), and again at exit. */
+	private tell(message: string): void {
+		this.notes.push(message);
+		this.board.show(message, Date.now() + noticeMs);
+	}
+
+	async settled(): Promise<readonly string[]> {
+		await this.pending;
+		return this.notes;
+	}
+}
+
+function commandHandler(playback: Playback, share: () => void): (command: AppCommand) => void {
 	return (command) => {
 		if (command === 'pause') {
-			engine.pause();
+			playback.pause();
 		} else if (command === 'resume') {
-			engine.resume();
+			playback.resume();
 		} else if (command === 'refresh') {
-			engine.refresh();
+			playback.refresh?.();
+		} else if (command === 'share') {
+			share();
 		} else if (typeof command === 'object' && command.type === 'window') {
-			engine.setWindow(command.minutes * 60_000);
+			playback.setWindow?.(command.minutes * 60_000);
 		}
 	};
 }
 
-/** Resolves to the exit code once the user quits and every poller (and Insights query) is stopped. */
-export async function runMonitorApp(config: Config, aws: AwsSettings, region: string): Promise<number> {
-	const store = new SnapshotStore(initialSnapshot(config, Date.now(), region), deriveSnapshot);
-	const engine = new Engine({config, store, aws, sources: defaultSources});
-	engine.start();
-	try {
-		await runInteractive(
+type Screen = {
+	readonly store: SnapshotStore;
+	readonly playback: Playback;
+	readonly now: () => number;
+	readonly ascii: boolean;
+	readonly color: boolean;
+	readonly clock?: () => number;
+};
+
+async function runScreen(screen: Screen, sharing: Sharing): Promise<void> {
+	const {store, playback, now} = screen;
+	const share = () => {
+		sharing.share(store.getSnapshot(), now());
+	};
+	await runInteractive(
+		<StdoutBridge onWriter={sharing.onWriter}>
 			<App
 				store={store}
 				panes={panes}
-				ascii={config.ascii}
-				color={config.color}
+				ascii={screen.ascii}
+				color={screen.color}
 				onQuit={() => undefined}
-				onCommand={commandHandler(engine)}
-			/>,
+				onCommand={commandHandler(playback, share)}
+				notices={sharing.board}
+				{...(screen.clock === undefined ? {} : {clock: screen.clock})}
+			/>
+		</StdoutBridge>,
+	);
+}
+
+function exitCode(): number {
+	return typeof process.exitCode === 'number' ? process.exitCode : 0;
+}
+
+function recordingNote(summary: Awaited<ReturnType<Recorder['close']>>): string {
+	const snapshots = summary.lines === 1 ? 'snapshot' : 'snapshots';
+	const base = `recorded ${summary.lines} ${snapshots} to ${summary.path}`;
+	return summary.error === undefined ? base : `${base}; recording stopped: ${summary.error}`;
+}
+
+/** Resolves once the user quits and every poller (and Insights query) is stopped. */
+export async function runMonitorApp(
+	config: Config,
+	aws: AwsSettings,
+	region: string,
+): Promise<InteractiveResult> {
+	const store = new SnapshotStore(initialSnapshot(config, Date.now(), region), deriveSnapshot);
+	let recorder: Recorder | undefined;
+	if (config.recordPath !== undefined) {
+		try {
+			recorder = await startRecorder(store, config.recordPath);
+		} catch (error) {
+			const reason = error instanceof Error ? error.message : String(error);
+			return {exitCode: 1, notes: [`cannot record to ${config.recordPath}: ${reason}`]};
+		}
+	}
+	const engine = new Engine({config, store, aws, sources: defaultSources});
+	const sharing = new Sharing();
+	engine.start();
+	try {
+		await runScreen(
+			{
+				store,
+				playback: {
+					pause: () => engine.pause(),
+					resume: () => engine.resume(),
+					refresh: () => engine.refresh(),
+					setWindow: (windowMs) => engine.setWindow(windowMs),
+				},
+				now: Date.now,
+				ascii: config.ascii,
+				color: config.color,
+			},
+			sharing,
 		);
 	} finally {
 		await engine.stop();
 	}
-	return typeof process.exitCode === 'number' ? process.exitCode : 0;
+	const notes = [...(await sharing.settled())];
+	if (recorder) {
+		notes.push(recordingNote(await recorder.close()));
+	}
+	return {exitCode: exitCode(), notes};
+}
+
+/** Plays `recording` back in the same screen, from `--at` (or the start), until the user quits. */
+export async function runReplayApp(
+	config: ReplayConfig,
+	recording: Recording,
+): Promise<InteractiveResult> {
+	const {snapshots} = recording;
+	const startIndex = config.at === undefined ? 0 : replayIndex(snapshots, config.at);
+	const first = snapshots[startIndex];
+	if (first === undefined) {
+		return {exitCode: 1, notes: [`${config.path} holds no snapshots`]};
+	}
+	// Recorded snapshots already carry their findings and window: shown as recorded, not re-derived.
+	const store = new SnapshotStore(first);
+	const replayer = new Replayer({snapshots, target: store, speed: config.speed, startIndex});
+	const sharing = new Sharing();
+	replayer.start();
+	try {
+		await runScreen(
+			{
+				store,
+				playback: replayer,
+				now: replayer.now,
+				clock: replayer.now,
+				ascii: config.ascii,
+				color: config.color,
+			},
+			sharing,
+		);
+	} finally {
+		replayer.stop();
+	}
+	return {exitCode: exitCode(), notes: [...(await sharing.settled())]};
 }

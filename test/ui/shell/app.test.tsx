@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import type {Snapshot} from '../../../source/domain/snapshot.js';
+import {NoticeBoard} from '../../../source/live/notice-board.js';
 import {App} from '../../../source/ui/app.js';
 import type {PaneRegistry} from '../../../source/ui/app-types.js';
 import {keys, renderAt, type TerminalSize, waitForFrame} from '../../helpers/render.js';
@@ -315,5 +316,31 @@ describe('App on wide terminals', () => {
 		const {app} = mount({size: {columns: 200, rows: 50}, ascii: true});
 		const frame = await waitForFrame(app, '<changes>');
 		expect(frame).not.toMatch(/[^\u0000-\u007F]/);
+	});
+});
+
+describe('notices', () => {
+	it('shows a notice in place of the help bar until it expires', async () => {
+		const board = new NoticeBoard();
+		let now = fixtureNow;
+		const app = renderAt(
+			<App
+				store={fixtureStore(fixtureSnapshot())}
+				panes={fakePanes}
+				ascii={false}
+				color={false}
+				onQuit={() => undefined}
+				notices={board}
+				clock={() => now}
+			/>,
+			{columns: 80, rows: 24},
+		);
+		await waitForFrame(app, /\? help/);
+		board.show('summary saved to /tmp/lbtop-demo.txt', fixtureNow + 10_000);
+		await waitForFrame(app, /summary saved to \/tmp\/lbtop-demo\.txt/);
+		expect(app.lastFrame()).not.toMatch(/\? help/);
+		now = fixtureNow + 11_000;
+		board.show('summary saved to /tmp/lbtop-demo.txt', fixtureNow + 10_000);
+		await waitForFrame(app, /\? help/);
 	});
 });

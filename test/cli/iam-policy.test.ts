@@ -1,0 +1,128 @@
+// `lbtop --print-iam-policy` grants exactly the calls lbtop makes: the list in iam-actions.ts is
+// checked against every SDK command and awsCall in source/aws, and the readme shows the same policy.
+import {readdirSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {describe, expect, it} from 'vitest';
+import {iamActions} from '../../source/aws/iam-actions.js';
+import {runCli} from './run-cli.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+const servicePrefixes: Readonly<Record<string, string>> = {
+	'client-cloudwatch-logs': 'logs',
+	'client-cloudwatch': 'cloudwatch',
+	'client-elastic-load-balancing-v2': 'elasticloadbalancing',
+	'client-ec2': 'ec2',
+	'client-cloudtrail': 'cloudtrail',
+	'client-sts': 'sts',
+};
+
+function typeScriptFiles(directory: string): string[] {
+	return readdirSync(directory, {withFileTypes: true}).flatMap((entry) => {
+		const path = join(directory, entry.name);
+		if (entry.isDirectory()) {
+			return typeScriptFiles(path);
+		}
+		return entry.name.endsWith('.ts') ? [path] : [];
+	});
+}
+
+/** Command class -> IAM action, from the file's static imports of SDK client packages. */
+function importedCommands(source: string, file: string): Map<string, string> {
+	const commands = new Map<string, string>();
+	for (const match of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/([\w-]+)'/g)) {
+		const [, names = '', client = ''] = match;
+		const prefix = servicePrefixes[client];
+		for (const raw of names.split(',')) {
+			const name = raw.trim();
+			if (!name.endsWith('Command') || name.startsWith('type ')) {
+				continue;
+			}
+			if (prefix === undefined) {
+				throw new Error(`${file}: ${name} comes from @aws-sdk/${client}, which has no prefix here`);
+			}
+			commands.set(name, `${prefix}:${name.slice(0, -'Command'.length)}`);
+		}
+	}
+	return commands;
+}
+
+function actionsCalled(file: string): string[] {
+	const source = readFileSync(file, 'utf8');
+	const commands = importedCommands(source, file);
+	const fromCommands = [...source.matchAll(/new\s+(\w+Command)\s*\(/g)].map(([, name = '']) => {
+		const action = commands.get(name);
+		if (action === undefined) {
+			throw new Error(`${file}: new ${name}( is not a static import from an SDK client`);
+		}
+		return action;
+	});
+	const fromAwsCall = [...source.matchAll(/awsCall\(\s*'([^']+)'/g)].map(
+		([, action = '']) => action,
+	);
+	return [...fromCommands, ...fromAwsCall];
+}
+
+const awsDirectory = join(root, 'source/aws');
+const called = new Set(typeScriptFiles(awsDirectory).flatMap((file) => actionsCalled(file)));
+
+// Read-only query lifecycle: StartQuery/StopQuery start and end a Logs Insights query; they write
+// nothing to the account (see iam-actions.ts).
+const queryLifecycle = new Set(['logs:StartQuery', 'logs:StopQuery']);
+const mutatingVerbs = [
+	'Create',
+	'Put',
+	'Delete',
+	'Modify',
+	'Authorize',
+	'Revoke',
+	'Register',
+	'Deregister',
+	'Set',
+	'Start',
+];
+
+function readmePolicyBlock(): string {
+	const readme = readFileSync(join(root, 'readme.md'), 'utf8');
+	const section = readme.split(/^### IAM permissions$/m)[1] ?? '';
+	const block = /```json\n([\s\S]*?)```/.exec(section);
+	return block?.[1] ?? '';
+}
+
+describe('the IAM action list', () => {
+	it('names exactly the actions source/aws calls', () => {
+		expect(called.size).toBeGreaterThan(10);
+		expect([...iamActions].sort()).toEqual([...called].sort());
+	});
+
+	it('has no duplicates', () => {
+		expect(new Set(iamActions).size).toBe(iamActions.length);
+	});
+
+	it.each([...iamActions])('%s does not mutate anything', (action) => {
+		const verb = action.split(':')[1] ?? '';
+		const mutating = mutatingVerbs.some((prefix) => verb.startsWith(prefix));
+		expect(mutating && !queryLifecycle.has(action)).toBe(false);
+	});
+});
+
+describe('lbtop --print-iam-policy', () => {
+	it('prints one Allow statement with the action list, exit 0, and needs no load balancer', async () => {
+		const result = await runCli(['--print-iam-policy']);
+		expect(result).toMatchObject({code: 0, stderr: ''});
+		const policy = JSON.parse(result.stdout) as {
+			Version: string;
+			Statement: {Effect: string; Action: string[]; Resource: string}[];
+		};
+		expect(policy.Version).toBe('2012-10-17');
+		expect(policy.Statement).toHaveLength(1);
+		expect(policy.Statement[0]).toMatchObject({Effect: 'Allow', Resource: '*'});
+		expect(policy.Statement[0]?.Action).toEqual([...iamActions]);
+	});
+
+	it('is the policy the readme shows', async () => {
+		const result = await runCli(['--print-iam-policy']);
+		expect(readmePolicyBlock()).toBe(result.stdout);
+	});
+});
