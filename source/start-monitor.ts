@@ -95,8 +95,20 @@ export async function startMonitor(config: Config, connection: Connection): Prom
 		}
 		return result.exitCode;
 	}
-	const {runMonitorApp} = await import('./ui/monitor.js');
-	const result = await runMonitorApp(config, aws, region);
+	const {pickLoadBalancer, runMonitorApp} = await import('./ui/monitor.js');
+	let chosen = config;
+	if (config.target === undefined) {
+		const picked = await pickLoadBalancer(aws, config.ascii);
+		if (picked.problem !== undefined) {
+			tell([`cannot list load balancers: ${picked.problem}`]);
+			return 1;
+		}
+		if (picked.target === undefined) {
+			return 0;
+		}
+		chosen = {...config, target: picked.target};
+	}
+	const result = await runMonitorApp(chosen, aws, region);
 	tell(result.notes);
 	return result.exitCode;
 }

@@ -84,7 +84,8 @@ export function configFromFlags(
 		return {ok: false, message: targetProblem};
 	}
 	const mode = outputMode(flags, terminal);
-	if (target === undefined) {
+	// At a terminal, no name means "let me pick from the region's load balancers".
+	if (target === undefined && mode !== 'interactive') {
 		return {
 			ok: false,
 			message: 'name a load balancer (lbtop my-nlb, or its ARN), or try the demo: lbtop --demo',
@@ -113,7 +114,7 @@ export function configFromFlags(
 	return {
 		ok: true,
 		config: {
-			target,
+			...(target === undefined ? {} : {target}),
 			...(flags.region ? {region: flags.region} : {}),
 			...(flags.profile ? {profile: flags.profile} : {}),
 			...(flags.endpointUrl ? {endpointUrl: flags.endpointUrl} : {}),

@@ -77,7 +77,9 @@ export async function serveSim(options: WorldSimOptions): Promise<number> {
 		process.stderr.write(`lbtop sim: cannot start: ${message}\n`);
 		return 1;
 	}
-	const what = options.scenarioPath ? `scenario ${options.scenarioPath}` : `demo world (seed ${options.seed ?? 1})`;
+	const what = options.scenarioPath
+		? `scenario ${options.scenarioPath}`
+		: `demo world (seed ${options.seed ?? 1})`;
 	process.stdout.write(
 		[
 			`lbtop sim: serving ${what} at ${sim.url} (region ${sim.region}${options.speed && options.speed !== 1 ? `, ${options.speed}x speed` : ''})`,

@@ -46,6 +46,12 @@ type Properties = {
 
 const noNotices: NoticeSource = {subscribe: () => () => undefined, getSnapshot: () => undefined};
 
+/** The findings line at the top stays a summary: a drill-down opens in the pane area only. */
+function summaryLine(properties: ShellPaneProperties): ShellPaneProperties {
+	const {detail: _detail, ...rest} = properties;
+	return rest;
+}
+
 export function App(properties: Properties) {
 	const {store, panes, ascii, color} = properties;
 	const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
@@ -119,7 +125,7 @@ export function App(properties: Properties) {
 			{layout.findings > 0 && (
 				<PaneSlot
 					entry={panes.findings}
-					paneProperties={paneProperties('findings', layout.columns, layout.findings)}
+					paneProperties={summaryLine(paneProperties('findings', layout.columns, layout.findings))}
 				/>
 			)}
 			{state.frozen !== undefined && layout.banner > 0 && (

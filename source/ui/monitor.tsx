@@ -10,6 +10,7 @@ import {deriveSnapshot} from '../live/derive.js';
 import {Engine} from '../live/engine.js';
 import {initialSnapshot} from '../live/initial-snapshot.js';
 import {NoticeBoard} from '../live/notice-board.js';
+import {loadPickList} from '../live/pick-list-source.js';
 import {type Recorder, startRecorder} from '../live/recorder.js';
 import {Replayer} from '../live/replayer.js';
 import {defaultSources} from '../live/sources.js';
@@ -20,6 +21,7 @@ import {shareMessage, shareSummary} from '../report/share.js';
 import {App} from './app.js';
 import type {AppCommand} from './app-types.js';
 import {panes} from './panes/index.js';
+import {Picker} from './picker/picker.js';
 import {runInteractive} from './run-interactive.js';
 import {StdoutBridge} from './shell/stdout-bridge.js';
 
@@ -132,6 +134,29 @@ function recordingNote(summary: Awaited<ReturnType<Recorder['close']>>): string 
 	const snapshots = summary.lines === 1 ? 'snapshot' : 'snapshots';
 	const base = `recorded ${summary.lines} ${snapshots} to ${summary.path}`;
 	return summary.error === undefined ? base : `${base}; recording stopped: ${summary.error}`;
+}
+
+/** `lbtop` with no name: the picker, full screen. Resolves to the chosen ARN, or undefined on quit. */
+export async function pickLoadBalancer(
+	aws: AwsSettings,
+	ascii: boolean,
+): Promise<{readonly target?: string; readonly problem?: string}> {
+	const list = await loadPickList(aws);
+	if (!list.ok) {
+		return {problem: `${list.error.message}\n  ${list.error.hint}`};
+	}
+	let target: string | undefined;
+	await runInteractive(
+		<Picker
+			region={list.region}
+			entries={list.entries}
+			ascii={ascii}
+			onPick={(entry) => {
+				target = entry.arn || entry.name;
+			}}
+		/>,
+	);
+	return target === undefined ? {} : {target};
 }
 
 /** Resolves once the user quits and every poller (and Insights query) is stopped. */

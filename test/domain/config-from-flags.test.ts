@@ -40,13 +40,19 @@ describe('configFromFlags', () => {
 		expect(result.ok && result.config.output).toBe(output);
 	});
 
+	it('leaves the target open at a terminal, so the picker can ask', () => {
+		const result = configFromFlags([], flags, tty);
+		expect(result.ok && result.config.target).toBeUndefined();
+	});
+
 	it('watches the demo load balancer with --demo', () => {
 		const result = configFromFlags([], {...flags, demo: true}, tty);
 		expect(result.ok && result.config.target).toBe('demo-nlb');
 	});
 
 	it.each([
-		['no load balancer', [], {}, /name a load balancer/],
+		['no load balancer for --once', [], {once: true}, /name a load balancer/],
+		['no load balancer for --json', [], {json: true}, /name a load balancer/],
 		['two load balancers', ['a', 'b'], {}, /expected one load balancer/],
 		['a bad name', ['bad_name'], {}, /not a load balancer name/],
 		['a bad ARN', ['arn:aws:ec2:x'], {}, /not a load balancer ARN/],

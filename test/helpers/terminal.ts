@@ -24,7 +24,10 @@ export type TerminalSession = {
 	/** The main screen's scrollback and visible rows (tmux scrolls a dead pane into history). */
 	history(): Promise<string>;
 	/** Resolves with the first screen that contains `text` (or matches it); rejects on timeout. */
-	waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+	waitFor(
+		text: string | RegExp | ((screen: string) => boolean),
+		timeoutMs?: number,
+	): Promise<string>;
 	/** Sends raw bytes as typed: letters, or sequences such as `keys.up` from render.tsx. */
 	send(keys: string): Promise<void>;
 	resize(columns: number, rows: number): Promise<void>;
@@ -152,7 +155,11 @@ export async function startInTerminal(options: TerminalOptions): Promise<Termina
 		history: async () => capture('-S', '-'),
 		async waitFor(text, timeoutMs = 10_000) {
 			const found = (value: string) =>
-				typeof text === 'string' ? value.includes(text) : text.test(value);
+				typeof text === 'string'
+					? value.includes(text)
+					: typeof text === 'function'
+						? text(value)
+						: text.test(value);
 			return poll(
 				screen,
 				found,

@@ -1,20 +1,20 @@
-import {useMemo} from 'react';
-import type {PaneProperties} from '../pane-types.js';
+import type {ShellPaneProperties} from '../app-types.js';
 import {changesLines} from './changes-rows.js';
-import {paneContext} from './pane-context.js';
 import {PaneLines} from './pane-lines.js';
+import {type ListLines, usePaneLines} from './use-pane-lines.js';
 
-export function ChangesPane(properties: PaneProperties) {
-	const {snapshot, width, height, focused, selected, timeZone, now, ascii, color} = properties;
-	const {changes} = snapshot;
-	const state = snapshot.sources.changes;
-	const lines = useMemo(
-		() =>
-			changesLines(
-				{...(changes === undefined ? {} : {changes}), state},
-				paneContext({width, height, focused, selected, timeZone, now, ascii}),
-			),
-		[changes, state, width, height, focused, selected, timeZone, now, ascii],
+const list: ListLines = (snapshot, context, view) =>
+	changesLines(
+		{
+			...(snapshot.changes === undefined ? {} : {changes: snapshot.changes}),
+			state: snapshot.sources.changes,
+		},
+		context,
+		view,
 	);
+
+export function ChangesPane(properties: ShellPaneProperties) {
+	const lines = usePaneLines('changes', properties, list);
+	const {width, height, color, ascii} = properties;
 	return <PaneLines lines={lines} width={width} height={height} color={color} ascii={ascii} />;
 }

@@ -1,10 +1,13 @@
-// The changes pane: CloudTrail events newest first, who did what from where. Every string in
+// The changes pane: CloudTrail events, newest first unless `s` flips them, who did what from where. Every string in
 // an event is attacker-influenced (user agents, request parameters), so cells go through
 // `seg`, which sanitizes, and are cut to their column.
 import type {ChangeEvent, ChangesView, SourceState} from '../../domain/snapshot.js';
+import {changeOrders, changesInView} from './changes-view.js';
 import {formatAgo, formatClock, formatDurationFine} from './format-cells.js';
 import {joinParts, type Line, line, type Part, seg} from './line.js';
+import {headerClock} from './pane-clock.js';
 import {type PaneContext, withinPane} from './pane-context.js';
+import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';
 import {drawVisible} from './scroll.js';
 import {sourceBanner} from './source-status.js';
 import {type Column, layoutTable, tableHeader, tableRow} from './table.js';
@@ -13,11 +16,6 @@ export type ChangesInput = {
 	readonly changes?: ChangesView;
 	readonly state: SourceState;
 };
-
-/** The order the pane lists events in (and the order `selected` indexes). */
-export function changesNewestFirst(events: readonly ChangeEvent[]): ChangeEvent[] {
-	return [...events].sort((a, b) => b.time - a.time);
-}
 
 export function actorText(event: ChangeEvent): string {
 	const {name, session} = event.actor;
@@ -78,18 +76,19 @@ export function changeColumns(context: PaneContext): Array<Column<ChangeEvent>> 
 	];
 }
 
-function freshnessLine(changes: ChangesView, stale: boolean, context: PaneContext): Line {
+function freshnessLine(
+	changes: ChangesView,
+	stale: boolean,
+	context: PaneContext,
+	extra: readonly Part[],
+): Line {
 	const stalePrefix = stale ? [seg('STALE ', 'yellow')] : [];
 	const count = changes.events.length;
 	const parts: Part[] = [
 		{line: [...stalePrefix, seg(`${count} change${count === 1 ? '' : 's'}`, 'dim')], priority: 0},
 	];
 	if (changes.dataThrough !== undefined) {
-		const clock = formatClock(changes.dataThrough, {
-			timeZone: context.timeZone,
-			seconds: true,
-			now: context.now,
-		});
+		const clock = headerClock(changes.dataThrough, context);
 		parts.push(
 			{line: line(`events through ${clock}`, 'dim'), priority: 1},
 			{
@@ -99,27 +98,56 @@ function freshnessLine(changes: ChangesView, stale: boolean, context: PaneContex
 		);
 	}
 
+	parts.push(...extra);
 	return joinParts(parts, context.width, line(context.glyphs.separator, 'dim'));
 }
 
-export function changesLines(input: ChangesInput, context: PaneContext): Line[] {
-	return withinPane(changesBody(input, context), context);
+export function changesLines(
+	input: ChangesInput,
+	context: PaneContext,
+	view: PaneView = defaultView,
+): Line[] {
+	return withinPane(changesBody(input, context, view), context);
 }
 
-function changesBody(input: ChangesInput, context: PaneContext): Line[] {
+function changesBody(input: ChangesInput, context: PaneContext, view: PaneView): Line[] {
 	const {changes} = input;
 	const banner = sourceBanner(input.state, changes !== undefined, context);
 	if (!banner.showData || changes === undefined) {
 		return [...banner.lines];
 	}
 
-	const lines: Line[] = [...banner.lines, freshnessLine(changes, banner.stale, context)];
+	const sortLabel = chosenOrder(changeOrders, view.sortStep).label;
+	const lines: Line[] = [
+		...banner.lines,
+		freshnessLine(
+			changes,
+			banner.stale,
+			context,
+			defaultSortPart(view, sortLabel, changes.events.length),
+		),
+	];
 	if (changes.events.length === 0) {
 		lines.push(line('No changes to this load balancer or its path in the window', 'dim'));
 		return lines;
 	}
 
-	const events = changesNewestFirst(changes.events);
+	const events = changesInView({changes}, view);
+	const header = viewLine(
+		view,
+		{shown: events.length, total: changes.events.length},
+		sortLabel,
+		context,
+	);
+	if (header !== undefined) {
+		lines.push(header);
+	}
+
+	if (events.length === 0) {
+		lines.push(line('No changes match the filter', 'dim'));
+		return lines;
+	}
+
 	const ellipsis = context.glyphs.ellipsis;
 	const layout = layoutTable(changeColumns(context), events, context.width);
 	lines.push(tableHeader(layout, ellipsis));

@@ -1,20 +1,21 @@
-import {useMemo} from 'react';
-import type {PaneProperties} from '../pane-types.js';
+import type {ShellPaneProperties} from '../app-types.js';
 import {connectionsLines} from './connections-rows.js';
-import {paneContext} from './pane-context.js';
 import {PaneLines} from './pane-lines.js';
+import {type ListLines, usePaneLines} from './use-pane-lines.js';
 
-export function ConnectionsPane(properties: PaneProperties) {
-	const {snapshot, width, height, focused, selected, timeZone, now, ascii, color} = properties;
-	const {flows} = snapshot;
-	const state = snapshot.sources.flows;
-	const lines = useMemo(
-		() =>
-			connectionsLines(
-				{...(flows === undefined ? {} : {flows}), state},
-				paneContext({width, height, focused, selected, timeZone, now, ascii}),
-			),
-		[flows, state, width, height, focused, selected, timeZone, now, ascii],
+const list: ListLines = (snapshot, context, view) =>
+	connectionsLines(
+		{
+			...(snapshot.flows === undefined ? {} : {flows: snapshot.flows}),
+			...(snapshot.topology === undefined ? {} : {topology: snapshot.topology}),
+			state: snapshot.sources.flows,
+		},
+		context,
+		view,
 	);
+
+export function ConnectionsPane(properties: ShellPaneProperties) {
+	const lines = usePaneLines('connections', properties, list);
+	const {width, height, color, ascii} = properties;
 	return <PaneLines lines={lines} width={width} height={height} color={color} ascii={ascii} />;
 }

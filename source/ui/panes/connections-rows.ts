@@ -1,6 +1,6 @@
-// The connections pane: one row per paired connection, in the engine's order (REJECTs first),
-// so `selected` indexes `snapshot.flows.connections` directly.
-import type {Connection, FlowsView, SourceState} from '../../domain/snapshot.js';
+// The connections pane: one row per paired connection, REJECTs first unless `s` says otherwise;
+// `selected` indexes the rows as filtered and sorted by connections-view.
+import type {Connection, FlowsView, SourceState, Topology} from '../../domain/snapshot.js';
 import {
 	clientCell,
 	connectionAgeMs,
@@ -11,10 +11,12 @@ import {
 	listenerCell,
 	targetCell,
 } from './connection-cells.js';
+import {connectionOrders, connectionsInView} from './connections-view.js';
 import {flowsFreshnessLine} from './flows-freshness.js';
 import {formatBytes, formatDurationCoarse, formatNumber, formatProtocol} from './format-cells.js';
 import {type Line, line} from './line.js';
 import {type PaneContext, withinPane} from './pane-context.js';
+import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';
 import {drawVisible} from './scroll.js';
 import {sourceBanner} from './source-status.js';
 import {type Column, tableHeader, tableRow} from './table.js';
@@ -23,6 +25,8 @@ import {bestLayout, type TableVariant} from './table-variants.js';
 export type ConnectionsInput = {
 	readonly flows?: FlowsView;
 	readonly state: SourceState;
+	/** Names the targets a `i-…` filter term looks for. */
+	readonly topology?: Topology;
 };
 
 function columns(style: LegStyle, arrows: boolean, now: number): Array<Column<Connection>> {
@@ -78,29 +82,54 @@ export function connectionVariants(now: number): Array<TableVariant<Connection>>
 	];
 }
 
-export function connectionsLines(input: ConnectionsInput, context: PaneContext): Line[] {
-	return withinPane(connectionsBody(input, context), context);
+export function connectionsLines(
+	input: ConnectionsInput,
+	context: PaneContext,
+	view: PaneView = defaultView,
+): Line[] {
+	return withinPane(connectionsBody(input, context, view), context);
 }
 
-function connectionsBody(input: ConnectionsInput, context: PaneContext): Line[] {
+function connectionsBody(input: ConnectionsInput, context: PaneContext, view: PaneView): Line[] {
 	const {flows} = input;
 	const banner = sourceBanner(input.state, flows !== undefined, context);
 	if (!banner.showData || flows === undefined) {
 		return [...banner.lines];
 	}
 
-	const lines: Line[] = [...banner.lines, flowsFreshnessLine(flows, banner.stale, context)];
+	const sortLabel = chosenOrder(connectionOrders, view.sortStep).label;
+	const lines: Line[] = [
+		...banner.lines,
+		flowsFreshnessLine(
+			flows,
+			banner.stale,
+			context,
+			defaultSortPart(view, sortLabel, flows.connections.length),
+		),
+	];
 	if (flows.connections.length === 0) {
 		lines.push(line('No connections in the window', 'dim'));
 		return lines;
 	}
 
+	const rows = connectionsInView({flows, topology: input.topology}, view);
+	const tally = {shown: rows.length, total: flows.connections.length};
+	const header = viewLine(view, tally, sortLabel, context);
+	if (header !== undefined) {
+		lines.push(header);
+	}
+
+	if (rows.length === 0) {
+		lines.push(line('No connections match the filter', 'dim'));
+		return lines;
+	}
+
 	const ellipsis = context.glyphs.ellipsis;
-	const layout = bestLayout(connectionVariants(context.now), flows.connections, context.width);
+	const layout = bestLayout(connectionVariants(context.now), rows, context.width);
 	lines.push(tableHeader(layout, ellipsis));
 	const draw = (connection: Connection) => tableRow(layout, connection, ellipsis);
 	lines.push(
-		...drawVisible(flows.connections, draw, {
+		...drawVisible(rows, draw, {
 			visible: context.height - lines.length,
 			selected: context.selected,
 			focused: context.focused,

@@ -2,6 +2,7 @@
 // "no findings" only means something when every source was actually read.
 import type {Finding, FindingSeverity, Snapshot} from '../../domain/snapshot.js';
 import {blindSpotLines, blindSpots} from './findings-blind-spots.js';
+import {findingsInView} from './findings-view.js';
 import {formatSince} from './format-cells.js';
 import {
 	highlight,
@@ -14,21 +15,16 @@ import {
 	type Tone,
 } from './line.js';
 import {type PaneContext, withinPane} from './pane-context.js';
+import {defaultView, type PaneView, viewLine} from './pane-view.js';
 import {clampSelection, visibleRows} from './scroll.js';
 import {cellWidth, wrapCells} from './text-width.js';
 
-const severityOrder: Readonly<Record<FindingSeverity, number>> = {critical: 0, warning: 1, info: 2};
 const severityMarker: Readonly<Record<FindingSeverity, {text: string; tone: Tone}>> = {
 	critical: {text: 'CRIT', tone: 'red'},
 	warning: {text: 'WARN', tone: 'yellow'},
 	info: {text: 'INFO', tone: 'dim'},
 };
 const indent = ' '.repeat(cellWidth('CRIT '));
-
-/** The order the pane lists findings in (and the order `selected` indexes). */
-export function findingsInOrder(findings: readonly Finding[]): Finding[] {
-	return [...findings].sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity]);
-}
 
 function markerSegments(finding: Finding): Line {
 	const marker = severityMarker[finding.severity];
@@ -147,27 +143,49 @@ function findingRows(findings: readonly Finding[], room: number, context: PaneCo
 export function findingsLines(
 	snapshot: Pick<Snapshot, 'findings' | 'sources'>,
 	context: PaneContext,
+	view: PaneView = defaultView,
 ): Line[] {
-	return withinPane(findingsBody(snapshot, context), context);
+	return withinPane(findingsBody(snapshot, context, view), context);
+}
+
+/**
+ * While the filter hides findings, the last line says so: a hidden critical finding must not
+ * pass for a quiet screen. It is the line kept when there is room for one only.
+ */
+function filterLines(shown: number, total: number, view: PaneView, context: PaneContext): Line[] {
+	if (shown === total || context.height < 1) {
+		return [];
+	}
+
+	const text = viewLine({...view, sortStep: 0}, {shown, total}, undefined, context);
+	return text === undefined ? [] : [text];
 }
 
 function findingsBody(
 	snapshot: Pick<Snapshot, 'findings' | 'sources'>,
 	context: PaneContext,
+	view: PaneView,
 ): Line[] {
 	const spots = blindSpots(snapshot.sources, context.glyphs);
-	const findings = findingsInOrder(snapshot.findings);
+	const findings = findingsInView(snapshot, view);
+	const footer = filterLines(findings.length, snapshot.findings.length, view, context);
+	const height = Math.max(0, context.height - footer.length);
 	if (findings.length === 0) {
+		if (snapshot.findings.length > 0) {
+			return footer;
+		}
+
 		const headline =
 			spots.length === 0
 				? line('No findings: flows, metrics and changes look normal', 'green')
 				: line('No findings so far in the sources read');
-		return [headline, ...blindSpotLines(spots, context.height - 1)];
+		return [headline, ...blindSpotLines(spots, height - 1), ...footer];
 	}
 
 	// Findings come first; what they cannot see gets a line each when there is room, else one.
-	const perSpot = context.height - findings.length >= spots.length ? spots.length : 1;
-	const spotRoom = spots.length === 0 ? 0 : Math.max(0, Math.min(context.height - 1, perSpot));
-	const room = Math.max(1, context.height - spotRoom);
-	return [...findingRows(findings, room, context), ...blindSpotLines(spots, spotRoom)];
+	const perSpot = height - findings.length >= spots.length ? spots.length : 1;
+	const spotRoom = spots.length === 0 ? 0 : Math.max(0, Math.min(height - 1, perSpot));
+	const room = Math.max(1, height - spotRoom);
+	const rows = findingRows(findings, room, {...context, height});
+	return [...[...rows, ...blindSpotLines(spots, spotRoom)].slice(0, height), ...footer];
 }

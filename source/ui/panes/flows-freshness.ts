@@ -1,21 +1,26 @@
 // The line above every flow pane: how fresh the flow data is and how much of it was read.
 import type {FlowsView} from '../../domain/snapshot.js';
-import {formatClock, formatDurationFine, formatNumber} from './format-cells.js';
+import {formatDurationFine, formatNumber} from './format-cells.js';
 import {joinParts, type Line, line, type Part, seg} from './line.js';
+import {headerClock} from './pane-clock.js';
 import type {PaneContext} from './pane-context.js';
 
-/** "flows through 13:42:10Z · lag 4m50s · aggregation 60 s · sample of N of M records". */
-export function flowsFreshnessLine(flows: FlowsView, stale: boolean, context: PaneContext): Line {
+/**
+ * "flows through 13:42:10Z · lag 4m50s · aggregation 60 s · sample of N of M records", then
+ * the pane's own `extra` parts while they fit.
+ */
+export function flowsFreshnessLine(
+	flows: FlowsView,
+	stale: boolean,
+	context: PaneContext,
+	extra: readonly Part[] = [],
+): Line {
 	const stalePrefix = stale ? [seg('STALE ', 'yellow')] : [];
 	const parts: Part[] = [];
 	if (flows.dataThrough === undefined) {
 		parts.push({line: [...stalePrefix, seg('no flow records yet', 'dim')], priority: 0});
 	} else {
-		const clock = formatClock(flows.dataThrough, {
-			timeZone: context.timeZone,
-			seconds: true,
-			now: context.now,
-		});
+		const clock = headerClock(flows.dataThrough, context);
 		parts.push(
 			{line: [...stalePrefix, seg(`flows through ${clock}`, 'dim')], priority: 0},
 			{
@@ -39,5 +44,6 @@ export function flowsFreshnessLine(flows: FlowsView, stale: boolean, context: Pa
 		});
 	}
 
+	parts.push(...extra);
 	return joinParts(parts, context.width, line(context.glyphs.separator, 'dim'));
 }

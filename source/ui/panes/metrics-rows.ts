@@ -1,10 +1,14 @@
-// The metrics pane: alarms in ALARM on top, then one row per series with its sparkline.
+// The metrics pane: alarms in ALARM on top, then one row per series with its sparkline, in the
+// catalog's order or, after `s`, the series with alarms firing first.
 import type {MetricSeries, MetricsView, SourceState, TimeWindow} from '../../domain/snapshot.js';
-import {formatClock, formatDurationCoarse, formatDurationFine} from './format-cells.js';
+import {formatDurationCoarse, formatDurationFine} from './format-cells.js';
 import {joinParts, type Line, line, type Part, seg} from './line.js';
 import {formatMetricValue, summarizeSeries} from './metric-values.js';
 import {alarmLines} from './metrics-alarms.js';
+import {seriesInView, seriesOrders} from './metrics-view.js';
+import {headerClock} from './pane-clock.js';
 import {type PaneContext, withinPane} from './pane-context.js';
+import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';
 import {drawVisible} from './scroll.js';
 import {sourceBanner} from './source-status.js';
 import {sparkline} from './sparkline.js';
@@ -78,25 +82,30 @@ function seriesColumns(window: TimeWindow, context: PaneContext): Array<Column<S
 	];
 }
 
-export function seriesRows(metrics: MetricsView, window: TimeWindow): SeriesRow[] {
+export function seriesRows(
+	metrics: MetricsView,
+	window: TimeWindow,
+	shown: readonly MetricSeries[] = metrics.series,
+): SeriesRow[] {
 	const reference = metrics.dataThrough ?? window.end;
-	return metrics.series.map((series) => ({
+	return shown.map((series) => ({
 		series,
 		...summarizeSeries(series, reference, window.start),
 	}));
 }
 
-function freshnessLine(metrics: MetricsView, stale: boolean, context: PaneContext): Line {
+function freshnessLine(
+	metrics: MetricsView,
+	stale: boolean,
+	context: PaneContext,
+	extra: readonly Part[],
+): Line {
 	const parts: Part[] = [];
 	const stalePrefix = stale ? [seg('STALE ', 'yellow')] : [];
 	if (metrics.dataThrough === undefined) {
 		parts.push({line: [...stalePrefix, seg('no datapoints yet', 'dim')], priority: 0});
 	} else {
-		const clock = formatClock(metrics.dataThrough, {
-			timeZone: context.timeZone,
-			seconds: true,
-			now: context.now,
-		});
+		const clock = headerClock(metrics.dataThrough, context);
 		parts.push(
 			{line: [...stalePrefix, seg(`metrics through ${clock}`, 'dim')], priority: 0},
 			{
@@ -114,29 +123,55 @@ function freshnessLine(metrics: MetricsView, stale: boolean, context: PaneContex
 					seg(`${metrics.alarms.length} alarm${metrics.alarms.length === 1 ? '' : 's'}`, 'dim'),
 					...(firing > 0 ? [seg(`, ${firing} in ALARM`, 'red')] : []),
 				];
-	parts.push({line: alarms, priority: 1});
+	parts.push({line: alarms, priority: 1}, ...extra);
 	return joinParts(parts, context.width, line(context.glyphs.separator, 'dim'));
 }
 
-export function metricsLines(input: MetricsInput, context: PaneContext): Line[] {
-	return withinPane(metricsBody(input, context), context);
+export function metricsLines(
+	input: MetricsInput,
+	context: PaneContext,
+	view: PaneView = defaultView,
+): Line[] {
+	return withinPane(metricsBody(input, context, view), context);
 }
 
-function metricsBody(input: MetricsInput, context: PaneContext): Line[] {
+function metricsBody(input: MetricsInput, context: PaneContext, view: PaneView): Line[] {
 	const {metrics} = input;
 	const banner = sourceBanner(input.state, metrics !== undefined, context);
 	if (!banner.showData || metrics === undefined) {
 		return [...banner.lines];
 	}
 
-	const lines: Line[] = [...banner.lines, freshnessLine(metrics, banner.stale, context)];
-	lines.push(...alarmLines(metrics.alarms, context));
+	const sortLabel = chosenOrder(seriesOrders(metrics.alarms), view.sortStep).label;
+	const shown = seriesInView({metrics}, view);
+	const header = viewLine(
+		view,
+		{shown: shown.length, total: metrics.series.length},
+		sortLabel,
+		context,
+	);
+	const lines: Line[] = [
+		...banner.lines,
+		freshnessLine(
+			metrics,
+			banner.stale,
+			context,
+			defaultSortPart(view, sortLabel, metrics.series.length),
+		),
+		...(header === undefined ? [] : [header]),
+		...alarmLines(metrics.alarms, context),
+	];
 	if (metrics.series.length === 0) {
 		lines.push(line('No metric series for this load balancer', 'dim'));
 		return lines;
 	}
 
-	const rows = seriesRows(metrics, input.window);
+	if (shown.length === 0) {
+		lines.push(line('No metric series match the filter', 'dim'));
+		return lines;
+	}
+
+	const rows = seriesRows(metrics, input.window, shown);
 	const layout = layoutTable(seriesColumns(input.window, context), rows, context.width);
 	const ellipsis = context.glyphs.ellipsis;
 	lines.push(tableHeader(layout, ellipsis));

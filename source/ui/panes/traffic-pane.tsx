@@ -1,31 +1,36 @@
-import {useMemo} from 'react';
-import type {PaneProperties} from '../pane-types.js';
-import {paneContext} from './pane-context.js';
+import type {Snapshot} from '../../domain/snapshot.js';
+import type {ShellPaneProperties} from '../app-types.js';
+import type {PaneContext} from './pane-context.js';
 import {PaneLines} from './pane-lines.js';
+import type {PaneView} from './pane-view.js';
 import {type TrafficAction, trafficLines} from './traffic-rows.js';
+import {type ListLines, usePaneLines} from './use-pane-lines.js';
 
-type Properties = PaneProperties & {readonly action: TrafficAction};
+function trafficList(action: TrafficAction): ListLines {
+	return (snapshot: Snapshot, context: PaneContext, view: PaneView) =>
+		trafficLines(
+			{
+				...(snapshot.flows === undefined ? {} : {flows: snapshot.flows}),
+				state: snapshot.sources.flows,
+				window: snapshot.window,
+				action,
+			},
+			context,
+			view,
+		);
+}
 
-function TrafficPane(properties: Properties) {
-	const {snapshot, width, height, focused, selected, timeZone, now, ascii, color, action} =
-		properties;
-	const {flows, window} = snapshot;
-	const state = snapshot.sources.flows;
-	const lines = useMemo(
-		() =>
-			trafficLines(
-				{...(flows === undefined ? {} : {flows}), state, window, action},
-				paneContext({width, height, focused, selected, timeZone, now, ascii}),
-			),
-		[flows, state, window, action, width, height, focused, selected, timeZone, now, ascii],
-	);
+const acceptedList = trafficList('accepted');
+const rejectedList = trafficList('rejected');
+
+export function AcceptedPane(properties: ShellPaneProperties) {
+	const lines = usePaneLines('accepted', properties, acceptedList);
+	const {width, height, color, ascii} = properties;
 	return <PaneLines lines={lines} width={width} height={height} color={color} ascii={ascii} />;
 }
 
-export function AcceptedPane(properties: PaneProperties) {
-	return <TrafficPane {...properties} action="accepted" />;
-}
-
-export function RejectedPane(properties: PaneProperties) {
-	return <TrafficPane {...properties} action="rejected" />;
+export function RejectedPane(properties: ShellPaneProperties) {
+	const lines = usePaneLines('rejected', properties, rejectedList);
+	const {width, height, color, ascii} = properties;
+	return <PaneLines lines={lines} width={width} height={height} color={color} ascii={ascii} />;
 }

@@ -4,25 +4,27 @@
 import type {
 	FlowAggregates,
 	FlowsView,
-	PortAggregate,
 	Precision,
-	SourceAggregate,
 	SourceState,
 	TimeWindow,
 } from '../../domain/snapshot.js';
 import {flowsFreshnessLine} from './flows-freshness.js';
 import {formatBytes, formatClock, formatNumber} from './format-cells.js';
-import type {Glyphs} from './glyphs.js';
-import {fitLineExactly, joinParts, type Line, line, type Part, seg, type Tone} from './line.js';
+import {joinParts, type Line, line, type Part, seg, type Tone} from './line.js';
 import {type PaneContext, withinPane} from './pane-context.js';
-import {drawVisible} from './scroll.js';
+import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';
 import {sourceBanner} from './source-status.js';
 import {sparkline} from './sparkline.js';
-import {type Column, layoutTable, naturalWidth, tableHeader, tableRow} from './table.js';
-import {cellWidth} from './text-width.js';
-import {portColumns, sourceColumns} from './traffic-columns.js';
+import {trafficTables} from './traffic-tables.js';
+import {
+	portsInView,
+	sourceOrders,
+	sourcesInView,
+	type TrafficAction,
+	trafficSources,
+} from './traffic-view.js';
 
-export type TrafficAction = 'accepted' | 'rejected';
+export type {TrafficAction} from './traffic-view.js';
 
 export type TrafficInput = {
 	readonly flows?: FlowsView;
@@ -84,56 +86,15 @@ function timelineLine(input: TrafficInput, aggregates: FlowAggregates, context: 
 	return [seg(label, 'dim'), seg(drawn, actionTone[input.action]), seg(suffix, 'dim')];
 }
 
-function tableLines<Row>(
-	columns: ReadonlyArray<Column<Row>>,
-	rows: readonly Row[],
-	width: number,
-	room: number,
-	selection: {readonly selected: number; readonly focused: boolean},
+export function trafficLines(
+	input: TrafficInput,
 	context: PaneContext,
+	view: PaneView = defaultView,
 ): Line[] {
-	if (room <= 0) {
-		return [];
-	}
-
-	const ellipsis = context.glyphs.ellipsis;
-	const layout = layoutTable(columns, rows, width);
-	return [
-		tableHeader(layout, ellipsis),
-		...drawVisible(rows, (row) => tableRow(layout, row, ellipsis), {
-			visible: room - 1,
-			...selection,
-			width,
-			ellipsis,
-		}),
-	];
+	return withinPane(trafficBody(input, context, view), context);
 }
 
-/** Side by side, padded so the right table starts in the same column on every line. */
-function besideEachOther(
-	left: readonly Line[],
-	right: readonly Line[],
-	leftWidth: number,
-	glyphs: Glyphs,
-): Line[] {
-	const rule = seg(glyphs.columnRule, 'dim');
-	const lines: Line[] = [];
-	for (let index = 0; index < Math.max(left.length, right.length); index += 1) {
-		const leftLine = fitLineExactly(left[index] ?? [], leftWidth, glyphs.ellipsis);
-		lines.push([...leftLine, rule, ...(right[index] ?? [])]);
-	}
-
-	return lines;
-}
-
-/** Wide enough for both tables side by side even when they have to be cut. */
-const sideBySideWidth = 100;
-
-export function trafficLines(input: TrafficInput, context: PaneContext): Line[] {
-	return withinPane(trafficBody(input, context), context);
-}
-
-function trafficBody(input: TrafficInput, context: PaneContext): Line[] {
+function trafficBody(input: TrafficInput, context: PaneContext, view: PaneView): Line[] {
 	const {flows} = input;
 	const banner = sourceBanner(input.state, flows !== undefined, context);
 	if (!banner.showData || flows === undefined) {
@@ -141,54 +102,38 @@ function trafficBody(input: TrafficInput, context: PaneContext): Line[] {
 	}
 
 	const aggregates = flows.aggregates;
+	const sortLabel = chosenOrder(sourceOrders, view.sortStep).label;
+	const allSources = trafficSources({flows}, input.action);
 	const lines: Line[] = [
 		...banner.lines,
-		flowsFreshnessLine(flows, banner.stale, context),
-		totalsLine(input, aggregates, context),
-		timelineLine(input, aggregates, context),
+		flowsFreshnessLine(
+			flows,
+			banner.stale,
+			context,
+			defaultSortPart(view, sortLabel, allSources.length),
+		),
 	];
-	const sources =
-		input.action === 'accepted' ? aggregates.acceptedSources : aggregates.rejectedSources;
-	const ports = input.action === 'accepted' ? aggregates.acceptedPorts : aggregates.rejectedPorts;
-	if (sources.length === 0 && ports.length === 0) {
+	const sources = sourcesInView({flows}, input.action, view);
+	const tally = {shown: sources.length, total: allSources.length};
+	const header = viewLine(view, tally, sortLabel, context);
+	if (header !== undefined) {
+		lines.push(header);
+	}
+
+	lines.push(totalsLine(input, aggregates, context), timelineLine(input, aggregates, context));
+	const allPorts =
+		input.action === 'accepted' ? aggregates.acceptedPorts : aggregates.rejectedPorts;
+	if (allSources.length === 0 && allPorts.length === 0) {
 		lines.push(line(`No ${input.action} flows in the window`, 'dim'));
+		return lines;
+	}
+
+	const ports = portsInView(allPorts, input.action, view);
+	if (sources.length === 0 && ports.length === 0) {
+		lines.push(line(`No ${input.action} flows match the filter`, 'dim'));
 		return lines;
 	}
 
 	lines.push(...trafficTables(sources, ports, context.height - lines.length, context));
 	return lines;
-}
-
-/** Sources and ports side by side when both fit (or the pane is wide), else one above the other. */
-function trafficTables(
-	sources: readonly SourceAggregate[],
-	ports: readonly PortAggregate[],
-	room: number,
-	context: PaneContext,
-): Line[] {
-	const selection = {selected: context.selected, focused: context.focused};
-	const unselected = {selected: 0, focused: false};
-	const sourceTable = sourceColumns(sources.length);
-	const portTable = portColumns(ports.length);
-	const ruleWidth = cellWidth(context.glyphs.columnRule);
-	const sourcesNatural = naturalWidth(sourceTable, sources);
-	const portsNatural = naturalWidth(portTable, ports);
-	const {width} = context;
-	if (width >= sideBySideWidth || sourcesNatural + ruleWidth + portsNatural <= width) {
-		const portsWidth = Math.min(portsNatural, Math.floor((width - ruleWidth) / 3));
-		const sourcesWidth = Math.min(sourcesNatural, width - portsWidth - ruleWidth);
-		const left = tableLines(sourceTable, sources, sourcesWidth, room, selection, context);
-		const right = tableLines(portTable, ports, portsWidth, room, unselected, context);
-		return besideEachOther(left, right, sourcesWidth, context.glyphs);
-	}
-
-	// The sources table gets half the room, more when the ports need less.
-	const sourceRoom = Math.min(
-		sources.length + 1,
-		Math.max(Math.ceil(room / 2), room - (ports.length + 1)),
-	);
-	return [
-		...tableLines(sourceTable, sources, width, sourceRoom, selection, context),
-		...tableLines(portTable, ports, width, room - sourceRoom, unselected, context),
-	];
 }

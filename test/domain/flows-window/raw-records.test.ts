@@ -112,9 +112,15 @@ describe('trimRecords', () => {
 	});
 
 	it('keeps a rejected connection whole: the ACCEPTs at the LB stay with the REJECT at the target', () => {
-		const leg = (eventId: string, second: number, src: string, dst: string, action: FlowAction) => {
-			const [srcAddr, srcPort] = src.split(':');
-			const [dstAddr, dstPort] = dst.split(':');
+		const leg = (
+			eventId: string,
+			second: number,
+			src: string,
+			dst: string,
+			action: FlowAction,
+		): HeldRecord => {
+			const [srcAddr = '', srcPort] = src.split(':');
+			const [dstAddr = '', dstPort] = dst.split(':');
 			const base = held(eventId, second, action);
 			return {
 				...base,

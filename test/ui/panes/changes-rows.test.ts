@@ -1,26 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import type {ChangeEvent, ChangesView} from '../../../source/domain/snapshot.js';
-import {
-	actorText,
-	changesLines,
-	changesNewestFirst,
-} from '../../../source/ui/panes/changes-rows.js';
+import {actorText, changesLines} from '../../../source/ui/panes/changes-rows.js';
 import {lineText, lineWidth} from '../../../source/ui/panes/line.js';
 import {changeEvents, context, hostile, hostileText, now, snapshot} from './fixture.js';
 
 const changes = snapshot.changes as ChangesView;
 const input = {changes, state: snapshot.sources.changes};
 const [revoke] = changeEvents as [ChangeEvent];
-
-describe('changesNewestFirst', () => {
-	it('orders by time, newest first', () => {
-		expect(changesNewestFirst(changeEvents).map((event) => event.id)).toEqual([
-			'ev-denied',
-			'ev-revoke',
-			'ev-old',
-		]);
-	});
-});
 
 describe('actorText', () => {
 	it.each([
@@ -35,7 +21,7 @@ describe('actorText', () => {
 describe('changesLines', () => {
 	it('shows time, age, who, what, error and from on a wide pane', () => {
 		const lines = changesLines(input, context({width: 196, height: 10})).map(lineText);
-		expect(lines[0]).toBe('3 changes · events through 13:42:00Z · lag 3m00s');
+		expect(lines[0]).toBe('3 changes · events through 13:42:00Z · lag 3m00s · sort: newest');
 		expect(lines[1]).toMatch(/^time\s+age\s+who\s+what\s+error\s+from\s*$/);
 		expect(lines[2]).toMatch(
 			/^13:40:03Z\s+4m ago bob\s+ModifyTargetGroupAttributes preserve_client_ip\.enabled=false\s+AccessDenied 192\.0\.2\.10/,

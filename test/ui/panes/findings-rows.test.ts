@@ -1,11 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import type {Snapshot, SourceState} from '../../../source/domain/snapshot.js';
 import {blindSpots} from '../../../source/ui/panes/findings-blind-spots.js';
-import {
-	findingLine,
-	findingsInOrder,
-	findingsLines,
-} from '../../../source/ui/panes/findings-rows.js';
+import {findingLine, findingsLines} from '../../../source/ui/panes/findings-rows.js';
+import {findingsInOrder} from '../../../source/ui/panes/findings-view.js';
 import {glyphsFor} from '../../../source/ui/panes/glyphs.js';
 import {lineText, lineWidth} from '../../../source/ui/panes/line.js';
 import {context, snapshot} from './fixture.js';

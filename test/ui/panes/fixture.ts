@@ -9,8 +9,9 @@ import type {
 	MetricSeries,
 	Snapshot,
 	SourceState,
+	Topology,
 } from '../../../source/domain/snapshot.js';
-import type {PaneProperties} from '../../../source/ui/pane-types.js';
+import type {ShellPaneProperties} from '../../../source/ui/app-types.js';
 import {type PaneContext, paneContext} from '../../../source/ui/panes/pane-context.js';
 
 export const now = Date.UTC(2025, 5, 3, 13, 45, 0);
@@ -54,6 +55,8 @@ function rejectedAtTarget(client: string, clientPort: number, target: string): C
 			dstAddr: lbIpA,
 			dstPort: 443,
 			action: 'ACCEPT',
+			forward: {action: 'ACCEPT', packets: 2, bytes: 120, records: 1},
+			reverse: {action: 'ACCEPT', packets: 2, bytes: 120, records: 1},
 		}),
 		backend: leg({
 			role: 'backend',
@@ -72,6 +75,7 @@ function rejectedAtTarget(client: string, clientPort: number, target: string): C
 			action: 'REJECT',
 			packets: 3,
 			bytes: 180,
+			forward: {action: 'REJECT', packets: 3, bytes: 180, records: 1},
 		}),
 		packets: 11,
 		bytes: 660,
@@ -263,7 +267,33 @@ export const changeEvents: readonly ChangeEvent[] = [
 		summary: 'sg-0target tcp/8443 from 203.0.113.0/24',
 		resources: ['sg-0target'],
 		readOnly: false,
-		detail: '{}',
+		detail: JSON.stringify(
+			{
+				eventVersion: '1.08',
+				eventTime: '2025-06-03T13:38:12Z',
+				eventSource: 'ec2.amazonaws.com',
+				eventName: 'RevokeSecurityGroupIngress',
+				awsRegion: 'us-east-1',
+				sourceIPAddress: '198.51.100.77',
+				userAgent: 'aws-cli/2.15.0',
+				requestParameters: {
+					groupId: 'sg-0target',
+					ipPermissions: {
+						items: [
+							{
+								ipProtocol: 'tcp',
+								fromPort: 8443,
+								toPort: 8443,
+								ipRanges: {items: [{cidrIp: '203.0.113.0/24'}]},
+							},
+						],
+					},
+				},
+				responseElements: {_return: true},
+			},
+			undefined,
+			2,
+		),
 	},
 	{
 		id: 'ev-denied',
@@ -292,6 +322,78 @@ export const changeEvents: readonly ChangeEvent[] = [
 	},
 ];
 
+export const targetGroupArn =
+	'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg/6d0ecf831eec9f09';
+
+export const topology: Topology = {
+	arn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/web-nlb/50dc6c495c0c9188',
+	name: 'web-nlb',
+	type: 'network',
+	scheme: 'internet-facing',
+	vpcId: 'vpc-0123',
+	dnsName: 'web-nlb-50dc6c495c0c9188.elb.us-east-1.amazonaws.com',
+	state: 'active',
+	metricDimension: 'net/web-nlb/50dc6c495c0c9188',
+	availabilityZones: [
+		{
+			zone: 'us-east-1a',
+			subnetId: 'subnet-0aaa',
+			interfaceId: 'eni-0lbaaaa1111',
+			privateIps: [lbIpA],
+			publicIps: [],
+		},
+		{
+			zone: 'us-east-1b',
+			subnetId: 'subnet-0bbb',
+			interfaceId: 'eni-0lbbbbb2222',
+			privateIps: [lbIpB],
+			publicIps: [],
+		},
+	],
+	securityGroups: ['sg-0nlb'],
+	securityGroupDetails: [],
+	networkAcls: [],
+	listeners: [{arn: 'arn:listener', port: 443, protocol: 'TCP', targetGroupArns: [targetGroupArn]}],
+	targetGroups: [
+		{
+			arn: targetGroupArn,
+			name: 'web-tg',
+			protocol: 'TCP',
+			port: 8443,
+			targetType: 'instance',
+			preserveClientIp: true,
+			proxyProtocolV2: false,
+			targets: [
+				{
+					id: 'i-0abc1234',
+					port: 8443,
+					availabilityZone: 'us-east-1a',
+					ip: '10.0.1.10',
+					interfaceId: 'eni-0target1111',
+					securityGroups: ['sg-0target'],
+					health: {state: 'healthy'},
+				},
+				{
+					id: 'i-0def5678',
+					port: 8443,
+					availabilityZone: 'us-east-1b',
+					ip: '10.0.2.20',
+					interfaceId: 'eni-0target2222',
+					securityGroups: ['sg-0target'],
+					health: {
+						state: 'unhealthy',
+						reason: 'Target.FailedHealthChecks',
+						description: 'Health checks failed',
+					},
+				},
+			],
+		},
+	],
+	flowLogs: [],
+	logGroups: ['/vpc/flow-logs'],
+	gaps: [],
+};
+
 const ok = (dataThrough: number): SourceState => ({
 	status: 'ok',
 	fetchedAt: now - 5000,
@@ -306,6 +408,7 @@ export const snapshot: Snapshot = {
 	identity: {account: '123456789012', arn: 'arn:aws:sts::123456789012:assumed-role/oncall/alice'},
 	window: {start: windowStart, end: now},
 	paused: false,
+	topology,
 	sources: {
 		identity: {status: 'ok', fetchedAt: now - 60_000},
 		discovery: {status: 'ok', fetchedAt: now - 60_000},
@@ -431,14 +534,18 @@ export const snapshot: Snapshot = {
 			confidence: 'high',
 			title: 'Target i-0def5678 is unhealthy (Target.FailedHealthChecks)',
 			since: Date.UTC(2025, 5, 3, 13, 40, 30),
-			evidence: [{kind: 'target', targetGroupArn: 'arn:tg', id: 'i-0def5678'}],
+			evidence: [
+				{kind: 'target', targetGroupArn, id: 'i-0def5678'},
+				{kind: 'metric', seriesId: 'healthy'},
+				{kind: 'alarm', name: 'web-nlb-healthy-hosts'},
+			],
 			next: 'Check the health check port on i-0def5678',
 		},
 	],
 	cost: {queries: 12, bytesScanned: 2_000_000_000, usdPerGb: 0.005, usd: 0.01},
 };
 
-export function properties(overrides: Partial<PaneProperties> = {}): PaneProperties {
+export function properties(overrides: Partial<ShellPaneProperties> = {}): ShellPaneProperties {
 	return {
 		snapshot,
 		width: 78,
@@ -466,7 +573,7 @@ export const hostile = {
 
 export const hostileText = Object.values(hostile).join(' ');
 
-export function context(overrides: Partial<PaneProperties> = {}): PaneContext {
+export function context(overrides: Partial<ShellPaneProperties> = {}): PaneContext {
 	return paneContext(properties(overrides));
 }
 
@@ -479,11 +586,27 @@ export function hostileSnapshot(): Snapshot {
 		return base;
 	}
 
+	const [first] = connections;
+	const evilLeg = first?.frontend && {
+		...first.frontend,
+		interfaceId: hostile.c1,
+		availabilityZone: hostile.bidi,
+		srcAddr: hostile.osc52,
+	};
 	const evilConnection = {
-		...connections[0],
+		...first,
 		clientAddr: hostile.osc52,
 		targetAddr: hostile.cjk,
+		...(evilLeg === undefined ? {} : {frontend: evilLeg}),
 	} as Connection;
+	const evilTargets = topology.targetGroups.map((group) => ({
+		...group,
+		name: hostile.csi,
+		targets: group.targets.map((target) => ({
+			...target,
+			health: {state: target.health.state, reason: hostile.osc52, description: hostileText},
+		})),
+	}));
 	const evilSource = {
 		addr: hostileText,
 		ports: [1],
@@ -518,9 +641,13 @@ export function hostileSnapshot(): Snapshot {
 				{name: hostile.osc52, state: 'ALARM', reason: hostileText, since: now, dimensions: {}},
 			],
 		},
+		topology: {...topology, targetGroups: evilTargets},
 		changes: {
 			events: changeEvents.map((event) => ({
 				...event,
+				detail: [hostile.csi, hostile.osc52, hostile.long, hostile.cjk, hostile.bidi].join('\n'),
+				userAgent: hostile.osc52,
+				resources: [hostile.c1, hostile.cjk],
 				name: hostile.csi,
 				summary: hostileText,
 				actor: {type: hostile.c1, name: hostile.cjk, session: hostile.osc52},

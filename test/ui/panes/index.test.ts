@@ -1,7 +1,39 @@
 import {describe, expect, it} from 'vitest';
 import type {PaneId} from '../../../source/ui/pane-types.js';
-import {selectableRowCount, selectedItem} from '../../../source/ui/panes/index.js';
+import {
+	panes,
+	type SelectedItem,
+	selectableRowCount,
+	selectedItem,
+} from '../../../source/ui/panes/index.js';
 import {snapshot} from './fixture.js';
+
+const allPanes: readonly PaneId[] = [
+	'findings',
+	'metrics',
+	'connections',
+	'accepted',
+	'rejected',
+	'changes',
+];
+
+/** The item's kind and the id it names, without the row it carries. */
+function summary(item: SelectedItem | undefined) {
+	switch (item?.kind) {
+		case undefined:
+			return undefined;
+		case 'finding':
+			return {kind: item.kind, id: item.finding.id};
+		case 'series':
+			return {kind: item.kind, seriesId: item.seriesId};
+		case 'connection':
+			return {kind: item.kind, connectionId: item.connectionId};
+		case 'source':
+			return {kind: item.kind, addr: item.addr};
+		case 'change':
+			return {kind: item.kind, changeId: item.changeId};
+	}
+}
 
 describe('selectableRowCount', () => {
 	it.each<[PaneId, number]>([
@@ -15,17 +47,33 @@ describe('selectableRowCount', () => {
 		expect(selectableRowCount(pane, snapshot)).toBe(count);
 	});
 
+	it.each<[PaneId, string, number]>([
+		['connections', '203.0.113.0/24', 2],
+		['connections', 'reject', 2],
+		['connections', 'accept port:443', 2],
+		['rejected', '203.0.113.0/24', 2],
+		['rejected', 'port:22', 1],
+		['accepted', 'reject', 0],
+		['changes', 'sg-0target', 1],
+		['metrics', 'resets', 1],
+		['findings', 'scan', 1],
+		['findings', '10.0.0.0/33', 3],
+	])('%s under %j has %i rows', (pane, filter, count) => {
+		expect(selectableRowCount(pane, snapshot, filter)).toBe(count);
+	});
+
+	it('is the registry entry the shell bounds its cursor with', () => {
+		for (const pane of allPanes) {
+			expect(panes[pane].rowCount?.(snapshot, 'reject')).toBe(
+				selectableRowCount(pane, snapshot, 'reject'),
+			);
+		}
+	});
+
 	it('is 0 before any data', () => {
 		const {flows: _flows, metrics: _metrics, changes: _changes, ...empty} = snapshot;
 		const bare = {...empty, findings: []};
-		for (const pane of [
-			'findings',
-			'metrics',
-			'connections',
-			'accepted',
-			'rejected',
-			'changes',
-		] as const) {
+		for (const pane of allPanes) {
 			expect(selectableRowCount(pane, bare)).toBe(0);
 		}
 	});
@@ -40,12 +88,28 @@ describe('selectedItem', () => {
 		['accepted', 9, {kind: 'source', addr: '203.0.113.7'}],
 		['changes', 1, {kind: 'change', changeId: 'ev-revoke'}],
 	])('%s row %i is %j, in the order the pane draws', (pane, selected, expected) => {
-		const item = selectedItem(pane, snapshot, selected);
-		const summary = item?.kind === 'finding' ? {kind: 'finding', id: item.finding.id} : item;
-		expect(summary).toEqual(expected);
+		expect(summary(selectedItem(pane, snapshot, selected))).toEqual(expected);
+	});
+
+	it.each<[PaneId, number, {filter?: string; sortStep?: number}, unknown]>([
+		['connections', 0, {sortStep: 1}, {kind: 'connection', connectionId: 'c-likely-1'}],
+		[
+			'connections',
+			0,
+			{filter: '2001:db8::/32'},
+			{kind: 'connection', connectionId: 'c-unpaired-1'},
+		],
+		['rejected', 0, {sortStep: 3}, {kind: 'source', addr: '45.33.32.156'}],
+		['rejected', 0, {filter: 'port:8443', sortStep: 3}, {kind: 'source', addr: '203.0.113.7'}],
+		['changes', 0, {sortStep: 1}, {kind: 'change', changeId: 'ev-old'}],
+		['metrics', 0, {sortStep: 1}, {kind: 'series', seriesId: 'healthy'}],
+		['findings', 0, {filter: 'unhealthy'}, {kind: 'finding', id: 'f-health'}],
+	])('%s row %i under %j is %j', (pane, selected, view, expected) => {
+		expect(summary(selectedItem(pane, snapshot, selected, view))).toEqual(expected);
 	});
 
 	it('is undefined without rows', () => {
 		expect(selectedItem('findings', {...snapshot, findings: []}, 0)).toBeUndefined();
+		expect(selectedItem('connections', snapshot, 0, {filter: 'port:9999'})).toBeUndefined();
 	});
 });

@@ -1,10 +1,11 @@
 import {render} from 'ink-testing-library';
-import type {PaneId, PaneProperties} from '../../../source/ui/pane-types.js';
+import type {ShellPaneProperties} from '../../../source/ui/app-types.js';
+import type {PaneId} from '../../../source/ui/pane-types.js';
 import {panes} from '../../../source/ui/panes/index.js';
 import {properties} from './fixture.js';
 
 /** The pane's frame as lines, rendered by Ink exactly as the shell would mount it. */
-export function renderPane(id: PaneId, overrides: Partial<PaneProperties> = {}): string[] {
+export function renderPane(id: PaneId, overrides: Partial<ShellPaneProperties> = {}): string[] {
 	const Pane = panes[id].component;
 	const {lastFrame, unmount} = render(<Pane {...properties(overrides)} />);
 	const frame = lastFrame() ?? '';

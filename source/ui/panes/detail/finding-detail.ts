@@ -1,0 +1,88 @@
+// One finding with its evidence: the title and next step whole, then every item it rests on,
+// resolved to a readable line, so the on-call engineer goes from the cause to its proof in one key.
+import type {Finding, FindingSeverity} from '../../../domain/snapshot.js';
+import {formatSince} from '../format-cells.js';
+import {type Line, line, seg, type Tone} from '../line.js';
+import {offsetNote} from '../pane-clock.js';
+import type {PaneContext} from '../pane-context.js';
+import {wrapCells} from '../text-width.js';
+import {factsLine, part} from './detail-lines.js';
+import {type EvidenceSnapshot, evidenceLines} from './evidence-lines.js';
+
+const severityMarker: Readonly<Record<FindingSeverity, {text: string; tone: Tone}>> = {
+	critical: {text: 'CRIT', tone: 'red'},
+	warning: {text: 'WARN', tone: 'yellow'},
+	info: {text: 'INFO', tone: 'dim'},
+};
+
+/** Lines under the severity marker start where the title does. */
+const markerIndent = ' '.repeat('CRIT '.length);
+
+function wrapped(text: string, maxLines: number, tone: Tone | undefined, context: PaneContext) {
+	const width = Math.max(1, context.width - markerIndent.length);
+	return wrapCells(seg(text).text, width, maxLines, context.glyphs.ellipsis).map(
+		(row): Line => [seg(markerIndent), seg(row, tone)],
+	);
+}
+
+function headLines(finding: Finding, wrap: number, context: PaneContext): Line[] {
+	const marker = severityMarker[finding.severity];
+	const title = wrapped(finding.title, wrap, 'bold', context);
+	const [first, ...rest] = title;
+	const meta = factsLine(
+		[
+			...(finding.since === undefined
+				? []
+				: [
+						part(
+							`${formatSince(finding.since, context.now, context.timeZone)}${offsetNote(finding.since, context)}`,
+							0,
+						),
+					]),
+			part(`confidence ${finding.confidence}`, 1),
+			part(`rule ${finding.rule}`, 2, 'dim'),
+		],
+		context,
+		markerIndent,
+	);
+	return [
+		[seg(marker.text, marker.tone), seg(' '), ...(first ?? []).slice(1)],
+		...rest,
+		meta,
+		...wrapped(`next: ${finding.next}`, wrap, undefined, context),
+	];
+}
+
+function evidenceBlock(finding: Finding, snapshot: EvidenceSnapshot, context: PaneContext): Line[] {
+	const related =
+		finding.relatedChangeId !== undefined &&
+		!finding.evidence.some((item) => item.kind === 'change' && item.id === finding.relatedChangeId)
+			? [{kind: 'change' as const, id: finding.relatedChangeId}]
+			: [];
+	const items = [...finding.evidence, ...related];
+	if (items.length === 0) {
+		return [line('no evidence items recorded for this finding', 'dim')];
+	}
+
+	return [
+		line(`evidence (${items.length}):`, 'dim'),
+		...items.flatMap((item) => evidenceLines(item, snapshot, context)),
+	];
+}
+
+/** Title and next step wrapped as far as the height allows; the evidence always gets its room. */
+export function findingDetailLines(
+	finding: Finding,
+	snapshot: EvidenceSnapshot,
+	context: PaneContext,
+): Line[] {
+	const evidence = evidenceBlock(finding, snapshot, context);
+	for (const wrap of [4, 2]) {
+		const head = headLines(finding, wrap, context);
+		if (head.length + evidence.length <= context.height) {
+			return [...head, ...evidence];
+		}
+	}
+
+	return [...headLines(finding, 1, context), ...evidence];
+}
