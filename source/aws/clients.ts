@@ -12,7 +12,17 @@ export type AwsSettings = {
 	readonly maxAttempts?: number;
 };
 
+// Without these the SDK waits up to 300 s of socket silence (three times over) before a hung call
+// fails: the pane would say "ok" for many minutes. Insights queries run server-side, so no single
+// request needs long; a FilterLogEvents page of 1 MB over a slow link is the largest we make.
+const requestHandler = {
+	connectionTimeout: 5_000,
+	requestTimeout: 20_000,
+	throwOnRequestTimeout: true,
+};
+
 type ClientConfig = {
+	requestHandler: typeof requestHandler;
 	region?: string;
 	profile?: string;
 	endpoint?: string;
@@ -22,6 +32,7 @@ type ClientConfig = {
 
 function clientConfig(settings: AwsSettings): ClientConfig {
 	return {
+		requestHandler,
 		...(settings.region === undefined ? {} : {region: settings.region}),
 		...(settings.profile === undefined ? {} : {profile: settings.profile}),
 		...(settings.endpointUrl === undefined ? {} : {endpoint: settings.endpointUrl}),

@@ -76,7 +76,12 @@ function factsOf(error: unknown): ErrorFacts {
 					? withCode.Code
 					: error.name;
 		const status = withCode.$metadata?.httpStatusCode;
-		return {code, message: error.message, ...(status === undefined ? {} : {status})};
+		// The code comes from the response too: it is as untrusted as the message.
+		return {
+			code: sanitizeText(code, 100),
+			message: error.message,
+			...(status === undefined ? {} : {status}),
+		};
 	}
 	return {code: 'Unknown', message: String(error)};
 }

@@ -95,7 +95,10 @@ export class Engine {
 			generatedAt: now,
 			window: {start: now - windowMs, end: now},
 		}));
-		this.refresh();
+		// Runs in flight read the old window: each source runs again as soon as its run settles.
+		for (const poller of this.pollers.values()) {
+			poller.refreshNow(true);
+		}
 	}
 
 	refresh(): void {

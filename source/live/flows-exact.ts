@@ -50,7 +50,7 @@ export async function queryExactSlice(
 			throw error;
 		}
 	};
-	const perFeed = await Promise.all(
+	const perFeed = await allSettledOrThrow(
 		feeds.map(async (feed) => {
 			const queries = buildAggregateQueries({
 				format: feed.format,
@@ -58,7 +58,7 @@ export async function queryExactSlice(
 				localAddrs,
 				interfaceIds: feed.interfaceIds,
 			});
-			const [timeline, sources] = await Promise.all([
+			const [timeline = [], sources = []] = await allSettledOrThrow([
 				run(feed.logGroupName, queries.timeline),
 				run(feed.logGroupName, queries.sources),
 			]);
@@ -81,4 +81,20 @@ function localAddresses(topology: Topology): string[] {
 			),
 		]),
 	];
+}
+
+/**
+ * Like Promise.all, but waits for every sibling before throwing: a query whose StartQuery answer
+ * is still on its way must be seen through to its StopQuery, or it keeps running (and billing).
+ */
+async function allSettledOrThrow<T>(promises: readonly Promise<T>[]): Promise<T[]> {
+	const settled = await Promise.allSettled(promises);
+	const values: T[] = [];
+	for (const result of settled) {
+		if (result.status === 'rejected') {
+			throw result.reason;
+		}
+		values.push(result.value);
+	}
+	return values;
 }

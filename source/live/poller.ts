@@ -27,6 +27,8 @@ export class Poller {
 	private running: Promise<void> | undefined;
 	private controller: AbortController | undefined;
 	private failures = 0;
+	/** A refresh asked for while a run was winding down after an abort: run once it settles. */
+	private refreshAfterRun = false;
 	private paused = false;
 	private stopped = false;
 	private readonly timers: Timers;
@@ -43,9 +45,18 @@ export class Poller {
 		this.schedule(0);
 	}
 
-	/** Runs now unless a run is in flight (then the request is dropped: the running one is fresh enough). */
-	refreshNow(): void {
-		if (this.running || this.stopped || this.paused) {
+	/**
+	 * Runs now unless a run is in flight: then the request is dropped (the running one is fresh
+	 * enough) — unless that run was aborted, or `force` says its inputs changed (a new window).
+	 */
+	refreshNow(force = false): void {
+		if (this.stopped || this.paused) {
+			return;
+		}
+		if (this.running) {
+			if (force || this.controller?.signal.aborted === true) {
+				this.refreshAfterRun = true;
+			}
 			return;
 		}
 		this.schedule(0);
@@ -62,6 +73,11 @@ export class Poller {
 			return;
 		}
 		this.paused = false;
+		if (this.running) {
+			// The paused run is still winding down (stopping its queries): catch up right after it.
+			this.refreshAfterRun = true;
+			return;
+		}
 		this.schedule(0);
 	}
 
@@ -87,12 +103,17 @@ export class Poller {
 		this.cancelTimer();
 		this.timer = this.timers.setTimeout(() => {
 			this.timer = undefined;
-			void this.tick().then(() => {
-				if (!this.stopped && !this.paused) {
-					this.schedule(this.nextDelay());
-				}
-			});
+			void this.tick().then(() => this.afterRun());
 		}, delayMs);
+	}
+
+	private afterRun(): void {
+		if (this.stopped || this.paused) {
+			return;
+		}
+		const again = this.refreshAfterRun;
+		this.refreshAfterRun = false;
+		this.schedule(again ? 0 : this.nextDelay());
 	}
 
 	private nextDelay(): number {

@@ -105,7 +105,12 @@ describe('lbtop --demo at 80x24', () => {
 		await terminal.send('q');
 		expect(await terminal.waitForExit(15_000)).toBe(0);
 		expect(await terminal.alternateScreen()).toBe(false);
-		expect(await terminal.cursorVisible()).toBe(true);
+		// What lbtop wrote last: the cursor shown again after it was hidden, the main screen back.
+		const output = await terminal.rawOutput();
+		expect(output.lastIndexOf('\u001B[?25h')).toBeGreaterThan(output.lastIndexOf('\u001B[?25l'));
+		expect(output.lastIndexOf('\u001B[?1049l')).toBeGreaterThan(
+			output.lastIndexOf('\u001B[?1049h'),
+		);
 		// tmux wraps the path at 80 columns in its history.
 		expect(await terminal.history()).toMatch(/saved to [\s\S]*lbtop-demo-nlb-/);
 	});

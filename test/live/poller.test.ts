@@ -20,6 +20,10 @@ function fakeTimers() {
 	async function advance(ms: number) {
 		const until = now + ms;
 		for (;;) {
+			// Let work already resolved (a run that just finished) schedule what it schedules.
+			for (let i = 0; i < 20; i++) {
+				await Promise.resolve();
+			}
 			const due = [...pending.entries()]
 				.filter(([, timer]) => timer.at <= until)
 				.sort((a, b) => a[1].at - b[1].at)[0];
@@ -150,6 +154,55 @@ describe('Poller', () => {
 		await clock.advance(5000);
 		expect(runs).toBe(1);
 		poller.resume();
+		await clock.advance(0);
+		expect(runs).toBe(2);
+	});
+
+	it('runs again right after a run still winding down from a pause when resumed', async () => {
+		const clock = fakeTimers();
+		let runs = 0;
+		let finish: () => void = () => {};
+		const poller = new Poller({
+			intervalMs: 1000,
+			timers: clock.timers,
+			onFailure: () => {},
+			run: (signal) => {
+				runs += 1;
+				return new Promise<void>((resolve) => {
+					// Stopping Insights queries takes a moment after the abort.
+					finish = resolve;
+					signal.addEventListener('abort', () => undefined);
+				});
+			},
+		});
+		poller.start();
+		await clock.advance(0);
+		poller.pause();
+		poller.resume();
+		finish();
+		await clock.advance(0);
+		expect(runs).toBe(2);
+	});
+
+	it('runs again right after the run in flight when a refresh is forced (new inputs)', async () => {
+		const clock = fakeTimers();
+		let runs = 0;
+		let finish: () => void = () => {};
+		const poller = new Poller({
+			intervalMs: 60_000,
+			timers: clock.timers,
+			onFailure: () => {},
+			run: () => {
+				runs += 1;
+				return new Promise<void>((resolve) => {
+					finish = resolve;
+				});
+			},
+		});
+		poller.start();
+		await clock.advance(0);
+		poller.refreshNow(true);
+		finish();
 		await clock.advance(0);
 		expect(runs).toBe(2);
 	});

@@ -1,0 +1,250 @@
+// Logs Insights bills every query until it ends, so no way out of a refresh may leave one
+// running: stop, pause, a refresh pressed mid-query, a sibling query failing, an answer lost in
+// flight. And when the account's concurrent-query quota is used up, lbtop says so and backs off.
+import {afterEach, describe, expect, it} from 'vitest';
+import {SimError} from '../../source/sim/context.js';
+import {expectFailed, expectOthersCarryOn, untilAllOk} from './support/expectations.js';
+import {type Rig, type RigOptions, startedRig, startRig} from './support/fault-rig.js';
+import {
+	protocolError,
+	startTamperingProxy,
+	type TamperingProxy,
+} from './support/tampering-proxy.js';
+
+let rig: Rig | undefined;
+
+afterEach(async () => {
+	await rig?.close();
+	rig = undefined;
+});
+
+const minute = 60_000;
+// Queries run on the test's clock, which stands still unless moved: they stay Running.
+const slowQueries = {logs: {queryDurationMs: 10 * minute}} satisfies RigOptions;
+
+/** Both queries of the first slice running, and polled: lbtop holds their ids. */
+async function withQueryRunning(options: RigOptions = slowQueries): Promise<Rig> {
+	const current = await startRig(options);
+	rig = current;
+	current.engine.start();
+	await current.until(
+		'both Insights queries running and polled',
+		() => current.logs.runningQueryCount() >= 2 && current.requests('logs:GetQueryResults') >= 2,
+	);
+	return current;
+}
+
+describe('no Insights query is left running', () => {
+	it('after stop()', async () => {
+		const current = await withQueryRunning();
+		await current.engine.stop();
+		expect(current.logs.runningQueryCount()).toBe(0);
+	});
+
+	it('after pause', async () => {
+		const current = await withQueryRunning();
+		current.engine.pause();
+		await current.until('the paused queries stopped', () => current.logs.runningQueryCount() === 0);
+		expect(current.snapshot().paused).toBe(true);
+		await current.until('the paused runs wound down', () => !current.busy());
+		expect(current.logs.runningQueryCount()).toBe(0);
+	});
+
+	it('after refreshes pressed mid-query: no second set runs alongside, none is left behind', async () => {
+		const current = await withQueryRunning({...slowQueries, refreshMs: 60 * minute});
+		const started = current.requests('logs:StartQuery');
+		for (let press = 0; press < 5; press++) {
+			current.engine.refresh();
+		}
+		expect(current.requests('logs:StartQuery')).toBe(started);
+		// Let the queries finish (the sim times them on the test's clock).
+		current.timers.advance(10 * minute);
+		await current.until('the held-up flows run over', () => current.finished('flows') >= 2);
+		await current.engine.stop();
+		expect(current.mostAtOnce('flows')).toBe(1);
+		// The presses bought at most one run after the held-up one, not one each.
+		expect(current.requests('logs:StartQuery')).toBeLessThanOrEqual(started + 2);
+		expect(current.logs.runningQueryCount()).toBe(0);
+	});
+});
+
+describe('asked for while a run is held up by a query', () => {
+	it('resume right after pause refreshes at once, not an interval later', async () => {
+		const current = await withQueryRunning({
+			...slowQueries,
+			refreshMs: 60 * minute,
+			// StopQuery's answer takes a moment to come back, as it does from AWS.
+			async between(simUrl) {
+				const proxy = await startTamperingProxy(simUrl);
+				proxy.set((request) =>
+					request.operation === 'StopQuery' ? {kind: 'forward', delayMs: 1000} : undefined,
+				);
+				return proxy;
+			},
+		});
+		const before = current.started('flows');
+		current.engine.pause();
+		await current.until('the paused queries stopped', () => current.logs.runningQueryCount() === 0);
+		// The user resumes while the paused run is still winding down (stopping its queries).
+		expect(current.busy()).toBe(true);
+		current.engine.resume();
+		await current.until('a flows run after resume', () => current.started('flows') > before, 5000);
+	});
+
+	// Engine.setWindow: "A new window applies from the next run of each source, which starts now."
+	it('a new window applies from a run that starts once the held-up run ends', async () => {
+		const current = await withQueryRunning({...slowQueries, refreshMs: 60 * minute});
+		const before = current.started('flows');
+		current.engine.setWindow(30 * minute);
+		current.timers.advance(10 * minute);
+		await current.until(
+			'a flows run for the new window',
+			() => current.started('flows') > before,
+			5000,
+		);
+	});
+});
+
+describe('no Insights query is left running, with answers in flight', () => {
+	// The sim starts a query as soon as StartQuery arrives; here its answer (the query id) is still on
+	// the way back when lbtop gives up on the run, and only that answer tells lbtop what to stop.
+	// The two queries of a slice are answered at different times, as they are over a real network.
+	describe.each(['stop', 'pause'] as const)('when %s comes while StartQuery is answered', (how) => {
+		it('every query it started is stopped anyway', async () => {
+			let startQueries = 0;
+			const current = await startRig({
+				...slowQueries,
+				async between(simUrl) {
+					const proxy = await startTamperingProxy(simUrl);
+					proxy.set((request) => {
+						if (request.operation !== 'StartQuery') {
+							return undefined;
+						}
+						startQueries += 1;
+						return {kind: 'forward', delayMs: startQueries === 1 ? 200 : 700};
+					});
+					return proxy;
+				},
+			});
+			rig = current;
+			current.engine.start();
+			await current.until(
+				'both queries started at the sim',
+				() => current.logs.runningQueryCount() >= 2,
+			);
+			if (how === 'stop') {
+				await current.engine.stop();
+			} else {
+				current.engine.pause();
+			}
+			await current.until(
+				`every query lbtop started stopped after ${how}`,
+				() => current.logs.runningQueryCount() === 0,
+				3000,
+			);
+		});
+	});
+
+	it('when StopQuery is denied, stop() still returns promptly', async () => {
+		const current = await withQueryRunning({
+			...slowQueries,
+			faults: {rules: {'logs:StopQuery': {accessDenied: true}}},
+		});
+		const stopping = performance.now();
+		await current.engine.stop();
+		expect(performance.now() - stopping).toBeLessThan(3000);
+		expect(current.requests('logs:StopQuery')).toBeGreaterThan(0);
+	});
+
+	it('when one query of a pair fails while the other is being started', async () => {
+		let startQueries = 0;
+		const current = await startRig({
+			...slowQueries,
+			async between(simUrl) {
+				const proxy = await startTamperingProxy(simUrl);
+				proxy.set((request) => {
+					if (request.operation !== 'StartQuery') {
+						return undefined;
+					}
+					startQueries += 1;
+					// The first is started and its answer held back; the second is refused at once.
+					return startQueries === 1
+						? {kind: 'forward', delayMs: 400}
+						: {
+								kind: 'respond',
+								response: protocolError(
+									request,
+									new SimError('MalformedQueryException', 'unexpected symbol', 400),
+								),
+							};
+				});
+				return proxy;
+			},
+		});
+		rig = current;
+		current.engine.start();
+		await current.until('both StartQuery calls made', () => startQueries >= 2);
+		await current.until('the flows run over', () => current.state('flows').status === 'stale');
+		await current.until(
+			'the started sibling stopped',
+			() => current.logs.runningQueryCount() === 0,
+			5000,
+		);
+	});
+});
+
+describe('the concurrent-query quota used up', () => {
+	it('by other users of the account: flows says so, backs off, and does not storm StartQuery', async () => {
+		const current = await startedRig({logs: {maxConcurrentQueries: 0}, maxAttempts: 2});
+		rig = current;
+		expectFailed(current, 'flows', {kind: 'throttled', iamAction: 'logs:StartQuery'});
+		expect(current.state('flows').error?.message).toContain('LimitExceededException');
+		expectOthersCarryOn(current, ['flows']);
+
+		const runsBefore = current.finished('flows');
+		const end = current.timers.now() + 10 * minute;
+		while (current.timers.now() < end) {
+			await current.step();
+		}
+		const runs = current.finished('flows') - runsBefore;
+		// Every 30 s without backoff would be 20 runs in 10 minutes.
+		expect(runs).toBeGreaterThan(0);
+		expect(runs).toBeLessThanOrEqual(7);
+		// Two queries a run, each tried at most twice by the SDK.
+		expect(current.requests('logs:StartQuery')).toBeLessThanOrEqual(4 * (runs + runsBefore));
+		expectFailed(current, 'flows', {kind: 'throttled', iamAction: 'logs:StartQuery'});
+		expectOthersCarryOn(current, ['flows']);
+	});
+
+	it('for a while: flows recovers at its next attempt and leaves nothing running', async () => {
+		let proxy: TamperingProxy | undefined;
+		const current = await startedRig({
+			async between(simUrl) {
+				proxy = await startTamperingProxy(simUrl);
+				proxy.set((request) =>
+					request.operation === 'StartQuery'
+						? {
+								kind: 'respond',
+								response: protocolError(
+									request,
+									new SimError(
+										'LimitExceededException',
+										'Account maximum query concurrency limit of [30] reached.',
+										400,
+									),
+								),
+							}
+						: undefined,
+				);
+				return proxy;
+			},
+		});
+		rig = current;
+		expectFailed(current, 'flows', {kind: 'throttled', iamAction: 'logs:StartQuery'});
+		proxy?.set(undefined);
+		await current.retry('flows');
+		expect(current.state('flows').status).toBe('ok');
+		await untilAllOk(current);
+		expect(current.logs.runningQueryCount()).toBe(0);
+	});
+});
