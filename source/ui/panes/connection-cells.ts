@@ -55,7 +55,16 @@ const kindTone: Readonly<Record<PairingKind, Tone | undefined>> = {
 	unpaired: 'bold',
 };
 
-export function kindCell(kind: PairingKind): Line {
+// Flow records arrive minutes late and not together: a leg younger than one aggregation interval
+// plus typical delivery (~5 min) may still be waiting for its partner. Calling it "unpaired" then
+// would send the reader after a problem that is only latency.
+export const partnerMayArriveMs = 6 * 60_000;
+
+export function kindCell(connection: Connection, now: number): Line {
+	const {kind} = connection;
+	if (kind === 'unpaired' && now - connection.end * 1000 < partnerMayArriveMs) {
+		return [seg('arriving', 'dim')];
+	}
 	return [seg(kind, kindTone[kind])];
 }
 

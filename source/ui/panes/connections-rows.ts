@@ -62,7 +62,7 @@ function columns(style: LegStyle, arrows: boolean, now: number): Array<Column<Co
 			align: 'right',
 			cell: (row) => line(formatDurationCoarse(connectionAgeMs(row, now))),
 		},
-		{id: 'kind', header: 'pairing', priority: 3, cell: (row) => kindCell(row.kind)},
+		{id: 'kind', header: 'pairing', priority: 3, cell: (row) => kindCell(row, now)},
 		{
 			id: 'protocol',
 			header: 'proto',

@@ -13,7 +13,7 @@ import {compactLeg, fullLeg, timeParts} from './leg-lines.js';
 import {healthParts} from './target-health.js';
 
 /** "203.0.113.7:51234 -> :443 => 10.0.1.10:8443 ACC ACC REJ exact". */
-export function connectionSummary(connection: Connection): Line {
+export function connectionSummary(connection: Connection, now: number): Line {
 	return [
 		...clientCell(connection),
 		seg(' '),
@@ -23,7 +23,7 @@ export function connectionSummary(connection: Connection): Line {
 		seg('  '),
 		...legActions(connection, 'long'),
 		seg('  '),
-		...kindCell(connection.kind),
+		...kindCell(connection, now),
 	];
 }
 
@@ -60,7 +60,10 @@ function headLines(
 		})),
 	];
 	const lines: Line[] = [
-		[seg(`${formatProtocol(connection.protocol)} `, 'dim'), ...connectionSummary(connection)],
+		[
+			seg(`${formatProtocol(connection.protocol)} `, 'dim'),
+			...connectionSummary(connection, context.now),
+		],
 		...wrapCells(seg(pairingText(connection)).text, context.width, 3, context.glyphs.ellipsis).map(
 			(text) => line(text, connection.kind === 'exact' ? undefined : 'yellow'),
 		),

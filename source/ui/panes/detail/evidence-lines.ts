@@ -31,7 +31,7 @@ function connectionEvidence(snapshot: EvidenceSnapshot, id: string): Line {
 	const connection = snapshot.flows?.connections.find((entry) => entry.id === id);
 	return connection === undefined
 		? gone('connection', id)
-		: labelled('connection', connectionSummary(connection));
+		: labelled('connection', connectionSummary(connection, snapshot.window.end));
 }
 
 function sourceEvidence(snapshot: EvidenceSnapshot, addr: string, context: PaneContext): Line {

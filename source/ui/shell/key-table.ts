@@ -1,0 +1,19 @@
+// The keys as a Markdown table for the readme: generated from the keymap, and a test keeps the
+// readme's copy equal to it, so the documentation cannot drift from what the keys do.
+import {type Binding, contextsOf, keymap} from '../keymap.js';
+import {keyLabel} from './key-help.js';
+
+const contextNames = {normal: '', help: 'in help: ', filter: 'while filtering: '} as const;
+
+export function keyTableMarkdown(table: readonly Binding[] = keymap): string {
+	const rows = table.map((binding) => {
+		const keys = binding.keys.map((key) => `\`${keyLabel(key, true)}\``).join(' ');
+		const contexts = contextsOf(binding).filter((context) => context !== 'normal');
+		const where =
+			contexts.length > 0 && !contextsOf(binding).includes('normal')
+				? contexts.map((context) => contextNames[context]).join('')
+				: '';
+		return `| ${keys} | ${where}${binding.description} |`;
+	});
+	return ['| key | what it does |', '| --- | --- |', ...rows].join('\n');
+}
