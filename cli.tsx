@@ -9,6 +9,10 @@ import {replayConfigFromFlags} from './source/domain/replay-config.js';
 // lbtop pins its SDK versions; the SDK's notice about future Node releases would land in the
 // middle of the full-screen UI, so it is off unless the user asked for it explicitly.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// React's development build checks every render and keeps a performance entry per component
+// render: slower frames and memory that grows for as long as lbtop runs. React loads later
+// (dynamic imports below), so this takes effect.
+process.env.NODE_ENV ??= 'production';
 
 function usageError(message: string): never {
 	process.stderr.write(`lbtop: ${message}\n  (lbtop --help for usage)\n`);

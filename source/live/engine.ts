@@ -56,7 +56,8 @@ export class Engine {
 					intervalMs: source.intervalMs,
 					run: source.run,
 					timers: this.timers,
-					onFailure: (error, retryAt) => this.recordFailure(source, error, retryAt),
+					onFailure: (error, retryAt, _failures, failedAt) =>
+						this.recordFailure(source, error, retryAt, failedAt),
 				}),
 			);
 		}
@@ -127,10 +128,15 @@ export class Engine {
 		await this.clients.destroy();
 	}
 
-	private recordFailure(source: LiveSource, error: unknown, retryAt: number): void {
+	private recordFailure(
+		source: LiveSource,
+		error: unknown,
+		retryAt: number,
+		failedAt: number,
+	): void {
 		const context = {
 			iamAction: error instanceof AwsCallError ? error.iamAction : source.iamAction,
-			now: this.timers.now(),
+			now: failedAt,
 			...(this.config.profile === undefined ? {} : {profile: this.config.profile}),
 			...(this.config.region === undefined ? {} : {region: this.config.region}),
 		};

@@ -17,7 +17,12 @@ export const realTimers: Timers = {
 export type PollerOptions = {
 	readonly intervalMs: number | (() => number);
 	readonly run: (signal: AbortSignal) => Promise<void>;
-	readonly onFailure: (error: unknown, retryAt: number, consecutiveFailures: number) => void;
+	readonly onFailure: (
+		error: unknown,
+		retryAt: number,
+		consecutiveFailures: number,
+		failedAt: number,
+	) => void;
 	readonly maxBackoffMs?: number;
 	readonly timers?: Timers;
 };
@@ -139,7 +144,9 @@ export class Poller {
 					return;
 				}
 				this.failures += 1;
-				this.options.onFailure(error, this.timers.now() + this.nextDelay(), this.failures);
+				// One reading of the clock, so "failed at" and "retry at" are exactly the backoff apart.
+				const failedAt = this.timers.now();
+				this.options.onFailure(error, failedAt + this.nextDelay(), this.failures, failedAt);
 			}
 		})();
 		try {

@@ -10,10 +10,8 @@ import {deriveSnapshot} from '../live/derive.js';
 import {Engine} from '../live/engine.js';
 import {initialSnapshot} from '../live/initial-snapshot.js';
 import {NoticeBoard} from '../live/notice-board.js';
-import {loadPickList} from '../live/pick-list-source.js';
 import {type Recorder, startRecorder} from '../live/recorder.js';
 import {Replayer} from '../live/replayer.js';
-import {defaultSources} from '../live/sources.js';
 import {SnapshotStore} from '../live/store.js';
 import type {Recording} from '../report/replay-file.js';
 import {replayIndex} from '../report/replay-select.js';
@@ -141,6 +139,7 @@ export async function pickLoadBalancer(
 	aws: AwsSettings,
 	ascii: boolean,
 ): Promise<{readonly target?: string; readonly problem?: string}> {
+	const {loadPickList} = await import('../live/pick-list-source.js');
 	const list = await loadPickList(aws);
 	if (!list.ok) {
 		return {problem: `${list.error.message}\n  ${list.error.hint}`};
@@ -175,18 +174,26 @@ export async function runMonitorApp(
 			return {exitCode: 1, notes: [`cannot record to ${config.recordPath}: ${reason}`]};
 		}
 	}
-	const engine = new Engine({config, store, aws, sources: defaultSources});
+	// The sources pull in every AWS SDK client (over half a second to load): draw the first frame
+	// first, then load them and start polling. Commands before then act once the engine exists.
+	const engineReady = import('../live/sources.js').then(({defaultSources}) => {
+		const engine = new Engine({config, store, aws, sources: defaultSources});
+		engine.start();
+		return engine;
+	});
+	const withEngine = (act: (engine: Engine) => void) => () => {
+		void engineReady.then(act);
+	};
 	const sharing = new Sharing();
-	engine.start();
 	try {
 		await runScreen(
 			{
 				store,
 				playback: {
-					pause: () => engine.pause(),
-					resume: () => engine.resume(),
-					refresh: () => engine.refresh(),
-					setWindow: (windowMs) => engine.setWindow(windowMs),
+					pause: withEngine((engine) => engine.pause()),
+					resume: withEngine((engine) => engine.resume()),
+					refresh: withEngine((engine) => engine.refresh()),
+					setWindow: (windowMs) => withEngine((engine) => engine.setWindow(windowMs))(),
 				},
 				now: Date.now,
 				ascii: config.ascii,
@@ -195,7 +202,7 @@ export async function runMonitorApp(
 			sharing,
 		);
 	} finally {
-		await engine.stop();
+		await (await engineReady).stop();
 	}
 	const notes = [...(await sharing.settled())];
 	if (recorder) {

@@ -4,6 +4,7 @@ import {constants} from 'node:os';
 import process from 'node:process';
 import {render} from 'ink';
 import {createElement, type ReactElement} from 'react';
+import {createDiffWriter} from './diff-stdout.js';
 import {enterFullscreen, repaintSequence} from './hooks/alternate-screen.js';
 import {StdoutBridge} from './shell/stdout-bridge.js';
 
@@ -30,6 +31,17 @@ export async function runInteractive(
 	const repaint = () => {
 		writeThroughInk?.(repaintSequence);
 	};
+	const diff = createDiffWriter(stdout);
+	// Ink sizes and listens to the real stream; only its writes go through the differ.
+	const diffedStdout = new Proxy(stdout, {
+		get(target, property) {
+			if (property === 'write') {
+				return diff.write;
+			}
+			const value: unknown = Reflect.get(target, property, target);
+			return typeof value === 'function' ? value.bind(target) : value;
+		},
+	});
 	const instance = render(
 		createElement(
 			StdoutBridge,
@@ -41,7 +53,7 @@ export async function runInteractive(
 			element,
 		),
 		{
-			stdout,
+			stdout: diffedStdout,
 			stdin,
 			maxFps: 10,
 			// Ink 6.8's incremental renderer moves the cursor one row too far after the first frame

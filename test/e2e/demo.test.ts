@@ -4,7 +4,7 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import process from 'node:process';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {cliPath} from '../cli/run-cli.js';
 import {keys} from '../helpers/render.js';
 import {startInTerminal, type TerminalSession} from '../helpers/terminal.js';
@@ -106,10 +106,18 @@ describe('lbtop --demo at 80x24', () => {
 		expect(await terminal.waitForExit(15_000)).toBe(0);
 		expect(await terminal.alternateScreen()).toBe(false);
 		// What lbtop wrote last: the cursor shown again after it was hidden, the main screen back.
-		const output = await terminal.rawOutput();
-		expect(output.lastIndexOf('\u001B[?25h')).toBeGreaterThan(output.lastIndexOf('\u001B[?25l'));
-		expect(output.lastIndexOf('\u001B[?1049l')).toBeGreaterThan(
-			output.lastIndexOf('\u001B[?1049h'),
+		// tmux's pipe to the output file can trail the screen by a moment on a loaded machine.
+		await vi.waitFor(
+			async () => {
+				const output = await terminal.rawOutput();
+				expect(output.lastIndexOf('\u001B[?25h')).toBeGreaterThan(
+					output.lastIndexOf('\u001B[?25l'),
+				);
+				expect(output.lastIndexOf('\u001B[?1049l')).toBeGreaterThan(
+					output.lastIndexOf('\u001B[?1049h'),
+				);
+			},
+			{timeout: 5000, interval: 50},
 		);
 		// tmux wraps the path at 80 columns in its history.
 		expect(await terminal.history()).toMatch(/saved to [\s\S]*lbtop-demo-nlb-/);

@@ -1,7 +1,7 @@
 // End to end in a real terminal (tmux): the shell runs full screen and leaves the terminal exactly
 // as it found it, however it ends.
 import process from 'node:process';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {keys} from '../../helpers/render.js';
 import {startInTerminal, type TerminalSession} from '../../helpers/terminal.js';
 
@@ -29,9 +29,17 @@ async function start(env: Record<string, string> = {}, columns = 80, rows = 24) 
 async function expectRestored(session: TerminalSession) {
 	expect(await session.alternateScreen()).toBe(false);
 	expect(await session.cursorVisible()).toBe(true);
-	const output = await session.rawOutput();
-	expect(output.lastIndexOf('\u001B[?1049l')).toBeGreaterThan(output.lastIndexOf('\u001B[?1049h'));
-	expect(output.lastIndexOf('\u001B[?25h')).toBeGreaterThan(output.lastIndexOf('\u001B[?25l'));
+	// tmux's pipe to the output file can trail the screen by a moment on a loaded machine.
+	await vi.waitFor(
+		async () => {
+			const output = await session.rawOutput();
+			expect(output.lastIndexOf('\u001B[?1049l')).toBeGreaterThan(
+				output.lastIndexOf('\u001B[?1049h'),
+			);
+			expect(output.lastIndexOf('\u001B[?25h')).toBeGreaterThan(output.lastIndexOf('\u001B[?25l'));
+		},
+		{timeout: 5000, interval: 50},
+	);
 }
 
 describe('runInteractive in a terminal', () => {

@@ -1,0 +1,36 @@
+// Helper process for the memory benchmark: the demo world at a chosen traffic volume, served on an
+// accelerated clock whose origin the monitor process shares. Stops on SIGTERM.
+import process from 'node:process';
+import {createDemoWorld} from '../source/sim/demo/demo-world.js';
+import {startSim} from '../source/sim/server.js';
+import {createCloudTrailService} from '../source/sim/services/cloudtrail.js';
+import {createLogsService} from '../source/sim/services/logs.js';
+import {emitLine} from './lines.js';
+import {speedClock} from './speed-clock.js';
+
+const [speedArgument, connectionsArgument] = process.argv.slice(2);
+const clock = speedClock(Number(speedArgument ?? '1'));
+const demo = createDemoWorld({
+	seed: 1,
+	now: clock.now(),
+	speed: clock.speed,
+	connectionsPerMinute: Number(connectionsArgument ?? '120'),
+});
+const sim = await startSim({
+	world: demo.world,
+	clock,
+	advance: () => demo.advanceTo(clock.now()),
+	jsonServices: [createLogsService(), createCloudTrailService()],
+});
+emitLine('ready', {
+	url: sim.url,
+	origin: clock.origin,
+	speed: clock.speed,
+	region: demo.world.region,
+});
+await new Promise<void>((resolve) => {
+	process.once('SIGTERM', () => resolve());
+	process.once('SIGINT', () => resolve());
+});
+await sim.close();
+process.exit(0);

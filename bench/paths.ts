@@ -1,0 +1,6 @@
+// Where things are, from the compiled benchmark's own location (dist/bench/*.js).
+import {fileURLToPath} from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const builtCli = fileURLToPath(new URL('../cli.js', import.meta.url));
+export const builtBench = (file: string) => fileURLToPath(new URL(`./${file}`, import.meta.url));
