@@ -5,6 +5,8 @@ export type Glyphs = {
 	readonly separator: string;
 	/** A sparkline cell with no datapoint: visibly not a zero. */
 	readonly gap: string;
+	/** Where a change happened on a time axis. */
+	readonly changeMark: string;
 	/** Sparkline levels, lowest first. */
 	readonly levels: readonly string[];
 	readonly columnRule: string;
@@ -15,6 +17,7 @@ const unicode: Glyphs = {
 	ellipsis: '…',
 	separator: ' · ',
 	gap: '·',
+	changeMark: '▼',
 	levels: ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'],
 	columnRule: ' │ ',
 	waiting: 'waiting for first data…',
@@ -24,6 +27,7 @@ const ascii: Glyphs = {
 	ellipsis: '~',
 	separator: ' | ',
 	gap: ' ',
+	changeMark: 'v',
 	levels: ['_', '.', '-', '=', '#'],
 	columnRule: ' | ',
 	waiting: 'waiting for first data...',

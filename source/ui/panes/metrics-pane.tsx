@@ -9,6 +9,12 @@ const list: ListLines = (snapshot, context, view) =>
 			...(snapshot.metrics === undefined ? {} : {metrics: snapshot.metrics}),
 			state: snapshot.sources.metrics,
 			window: snapshot.window,
+			changeTimes: (snapshot.changes?.events ?? [])
+				.filter((event) => event.errorCode === undefined)
+				.map((event) => event.time),
+			rejectedAtLoadBalancer:
+				snapshot.topology?.type === 'network' &&
+				(snapshot.flows?.aggregates.rejectedSources ?? []).some((source) => source.where === 'lb'),
 		},
 		context,
 		view,

@@ -1,6 +1,7 @@
 // The metrics pane: alarms in ALARM on top, then one row per series with its sparkline, in the
 // catalog's order or, after `s`, the series with alarms firing first.
 import type {MetricSeries, MetricsView, SourceState, TimeWindow} from '../../domain/snapshot.js';
+import {changeAxis} from './change-axis.js';
 import {formatDurationCoarse, formatDurationFine} from './format-cells.js';
 import {joinParts, type Line, line, type Part, seg} from './line.js';
 import {formatMetricValue, summarizeSeries} from './metric-values.js';
@@ -12,12 +13,16 @@ import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from
 import {drawVisible} from './scroll.js';
 import {sourceBanner} from './source-status.js';
 import {sparkline} from './sparkline.js';
-import {type Column, layoutTable, tableHeader, tableRow} from './table.js';
+import {type Column, layoutTable, tableHeader, tableLine, tableRow} from './table.js';
 
 export type MetricsInput = {
 	readonly metrics?: MetricsView;
 	readonly state: SourceState;
 	readonly window: TimeWindow;
+	/** Unix ms of the changes in the path (CloudTrail), marked on the sparklines' time axis. */
+	readonly changeTimes?: readonly number[];
+	/** The NLB's own security groups reject traffic its metrics never count (see the reminder). */
+	readonly rejectedAtLoadBalancer?: boolean;
 };
 
 type SeriesRow = {
@@ -160,6 +165,14 @@ function metricsBody(input: MetricsInput, context: PaneContext, view: PaneView):
 		),
 		...(header === undefined ? [] : [header]),
 		...alarmLines(metrics.alarms, context),
+		...(input.rejectedAtLoadBalancer === true
+			? [
+					line(
+						"note: NLB metrics do not count flows the LB's security groups reject: see Rejected (at LB)",
+						'dim',
+					),
+				]
+			: []),
 	];
 	if (metrics.series.length === 0) {
 		lines.push(line('No metric series for this load balancer', 'dim'));
@@ -175,6 +188,24 @@ function metricsBody(input: MetricsInput, context: PaneContext, view: PaneView):
 	const layout = layoutTable(seriesColumns(input.window, context), rows, context.width);
 	const ellipsis = context.glyphs.ellipsis;
 	lines.push(tableHeader(layout, ellipsis));
+	const marked = (input.changeTimes ?? []).filter(
+		(time) => time >= input.window.start && time < input.window.end,
+	);
+	if (marked.length > 0) {
+		const mark = context.glyphs.changeMark;
+		lines.push(
+			tableLine(
+				layout,
+				(id, width) =>
+					id === 'label'
+						? line(`changes ${mark}`, 'dim')
+						: id === 'spark'
+							? line(changeAxis(marked, input.window, width, mark), 'yellow')
+							: line(''),
+				ellipsis,
+			),
+		);
+	}
 	lines.push(
 		...drawVisible(rows, (row) => tableRow(layout, row, ellipsis), {
 			visible: context.height - lines.length,

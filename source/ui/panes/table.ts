@@ -195,3 +195,16 @@ export function tableRow<Row>(layout: TableLayout<Row>, row: Row, ellipsis: stri
 		),
 	);
 }
+
+/** A row drawn from outside the column definitions (e.g. an axis under the header), cell by column. */
+export function tableLine<Row>(
+	layout: TableLayout<Row>,
+	cell: (columnId: string, width: number) => Line,
+	ellipsis: string,
+): Line {
+	return joinCells(
+		layout.columns.map(({column, width}) =>
+			fitLineExactly(cell(column.id, width), width, ellipsis, column.align ?? 'left'),
+		),
+	);
+}
