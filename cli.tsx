@@ -14,6 +14,9 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // (dynamic imports below), so this takes effect.
 process.env.NODE_ENV ??= 'production';
 
+/** The demo world's region, known before the world is built. */
+const demoRegion = 'us-east-1';
+
 function usageError(message: string): never {
 	process.stderr.write(`lbtop: ${message}\n  (lbtop --help for usage)\n`);
 	process.exit(2);
@@ -95,16 +98,24 @@ async function monitorCommand(argv: readonly string[]): Promise<void> {
 	}
 	const {config} = result;
 	const {startMonitor} = await import('./source/start-monitor.js');
+	// The demo world takes a second or two to build: the screen does not wait for it.
 	const sim = cli.flags.demo
-		? await (await import('./source/sim/serve.js')).startDemoInProcess()
+		? import('./source/sim/serve.js').then(({startDemoInWorker}) => startDemoInWorker())
 		: undefined;
 	try {
 		process.exitCode = await startMonitor(
 			config,
-			sim ? {endpointUrl: sim.url, credentials: sim.credentials, region: sim.region} : {},
+			sim
+				? sim.then((started) => ({
+						endpointUrl: started.url,
+						credentials: started.credentials,
+						region: started.region,
+					}))
+				: {},
+			sim ? demoRegion : undefined,
 		);
 	} finally {
-		await sim?.close();
+		await (await sim)?.close();
 	}
 }
 

@@ -78,12 +78,24 @@ async function printOnceRecorded(
 	return result.exitCode;
 }
 
-/** Resolves to the process exit code. */
-export async function startMonitor(config: Config, connection: Connection): Promise<number> {
-	const aws = awsSettings(config, connection);
-	const region =
-		aws.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? '(profile region)';
+/**
+ * Resolves to the process exit code. The connection may still be coming (the demo world is built
+ * in-process): the full-screen UI draws its first frame meanwhile; printed snapshots wait for it.
+ */
+export async function startMonitor(
+	config: Config,
+	connecting: Connection | Promise<Connection>,
+	knownRegion?: string,
+): Promise<number> {
+	const regionNow =
+		config.region ??
+		knownRegion ??
+		process.env.AWS_REGION ??
+		process.env.AWS_DEFAULT_REGION ??
+		'(profile region)';
 	if (config.output !== 'interactive') {
+		const aws = awsSettings(config, await connecting);
+		const region = aws.region ?? regionNow;
 		if (config.recordPath !== undefined) {
 			return printOnceRecorded({...config, recordPath: config.recordPath}, aws, region);
 		}
@@ -98,7 +110,7 @@ export async function startMonitor(config: Config, connection: Connection): Prom
 	const {pickLoadBalancer, runMonitorApp} = await import('./ui/monitor.js');
 	let chosen = config;
 	if (config.target === undefined) {
-		const picked = await pickLoadBalancer(aws, config.ascii);
+		const picked = await pickLoadBalancer(awsSettings(config, await connecting), config.ascii);
 		if (picked.problem !== undefined) {
 			tell([`cannot list load balancers: ${picked.problem}`]);
 			return 1;
@@ -108,7 +120,8 @@ export async function startMonitor(config: Config, connection: Connection): Prom
 		}
 		chosen = {...config, target: picked.target};
 	}
-	const result = await runMonitorApp(chosen, aws, region);
+	const aws = Promise.resolve(connecting).then((connection) => awsSettings(config, connection));
+	const result = await runMonitorApp(chosen, aws, regionNow);
 	tell(result.notes);
 	return result.exitCode;
 }

@@ -96,3 +96,35 @@ export async function serveSim(options: WorldSimOptions): Promise<number> {
 	await sim.close();
 	return 0;
 }
+
+export type DemoInWorker = {
+	readonly url: string;
+	readonly region: string;
+	readonly credentials: {readonly accessKeyId: string; readonly secretAccessKey: string};
+	close(): Promise<void>;
+};
+
+/** `lbtop --demo`: the demo world served from a worker thread, so the screen never waits on it. */
+export async function startDemoInWorker(): Promise<DemoInWorker> {
+	const {Worker} = await import('node:worker_threads');
+	const worker = new Worker(new URL('./demo-worker.js', import.meta.url));
+	const ready = await new Promise<{
+		url: string;
+		region: string;
+		credentials: {accessKeyId: string; secretAccessKey: string};
+	}>((resolve, reject) => {
+		worker.once('message', resolve);
+		worker.once('error', reject);
+		worker.once('exit', (code) => reject(new Error(`the demo world stopped (exit ${code})`)));
+	});
+	return {
+		...ready,
+		async close() {
+			const exited = new Promise<void>((resolve) => {
+				worker.once('exit', () => resolve());
+			});
+			worker.postMessage('close');
+			await exited;
+		},
+	};
+}

@@ -12,6 +12,7 @@ import {initialSnapshot} from '../live/initial-snapshot.js';
 import {NoticeBoard} from '../live/notice-board.js';
 import {type Recorder, startRecorder} from '../live/recorder.js';
 import {Replayer} from '../live/replayer.js';
+import {withSource} from '../live/snapshot-updates.js';
 import {SnapshotStore} from '../live/store.js';
 import type {Recording} from '../report/replay-file.js';
 import {replayIndex} from '../report/replay-select.js';
@@ -161,7 +162,7 @@ export async function pickLoadBalancer(
 /** Resolves once the user quits and every poller (and Insights query) is stopped. */
 export async function runMonitorApp(
 	config: Config,
-	aws: AwsSettings,
+	aws: Promise<AwsSettings>,
 	region: string,
 ): Promise<InteractiveResult> {
 	const store = new SnapshotStore(initialSnapshot(config, Date.now(), region), deriveSnapshot);
@@ -176,10 +177,26 @@ export async function runMonitorApp(
 	}
 	// The sources pull in every AWS SDK client (over half a second to load): draw the first frame
 	// first, then load them and start polling. Commands before then act once the engine exists.
-	const engineReady = import('../live/sources.js').then(({defaultSources}) => {
-		const engine = new Engine({config, store, aws, sources: defaultSources});
-		engine.start();
-		return engine;
+	const engineReady = Promise.all([import('../live/sources.js'), aws]).then(
+		([{defaultSources}, settings]) => {
+			const engine = new Engine({config, store, aws: settings, sources: defaultSources});
+			engine.start();
+			return engine;
+		},
+	);
+	engineReady.catch((error: unknown) => {
+		const message = error instanceof Error ? error.message : String(error);
+		store.update((snapshot) =>
+			withSource(snapshot, 'discovery', {
+				status: 'error',
+				error: {
+					kind: 'unknown',
+					message: `cannot start: ${message}`,
+					hint: 'press q to quit',
+					at: Date.now(),
+				},
+			}),
+		);
 	});
 	const withEngine = (act: (engine: Engine) => void) => () => {
 		void engineReady.then(act);
@@ -202,7 +219,10 @@ export async function runMonitorApp(
 			sharing,
 		);
 	} finally {
-		await (await engineReady).stop();
+		await engineReady.then(
+			(engine) => engine.stop(),
+			() => undefined,
+		);
 	}
 	const notes = [...(await sharing.settled())];
 	if (recorder) {
