@@ -80,7 +80,8 @@ function startWatcher(ready: Ready, mode: 'ui' | 'engine'): Watcher {
 			ready.region,
 			mode,
 		],
-		{stdio: ['ignore', 'pipe', 'inherit']},
+		// The CLI runs React's production build (cli.tsx sets NODE_ENV), so the watcher does too.
+		{stdio: ['ignore', 'pipe', 'inherit'], env: {...process.env, NODE_ENV: 'production'}},
 	);
 	const watcher: Watcher = {mode, child, samples: []};
 	onLines(child.stdout ?? process.stdin, 'stat', (value) => {

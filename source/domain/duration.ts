@@ -49,3 +49,19 @@ export function formatDuration(ms: number): string {
 	}
 	return `${sign}${Math.floor(hours / 24)}d`;
 }
+
+/**
+ * How far behind a source is, at the precision a reader can use: seconds under a minute, then
+ * 10-second steps, then whole minutes. Flow logs lag by minutes; counting each second would
+ * redraw (and resend over SSH) every freshness line every second for nothing a user can act on.
+ */
+export function formatLagDuration(ms: number): string {
+	const seconds = Math.max(0, Math.floor(ms / 1000));
+	if (seconds < 60) {
+		return `${seconds}s`;
+	}
+	if (seconds < 600) {
+		return formatDuration(Math.floor(seconds / 10) * 10_000);
+	}
+	return formatDuration(Math.floor(seconds / 60) * 60_000);
+}

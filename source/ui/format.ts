@@ -1,6 +1,6 @@
 // Short text for the shell's fixed-width lines. The number and time rules live in domain so the
 // TUI and the text report print the same figures; this adds what only a screen needs.
-import {formatDuration} from '../domain/duration.js';
+import {formatDuration, formatLagDuration} from '../domain/duration.js';
 import {localClock, utcClock} from '../domain/time-format.js';
 import type {TimeZoneMode} from './pane-types.js';
 
@@ -21,8 +21,7 @@ export function formatLag(dataThrough: number, now: number): string {
 	if (!Number.isFinite(dataThrough) || !Number.isFinite(now)) {
 		return '?';
 	}
-	const wholeSeconds = Math.max(0, Math.floor((now - dataThrough) / 1000));
-	return wholeSeconds === 0 ? '0s' : formatDuration(wholeSeconds * 1000);
+	return formatLagDuration(now - dataThrough);
 }
 
 /** `5m`, `15m`, `1h`, `90m` for a window length in milliseconds. */

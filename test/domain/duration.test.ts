@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {formatDuration, parseDuration} from '../../source/domain/duration.js';
+import {formatDuration, formatLagDuration, parseDuration} from '../../source/domain/duration.js';
 
 describe('parseDuration', () => {
 	it.each([
@@ -30,5 +30,19 @@ describe('formatDuration', () => {
 		[-45_000, '-45s'],
 	])('writes %i ms as %j', (ms, text) => {
 		expect(formatDuration(ms)).toBe(text);
+	});
+});
+
+describe('formatLagDuration', () => {
+	it.each([
+		[0, '0s'],
+		[45_900, '45s'],
+		[128_000, '2m'],
+		[131_000, '2m10s'],
+		[599_999, '9m50s'],
+		[754_000, '12m'],
+		[-5000, '0s'],
+	])('writes a lag of %i ms as %j', (ms, text) => {
+		expect(formatLagDuration(ms)).toBe(text);
 	});
 });

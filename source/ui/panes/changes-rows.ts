@@ -1,6 +1,7 @@
 // The changes pane: CloudTrail events, newest first unless `s` flips them, who did what from where. Every string in
 // an event is attacker-influenced (user agents, request parameters), so cells go through
 // `seg`, which sanitizes, and are cut to their column.
+import {formatLagDuration} from '../../domain/duration.js';
 import type {ChangeEvent, ChangesView, SourceState} from '../../domain/snapshot.js';
 import {changeOrders, changesInView} from './changes-view.js';
 import {formatAgo, formatClock, formatDurationFine} from './format-cells.js';
@@ -92,7 +93,7 @@ function freshnessLine(
 		parts.push(
 			{line: line(`events through ${clock}`, 'dim'), priority: 1},
 			{
-				line: line(`lag ${formatDurationFine(context.now - changes.dataThrough)}`, 'dim'),
+				line: line(`lag ${formatLagDuration(context.now - changes.dataThrough)}`, 'dim'),
 				priority: 2,
 			},
 		);

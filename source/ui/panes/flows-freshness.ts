@@ -1,4 +1,5 @@
 // The line above every flow pane: how fresh the flow data is and how much of it was read.
+import {formatLagDuration} from '../../domain/duration.js';
 import type {FlowsView} from '../../domain/snapshot.js';
 import {formatDurationFine, formatNumber} from './format-cells.js';
 import {joinParts, type Line, line, type Part, seg} from './line.js';
@@ -24,7 +25,7 @@ export function flowsFreshnessLine(
 		parts.push(
 			{line: [...stalePrefix, seg(`flows through ${clock}`, 'dim')], priority: 0},
 			{
-				line: line(`lag ${formatDurationFine(context.now - flows.dataThrough)}`, 'dim'),
+				line: line(`lag ${formatLagDuration(context.now - flows.dataThrough)}`, 'dim'),
 				priority: 1,
 			},
 		);

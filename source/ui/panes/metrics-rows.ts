@@ -1,5 +1,6 @@
 // The metrics pane: alarms in ALARM on top, then one row per series with its sparkline, in the
 // catalog's order or, after `s`, the series with alarms firing first.
+import {formatLagDuration} from '../../domain/duration.js';
 import type {MetricSeries, MetricsView, SourceState, TimeWindow} from '../../domain/snapshot.js';
 import {changeAxis} from './change-axis.js';
 import {formatDurationCoarse, formatDurationFine} from './format-cells.js';
@@ -114,7 +115,7 @@ function freshnessLine(
 		parts.push(
 			{line: [...stalePrefix, seg(`metrics through ${clock}`, 'dim')], priority: 0},
 			{
-				line: line(`lag ${formatDurationFine(context.now - metrics.dataThrough)}`, 'dim'),
+				line: line(`lag ${formatLagDuration(context.now - metrics.dataThrough)}`, 'dim'),
 				priority: 2,
 			},
 		);

@@ -21,7 +21,7 @@ describe('actorText', () => {
 describe('changesLines', () => {
 	it('shows time, age, who, what, error and from on a wide pane', () => {
 		const lines = changesLines(input, context({width: 196, height: 10})).map(lineText);
-		expect(lines[0]).toBe('3 changes · events through 13:42:00Z · lag 3m00s · sort: newest');
+		expect(lines[0]).toBe('3 changes · events through 13:42:00Z · lag 3m · sort: newest');
 		expect(lines[1]).toMatch(/^time\s+age\s+who\s+what\s+error\s+from\s*$/);
 		expect(lines[2]).toMatch(
 			/^13:40:03Z\s+4m ago bob\s+ModifyTargetGroupAttributes preserve_client_ip\.enabled=false\s+AccessDenied 192\.0\.2\.10/,

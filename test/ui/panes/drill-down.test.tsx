@@ -227,7 +227,7 @@ describe('filter and sort headers', () => {
 
 	it('names the default order at the end of the header line when there is room', () => {
 		expect(renderPane('changes', {width: 200})[0]).toMatch(/· sort: newest$/);
-		expect(renderPane('changes', {width: 60})[0]).not.toContain('sort:');
+		expect(renderPane('changes', {width: 52})[0]).not.toContain('sort:');
 	});
 });
 

@@ -44,7 +44,7 @@ describe('metricsLines', () => {
 	it('has the freshness, the alarms, then a row per series', () => {
 		const lines = metricsLines(input, context({width: 100, height: 20})).map(lineText);
 		expect(lines[0]).toBe(
-			'metrics through 13:43:00Z · lag 2m00s · 3 alarms, 1 in ALARM · sort: catalog order',
+			'metrics through 13:43:00Z · lag 2m · 3 alarms, 1 in ALARM · sort: catalog order',
 		);
 		expect(lines[1]).toMatch(/^ALARM web-nlb-healthy-hosts · since 13:41Z \(4m\)/);
 		expect(lines[2]).toMatch(/^INSUFFICIENT_DATA web-nlb-resets/);
