@@ -1,25 +1,12 @@
 // Writing VPC flow log records in a flow log's own format (`${field} ${field} ...`).
+import {defaultFormatFields} from '../../domain/flows/flow-fields.js';
+import {defaultFlowFormat, renderLogFormat} from '../../domain/flows/flow-format.js';
 
-/** The default (version 2) format's fields, in order. */
-export const defaultFlowLogFields: readonly string[] = [
-	'version',
-	'account-id',
-	'interface-id',
-	'srcaddr',
-	'dstaddr',
-	'srcport',
-	'dstport',
-	'protocol',
-	'packets',
-	'bytes',
-	'start',
-	'end',
-	'action',
-	'log-status',
-];
+/** The default (version 2) format's fields, in order: the same list lbtop's parser reads by. */
+export const defaultFlowLogFields: readonly string[] = defaultFormatFields;
 
 /** What DescribeFlowLogs reports as LogFormat for a flow log created with the default format. */
-export const defaultFlowLogFormat = defaultFlowLogFields.map((field) => `\${${field}}`).join(' ');
+export const defaultFlowLogFormat = renderLogFormat(defaultFlowFormat);
 
 const fieldVersions: Readonly<Record<string, number>> = {
 	'vpc-id': 3,

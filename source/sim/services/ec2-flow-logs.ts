@@ -1,31 +1,13 @@
 // EC2 DescribeFlowLogs: which flow logs cover an interface, subnet or VPC, where they deliver and
 // in which record format.
+
+import {defaultFlowFormat, renderLogFormat} from '../../domain/flows/flow-format.js';
 import type {SimContext} from '../context.js';
 import type {Params} from '../protocol/params.js';
 import type {WireStruct} from '../protocol/wire.js';
 import type {FlowLog, World} from '../world/types.js';
 import {pageOfEc2} from './ec2-common.js';
 import {applyFilters, type FilterFields, readFilters} from './ec2-filters.js';
-
-/** What DescribeFlowLogs reports for a flow log created without a custom format. */
-const defaultFields = [
-	'version',
-	'account-id',
-	'interface-id',
-	'srcaddr',
-	'dstaddr',
-	'srcport',
-	'dstport',
-	'protocol',
-	'packets',
-	'bytes',
-	'start',
-	'end',
-	'action',
-	'log-status',
-];
-
-export const defaultFlowLogFormat = defaultFields.map((field) => `\${${field}}`).join(' ');
 
 const flowLogFields: FilterFields<FlowLog> = {
 	'deliver-log-status': (flowLog) => [flowLog.deliverLogsStatus],
@@ -56,7 +38,7 @@ function flowLogShape(world: World, flowLog: FlowLog): WireStruct {
 		trafficType: flowLog.trafficType,
 		logDestinationType: flowLog.logDestinationType,
 		logDestination: destinationOf(world, flowLog),
-		logFormat: flowLog.logFormat === '' ? defaultFlowLogFormat : flowLog.logFormat,
+		logFormat: flowLog.logFormat === '' ? renderLogFormat(defaultFlowFormat) : flowLog.logFormat,
 		tagSet: [],
 		maxAggregationInterval: flowLog.maxAggregationInterval,
 	};
