@@ -1,6 +1,6 @@
 // Short text for the shell's fixed-width lines. The number and time rules live in domain so the
 // TUI and the text report print the same figures; this adds what only a screen needs.
-import {formatDuration, formatLagDuration} from '../domain/duration.js';
+import {formatLagDuration} from '../domain/duration.js';
 import {localClock, utcClock} from '../domain/time-format.js';
 import type {TimeZoneMode} from './pane-types.js';
 

@@ -4,7 +4,7 @@
 import {formatLagDuration} from '../../domain/duration.js';
 import type {ChangeEvent, ChangesView, SourceState} from '../../domain/snapshot.js';
 import {changeOrders, changesInView} from './changes-view.js';
-import {formatAgo, formatClock, formatDurationFine} from './format-cells.js';
+import {formatAgo, formatClock} from './format-cells.js';
 import {joinParts, type Line, line, type Part, seg} from './line.js';
 import {headerClock} from './pane-clock.js';
 import {type PaneContext, withinPane} from './pane-context.js';

@@ -3,7 +3,7 @@
 import {formatLagDuration} from '../../domain/duration.js';
 import type {MetricSeries, MetricsView, SourceState, TimeWindow} from '../../domain/snapshot.js';
 import {changeAxis} from './change-axis.js';
-import {formatDurationCoarse, formatDurationFine} from './format-cells.js';
+import {formatDurationCoarse} from './format-cells.js';
 import {joinParts, type Line, line, type Part, seg} from './line.js';
 import {formatMetricValue, summarizeSeries} from './metric-values.js';
 import {alarmLines} from './metrics-alarms.js';
