@@ -20,7 +20,11 @@ afterEach(async () => {
 	}
 });
 
-async function startDemo(columns: number, rows: number): Promise<TerminalSession> {
+async function startDemo(
+	columns: number,
+	rows: number,
+	env: Readonly<Record<string, string>> = {},
+): Promise<TerminalSession> {
 	directory = await mkdtemp(join(tmpdir(), 'lbtop-demo-e2e-'));
 	session = await startInTerminal({
 		command: [process.execPath, cliPath, '--demo'],
@@ -31,6 +35,7 @@ async function startDemo(columns: number, rows: number): Promise<TerminalSession
 			TMPDIR: directory,
 			AWS_CONFIG_FILE: '/dev/null',
 			AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+			...env,
 		},
 	});
 	// The demo world has history behind it: flows and metrics arrive on the first refresh.
@@ -121,6 +126,42 @@ describe('lbtop --demo at 80x24', () => {
 		);
 		// tmux wraps the path at 80 columns in its history.
 		expect(await terminal.history()).toMatch(/saved to [\s\S]*lbtop-demo-nlb-/);
+	});
+});
+
+describe('lbtop --demo at 80x24: moving, sorting, drilling down, time zones', () => {
+	it('moves the selection, sorts, opens a connection, switches to local time and refreshes', async () => {
+		const terminal = await startDemo(80, 24, {TZ: 'America/New_York'});
+		// Away from UTC the header carries both clocks; the panes start in UTC.
+		let screen = await terminal.waitFor(/\d\d:\d\d:\d\dZ {2}\d\d:\d\d:\d\d local/);
+		expect(screen).toMatch(/window 15m \(\d\d:\d\d:\d\dZ-/);
+		await terminal.send(keys.tab);
+		await terminal.send(keys.tab);
+		await terminal.waitFor(/\[Connections\]/);
+		await terminal.waitFor(/flows through/, 30_000);
+
+		await terminal.send('s');
+		await terminal.waitFor(/sort: bytes/);
+		for (const key of ['j', 'j', keys.down, 'k', keys.up, 'G', 'g', keys.pageDown, keys.pageUp]) {
+			await terminal.send(key);
+		}
+		await terminal.send(keys.enter);
+		screen = await terminal.waitFor(/exact pair|likely pair|unpaired:/);
+		assertFits(screen, 80, 24);
+		await terminal.send(keys.escape);
+		await terminal.waitFor(/\[Connections\]/);
+
+		await terminal.send('u');
+		screen = await terminal.waitFor(/window 15m \(\d\d:\d\d:\d\d-\d\d:\d\d:\d\d\)/);
+		expect(screen).not.toMatch(/window 15m \(\d\d:\d\d:\d\dZ/);
+		await terminal.send('u');
+		await terminal.waitFor(/window 15m \(\d\d:\d\d:\d\dZ-/);
+
+		await terminal.send('r');
+		screen = await terminal.waitFor(/\[Connections\]/);
+		assertFits(screen, 80, 24);
+		await terminal.send('q');
+		expect(await terminal.waitForExit(15_000)).toBe(0);
 	});
 });
 
