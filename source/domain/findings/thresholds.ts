@@ -49,6 +49,12 @@ export const metricStaleAfterMs = 15 * 60_000;
  * disconnects produce a steady trickle on any busy LB.
  */
 export const resetSpikeMinPerMinute = 20;
+/**
+ * On a quiet load balancer 20 resets a minute may be most of its connections: the floor drops to
+ * this share of the new flows a minute (but never below the smallest count worth a line).
+ */
+export const resetShareOfNewFlows = 0.05;
+export const resetSpikeSmallestPerMinute = 5;
 /** Without a baseline only a large absolute count is reported. */
 export const resetWithoutBaselineMinPerMinute = 200;
 

@@ -6,10 +6,12 @@ import type {Snapshot} from '../../snapshot.js';
 import type {Topology} from '../../types/topology.js';
 import {type DraftFinding, draft, type FindingRule} from '../draft.js';
 import {countText, listNames, periodText, unique} from '../format.js';
-import {detectSpike, perPeriod, type Spike, seriesFor} from '../metric-series.js';
+import {detectSpike, median, perPeriod, type Spike, seriesFor} from '../metric-series.js';
 import {
 	maxNamesInTitle,
+	resetShareOfNewFlows,
 	resetSpikeMinPerMinute,
+	resetSpikeSmallestPerMinute,
 	resetWithoutBaselineMinPerMinute,
 	spikeFactor,
 } from '../thresholds.js';
@@ -28,14 +30,27 @@ const sides: ReadonlyArray<readonly [Side, string]> = [
 	['target', 'TCP_Target_Reset_Count'],
 ];
 
+/** Resets a minute worth a line for this load balancer: lower when it carries few new flows. */
+export function resetFloorPerMinute(snapshot: Snapshot): number {
+	const newFlows = seriesFor(snapshot.metrics, 'NewFlowCount').flatMap((series) =>
+		series.points.map((point) => (point.v * 60) / series.periodSeconds),
+	);
+	if (newFlows.length === 0) {
+		return resetSpikeMinPerMinute;
+	}
+	const share = resetShareOfNewFlows * median(newFlows);
+	return Math.min(resetSpikeMinPerMinute, Math.max(resetSpikeSmallestPerMinute, share));
+}
+
 export function resetSpikes(
 	snapshot: Snapshot,
 	now: number = snapshot.generatedAt,
 ): DraftFinding[] {
+	const floorPerMinute = resetFloorPerMinute(snapshot);
 	return sides.flatMap(([side, metricName]) =>
 		seriesFor(snapshot.metrics, metricName).flatMap((series) => {
 			const spike = detectSpike(series, now, {
-				floor: perPeriod(resetSpikeMinPerMinute, series),
+				floor: perPeriod(floorPerMinute, series),
 				factor: spikeFactor,
 				floorWithoutBaseline: perPeriod(resetWithoutBaselineMinPerMinute, series),
 			});
