@@ -1,6 +1,7 @@
 // The test world's clock, ids and topology: an internet-facing NLB "web-nlb" in two AZs behind
 // lb-sg, a TCP listener on 80 forwarding to "web-tg" (instance targets, client IP preservation
 // on) with two targets behind web-sg.
+import {defaultFlowFormat, renderLogFormat} from '../../../source/domain/flows/flow-format.js';
 import type {TargetGroupInfo, TargetInfo, Topology} from '../../../source/domain/snapshot.js';
 
 export const minute = 60_000;
@@ -38,24 +39,7 @@ export const ids = {
 } as const;
 
 /** The default (v2) flow log format, as DescribeFlowLogs reports it. */
-const defaultLogFormat = [
-	'version',
-	'account-id',
-	'interface-id',
-	'srcaddr',
-	'dstaddr',
-	'srcport',
-	'dstport',
-	'protocol',
-	'packets',
-	'bytes',
-	'start',
-	'end',
-	'action',
-	'log-status',
-]
-	.map((field) => `\${${field}}`)
-	.join(' ');
+const defaultLogFormat = renderLogFormat(defaultFlowFormat);
 
 export function target(overrides: Partial<TargetInfo> = {}): TargetInfo {
 	return {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {knownFlowFields} from '../../../source/domain/flows/flow-fields.js';
+import {isInterpretedField, knownFlowFields} from '../../../source/domain/flows/flow-fields.js';
 import {
 	defaultFlowFormat,
 	type FlowFormat,
@@ -79,30 +79,9 @@ function recordArbitrary(format: FlowFormat): fc.Arbitrary<FlowRecord> {
 		});
 }
 
-const typed = new Set([
-	'interface-id',
-	'srcaddr',
-	'dstaddr',
-	'srcport',
-	'dstport',
-	'protocol',
-	'packets',
-	'bytes',
-	'start',
-	'end',
-	'action',
-	'log-status',
-	'tcp-flags',
-	'pkt-srcaddr',
-	'pkt-dstaddr',
-	'flow-direction',
-	'subnet-id',
-	'az-id',
-]);
-
 function extraArbitrary(format: FlowFormat): fc.Arbitrary<Record<string, string>> {
 	const entries = format.fields
-		.filter((field) => !typed.has(field))
+		.filter((field) => !isInterpretedField(field))
 		.map((field) => [field, field === 'version' ? fc.nat().map(String) : tokenArbitrary] as const);
 	return fc
 		.record(Object.fromEntries(entries), {requiredKeys: []})
