@@ -5,6 +5,7 @@ import meow from 'meow';
 import {monitorHelp, replayHelp, simHelp} from './source/cli-help.js';
 import {configFromFlags, type Terminal} from './source/domain/config-from-flags.js';
 import {replayConfigFromFlags} from './source/domain/replay-config.js';
+import {type FlagKinds, unknownFlagMessage} from './source/domain/unknown-flag.js';
 
 // lbtop pins its SDK versions; the SDK's notice about future Node releases would land in the
 // middle of the full-screen UI, so it is off unless the user asked for it explicitly.
@@ -22,6 +23,15 @@ function usageError(message: string): never {
 	process.exit(2);
 }
 
+/** Meow's own unknown-flag report is two bare lines; lbtop's says which flag and what was meant. */
+function checkFlags<Flags extends FlagKinds>(argv: readonly string[], flags: Flags): Flags {
+	const message = unknownFlagMessage(argv, flags);
+	if (message !== undefined) {
+		usageError(message);
+	}
+	return flags;
+}
+
 function terminal(): Terminal {
 	const locale = `${process.env.LC_ALL ?? ''}${process.env.LC_CTYPE ?? ''}${process.env.LANG ?? ''}`;
 	return {
@@ -36,13 +46,13 @@ async function simCommand(argv: readonly string[]): Promise<void> {
 		importMeta: import.meta,
 		argv: [...argv],
 		allowUnknownFlags: false,
-		flags: {
+		flags: checkFlags(argv, {
 			host: {type: 'string', default: '127.0.0.1'},
 			port: {type: 'number', default: 4566},
 			scenario: {type: 'string'},
 			seed: {type: 'number', default: 1},
 			speed: {type: 'number', default: 1},
-		},
+		}),
 	});
 	const {port, speed, seed} = cli.flags;
 	if (!Number.isInteger(port) || port < 0 || port > 65_535) {
@@ -67,7 +77,7 @@ async function monitorCommand(argv: readonly string[]): Promise<void> {
 		importMeta: import.meta,
 		argv: [...argv],
 		allowUnknownFlags: false,
-		flags: {
+		flags: checkFlags(argv, {
 			region: {type: 'string'},
 			profile: {type: 'string'},
 			endpointUrl: {type: 'string'},
@@ -81,7 +91,7 @@ async function monitorCommand(argv: readonly string[]): Promise<void> {
 			ascii: {type: 'boolean', default: false},
 			record: {type: 'string'},
 			printIamPolicy: {type: 'boolean', default: false},
-		},
+		}),
 	});
 	if (cli.flags.printIamPolicy) {
 		const {iamPolicyJson} = await import('./source/aws/iam-actions.js');
@@ -124,14 +134,14 @@ async function replayCommand(argv: readonly string[]): Promise<void> {
 		importMeta: import.meta,
 		argv: [...argv],
 		allowUnknownFlags: false,
-		flags: {
+		flags: checkFlags(argv, {
 			speed: {type: 'number', default: 1},
 			at: {type: 'string'},
 			once: {type: 'boolean', default: false},
 			json: {type: 'boolean', default: false},
 			color: {type: 'boolean', default: true},
 			ascii: {type: 'boolean', default: false},
-		},
+		}),
 	});
 	const result = replayConfigFromFlags(cli.input, cli.flags, terminal());
 	if (!result.ok) {

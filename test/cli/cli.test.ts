@@ -35,7 +35,7 @@ describe('lbtop usage', () => {
 
 	it.each([
 		[['--json'], /name a load balancer/],
-		[['my-nlb', '--bogus'], /Unknown flag/],
+		[['my-nlb', '--regoin', 'x'], /^lbtop: unknown flag --regoin \(did you mean --region\?\)\n/],
 		[['my-nlb', '--window', 'soon'], /--window "soon" is not a duration/],
 		[['arn:aws:elasticloadbalancing:nope'], /not a load balancer ARN/],
 		[['sim', '--port', '70000'], /not a port number/],

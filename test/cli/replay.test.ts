@@ -148,7 +148,10 @@ describe('lbtop replay without a terminal', () => {
 		[['replay', 'a.ndjson', '--speed', '0'], /--speed 0 must be/],
 		[['replay', 'a.ndjson', '--at', 'lunch'], /--at "lunch" is not a UTC time/],
 		[['replay', 'a.ndjson', '--once', '--json'], /choose one/],
-		[['replay', 'a.ndjson', '--bogus'], /Unknown flag/],
+		[
+			['replay', 'a.ndjson', '--bogus'],
+			/^lbtop: unknown flag --bogus\n {2}\(lbtop --help for usage\)\n$/,
+		],
 	])('%j is a usage error: exit 2', async (args, message) => {
 		const result = await runCli(args);
 		expect(result.code).toBe(2);

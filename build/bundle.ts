@@ -1,0 +1,55 @@
+// Bundles the CLI after `tsc` has checked and emitted it. A cold start spends most of its time
+// resolving, reading and lexing hundreds of small modules (Ink, React and the AWS SDK are CommonJS
+// behind ESM wrappers); one set of bundled files reaches the first frame in about half the time.
+// dist/cli.js (the package's bin) is replaced by the bundle; dist/source stays as tsc emitted it
+// for the benchmarks, which load single modules.
+import {readFileSync} from 'node:fs';
+import {readdir} from 'node:fs/promises';
+import path from 'node:path';
+import process from 'node:process';
+import {build} from 'esbuild';
+
+const outdir = 'dist';
+const workerFile = 'demo-worker.js';
+
+await build({
+	entryPoints: [
+		{in: 'cli.tsx', out: 'cli'},
+		// `--demo` starts its sim in a worker thread by file name (`./demo-worker.js`, beside the
+		// module that starts it), so the worker is an entry of its own, in the same directory.
+		{in: 'source/sim/demo-worker.ts', out: 'demo-worker'},
+	],
+	outdir,
+	bundle: true,
+	platform: 'node',
+	// The AWS SDK's ESM builds: its CommonJS ones lose their named exports behind dynamic imports.
+	mainFields: ['module', 'main'],
+	target: 'node20',
+	format: 'esm',
+	// The sources, the sim and the reports stay behind dynamic imports, as in the unbundled code:
+	// the first frame loads only what it draws.
+	splitting: true,
+	chunkNames: '[name]-[hash]',
+	// Some CommonJS dependencies call require() for Node's built-ins; ESM has no require.
+	banner: {
+		js: "import {createRequire as lbtopCreateRequire} from 'node:module';\nconst require = lbtopCreateRequire(import.meta.url);",
+	},
+	// Ink loads React DevTools only when DEV=true; it is not installed.
+	external: ['react-devtools-core'],
+	logLevel: 'warning',
+	allowOverwrite: true,
+});
+
+// The worker is found by a path relative to the chunk that starts it: prove they sit together.
+const files = await readdir(outdir);
+const starters = files.filter(
+	(file) =>
+		file.endsWith('.js') &&
+		readFileSync(path.join(outdir, file), 'utf8').includes(`./${workerFile}`),
+);
+if (starters.length === 0 || !files.includes(workerFile)) {
+	process.stderr.write(
+		`bundle: ${workerFile} or the module that starts it is missing from ${outdir}\n`,
+	);
+	process.exit(1);
+}

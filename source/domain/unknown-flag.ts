@@ -1,0 +1,48 @@
+// Catches a mistyped flag before the flag parser does, so the message names the flag, suggests the
+// closest known one and points at --help on one line, like every other usage error of lbtop.
+import {closestNames} from './closest-names.js';
+
+export type FlagKinds = Readonly<
+	Record<string, {readonly type: 'string' | 'number' | 'boolean'; readonly isMultiple?: boolean}>
+>;
+
+const builtIn = ['help', 'version'];
+
+function kebab(name: string): string {
+	return name.replaceAll(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+function knownSpellings(flags: FlagKinds): Set<string> {
+	const known = new Set(builtIn);
+	for (const [name, {type}] of Object.entries(flags)) {
+		known.add(kebab(name));
+		known.add(name);
+		if (type === 'boolean') {
+			known.add(`no-${kebab(name)}`);
+		}
+	}
+	return known;
+}
+
+/** The usage message for the first flag in `argv` that lbtop does not know, if there is one. */
+export function unknownFlagMessage(argv: readonly string[], flags: FlagKinds): string | undefined {
+	const known = knownSpellings(flags);
+	for (const token of argv) {
+		if (token === '--') {
+			return undefined;
+		}
+		// A lone '-' and negative numbers (`--speed -1` is judged by the flag's own validation) pass.
+		if (!token.startsWith('-') || token === '-' || /^-\d/.test(token)) {
+			continue;
+		}
+		const name = token.replace(/^--?/, '').split('=')[0] ?? '';
+		if (known.has(name)) {
+			continue;
+		}
+		const candidates = [...known].filter((spelling) => spelling === kebab(spelling));
+		const [closest] = closestNames(name, candidates, 1);
+		const hint = closest === undefined ? '' : ` (did you mean --${closest}?)`;
+		return `unknown flag ${token.split('=')[0]}${hint}`;
+	}
+	return undefined;
+}
