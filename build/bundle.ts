@@ -1,8 +1,8 @@
 // Bundles the CLI after `tsc` has checked and emitted it. A cold start spends most of its time
 // resolving, reading and lexing hundreds of small modules (Ink, React and the AWS SDK are CommonJS
 // behind ESM wrappers); one set of bundled files reaches the first frame in about half the time.
-// dist/cli.js (the package's bin) is replaced by the bundle; dist/source stays as tsc emitted it
-// for the benchmarks, which load single modules.
+// dist/lbtop.js is the package's bin; tsc's own output (dist/cli.js, dist/source) stays for the
+// benchmarks and tests that load single modules, under names the bundle never overwrites.
 import {readFileSync} from 'node:fs';
 import {readdir} from 'node:fs/promises';
 import path from 'node:path';
@@ -14,7 +14,7 @@ const workerFile = 'demo-worker.js';
 
 await build({
 	entryPoints: [
-		{in: 'cli.tsx', out: 'cli'},
+		{in: 'cli.tsx', out: 'lbtop'},
 		// `--demo` starts its sim in a worker thread by file name (`./demo-worker.js`, beside the
 		// module that starts it), so the worker is an entry of its own, in the same directory.
 		{in: 'source/sim/demo-worker.ts', out: 'demo-worker'},
