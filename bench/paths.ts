@@ -2,5 +2,5 @@
 import {fileURLToPath} from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const builtCli = fileURLToPath(new URL('../lbtop.js', import.meta.url));
+export const builtCli = fileURLToPath(new URL('../bin/lbtop.js', import.meta.url));
 export const builtBench = (file: string) => fileURLToPath(new URL(`./${file}`, import.meta.url));

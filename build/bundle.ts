@@ -1,15 +1,18 @@
 // Bundles the CLI after `tsc` has checked and emitted it. A cold start spends most of its time
 // resolving, reading and lexing hundreds of small modules (Ink, React and the AWS SDK are CommonJS
 // behind ESM wrappers); one set of bundled files reaches the first frame in about half the time.
-// dist/lbtop.js is the package's bin; tsc's own output (dist/cli.js, dist/source) stays for the
+// dist/bin/lbtop.js is the package's bin; tsc's own output (dist/cli.js, dist/source) stays for the
 // benchmarks and tests that load single modules, under names the bundle never overwrites.
 import {readFileSync} from 'node:fs';
-import {readdir} from 'node:fs/promises';
+import {readdir, rm} from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
 import {build} from 'esbuild';
 
-const outdir = 'dist';
+// Its own directory, emptied first: chunk names carry content hashes, so old ones would pile up.
+const outdir = 'dist/bin';
+
+await rm(outdir, {recursive: true, force: true});
 const workerFile = 'demo-worker.js';
 
 await build({
@@ -37,7 +40,9 @@ await build({
 	// Ink loads React DevTools only when DEV=true; it is not installed.
 	external: ['react-devtools-core'],
 	logLevel: 'warning',
-	allowOverwrite: true,
+	// React and its reconciler ship development and production builds chosen at run time by
+	// NODE_ENV; lbtop runs the production one (cli.tsx), so the other is left out of the bundle.
+	define: {'process.env.NODE_ENV': '"production"'},
 });
 
 // The worker is found by a path relative to the chunk that starts it: prove they sit together.

@@ -1,8 +1,8 @@
-// Runs the built lbtop (dist/lbtop.js, the bundle) as a user would, without a terminal.
+// Runs the built lbtop (dist/bin/lbtop.js, the bundle) as a user would, without a terminal.
 import {execFile} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 
-export const cliPath = fileURLToPath(new URL('../../dist/lbtop.js', import.meta.url));
+export const cliPath = fileURLToPath(new URL('../../dist/bin/lbtop.js', import.meta.url));
 
 export type CliResult = {readonly code: number; readonly stdout: string; readonly stderr: string};
 

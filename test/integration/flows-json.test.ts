@@ -7,7 +7,7 @@ import type {Snapshot} from '../../source/domain/snapshot.js';
 import {type FlowsHarness, startFlowsHarness} from './fixtures/flows-harness.js';
 import {api, clients, loadBalancerName, web} from './fixtures/flows-world.js';
 
-const cliPath = 'dist/lbtop.js';
+const cliPath = 'dist/bin/lbtop.js';
 
 function runCli(url: string): Promise<{code: number; stdout: string; stderr: string}> {
 	const environment: NodeJS.ProcessEnv = {};
