@@ -1,13 +1,13 @@
 // Over SSH every byte is felt. Ink redraws its whole frame on any change (its own incremental mode
 // is off: see run-interactive), so a ticking clock would resend every row each second. This turns
-// Ink's full-frame writes into writes of the rows that changed, placed by absolute cursor moves:
-// the frame always starts at the top-left of the alternate screen.
+// Ink's full-frame writes into writes of what changed in the rows that changed (see row-diff.ts),
+// placed by absolute cursor moves: the frame always starts at the top-left of the alternate screen.
+import {rowDelta} from './row-diff.js';
 
 const esc = '\u001B[';
 const eraseLine = `${esc}2K`;
 const cursorUpOne = `${esc}1A`;
 const cursorLeft = `${esc}G`;
-const clearToEnd = `${esc}K`;
 export const beginSynchronized = `${esc}?2026h`;
 export const endSynchronized = `${esc}?2026l`;
 
@@ -57,7 +57,10 @@ export function frameDelta(previous: readonly string[], next: readonly string[])
 		if (line === previous[index]) {
 			continue;
 		}
-		out += `${esc}${index + 1};1H${line === undefined ? eraseLine : `${line}${clearToEnd}`}`;
+		out +=
+			line === undefined
+				? `${esc}${index + 1};1H${eraseLine}`
+				: rowDelta(index + 1, previous[index], line);
 	}
 	return out;
 }

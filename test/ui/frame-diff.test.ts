@@ -1,12 +1,6 @@
 import ansiEscapes from 'ansi-escapes';
 import {describe, expect, it} from 'vitest';
-import {createDiffWriter} from '../../source/ui/diff-stdout.js';
-import {
-	beginSynchronized,
-	classifyWrite,
-	endSynchronized,
-	frameDelta,
-} from '../../source/ui/frame-diff.js';
+import {classifyWrite, frameDelta} from '../../source/ui/frame-diff.js';
 
 describe('classifyWrite', () => {
 	it.each([
@@ -31,9 +25,16 @@ describe('classifyWrite', () => {
 });
 
 describe('frameDelta', () => {
-	it('writes only the rows that changed, each placed absolutely', () => {
+	it('writes only the cells that changed, each placed absolutely', () => {
 		expect(frameDelta(['a', 'clock 12:00:01', 'c'], ['a', 'clock 12:00:02', 'c'])).toBe(
-			'\u001B[2;1Hclock 12:00:02\u001B[K',
+			'\u001B[2;14H2',
+		);
+	});
+
+	it('rewrites a row it cannot read cell by cell whole', () => {
+		const link = (text: string) => `\u001B]8;;https://example.com\u0007${text}\u001B]8;;\u0007`;
+		expect(frameDelta(['a', link('docs 1')], ['a', link('docs 2')])).toBe(
+			`\u001B[2;1H${link('docs 2')}\u001B[K`,
 		);
 	});
 
@@ -43,44 +44,5 @@ describe('frameDelta', () => {
 
 	it('erases rows a shorter frame no longer uses', () => {
 		expect(frameDelta(['a', 'b', 'c'], ['a'])).toBe('\u001B[2;1H\u001B[2K\u001B[3;1H\u001B[2K');
-	});
-});
-
-describe('createDiffWriter', () => {
-	function sink() {
-		const written: string[] = [];
-		return {written, target: {write: (data: string) => written.push(data) > 0}};
-	}
-
-	it('draws the first frame whole, then only what changed, and nothing for an idle frame', () => {
-		const {written, target} = sink();
-		const writer = createDiffWriter(target);
-		writer.write('one\ntwo');
-		writer.write(`${ansiEscapes.eraseLines(2)}one\nthree`);
-		writer.write(beginSynchronized);
-		writer.write(`${ansiEscapes.eraseLines(2)}one\nthree`);
-		writer.write(endSynchronized);
-		expect(written).toEqual([
-			'\u001B[1;1Hone\u001B[K\u001B[2;1Htwo\u001B[K',
-			'\u001B[2;1Hthree\u001B[K',
-		]);
-	});
-
-	it('redraws whole after the screen was erased', () => {
-		const {written, target} = sink();
-		const writer = createDiffWriter(target);
-		writer.write('one\ntwo');
-		writer.write(ansiEscapes.eraseLines(2));
-		writer.write('\u001B[2J\u001B[0;0H');
-		writer.write('one\ntwo');
-		expect(written.at(-1)).toBe('\u001B[1;1Hone\u001B[K\u001B[2;1Htwo\u001B[K');
-	});
-
-	it('passes writes that are not frames through untouched', () => {
-		const {written, target} = sink();
-		const writer = createDiffWriter(target);
-		writer.write('\u001B]52;c;aGk=\u0007');
-		writer.write('\u001B[?25h');
-		expect(written).toEqual(['\u001B]52;c;aGk=\u0007', '\u001B[?25h']);
 	});
 });
