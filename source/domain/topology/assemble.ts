@@ -28,6 +28,11 @@ function preserveClientIp(group: TargetGroupFacts): boolean {
 	if (value !== undefined) {
 		return value === 'true';
 	}
+	// An ALB (HTTP/HTTPS groups) always opens its own connections to the targets: the attribute does
+	// not exist for its groups, and the backend leg never carries the client's address.
+	if (group.protocol === 'HTTP' || group.protocol === 'HTTPS') {
+		return false;
+	}
 	// Documented defaults when the attribute is absent: on for instance targets and for UDP IP targets.
 	return (
 		group.targetType === 'instance' || group.protocol === 'UDP' || group.protocol === 'TCP_UDP'

@@ -132,6 +132,40 @@ describe('assembleTopology', () => {
 		expect(ipGroup?.proxyProtocolV2).toBe(true);
 	});
 
+	it.each([
+		{protocol: 'TCP', targetType: 'instance', attributes: {}, preserved: true},
+		{protocol: 'TCP', targetType: 'ip', attributes: {}, preserved: false},
+		{protocol: 'UDP', targetType: 'ip', attributes: {}, preserved: true},
+		{protocol: 'TCP_UDP', targetType: 'ip', attributes: {}, preserved: true},
+		{
+			protocol: 'TLS',
+			targetType: 'instance',
+			attributes: {'preserve_client_ip.enabled': 'false'},
+			preserved: false,
+		},
+		{
+			protocol: 'TCP',
+			targetType: 'ip',
+			attributes: {'preserve_client_ip.enabled': 'true'},
+			preserved: true,
+		},
+		// An ALB's groups: the ALB proxies, whatever the target type.
+		{protocol: 'HTTP', targetType: 'instance', attributes: {}, preserved: false},
+		{protocol: 'HTTPS', targetType: 'ip', attributes: {}, preserved: false},
+	] as const)(
+		'$protocol $targetType $attributes: client IP preserved is $preserved',
+		({protocol, targetType, attributes, preserved}) => {
+			const [group] = assembleTopology(
+				facts({
+					targetGroups: [
+						{arn: 'tg', name: 'tg', protocol, port: 80, targetType, attributes, targets: []},
+					],
+				}),
+			).targetGroups;
+			expect(group?.preserveClientIp).toBe(preserved);
+		},
+	);
+
 	it('gives targets their address, interface and security groups', () => {
 		const [instanceGroup, ipGroup] = assembleTopology(facts()).targetGroups;
 		expect(instanceGroup?.targets[0]).toMatchObject({
