@@ -29,56 +29,99 @@ export type ConnectionsInput = {
 	readonly topology?: Topology;
 };
 
-function columns(style: LegStyle, arrows: boolean, now: number): Array<Column<Connection>> {
-	const layout: Array<Column<Connection> | false> = [
-		{id: 'client', header: 'client', priority: 0, cutOutliers: true, cell: clientCell},
-		arrows && {id: 'listener', header: 'lsnr', priority: 5, cell: listenerCell},
-		{
-			id: 'target',
-			header: arrows ? '   target' : 'target',
-			priority: 2,
-			cutOutliers: true,
-			cell: (row) => targetCell(row, arrows),
-		},
-		{id: 'legs', header: legHeader[style], priority: 1, cell: (row) => legActions(row, style)},
-		{
+type ColumnName =
+	| 'client'
+	| 'listener'
+	| 'targetArrow'
+	| 'targetPlain'
+	| 'legsLong'
+	| 'legsShort'
+	| 'packets'
+	| 'bytes'
+	| 'age'
+	| 'kind'
+	| 'protocol';
+
+type ConnectionColumns = Readonly<Record<ColumnName, Column<Connection>>>;
+
+/** Every column any variant uses, built once so the variants share (and measure once) them. */
+function connectionColumns(now: number): ConnectionColumns {
+	const legs = (style: LegStyle): Column<Connection> => ({
+		id: 'legs',
+		header: legHeader[style],
+		priority: 1,
+		cell: (row) => legActions(row, style),
+	});
+	const target = (arrows: boolean): Column<Connection> => ({
+		id: 'target',
+		header: arrows ? '   target' : 'target',
+		priority: 2,
+		cutOutliers: true,
+		cell: (row) => targetCell(row, arrows),
+	});
+	return {
+		client: {id: 'client', header: 'client', priority: 0, cutOutliers: true, cell: clientCell},
+		listener: {id: 'listener', header: 'lsnr', priority: 5, cell: listenerCell},
+		targetArrow: target(true),
+		targetPlain: target(false),
+		legsLong: legs('long'),
+		legsShort: legs('short'),
+		packets: {
 			id: 'packets',
 			header: 'pkts',
 			priority: 7,
 			align: 'right',
 			cell: (row) => line(formatNumber(row.packets)),
 		},
-		{
+		bytes: {
 			id: 'bytes',
 			header: 'bytes',
 			priority: 4,
 			align: 'right',
 			cell: (row) => line(formatBytes(row.bytes)),
 		},
-		{
+		age: {
 			id: 'age',
 			header: 'age',
 			priority: 6,
 			align: 'right',
 			cell: (row) => line(formatDurationCoarse(connectionAgeMs(row, now))),
 		},
-		{id: 'kind', header: 'pairing', priority: 3, cell: (row) => kindCell(row, now)},
-		{
+		kind: {id: 'kind', header: 'pairing', priority: 3, cell: (row) => kindCell(row, now)},
+		protocol: {
 			id: 'protocol',
 			header: 'proto',
 			priority: 8,
 			cell: (row) => line(formatProtocol(row.protocol), 'dim'),
 		},
+	};
+}
+
+function columns(
+	all: ConnectionColumns,
+	style: LegStyle,
+	arrows: boolean,
+): Array<Column<Connection>> {
+	const names: ColumnName[] = [
+		'client',
+		...(arrows ? (['listener', 'targetArrow'] as const) : (['targetPlain'] as const)),
+		style === 'long' ? 'legsLong' : 'legsShort',
+		'packets',
+		'bytes',
+		'age',
+		'kind',
+		'protocol',
 	];
-	return layout.filter((column): column is Column<Connection> => column !== false);
+	return names.map((name) => all[name]);
 }
 
 /** Readable first; narrower forms only when they keep a more important column. */
 export function connectionVariants(now: number): Array<TableVariant<Connection>> {
+	const all = connectionColumns(now);
 	return [
-		{columns: columns('long', true, now), formPriority: 4.5},
-		{columns: columns('short', true, now)},
-		{columns: columns('short', false, now)},
+		{columns: columns(all, 'long', true), formPriority: 4.5},
+		{columns: columns(all, 'short', true)},
+		{columns: columns(all, 'short', false)},
 	];
 }
 

@@ -1,6 +1,6 @@
 // The last step before Ink: at most `height` lines, each at most `width` cells, with neighbouring
-// segments of the same style merged (each segment becomes an Ink node, and Ink's cost grows with
-// the node count far more than with the text length).
+// segments of the same style merged (each segment becomes an Ink node) and no trailing blanks
+// (Ink reads every character it is given, one by one, on every frame).
 import {fitLine, type Line, type Segment, type Tone} from './line.js';
 
 export type FrameSegment = {
@@ -20,11 +20,21 @@ function styleOf(segment: Segment, color: boolean): {tone?: Tone; inverse: boole
 	return color && segment.tone !== undefined ? {tone: segment.tone, inverse} : {inverse};
 }
 
-function mergeStyles(
-	line: Line,
-	color: boolean,
-): Array<{text: string; tone?: Tone; inverse: boolean}> {
-	const merged: Array<{text: string; tone?: Tone; inverse: boolean}> = [];
+type Styled = {text: string; tone?: Tone; inverse: boolean};
+
+const blank = /^ *$/;
+
+function sameStyle(left: Styled, right: Omit<Styled, 'text'>): boolean {
+	return left.tone === right.tone && left.inverse === right.inverse;
+}
+
+/**
+ * Neighbouring segments of the same style become one. Spaces show no tone, so spaces that are not
+ * in inverse video join the segment before them whatever its tone (`ACC ACC REJ` is two runs,
+ * not five), and the spaces that end a row are dropped: the cells they would cover are blank.
+ */
+function mergeStyles(line: Line, color: boolean): Styled[] {
+	const merged: Styled[] = [];
 	for (const segment of line) {
 		if (segment.text.length === 0) {
 			continue;
@@ -32,10 +42,19 @@ function mergeStyles(
 
 		const style = styleOf(segment, color);
 		const last = merged.at(-1);
-		if (last !== undefined && last.tone === style.tone && last.inverse === style.inverse) {
+		const spaces = !style.inverse && blank.test(segment.text);
+		if (last !== undefined && (sameStyle(last, style) || (spaces && !last.inverse))) {
 			last.text += segment.text;
 		} else {
 			merged.push({...style, text: segment.text});
+		}
+	}
+
+	const last = merged.at(-1);
+	if (last !== undefined && !last.inverse) {
+		last.text = last.text.trimEnd();
+		if (last.text.length === 0) {
+			merged.pop();
 		}
 	}
 

@@ -16,9 +16,18 @@ export type Line = readonly Segment[];
 /** No pane shows more than a few 200-cell lines of one text; longer input only costs time. */
 const segmentLimit = 1000;
 
+// What sanitizeText removes or replaces: escape sequences start with ESC, a control character
+// too. Text without any of these (nearly all of it) comes back unchanged, so it is not rebuilt.
+const unsafeCharacter = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+/** `sanitizeText`, without its cost for text it would return unchanged. */
+export function safeText(text: string, limit = segmentLimit): string {
+	return text.length <= limit && !unsafeCharacter.test(text) ? text : sanitizeText(text, limit);
+}
+
 /** Every segment is sanitized (and bounded) on creation, so no builder can forget it. */
 export function seg(text: string, tone?: Tone): Segment {
-	const clean = sanitizeText(text, segmentLimit);
+	const clean = safeText(text);
 	return tone === undefined ? {text: clean} : {text: clean, tone};
 }
 
@@ -44,10 +53,10 @@ export function fitLine(value: Line, width: number, ellipsis: string): Line {
 	const fitted: Segment[] = [];
 	let used = 0;
 	for (const segment of value) {
-		const text = sanitizeText(segment.text, segmentLimit);
+		const text = safeText(segment.text);
 		const size = cellWidth(text);
 		if (used + size <= width) {
-			fitted.push({...segment, text});
+			fitted.push(text === segment.text ? segment : {...segment, text});
 			used += size;
 			continue;
 		}

@@ -1,5 +1,5 @@
 // Choosing between several ways to draw the same table for the width at hand.
-import {type Column, layoutTable, type TableLayout} from './table.js';
+import {type Column, type ColumnMeasures, layoutTable, type TableLayout} from './table.js';
 
 export type TableVariant<Row> = {
 	readonly columns: ReadonlyArray<Column<Row>>;
@@ -20,20 +20,42 @@ export function bestLayout<Row>(
 	width: number,
 ): TableLayout<Row> {
 	let best: {layout: TableLayout<Row>; kept: number[]} | undefined;
+	// Variants share column objects: each is measured once, whichever variant meets it first.
+	const measures: ColumnMeasures<Row> = new Map();
 	for (const variant of variants) {
-		const layout = layoutTable(variant.columns, rows, width);
-		const kept = layout.columns.map((placed) => placed.column.priority);
-		if (variant.formPriority !== undefined) {
-			kept.push(variant.formPriority);
+		// Keeping fewer columns never keeps more important ones, so a variant that could not win
+		// even with every column kept is not laid out (nor are its columns measured).
+		if (
+			best !== undefined &&
+			!keepsMoreImportant(importance(variant.columns, variant), best.kept)
+		) {
+			continue;
 		}
 
-		kept.sort((a, b) => a - b);
+		const layout = layoutTable(variant.columns, rows, width, measures);
+		const kept = importance(
+			layout.columns.map((placed) => placed.column),
+			variant,
+		);
 		if (best === undefined || keepsMoreImportant(kept, best.kept)) {
 			best = {layout, kept};
 		}
 	}
 
 	return best?.layout ?? {columns: [], width: 0};
+}
+
+/** The priorities a layout keeps, most important first, with what the variant's form is worth. */
+function importance<Row>(
+	columns: ReadonlyArray<Column<Row>>,
+	variant: TableVariant<Row>,
+): number[] {
+	const kept = columns.map((column) => column.priority);
+	if (variant.formPriority !== undefined) {
+		kept.push(variant.formPriority);
+	}
+
+	return kept.sort((a, b) => a - b);
 }
 
 function keepsMoreImportant(mine: readonly number[], theirs: readonly number[]): boolean {

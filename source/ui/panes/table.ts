@@ -42,6 +42,18 @@ type Measured<Row> = {
 	readonly least: number;
 };
 
+/**
+ * Column measurements for one set of rows, shared by the layouts tried for them (table variants
+ * reuse most of their columns), so each column reads every row once.
+ */
+export type ColumnMeasures<Row> = Map<Column<Row>, Measured<Row> | undefined>;
+
+/** Three rows in four are at most this wide. */
+function typicalWidth(widths: Uint32Array): number {
+	const sorted = widths.slice().sort();
+	return sorted[Math.ceil(sorted.length * 0.75) - 1] ?? 0;
+}
+
 function measure<Row>(column: Column<Row>, rows: readonly Row[]): Measured<Row> | undefined {
 	const header = lineWidth(line(column.header));
 	if (column.flex === true) {
@@ -49,18 +61,47 @@ function measure<Row>(column: Column<Row>, rows: readonly Row[]): Measured<Row> 
 		return {column, natural: least, least};
 	}
 
-	const widths = rows
-		.map((row) => lineWidth(column.cell(row, Number.POSITIVE_INFINITY)))
-		.sort((a, b) => a - b);
-	const widest = widths.at(-1) ?? 0;
+	const widths = new Uint32Array(rows.length);
+	let widest = 0;
+	let index = 0;
+	for (const row of rows) {
+		const width = lineWidth(column.cell(row, Number.POSITIVE_INFINITY));
+		widths[index] = width;
+		widest = Math.max(widest, width);
+		index += 1;
+	}
+
 	if (column.optional === true && widest === 0) {
 		return undefined;
 	}
 
 	const natural = Math.min(Math.max(header, widest), column.maxWidth ?? Number.POSITIVE_INFINITY);
-	const typical = Math.max(header, widths[Math.ceil(widths.length * 0.75) - 1] ?? widest);
-	const least = column.minWidth ?? (column.cutOutliers === true ? typical : natural);
+	const least =
+		column.minWidth ??
+		(column.cutOutliers === true && rows.length > 0
+			? Math.max(header, typicalWidth(widths))
+			: natural);
 	return {column, natural, least: Math.min(natural, least)};
+}
+
+function measured<Row>(
+	columns: ReadonlyArray<Column<Row>>,
+	rows: readonly Row[],
+	measures: ColumnMeasures<Row>,
+): Array<Measured<Row>> {
+	const entries: Array<Measured<Row>> = [];
+	for (const column of columns) {
+		if (!measures.has(column)) {
+			measures.set(column, measure(column, rows));
+		}
+
+		const entry = measures.get(column);
+		if (entry !== undefined) {
+			entries.push(entry);
+		}
+	}
+
+	return entries;
 }
 
 /** Columns by importance at their least width, while they fit. */
@@ -120,11 +161,10 @@ export function layoutTable<Row>(
 	columns: ReadonlyArray<Column<Row>>,
 	rows: readonly Row[],
 	width: number,
+	measures: ColumnMeasures<Row> = new Map(),
 ): TableLayout<Row> {
-	const measured = columns
-		.map((column) => measure(column, rows))
-		.filter((entry): entry is Measured<Row> => entry !== undefined);
-	const byPriority = [...measured].sort((a, b) => a.column.priority - b.column.priority);
+	const entries = measured(columns, rows, measures);
+	const byPriority = [...entries].sort((a, b) => a.column.priority - b.column.priority);
 	let chosen = chooseColumns(byPriority, width);
 	let widths = growColumns(chosen, width);
 	for (;;) {
@@ -145,7 +185,7 @@ export function layoutTable<Row>(
 		widths = growColumns(chosen, width);
 	}
 
-	const placed = measured.flatMap((entry) => {
+	const placed = entries.flatMap((entry) => {
 		const placedWidth = widths.get(entry);
 		return placedWidth === undefined ? [] : [{column: entry.column, width: placedWidth}];
 	});
@@ -157,13 +197,12 @@ export function layoutTable<Row>(
 export function naturalWidth<Row>(
 	columns: ReadonlyArray<Column<Row>>,
 	rows: readonly Row[],
+	measures: ColumnMeasures<Row> = new Map(),
 ): number {
-	const measured = columns
-		.map((column) => measure(column, rows))
-		.filter((entry): entry is Measured<Row> => entry !== undefined);
+	const entries = measured(columns, rows, measures);
 	return (
-		measured.reduce((total, entry) => total + entry.natural, 0) +
-		gap * Math.max(0, measured.length - 1)
+		entries.reduce((total, entry) => total + entry.natural, 0) +
+		gap * Math.max(0, entries.length - 1)
 	);
 }
 

@@ -5,13 +5,26 @@ import type {Glyphs} from './glyphs.js';
 import {fitLineExactly, type Line, seg} from './line.js';
 import type {PaneContext} from './pane-context.js';
 import {drawVisible} from './scroll.js';
-import {type Column, layoutTable, naturalWidth, tableHeader, tableRow} from './table.js';
+import {
+	type Column,
+	type ColumnMeasures,
+	layoutTable,
+	naturalWidth,
+	tableHeader,
+	tableRow,
+} from './table.js';
 import {cellWidth} from './text-width.js';
 import {portColumns, sourceColumns} from './traffic-columns.js';
 
+type Table<Row> = {
+	readonly columns: ReadonlyArray<Column<Row>>;
+	readonly rows: readonly Row[];
+	/** Filled by the natural width, reused by the layout. */
+	readonly measures: ColumnMeasures<Row>;
+};
+
 function tableLines<Row>(
-	columns: ReadonlyArray<Column<Row>>,
-	rows: readonly Row[],
+	{columns, rows, measures}: Table<Row>,
 	width: number,
 	room: number,
 	selection: {readonly selected: number; readonly focused: boolean},
@@ -22,7 +35,7 @@ function tableLines<Row>(
 	}
 
 	const ellipsis = context.glyphs.ellipsis;
-	const layout = layoutTable(columns, rows, width);
+	const layout = layoutTable(columns, rows, width, measures);
 	return [
 		tableHeader(layout, ellipsis),
 		...drawVisible(rows, (row) => tableRow(layout, row, ellipsis), {
@@ -63,17 +76,25 @@ export function trafficTables(
 ): Line[] {
 	const selection = {selected: context.selected, focused: context.focused};
 	const unselected = {selected: 0, focused: false};
-	const sourceTable = sourceColumns(sources.length);
-	const portTable = portColumns(ports.length);
+	const sourceTable: Table<SourceAggregate> = {
+		columns: sourceColumns(sources.length),
+		rows: sources,
+		measures: new Map(),
+	};
+	const portTable: Table<PortAggregate> = {
+		columns: portColumns(ports.length),
+		rows: ports,
+		measures: new Map(),
+	};
 	const ruleWidth = cellWidth(context.glyphs.columnRule);
-	const sourcesNatural = naturalWidth(sourceTable, sources);
-	const portsNatural = naturalWidth(portTable, ports);
+	const sourcesNatural = naturalWidth(sourceTable.columns, sources, sourceTable.measures);
+	const portsNatural = naturalWidth(portTable.columns, ports, portTable.measures);
 	const {width} = context;
 	if (width >= sideBySideWidth || sourcesNatural + ruleWidth + portsNatural <= width) {
 		const portsWidth = Math.min(portsNatural, Math.floor((width - ruleWidth) / 3));
 		const sourcesWidth = Math.min(sourcesNatural, width - portsWidth - ruleWidth);
-		const left = tableLines(sourceTable, sources, sourcesWidth, room, selection, context);
-		const right = tableLines(portTable, ports, portsWidth, room, unselected, context);
+		const left = tableLines(sourceTable, sourcesWidth, room, selection, context);
+		const right = tableLines(portTable, portsWidth, room, unselected, context);
 		return besideEachOther(left, right, sourcesWidth, context.glyphs);
 	}
 
@@ -83,7 +104,7 @@ export function trafficTables(
 		Math.max(Math.ceil(room / 2), room - (ports.length + 1)),
 	);
 	return [
-		...tableLines(sourceTable, sources, width, sourceRoom, selection, context),
-		...tableLines(portTable, ports, width, room - sourceRoom, unselected, context),
+		...tableLines(sourceTable, width, sourceRoom, selection, context),
+		...tableLines(portTable, width, room - sourceRoom, unselected, context),
 	];
 }

@@ -1,4 +1,5 @@
-// One terminal row of exactly `width` cells: anything longer is cut, never wrapped.
+// One terminal row of exactly `width` cells: anything longer is cut, never wrapped. Ink cuts the
+// Text to the box's width itself; a horizontal clip would only make it re-slice the row.
 import {Box, Text, type TextProps} from 'ink';
 import type {ReactNode} from 'react';
 
@@ -10,7 +11,7 @@ type Properties = {
 
 export function Row({width, style, children}: Properties) {
 	return (
-		<Box width={width} height={1} overflow="hidden">
+		<Box width={width} height={1} overflowY="hidden">
 			<Text wrap="truncate-end" {...style}>
 				{children}
 			</Text>

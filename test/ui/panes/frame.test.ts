@@ -35,13 +35,46 @@ describe('frameRows styles', () => {
 		expect(plain?.segments).toEqual([{key: 's0', text: 'ACC REJ 12', inverse: false}]);
 	});
 
-	it('keeps tones with color', () => {
+	it('keeps tones with color, spaces joining the run before them', () => {
 		const [colored] = frameRows([value], 20, 1, '…', true);
 		expect(colored?.segments.map((segment) => [segment.text, segment.tone])).toEqual([
-			['ACC', 'green'],
-			[' ', undefined],
+			['ACC ', 'green'],
 			['REJ', 'red'],
 			[' 12', undefined],
+		]);
+	});
+
+	it('drops the blanks that end a row, unless they are in inverse video', () => {
+		const padded = [...line('a', 'dim'), ...line('   ')];
+		const [plain] = frameRows([padded, [...line('b'), ...line('  ')]], 20, 2, '…', true);
+		expect(plain?.segments.map((segment) => segment.text)).toEqual(['a']);
+		const [selected] = frameRows(
+			[padded.map((segment) => ({...segment, inverse: true}))],
+			20,
+			1,
+			'…',
+			true,
+		);
+		expect(selected?.segments.map((segment) => segment.text)).toEqual(['a', '   ']);
+	});
+
+	it('draws a blank row as no segments', () => {
+		const rows = frameRows([line('    '), []], 20, 2, '…', true);
+		expect(rows.map((row) => row.segments.length)).toEqual([0, 0]);
+	});
+
+	it('keeps spaces in inverse video apart from the run before them', () => {
+		const [row] = frameRows(
+			[[...line('a'), {text: ' ', inverse: true}, ...line('b')]],
+			20,
+			1,
+			'…',
+			true,
+		);
+		expect(row?.segments.map((segment) => [segment.text, segment.inverse])).toEqual([
+			['a', false],
+			[' ', true],
+			['b', false],
 		]);
 	});
 });

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
+import {sanitizeText} from '../../../source/domain/sanitize.js';
 import {
 	fitLine,
 	fitLineExactly,
@@ -8,6 +10,7 @@ import {
 	line,
 	lineText,
 	lineWidth,
+	safeText,
 	seg,
 } from '../../../source/ui/panes/line.js';
 import {hostile} from './fixture.js';
@@ -25,6 +28,24 @@ describe('seg', () => {
 	it('keeps the tone only when given', () => {
 		expect(seg('a')).toEqual({text: 'a'});
 		expect(seg('a', 'red')).toEqual({text: 'a', tone: 'red'});
+	});
+});
+
+describe('safeText', () => {
+	it.each(Object.entries(hostile))('cleans %s exactly as sanitizeText does', (_name, text) => {
+		expect(safeText(text, 1000)).toBe(sanitizeText(text, 1000));
+	});
+
+	it('agrees with sanitizeText on any text', () => {
+		fc.assert(
+			fc.property(
+				fc.oneof(fc.string({unit: 'binary', maxLength: 80}), fc.string({maxLength: 80})),
+				fc.integer({min: 1, max: 60}),
+				(text, limit) => {
+					expect(safeText(text, limit)).toBe(sanitizeText(text, limit));
+				},
+			),
+		);
 	});
 });
 

@@ -126,4 +126,43 @@ describe('bestLayout', () => {
 		const ids = bestLayout(variants, rows, 32).columns.map((entry) => entry.column.id);
 		expect(ids).toEqual(['name', 'count', 'note']);
 	});
+
+	/** The column, counting the cells it is asked to draw. */
+	function counted(column: Column<Row>): {column: Column<Row>; cells: () => number} {
+		let cells = 0;
+		return {
+			column: {
+				...column,
+				cell: (row, width) => {
+					cells += 1;
+					return column.cell(row, width);
+				},
+			},
+			cells: () => cells,
+		};
+	}
+
+	it('reads each row once for a column the variants share', () => {
+		const shared = counted(name);
+		bestLayout(
+			[
+				{columns: [shared.column, long, note], formPriority: 2.5},
+				{columns: [shared.column, count, note]},
+			],
+			rows,
+			32,
+		);
+		expect(shared.cells()).toBe(rows.length);
+	});
+
+	it('does not measure a variant that could not keep more important columns', () => {
+		const compact = counted(count);
+		const ids = bestLayout(
+			[{columns: [name, long, note], formPriority: 2.5}, {columns: [name, compact.column, note]}],
+			rows,
+			80,
+		).columns.map((entry) => entry.column.id);
+		expect(ids).toEqual(['name', 'long', 'note']);
+		expect(compact.cells()).toBe(0);
+	});
 });

@@ -1,7 +1,11 @@
+import fc from 'fast-check';
+import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {
 	cellWidth,
 	fitCells,
+	fitsCells,
+	isNarrowText,
 	truncateCells,
 	wrapCells,
 } from '../../../source/ui/panes/text-width.js';
@@ -75,5 +79,144 @@ describe('wrapCells', () => {
 		for (const line of lines) {
 			expect(cellWidth(line)).toBeLessThanOrEqual(width);
 		}
+	});
+});
+
+describe('narrow text', () => {
+	it.each([
+		['plain ascii', true],
+		['… · ▁▂▃▄▅▆▇█ │ ─ ▼ → é ß', true],
+		['安', false],
+		['e\u0301', false],
+		['👍', false],
+		['\u00AD', false],
+		['\u25FD', false],
+		['\u200B', false],
+		['\u001b', false],
+	])('%j is narrow: %s', (text, narrow) => {
+		expect(isNarrowText(text)).toBe(narrow);
+	});
+
+	it('is one cell a character, as Ink measures it, and never joins a neighbour', () => {
+		const graphemes = new Intl.Segmenter();
+		const wrong: string[] = [];
+		for (let code = 0; code <= 0xffff; code += 1) {
+			const character = String.fromCharCode(code);
+			if (!isNarrowText(character)) {
+				continue;
+			}
+
+			const joined = `a${character}${character}a`;
+			if (stringWidth(character) !== 1 || [...graphemes.segment(joined)].length !== 4) {
+				wrong.push(code.toString(16));
+			}
+		}
+
+		expect(wrong).toEqual([]);
+	});
+});
+
+// The cuts made one grapheme at a time, measured by string-width: what the shortcuts for narrow
+// text must agree with.
+const graphemes = new Intl.Segmenter();
+
+function referenceTruncate(text: string, width: number, ellipsis: string): string {
+	if (width <= 0) {
+		return '';
+	}
+
+	const mark = stringWidth(ellipsis) <= width ? ellipsis : '';
+	let kept = '';
+	for (const {segment} of graphemes.segment(text)) {
+		if (stringWidth(kept + segment) > width) {
+			let cut = '';
+			for (const {segment: head} of graphemes.segment(kept)) {
+				if (stringWidth(cut + head + mark) > width) {
+					break;
+				}
+
+				cut += head;
+			}
+
+			return cut + mark;
+		}
+
+		kept += segment;
+	}
+
+	return kept;
+}
+
+/** Greedy word wrap, re-measuring the whole line for every word. */
+function referenceWrap(text: string, width: number, maxLines: number, ellipsis: string): string[] {
+	const lines: string[] = [];
+	let current = '';
+	for (const word of text.split(' ').filter((part) => part.length > 0)) {
+		if (lines.length > maxLines) {
+			break;
+		}
+
+		const joined = current.length === 0 ? word : `${current} ${word}`;
+		if (stringWidth(joined) <= width) {
+			current = joined;
+			continue;
+		}
+
+		if (current.length > 0) {
+			lines.push(current);
+		}
+
+		current = word;
+		while (lines.length <= maxLines && stringWidth(current) > width) {
+			const [first = ''] = [...graphemes.segment(current)].map((entry) => entry.segment);
+			const head = referenceTruncate(current, width, '') || first;
+			lines.push(head);
+			current = current.slice(head.length);
+		}
+	}
+
+	if (current.length > 0 || lines.length === 0) {
+		lines.push(current);
+	}
+
+	if (lines.length <= maxLines) {
+		return lines;
+	}
+
+	const kept = lines.slice(0, maxLines);
+	const room = Math.max(0, width - stringWidth(ellipsis));
+	kept[maxLines - 1] = referenceTruncate(kept[maxLines - 1] ?? '', room, '') + ellipsis;
+	return kept;
+}
+
+const mixedText = fc
+	.array(fc.constantFrom('a', 'bc', ' ', '  ', '…', '▁▇', '│', '安', 'e\u0301', '👍', '·'), {
+		maxLength: 40,
+	})
+	.map((parts) => parts.join(''));
+
+describe('cutting and wrapping agree with measuring grapheme by grapheme', () => {
+	it('truncateCells and fitsCells', () => {
+		fc.assert(
+			fc.property(mixedText, fc.integer({min: 0, max: 30}), (text, width) => {
+				expect(truncateCells(text, width, '…')).toBe(referenceTruncate(text, width, '…'));
+				expect(fitsCells(text, width)).toBe(stringWidth(text) <= width);
+			}),
+		);
+	});
+
+	it('wrapCells', () => {
+		fc.assert(
+			fc.property(
+				mixedText,
+				fc.integer({min: 1, max: 30}),
+				fc.integer({min: 1, max: 4}),
+				(text, width, maxLines) => {
+					expect(wrapCells(text, width, maxLines, '…')).toEqual(
+						referenceWrap(text, width, maxLines, '…'),
+					);
+				},
+			),
+		);
 	});
 });

@@ -4,7 +4,7 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import type {Snapshot} from '../../../source/domain/snapshot.js';
 import {NoticeBoard} from '../../../source/live/notice-board.js';
 import {App} from '../../../source/ui/app.js';
-import type {PaneRegistry} from '../../../source/ui/app-types.js';
+import type {PaneRegistry, ShellPaneProperties} from '../../../source/ui/app-types.js';
 import {keys, renderAt, type TerminalSize, waitForFrame} from '../../helpers/render.js';
 import {fixtureNow, fixtureSnapshot, fixtureStore} from '../../helpers/snapshot-fixture.js';
 import {fakePanes} from './fake-panes.js';
@@ -300,6 +300,39 @@ describe('App on wide terminals', () => {
 		]) {
 			expect(frame).toContain(`<${pane}> ${size}`);
 		}
+	});
+
+	it('keeps a pane that draws too much inside its cell of the grid', async () => {
+		const {app} = mount({
+			size: {columns: 200, rows: 50},
+			panes: {...fakePanes, metrics: {title: 'metrics', component: Overflowing}},
+		});
+		const frame = await waitForFrame(app, '<connections> 120x21');
+		const rows = lines(frame);
+		const band = rows.slice(4, 25);
+		expect(band[0]).toMatch(/^overflow row 0 x+│<connections> 120x21/);
+		expect(band.every((row) => row.slice(79, 80) === '│')).toBe(true);
+		expect(band.slice(1).every((row) => /│connections row \d+$/.test(row))).toBe(true);
+		expect(rows[25]).toMatch(/^─ accepted ─+│─ rejected/);
+	});
+
+	it('does not draw a pane again when a key changed only another pane', async () => {
+		let metricsDrawn = 0;
+		const Metrics = fakePanes.metrics.component;
+		function CountedMetrics(properties: ShellPaneProperties) {
+			metricsDrawn += 1;
+			return <Metrics {...properties} />;
+		}
+		const {app} = mount({
+			size: {columns: 200, rows: 50},
+			panes: {...fakePanes, metrics: {title: 'metrics', component: CountedMetrics}},
+		});
+		app.press(keys.tab, keys.tab);
+		await waitForFrame(app, '<connections> 120x21 sel=0 focused');
+		const drawn = metricsDrawn;
+		app.press('j');
+		await waitForFrame(app, '<connections> 120x21 sel=1 focused');
+		expect(metricsDrawn).toBe(drawn);
 	});
 
 	it('switches between tabs and grid as the terminal is resized', async () => {
