@@ -1,9 +1,10 @@
 // Sections of the text summary that list rows: kept short so the paste stays readable.
 import {formatDuration} from '../domain/duration.js';
+import {formatMetricValue} from '../domain/metrics/metric-values.js';
 import {sanitizeText} from '../domain/sanitize.js';
 import type {Snapshot} from '../domain/snapshot.js';
 import {utcClock} from '../domain/time-format.js';
-import {formatBytes, formatCount} from '../domain/units.js';
+import {formatBytes, formatNumber} from '../domain/units.js';
 
 const maxRows = 5;
 
@@ -18,7 +19,7 @@ export function rejectedLines(snapshot: Snapshot): string[] {
 			.slice(0, maxRows)
 			.map(
 				(source) =>
-					`  ${source.addr} → ports ${source.ports.slice(0, 6).join(',')}${source.ports.length > 6 ? ',…' : ''} · ${formatCount(source.flows)} flows · rejected at ${source.where === 'target' ? 'target' : 'LB'}`,
+					`  ${source.addr} → ports ${source.ports.slice(0, 6).join(',')}${source.ports.length > 6 ? ',…' : ''} · ${formatNumber(source.flows)} flows · rejected at ${source.where === 'target' ? 'target' : 'LB'}`,
 			),
 	];
 }
@@ -52,13 +53,10 @@ export function metricLines(snapshot: Snapshot): string[] {
 		.filter((series) => series.dimensions.AvailabilityZone === undefined)
 		.flatMap((series) => {
 			const point = series.points.at(-1);
-			const value =
-				point === undefined
-					? ''
-					: series.unit === 'bytes'
-						? formatBytes(point.v)
-						: formatCount(point.v);
-			return point ? [`  ${series.label}: ${value} at ${utcClock(point.t)}`] : [];
+			// Formatted as on the screen: rates per second, latencies in ms, so a paste matches it.
+			return point
+				? [`  ${series.label}: ${formatMetricValue(series, point.v)} at ${utcClock(point.t)}`]
+				: [];
 		});
 	return [
 		...(alarms.length > 0

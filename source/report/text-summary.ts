@@ -4,7 +4,7 @@ import {formatDuration} from '../domain/duration.js';
 import {sanitizeText} from '../domain/sanitize.js';
 import {type Snapshot, type SourceName, type SourceState, sourceNames} from '../domain/snapshot.js';
 import {localClock, localOffset, utcClock, utcDateTime} from '../domain/time-format.js';
-import {formatBytes, formatCount, formatGb, formatUsd} from '../domain/units.js';
+import {formatBytes, formatGb, formatNumber, formatUsd} from '../domain/units.js';
 import {changeLines, connectionLines, metricLines, rejectedLines} from './text-sections.js';
 
 function sourceLine(name: SourceName, state: SourceState, now: number): string {
@@ -61,7 +61,7 @@ function flowTotals(snapshot: Snapshot): string[] {
 	}
 	const {accepted, rejected, precision} = flows.aggregates;
 	return [
-		`Flows (${precision}): accepted ${formatCount(accepted.flows)} flows / ${formatBytes(accepted.bytes)}, rejected ${formatCount(rejected.flows)} flows / ${formatBytes(rejected.bytes)}${flows.sampled ? ` · rows are a sample of ${flows.recordsRead} of ${flows.recordsMatched} records` : ''}`,
+		`Flows (${precision}): accepted ${formatNumber(accepted.flows)} flows / ${formatBytes(accepted.bytes)}, rejected ${formatNumber(rejected.flows)} flows / ${formatBytes(rejected.bytes)}${flows.sampled ? ` · rows are a sample of ${flows.recordsRead} of ${flows.recordsMatched} records` : ''}`,
 	];
 }
 

@@ -6,7 +6,7 @@ import type {TimeZoneMode} from './pane-types.js';
 
 export {formatDuration} from '../domain/duration.js';
 export {localClock, utcClock} from '../domain/time-format.js';
-export {formatBytes, formatCount, formatGb, formatUsd} from '../domain/units.js';
+export {formatGb, formatUsd} from '../domain/units.js';
 
 /** `13:42:10Z` in UTC mode, `15:42:10` in local mode. */
 export function formatClock(ms: number, timeZone: TimeZoneMode): string {

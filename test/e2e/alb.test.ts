@@ -220,10 +220,11 @@ describe('lbtop shop-alb --once during a bad deploy', () => {
 		expect(text).toMatch(/^Alarms in ALARM:\n {2}shop-alb-target-5xx since /m);
 
 		const metrics = text.slice(text.indexOf('Metrics (latest):'), text.indexOf('Recent changes:'));
-		expect(metrics).toMatch(/^ {2}requests: \d+ at/m);
+		// The same figures and units as the metrics pane: a paste matches the screen.
+		expect(metrics).toMatch(/^ {2}requests: \d+\.\d+\/s at/m);
 		expect(metrics).toMatch(/^ {2}target 5XX: 137 at/m);
 		expect(metrics).toMatch(/^ {2}LB 5XX: 2 at/m);
-		expect(metrics).toMatch(/^ {2}response p50: 2\.7/m);
+		expect(metrics).toMatch(/^ {2}response p50: 2700ms at/m);
 		expect(metrics).toMatch(/^ {2}healthy shop-web: 2 at/m);
 		expect(metrics).toMatch(/^ {2}unhealthy shop-web: 0 at/m);
 		expect(metrics).not.toMatch(nlbMetricLabels);

@@ -1,6 +1,7 @@
 // The connections pane: one row per paired connection, REJECTs first unless `s` says otherwise;
 // `selected` indexes the rows as filtered and sorted by connections-view.
 import type {Connection, FlowsView, SourceState, Topology} from '../../domain/snapshot.js';
+import {formatBytes, formatNumber} from '../../domain/units.js';
 import {
 	clientCell,
 	connectionAgeMs,
@@ -13,7 +14,7 @@ import {
 } from './connection-cells.js';
 import {connectionOrders, connectionsInView} from './connections-view.js';
 import {flowsFreshnessLine} from './flows-freshness.js';
-import {formatBytes, formatDurationCoarse, formatNumber, formatProtocol} from './format-cells.js';
+import {formatDurationCoarse, formatProtocol} from './format-cells.js';
 import {type Line, line} from './line.js';
 import {type PaneContext, withinPane} from './pane-context.js';
 import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';

@@ -1,7 +1,7 @@
 // The line above every flow pane: how fresh the flow data is and how much of it was read.
 import {formatLagDuration} from '../../domain/duration.js';
 import type {FlowsView} from '../../domain/snapshot.js';
-import {formatNumber} from './format-cells.js';
+import {formatNumber} from '../../domain/units.js';
 import {joinParts, type Line, line, type Part, seg} from './line.js';
 import {headerClock} from './pane-clock.js';
 import type {PaneContext} from './pane-context.js';

@@ -1,11 +1,11 @@
 // The metrics pane: alarms in ALARM on top, then one row per series with its sparkline, in the
 // catalog's order or, after `s`, the series with alarms firing first.
 import {formatLagDuration} from '../../domain/duration.js';
+import {formatMetricValue, summarizeSeries} from '../../domain/metrics/metric-values.js';
 import type {MetricSeries, MetricsView, SourceState, TimeWindow} from '../../domain/snapshot.js';
 import {changeAxis} from './change-axis.js';
 import {formatDurationCoarse} from './format-cells.js';
 import {joinParts, type Line, line, type Part, seg} from './line.js';
-import {formatMetricValue, summarizeSeries} from './metric-values.js';
 import {alarmLines} from './metrics-alarms.js';
 import {seriesInView, seriesOrders} from './metrics-view.js';
 import {headerClock} from './pane-clock.js';

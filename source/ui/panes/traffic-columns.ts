@@ -1,6 +1,6 @@
 // Columns of the accepted and rejected panes' source and port tables.
 import type {PortAggregate, RejectLocation, SourceAggregate} from '../../domain/snapshot.js';
-import {formatBytes, formatNumber} from './format-cells.js';
+import {formatBytes, formatNumber} from '../../domain/units.js';
 import {line} from './line.js';
 import type {Column} from './table.js';
 

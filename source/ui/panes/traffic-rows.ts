@@ -8,8 +8,9 @@ import type {
 	SourceState,
 	TimeWindow,
 } from '../../domain/snapshot.js';
+import {formatBytes, formatNumber} from '../../domain/units.js';
 import {flowsFreshnessLine} from './flows-freshness.js';
-import {formatBytes, formatClock, formatNumber} from './format-cells.js';
+import {formatClock} from './format-cells.js';
 import {joinParts, type Line, line, type Part, seg, type Tone} from './line.js';
 import {type PaneContext, withinPane} from './pane-context.js';
 import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';

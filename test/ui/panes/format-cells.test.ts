@@ -1,12 +1,11 @@
 import {describe, expect, it} from 'vitest';
+import {formatBytes, formatNumber} from '../../../source/domain/units.js';
 import {
 	formatAddressPort,
 	formatAgo,
-	formatBytes,
 	formatClock,
 	formatDurationCoarse,
 	formatDurationFine,
-	formatNumber,
 	formatProtocol,
 	formatSince,
 } from '../../../source/ui/panes/format-cells.js';

@@ -2,9 +2,10 @@
 // what was accepted or rejected in each direction, and how the legs were paired and why. The
 // legs' fields are the parsed flow records' content; the pairing line says how sure the join is.
 import type {Connection, Topology} from '../../../domain/snapshot.js';
+import {formatBytes, formatNumber} from '../../../domain/units.js';
 import {clientCell, kindCell, legActions, listenerCell, targetCell} from '../connection-cells.js';
 import {connectionTarget} from '../connections-view.js';
-import {formatAddressPort, formatBytes, formatNumber, formatProtocol} from '../format-cells.js';
+import {formatAddressPort, formatProtocol} from '../format-cells.js';
 import {type Line, line, type Part, seg} from '../line.js';
 import type {PaneContext} from '../pane-context.js';
 import {wrapCells} from '../text-width.js';

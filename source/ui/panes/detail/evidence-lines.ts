@@ -1,11 +1,12 @@
 // A finding's evidence, each item resolved to what it points at in the same snapshot: the
 // connection row, the change, the alarm, the target and its health, the metric's latest value.
 // An item no longer in the snapshot (aged out of the window) says so instead of vanishing.
+
+import {formatMetricValue, summarizeSeries} from '../../../domain/metrics/metric-values.js';
 import type {EvidenceRef, Snapshot} from '../../../domain/snapshot.js';
+import {formatBytes, formatNumber} from '../../../domain/units.js';
 import {actorText} from '../changes-rows.js';
-import {formatBytes, formatNumber} from '../format-cells.js';
 import {type Line, line, seg} from '../line.js';
-import {formatMetricValue, summarizeSeries} from '../metric-values.js';
 import {alarmLines} from '../metrics-alarms.js';
 import {clockText} from '../pane-clock.js';
 import type {PaneContext} from '../pane-context.js';

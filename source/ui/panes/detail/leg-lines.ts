@@ -2,7 +2,8 @@
 // action and volume of each direction, and its start/end in UTC (and local time in local mode).
 import type {FlowLeg, LegRole} from '../../../domain/snapshot.js';
 import {localOffset} from '../../../domain/time-format.js';
-import {formatAddressPort, formatBytes, formatNumber, formatProtocol} from '../format-cells.js';
+import {formatBytes, formatNumber} from '../../../domain/units.js';
+import {formatAddressPort, formatProtocol} from '../format-cells.js';
 import {type Line, type Part, type Segment, seg} from '../line.js';
 import {localSpan, utcSpan} from '../pane-clock.js';
 import type {PaneContext} from '../pane-context.js';

@@ -2,10 +2,10 @@
 // security group or ACL, or the target's, have different fixes), and the connections it made.
 import {compareConnections} from '../../../domain/flows/pairing.js';
 import type {Connection, SourceAggregate} from '../../../domain/snapshot.js';
+import {formatBytes, formatNumber} from '../../../domain/units.js';
 import {connectionVariants} from '../connections-rows.js';
 import {connectionLegs} from '../connections-view.js';
 import {sameAddress} from '../filter/ip-address.js';
-import {formatBytes, formatNumber} from '../format-cells.js';
 import {type Line, line, seg} from '../line.js';
 import type {PaneContext} from '../pane-context.js';
 import {tableHeader, tableRow} from '../table.js';

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
+import {formatMetricValue, summarizeSeries} from '../../../source/domain/metrics/metric-values.js';
 import type {MetricSeries} from '../../../source/domain/snapshot.js';
-import {formatMetricValue, summarizeSeries} from '../../../source/ui/panes/metric-values.js';
 
 type Shape = Pick<MetricSeries, 'unit' | 'stat' | 'periodSeconds' | 'metricName'>;
 const shape = (unit: Shape['unit'], metricName: string, stat = 'Sum'): Shape => ({

@@ -1,7 +1,7 @@
 // How a CloudWatch value reads in a cell: per-second rates for per-period sums of events and
 // bytes (comparable across 60 s and 300 s periods), milliseconds for latencies.
-import type {MetricPoint, MetricSeries} from '../../domain/snapshot.js';
-import {formatBytes, formatNumber} from './format-cells.js';
+import type {MetricPoint, MetricSeries} from '../snapshot.js';
+import {formatBytes, formatNumber} from '../units.js';
 
 type SeriesShape = Pick<MetricSeries, 'unit' | 'stat' | 'periodSeconds' | 'metricName'>;
 
