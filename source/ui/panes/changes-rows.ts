@@ -90,14 +90,16 @@ function freshnessLine(
 	];
 	if (changes.dataThrough !== undefined) {
 		const clock = headerClock(changes.dataThrough, context);
-		parts.push(
-			{line: line(`events through ${clock}`, 'dim'), priority: 1},
-			{
-				line: line(`lag ${formatLagDuration(context.now - changes.dataThrough)}`, 'dim'),
-				priority: 2,
-			},
-		);
+		parts.push({
+			line: line(
+				`newest ${clock} (${formatLagDuration(context.now - changes.dataThrough)} ago)`,
+				'dim',
+			),
+			priority: 1,
+		});
 	}
+	// Why a change made a minute ago may not be listed yet.
+	parts.push({line: line('CloudTrail lists events about 5 min late', 'dim'), priority: 3});
 
 	parts.push(...extra);
 	return joinParts(parts, context.width, line(context.glyphs.separator, 'dim'));

@@ -164,6 +164,15 @@ export function wrapCells(
 		flush();
 	}
 
+	// A grapheme wider than the pane and than any wide character (a cluster string-width counts as
+	// three cells) would spill out of it: it is cut like any overlong text.
+	const limit = Math.max(width, 2);
+	for (const [index, entry] of lines.entries()) {
+		if (entry.length > width && cellWidth(entry) > limit) {
+			lines[index] = truncateCells(entry, width, ellipsis);
+		}
+	}
+
 	if (lines.length <= maxLines) {
 		return lines;
 	}

@@ -52,7 +52,14 @@ export type StatusOptions = {
 	readonly compact: boolean;
 };
 
-function freshness(state: SourceState, options: StatusOptions): string {
+function freshness(name: SourceName, state: SourceState, options: StatusOptions): string {
+	// CloudTrail's newest event says nothing about how current the read is (a quiet account has
+	// old newest events); the changes pane says how late CloudTrail lists events.
+	if (name === 'changes') {
+		return state.fetchedAt === undefined
+			? ''
+			: ` read ${formatLag(state.fetchedAt, options.now)} ago`;
+	}
 	const through = state.dataThrough ?? state.fetchedAt;
 	if (through === undefined) {
 		return '';
@@ -71,10 +78,18 @@ export function sourceSegment(
 		case 'pending':
 			return {key: name, text: `${label} waiting`, tone: 'dim'};
 		case 'ok':
-			return {key: name, text: `${label}${freshness(state, options) || ' ok'}`, tone: 'normal'};
+			return {
+				key: name,
+				text: `${label}${freshness(name, state, options) || ' ok'}`,
+				tone: 'normal',
+			};
 		case 'stale': {
 			const why = state.error === undefined ? '' : ` (${errorWords[state.error.kind]})`;
-			return {key: name, text: `${label} stale${freshness(state, options)}${why}`, tone: 'warn'};
+			return {
+				key: name,
+				text: `${label} stale${freshness(name, state, options)}${why}`,
+				tone: 'warn',
+			};
 		}
 		case 'error': {
 			const error = state.error;

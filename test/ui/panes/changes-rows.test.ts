@@ -21,7 +21,9 @@ describe('actorText', () => {
 describe('changesLines', () => {
 	it('shows time, age, who, what, error and from on a wide pane', () => {
 		const lines = changesLines(input, context({width: 196, height: 10})).map(lineText);
-		expect(lines[0]).toBe('3 changes · events through 13:42:00Z · lag 3m · sort: newest');
+		expect(lines[0]).toBe(
+			'3 changes · newest 13:42:00Z (3m ago) · CloudTrail lists events about 5 min late · sort: newest',
+		);
 		expect(lines[1]).toMatch(/^time\s+age\s+who\s+what\s+error\s+from\s*$/);
 		expect(lines[2]).toMatch(
 			/^13:40:03Z\s+4m ago bob\s+ModifyTargetGroupAttributes preserve_client_ip\.enabled=false\s+AccessDenied 192\.0\.2\.10/,
@@ -64,7 +66,7 @@ describe('changesLines', () => {
 	it('says so when nothing changed', () => {
 		const lines = changesLines({...input, changes: {events: []}}, context()).map(lineText);
 		expect(lines).toEqual([
-			'0 changes',
+			'0 changes · CloudTrail lists events about 5 min late',
 			'No changes to this load balancer or its path in the window',
 		]);
 	});

@@ -73,6 +73,8 @@ describe('wrapCells', () => {
 		['安全组规则变更', 6, 3, ['安全组', '规则变', '更']],
 		['', 10, 2, ['']],
 		['word', 0, 2, []],
+		// One cluster string-width counts as three cells, in a pane one cell wide: cut, not spilled.
+		['\u{1D158}\u{1D165}\u{1D16E}', 1, 1, ['…']],
 	])('%j at %i cells, %i lines', (text, width, maxLines, expected) => {
 		const lines = wrapCells(text, width, maxLines, '…');
 		expect(lines).toEqual(expected);

@@ -99,13 +99,13 @@ describe('sourceSegments', () => {
 		expect(wide.map((segment) => segment.text)).toEqual([
 			'flows 13:37:20Z lag 4m50s',
 			'metrics 13:41:10Z lag 1m',
-			'changes 13:39:10Z lag 3m',
+			'changes read 5s ago',
 		]);
 		const narrow = fittedSourceSegments(fixtureSnapshot(), options, 60, ' · ');
 		expect(narrow.map((segment) => segment.text)).toEqual([
 			'flows lag 4m50s',
 			'metrics lag 1m',
-			'changes lag 3m',
+			'changes read 5s ago',
 		]);
 	});
 });
