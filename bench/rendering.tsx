@@ -1,22 +1,22 @@
 // Benchmark 2, rendering (in-process half): how long the App takes to redraw every pane, full,
 // when a refresh brings a changed snapshot, and how many bytes that redraw sends to the terminal.
-import {performance} from 'node:perf_hooks';
 import process from 'node:process';
 import type {Snapshot} from '../source/domain/snapshot.js';
 import {App} from '../source/ui/app.js';
 import {panes} from '../source/ui/panes/index.js';
 import {progress, runBenchmark} from './channel.js';
 import {demoSnapshots, describePanes} from './demo-snapshots.js';
-import {atMost, type Figure, info, median, round} from './figure.js';
-import {renderHeadless, type TerminalSize} from './headless-terminal.js';
+import {atMost, type Figure, info, round} from './figure.js';
+import {type FrameTiming, timedRuns, timeFrames} from './frame-timing.js';
+import type {TerminalSize} from './headless-terminal.js';
+import {timeInkFloor} from './ink-floor.js';
 import {sourcesNote} from './monitor-sources.js';
+import {SwitchableSource} from './switchable-source.js';
 
 const benchmark = 'rendering';
 // The CLI runs React's production build (cli.tsx sets NODE_ENV before React loads). run.ts also
 // runs this file with the development build, to show what it would cost.
 const development = process.env.NODE_ENV !== 'production';
-const warmups = 10;
-const runs = 40;
 const sizes: readonly TerminalSize[] = development
 	? [{columns: 200, rows: 50}]
 	: [
@@ -24,47 +24,11 @@ const sizes: readonly TerminalSize[] = development
 			{columns: 200, rows: 50},
 		];
 
-class SwitchableSource {
-	private readonly listeners = new Set<() => void>();
-
-	constructor(private current: Snapshot) {}
-
-	readonly subscribe = (listener: () => void) => {
-		this.listeners.add(listener);
-		return () => {
-			this.listeners.delete(listener);
-		};
-	};
-
-	readonly getSnapshot = () => this.current;
-
-	set(next: Snapshot): void {
-		this.current = next;
-		for (const listener of [...this.listeners]) {
-			listener();
-		}
-	}
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-type SizeResult = {
-	readonly frameMs: number;
-	readonly firstFrameMs: number;
-	readonly bytesPerRefresh: number;
-	readonly synchronous: boolean;
-};
-
-async function measureSize(
-	size: TerminalSize,
-	first: Snapshot,
-	second: Snapshot,
-): Promise<SizeResult> {
+function measureSize(size: TerminalSize, first: Snapshot, second: Snapshot): Promise<FrameTiming> {
 	const source = new SwitchableSource(first);
 	// A clock that never moves: only the snapshot changes between frames.
 	const clock = () => second.generatedAt;
-	const mountedAt = performance.now();
-	const {output, instance} = renderHeadless(
+	return timeFrames(
 		<App
 			store={source}
 			panes={panes}
@@ -75,39 +39,10 @@ async function measureSize(
 			clock={clock}
 		/>,
 		size,
+		source,
+		first,
+		second,
 	);
-	const firstFrameMs = performance.now() - mountedAt;
-	const frames: number[] = [];
-	const bytes: number[] = [];
-	let synchronous = true;
-	try {
-		for (let index = 0; index < warmups + runs; index++) {
-			// Past Ink's frame throttle, so every change is drawn at once, as a refresh is.
-			await pause(3);
-			const writesBefore = output.writes;
-			const bytesBefore = output.bytes;
-			const written = new Promise<void>((resolve) => output.once('written', () => resolve()));
-			const t0 = performance.now();
-			source.set(index % 2 === 0 ? second : first);
-			if (output.writes === writesBefore) {
-				synchronous = false;
-				await written;
-			}
-
-			const elapsed = performance.now() - t0;
-			// Ink writes a frame in one or a few calls within the same tick.
-			await pause(0);
-			if (index >= warmups) {
-				frames.push(elapsed);
-				bytes.push(output.bytes - bytesBefore);
-			}
-		}
-	} finally {
-		instance.unmount();
-		instance.cleanup();
-	}
-
-	return {frameMs: median(frames), firstFrameMs, bytesPerRefresh: median(bytes), synchronous};
 }
 
 async function measure(): Promise<Figure[]> {
@@ -126,17 +61,19 @@ async function measure(): Promise<Figure[]> {
 					name: `ms per full frame ${label}, React development build`,
 					value: round(result.frameMs, 2),
 					unit: 'ms',
-					notes: `the same measurement with React's development build (not how the CLI runs); median of ${runs} redraws`,
+					notes: `the same measurement with React's development build (not how the CLI runs); median of ${timedRuns} redraws`,
 				}),
 			);
 			continue;
 		}
 
+		// The same two screens, drawn by Ink from finished text: what Ink costs whoever draws them.
+		const floor = await timeInkFloor(size, result.frames);
 		progress(
 			benchmark,
-			`${label}: ${result.frameMs.toFixed(2)} ms/frame, ${result.bytesPerRefresh} B/refresh, first frame ${result.firstFrameMs.toFixed(0)} ms`,
+			`${label}: ${result.frameMs.toFixed(2)} ms/frame (Ink alone ${floor.frameMs.toFixed(2)}), ${result.bytesPerRefresh} B/refresh, first frame ${result.firstFrameMs.toFixed(0)} ms`,
 		);
-		const basis = `median of ${runs} redraws (snapshots alternating) after ${warmups} warm-ups; from the store change to Ink's write${result.synchronous ? '' : ' (React renders in a microtask after the change)'}; ${panesNote}; ${sourcesNote}`;
+		const basis = `median of ${timedRuns} redraws (snapshots alternating) after 10 warm-ups; from the store change to Ink's write${result.synchronous ? '' : ' (React renders in a microtask after the change)'}; ${panesNote}; ${sourcesNote}`;
 		const frame = {
 			benchmark,
 			name: `ms per full frame ${label}`,
@@ -148,6 +85,13 @@ async function measure(): Promise<Figure[]> {
 			size.columns === 200
 				? atMost({...frame, goal: '<= 10 ms'}, 10)
 				: info({...frame, goal: '- (the goal is set at 200x50)'}),
+			info({
+				benchmark,
+				name: `floor: Ink alone drawing the same frames ${label}`,
+				value: round(floor.frameMs, 2),
+				unit: 'ms',
+				notes: `the ${result.frames[1].length} rows lbtop drew, as finished text, one <Text> per row and no lbtop code, redrawn the same way; lbtop's own share is the difference`,
+			}),
 			info({
 				benchmark,
 				name: `bytes per refresh ${label} (in-process)`,
