@@ -32,6 +32,7 @@ export function aggregateContext(
 	options: AggregateOptions = {},
 ): AggregateContext {
 	const index = indexTopology(topology);
+	const localAddrs = new Set([...index.lbAddrs.keys(), ...index.targetAddrs]);
 	return {
 		whereOf(interfaceId) {
 			if (index.lbInterfaces.has(interfaceId)) {
@@ -42,7 +43,7 @@ export function aggregateContext(
 		},
 		zoneOf: (interfaceId) =>
 			index.lbInterfaces.get(interfaceId)?.zone ?? index.targetInterfaces.get(interfaceId)?.zone,
-		isLocalAddr: (addr) => index.lbAddrs.has(addr) || index.targetAddrs.has(addr),
+		isLocalAddr: (addr) => localAddrs.has(addr),
 		bucketSeconds: Math.max(1, Math.floor(options.bucketSeconds ?? defaultBucketSeconds)),
 		limit: Math.max(0, Math.floor(options.limit ?? defaultAggregateLimit)),
 	};

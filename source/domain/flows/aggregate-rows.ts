@@ -4,8 +4,11 @@ import type {FlowAction, FlowAggregates, Precision, TrafficTotals} from '../type
 import type {Topology} from '../types/topology.js';
 import {type AggregateOptions, aggregateContext} from './aggregate-context.js';
 import {aggregateColumns} from './aggregate-queries.js';
-import {createTally} from './aggregate-tally.js';
+import {addTraffic, createTally} from './aggregate-tally.js';
 import {maxPort, parseAddress} from './flow-values.js';
+import {parseInsightsTime} from './insights-time.js';
+
+export {parseInsightsTime} from './insights-time.js';
 
 /** One result row as GetQueryResults returns it (the SDK's ResultField[]). */
 export type InsightsRow = readonly {
@@ -52,19 +55,20 @@ export function mergeAggregateRows(
 		}
 
 		const {action, traffic} = common;
-		tally.total(action, traffic);
+		const {flows, packets, bytes} = traffic;
+		addTraffic(tally.total(action), flows, packets, bytes);
 		const interfaceId = values.get(aggregateColumns.interfaceId);
 		if (interfaceId) {
-			tally.interface(interfaceId, context.zoneOf(interfaceId), action, traffic);
+			const sums = tally.interface(interfaceId, context.zoneOf(interfaceId), action);
+			addTraffic(sums, flows, packets, bytes);
 		}
 
-		const bucket = parseInsightsTime(values.get(aggregateColumns.bucket));
-		if (bucket !== undefined) {
-			tally.bucket(bucket, {
-				accepted: action === 'ACCEPT' ? traffic.flows : 0,
-				rejected: action === 'REJECT' ? traffic.flows : 0,
-				bytes: traffic.bytes,
-			});
+		const bucketStart = parseInsightsTime(values.get(aggregateColumns.bucket));
+		if (bucketStart !== undefined) {
+			const bucket = tally.bucket(bucketStart);
+			bucket.accepted += action === 'ACCEPT' ? flows : 0;
+			bucket.rejected += action === 'REJECT' ? flows : 0;
+			bucket.bytes += bytes;
 		}
 	}
 
@@ -88,9 +92,12 @@ export function mergeAggregateRows(
 		const where = interfaceId ? context.whereOf(interfaceId) : undefined;
 		const port = readNumber(values.get(aggregateColumns.dstPort));
 		const validPort = port !== undefined && port <= maxPort ? port : undefined;
-		tally.source(action, addr, where, validPort === undefined ? [] : [validPort], traffic);
+		const {flows, packets, bytes} = traffic;
+		const source = tally.source(action, addr, where);
+		addTraffic(source, flows, packets, bytes);
 		if (validPort !== undefined) {
-			tally.port(action, validPort, where, traffic);
+			source.ports.add(validPort);
+			addTraffic(tally.port(action, validPort, where), flows, packets, bytes);
 		}
 	}
 
@@ -133,34 +140,4 @@ function readNumber(text: string | undefined): number | undefined {
 
 	const value = Math.round(Number(text));
 	return Number.isSafeInteger(value) ? value : undefined;
-}
-
-const insightsTime =
-	/^([0-9]{4})-([0-9]{2})-([0-9]{2})[ T]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?Z?$/;
-
-/** Unix seconds from a `bin()` value: `2024-05-01 13:42:00.000` (UTC), ISO 8601, or epoch s/ms. */
-export function parseInsightsTime(text: string | undefined): number | undefined {
-	if (text === undefined) {
-		return undefined;
-	}
-
-	if (/^[0-9]{1,16}$/.test(text)) {
-		const value = Number(text);
-		// Epoch milliseconds passed 1e11 in 1973; seconds will not reach it for millennia.
-		return value >= 1e11 ? Math.floor(value / 1000) : value;
-	}
-
-	const match = insightsTime.exec(text);
-	if (match === null) {
-		return undefined;
-	}
-
-	const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = match
-		.slice(1)
-		.map((part) => (part === undefined ? 0 : Number(part)));
-	if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
-		return undefined;
-	}
-
-	return Math.floor(Date.UTC(year, month - 1, day, hour, minute, second) / 1000);
 }

@@ -1,32 +1,49 @@
 // The running sums behind FlowAggregates. Records (the provisional fresh edge), Insights stats rows
 // (settled buckets) and earlier aggregates all feed the same tally, so every figure means the same
 // thing wherever it came from: `flows` counts flow records, as Insights' count(*) does.
+//
+// A refresh feeds thousands of records, so the sums are keyed without building strings: one Map per
+// action and reject location, and each list keeps its entries in first-seen order, which is the order
+// the sorts below break their remaining ties in.
 import type {
 	FlowAction,
 	FlowAggregates,
-	InterfaceAggregate,
-	PortAggregate,
 	Precision,
 	RejectLocation,
-	SourceAggregate,
 	TimeBucket,
-	TrafficTotals,
 } from '../types/flows.js';
+import {finishInterfaces, finishPorts, finishSources} from './aggregate-finish.js';
 
-type MutableTotals = {flows: number; packets: number; bytes: number};
-type SourceEntry = MutableTotals & {addr: string; where?: RejectLocation; ports: Set<number>};
-type PortEntry = MutableTotals & {port: number; where?: RejectLocation};
-type InterfaceEntry = MutableTotals & {
-	interfaceId: string;
-	availabilityZone?: string;
-	action: FlowAction;
+/** Running sums; callers add to them with addTraffic. */
+export type Sums = {flows: number; packets: number; bytes: number};
+export type SourceEntry = Sums & {
+	readonly addr: string;
+	readonly where: RejectLocation | undefined;
+	readonly ports: Set<number>;
 };
-type BucketEntry = {
-	start: number;
+export type PortEntry = Sums & {readonly port: number; readonly where: RejectLocation | undefined};
+export type InterfaceEntry = Sums & {
+	readonly interfaceId: string;
+	readonly availabilityZone: string | undefined;
+	readonly action: FlowAction;
+};
+export type BucketSums = {
+	readonly start: number;
 	accepted: number;
 	rejected: number;
 	bytes: number;
 	precision: Precision;
+};
+
+/** Sums of one action: totals, and sources and ports by reject location. */
+type ActionSums = {
+	readonly totals: Sums;
+	/** Indexed by locationIndex. */
+	readonly sources: readonly Map<string, SourceEntry>[];
+	readonly ports: readonly Map<number, PortEntry>[];
+	readonly sourceList: SourceEntry[];
+	readonly portList: PortEntry[];
+	readonly interfaces: Map<string, InterfaceEntry>;
 };
 
 export type TallyOptions = {
@@ -36,109 +53,121 @@ export type TallyOptions = {
 	readonly limit: number;
 };
 
-// A source's port list is a hint for the row, not a port scan report.
-const maxPortsPerSource = 16;
+/**
+ * The sums to add to, created on first use. Handing out the sums (rather than taking the figures
+ * to add) lets a caller that feeds many records keep the ones it will hit again.
+ */
+export type Tally = {
+	total(action: FlowAction): Sums;
+	/** The zone is the one given the first time the interface is seen with the action. */
+	interface(interfaceId: string, zone: string | undefined, action: FlowAction): Sums;
+	/** The bucket `start` falls in, now no more precise than `precision`. */
+	bucket(start: number, precision?: Precision): BucketSums;
+	/** Accepted sources are one row per address; rejected ones one per address and location. */
+	source(action: FlowAction, addr: string, where: RejectLocation | undefined): SourceEntry;
+	port(action: FlowAction, port: number, where: RejectLocation | undefined): Sums;
+	finish(): FlowAggregates;
+};
+
+export function addTraffic(sums: Sums, flows: number, packets: number, bytes: number): void {
+	sums.flows += flows;
+	sums.packets += packets;
+	sums.bytes += bytes;
+}
+
 const precisionRank: Readonly<Record<Precision, number>> = {exact: 0, sampled: 1, provisional: 2};
 
 export function lessPrecise(left: Precision, right: Precision): Precision {
 	return precisionRank[left] >= precisionRank[right] ? left : right;
 }
 
-export function createTally(options: TallyOptions) {
-	const totals = {ACCEPT: zero(), REJECT: zero()};
-	const sources = {ACCEPT: new Map<string, SourceEntry>(), REJECT: new Map<string, SourceEntry>()};
-	const ports = {ACCEPT: new Map<string, PortEntry>(), REJECT: new Map<string, PortEntry>()};
-	const interfaces = new Map<string, InterfaceEntry>();
-	const buckets = new Map<number, BucketEntry>();
+export function createTally(options: TallyOptions): Tally {
+	const accepted = actionSums();
+	const rejected = actionSums();
+	const sumsOf = (action: FlowAction) => (action === 'REJECT' ? rejected : accepted);
+	const interfaceList: InterfaceEntry[] = [];
+	const buckets = new Map<number, BucketSums>();
+	// Records come roughly in time order: most land in the bucket the one before did.
+	let lastBucket: BucketSums | undefined;
 
 	return {
-		total(action: FlowAction, tally: TrafficTotals) {
-			add(totals[action], tally);
-		},
-		interface(
-			interfaceId: string,
-			zone: string | undefined,
-			action: FlowAction,
-			tally: TrafficTotals,
-		) {
-			const key = `${interfaceId}|${action}`;
-			const entry = interfaces.get(key) ?? {
-				interfaceId,
-				...(zone === undefined ? {} : {availabilityZone: zone}),
-				action,
-				...zero(),
-			};
-			interfaces.set(key, add(entry, tally));
-		},
-		bucket(
-			start: number,
-			counts: Omit<TimeBucket, 'start' | 'precision'>,
-			bucketPrecision: Precision = options.precision,
-		) {
-			const bucketStart = Math.floor(start / options.bucketSeconds) * options.bucketSeconds;
-			const entry = buckets.get(bucketStart) ?? {
-				start: bucketStart,
-				accepted: 0,
-				rejected: 0,
-				bytes: 0,
-				precision: bucketPrecision,
-			};
-			entry.accepted += counts.accepted;
-			entry.rejected += counts.rejected;
-			entry.bytes += counts.bytes;
-			entry.precision = lessPrecise(entry.precision, bucketPrecision);
-			buckets.set(bucketStart, entry);
-		},
-		source(
-			action: FlowAction,
-			addr: string,
-			where: RejectLocation | undefined,
-			sourcePorts: Iterable<number>,
-			tally: TrafficTotals,
-		) {
-			// Accepted sources are one row per address; a rejected source is worth a row per place that
-			// rejected it (the LB's security group and the target's are different fixes).
-			const located = action === 'REJECT' ? where : undefined;
-			const key = `${addr}|${located ?? ''}`;
-			const entry = sources[action].get(key) ?? {
-				addr,
-				...(located === undefined ? {} : {where: located}),
-				ports: new Set<number>(),
-				...zero(),
-			};
-			for (const port of sourcePorts) {
-				entry.ports.add(port);
+		total: (action) => sumsOf(action).totals,
+		interface(interfaceId, zone, action) {
+			const {interfaces} = sumsOf(action);
+			let entry = interfaces.get(interfaceId);
+			if (entry === undefined) {
+				entry = {interfaceId, availabilityZone: zone, action, flows: 0, packets: 0, bytes: 0};
+				interfaces.set(interfaceId, entry);
+				interfaceList.push(entry);
 			}
 
-			sources[action].set(key, add(entry, tally));
+			return entry;
 		},
-		port(
-			action: FlowAction,
-			port: number,
-			where: RejectLocation | undefined,
-			tally: TrafficTotals,
-		) {
+		bucket(start, bucketPrecision = options.precision) {
+			const bucketStart = Math.floor(start / options.bucketSeconds) * options.bucketSeconds;
+			let entry = lastBucket?.start === bucketStart ? lastBucket : buckets.get(bucketStart);
+			if (entry === undefined) {
+				entry = {
+					start: bucketStart,
+					accepted: 0,
+					rejected: 0,
+					bytes: 0,
+					precision: bucketPrecision,
+				};
+				buckets.set(bucketStart, entry);
+			}
+
+			entry.precision = lessPrecise(entry.precision, bucketPrecision);
+			lastBucket = entry;
+			return entry;
+		},
+		source(action, addr, where) {
+			// The LB's security group and the target's are different fixes for a rejected source.
 			const located = action === 'REJECT' ? where : undefined;
-			const key = `${port}|${located ?? ''}`;
-			const entry = ports[action].get(key) ?? {
-				port,
-				...(located === undefined ? {} : {where: located}),
-				...zero(),
-			};
-			ports[action].set(key, add(entry, tally));
+			const sums = sumsOf(action);
+			const sources = sums.sources[locationIndex(located)];
+			let entry = sources?.get(addr);
+			if (entry === undefined) {
+				entry = {addr, where: located, ports: new Set(), flows: 0, packets: 0, bytes: 0};
+				sources?.set(addr, entry);
+				sums.sourceList.push(entry);
+			}
+
+			return entry;
+		},
+		port(action, port, where) {
+			const located = action === 'REJECT' ? where : undefined;
+			const sums = sumsOf(action);
+			const ports = sums.ports[locationIndex(located)];
+			let entry = ports?.get(port);
+			if (entry === undefined) {
+				entry = {port, where: located, flows: 0, packets: 0, bytes: 0};
+				ports?.set(port, entry);
+				sums.portList.push(entry);
+			}
+
+			return entry;
 		},
 		finish(): FlowAggregates {
 			return {
-				accepted: {...totals.ACCEPT},
-				rejected: {...totals.REJECT},
-				acceptedSources: finishSources(sources.ACCEPT, options.limit),
-				rejectedSources: finishSources(sources.REJECT, options.limit),
-				acceptedPorts: finishPorts(ports.ACCEPT, options.limit),
-				rejectedPorts: finishPorts(ports.REJECT, options.limit),
-				interfaces: finishInterfaces(interfaces),
+				accepted: totalsOf(accepted.totals),
+				rejected: totalsOf(rejected.totals),
+				acceptedSources: finishSources(accepted.sourceList, options.limit),
+				rejectedSources: finishSources(rejected.sourceList, options.limit),
+				acceptedPorts: finishPorts(accepted.portList, options.limit),
+				rejectedPorts: finishPorts(rejected.portList, options.limit),
+				interfaces: finishInterfaces(interfaceList),
 				timeline: [...buckets.values()]
 					.sort((left, right) => left.start - right.start)
-					.map((entry) => ({...entry})),
+					.map(
+						(entry): TimeBucket => ({
+							start: entry.start,
+							accepted: entry.accepted,
+							rejected: entry.rejected,
+							bytes: entry.bytes,
+							precision: entry.precision,
+						}),
+					),
 				bucketSeconds: options.bucketSeconds,
 				precision: options.precision,
 			};
@@ -146,46 +175,21 @@ export function createTally(options: TallyOptions) {
 	};
 }
 
-export type Tally = ReturnType<typeof createTally>;
-
-function zero(): MutableTotals {
-	return {flows: 0, packets: 0, bytes: 0};
+function actionSums(): ActionSums {
+	return {
+		totals: {flows: 0, packets: 0, bytes: 0},
+		sources: [new Map(), new Map(), new Map()],
+		ports: [new Map(), new Map(), new Map()],
+		sourceList: [],
+		portList: [],
+		interfaces: new Map(),
+	};
 }
 
-function add<Entry extends MutableTotals>(entry: Entry, tally: TrafficTotals): Entry {
-	entry.flows += tally.flows;
-	entry.packets += tally.packets;
-	entry.bytes += tally.bytes;
-	return entry;
+function locationIndex(where: RejectLocation | undefined): number {
+	return where === undefined ? 0 : where === 'lb' ? 1 : 2;
 }
 
-function busiestFirst(left: MutableTotals, right: MutableTotals): number {
-	return right.flows - left.flows || right.bytes - left.bytes || right.packets - left.packets;
-}
-
-function finishSources(entries: Map<string, SourceEntry>, limit: number): SourceAggregate[] {
-	return [...entries.values()]
-		.sort((left, right) => busiestFirst(left, right) || left.addr.localeCompare(right.addr))
-		.slice(0, limit)
-		.map(({ports, ...rest}) => ({
-			...rest,
-			ports: [...ports].sort((left, right) => left - right).slice(0, maxPortsPerSource),
-		}));
-}
-
-function finishPorts(entries: Map<string, PortEntry>, limit: number): PortAggregate[] {
-	return [...entries.values()]
-		.sort((left, right) => busiestFirst(left, right) || left.port - right.port)
-		.slice(0, limit)
-		.map((entry) => ({...entry}));
-}
-
-function finishInterfaces(entries: Map<string, InterfaceEntry>): InterfaceAggregate[] {
-	return [...entries.values()]
-		.sort(
-			(left, right) =>
-				left.interfaceId.localeCompare(right.interfaceId) ||
-				left.action.localeCompare(right.action),
-		)
-		.map((entry) => ({...entry}));
+function totalsOf(totals: Sums): Sums {
+	return {flows: totals.flows, packets: totals.packets, bytes: totals.bytes};
 }

@@ -1,13 +1,28 @@
 // FlowAggregates from parsed records: the provisional figures for the fresh edge, before Insights
 // has settled numbers for those minutes.
-import type {FlowAggregates, FlowRecord, Precision} from '../types/flows.js';
+import type {
+	FlowAction,
+	FlowAggregates,
+	FlowRecord,
+	Precision,
+	RejectLocation,
+} from '../types/flows.js';
 import type {Topology} from '../types/topology.js';
 import {type AggregateOptions, aggregateContext} from './aggregate-context.js';
-import {createTally} from './aggregate-tally.js';
+import {addTraffic, createTally, type Sums, type Tally} from './aggregate-tally.js';
 
 export type RecordAggregateOptions = AggregateOptions & {
 	/** Records read from a sampled source (Live Tail over 500 events/s) are `sampled`. */
 	readonly precision?: Precision;
+};
+
+/** What one interface's records share: where it is, and its per-action interface sums. */
+type Place = {
+	readonly interfaceId: string;
+	readonly where: RejectLocation | undefined;
+	readonly zone: string | undefined;
+	accepted: Sums | undefined;
+	rejected: Sums | undefined;
 };
 
 export function aggregateRecords(
@@ -21,32 +36,59 @@ export function aggregateRecords(
 		precision: options.precision ?? 'provisional',
 		limit: context.limit,
 	});
+	const acceptedTotals = tally.total('ACCEPT');
+	const rejectedTotals = tally.total('REJECT');
+	// Records come from a handful of interfaces: each one's place is looked up once, not per record.
+	const places = new Map<string, Place>();
 	for (const record of records) {
 		// NODATA/SKIPDATA rows carry no traffic, and without an action a record is neither pane's.
-		if (record.logStatus !== 'OK' || record.action === undefined) {
+		const {action, interfaceId} = record;
+		if (record.logStatus !== 'OK' || action === undefined) {
 			continue;
 		}
 
-		const {action} = record;
-		const traffic = {flows: 1, packets: record.packets ?? 0, bytes: record.bytes ?? 0};
-		const where = context.whereOf(record.interfaceId);
-		tally.total(action, traffic);
-		tally.interface(record.interfaceId, context.zoneOf(record.interfaceId), action, traffic);
-		tally.bucket(record.start, {
-			accepted: action === 'ACCEPT' ? 1 : 0,
-			rejected: action === 'REJECT' ? 1 : 0,
-			bytes: traffic.bytes,
-		});
+		const packets = record.packets ?? 0;
+		const bytes = record.bytes ?? 0;
+		let place = places.get(interfaceId);
+		if (place === undefined) {
+			place = {
+				interfaceId,
+				where: context.whereOf(interfaceId),
+				zone: context.zoneOf(interfaceId),
+				accepted: undefined,
+				rejected: undefined,
+			};
+			places.set(interfaceId, place);
+		}
+
+		const accepted = action === 'ACCEPT';
+		addTraffic(accepted ? acceptedTotals : rejectedTotals, 1, packets, bytes);
+		addTraffic(interfaceSums(tally, place, action), 1, packets, bytes);
+		const bucket = tally.bucket(record.start);
+		bucket.accepted += accepted ? 1 : 0;
+		bucket.rejected += accepted ? 0 : 1;
+		bucket.bytes += bytes;
 		if (record.srcAddr === undefined || context.isLocalAddr(record.srcAddr)) {
 			continue;
 		}
 
-		const ports = record.dstPort === undefined ? [] : [record.dstPort];
-		tally.source(action, record.srcAddr, where, ports, traffic);
+		const source = tally.source(action, record.srcAddr, place.where);
+		addTraffic(source, 1, packets, bytes);
 		if (record.dstPort !== undefined) {
-			tally.port(action, record.dstPort, where, traffic);
+			source.ports.add(record.dstPort);
+			addTraffic(tally.port(action, record.dstPort, place.where), 1, packets, bytes);
 		}
 	}
 
 	return tally.finish();
+}
+
+function interfaceSums(tally: Tally, place: Place, action: FlowAction): Sums {
+	if (action === 'ACCEPT') {
+		place.accepted ??= tally.interface(place.interfaceId, place.zone, action);
+		return place.accepted;
+	}
+
+	place.rejected ??= tally.interface(place.interfaceId, place.zone, action);
+	return place.rejected;
 }

@@ -1,8 +1,14 @@
 // Several FlowAggregates over disjoint time ranges (settled exact buckets, the provisional fresh
 // edge) into one. The result is only as precise as its least precise part.
-import type {FlowAggregates, Precision} from '../types/flows.js';
+import type {
+	FlowAction,
+	FlowAggregates,
+	Precision,
+	SourceAggregate,
+	TrafficTotals,
+} from '../types/flows.js';
 import {defaultAggregateLimit, defaultBucketSeconds} from './aggregate-context.js';
-import {createTally, lessPrecise} from './aggregate-tally.js';
+import {addTraffic, createTally, lessPrecise, type Sums, type Tally} from './aggregate-tally.js';
 
 export function combineAggregates(
 	parts: readonly FlowAggregates[],
@@ -19,32 +25,44 @@ export function combineAggregates(
 			: Math.max(...parts.map((part) => part.bucketSeconds));
 	const tally = createTally({bucketSeconds, precision, limit});
 	for (const part of parts) {
-		tally.total('ACCEPT', part.accepted);
-		tally.total('REJECT', part.rejected);
+		add(tally.total('ACCEPT'), part.accepted);
+		add(tally.total('REJECT'), part.rejected);
 		for (const entry of part.interfaces) {
-			tally.interface(entry.interfaceId, entry.availabilityZone, entry.action, entry);
+			add(tally.interface(entry.interfaceId, entry.availabilityZone, entry.action), entry);
 		}
 
 		for (const bucket of part.timeline) {
-			tally.bucket(bucket.start, bucket, bucket.precision);
+			const sums = tally.bucket(bucket.start, bucket.precision);
+			sums.accepted += bucket.accepted;
+			sums.rejected += bucket.rejected;
+			sums.bytes += bucket.bytes;
 		}
 
-		for (const source of part.acceptedSources) {
-			tally.source('ACCEPT', source.addr, source.where, source.ports, source);
-		}
-
-		for (const source of part.rejectedSources) {
-			tally.source('REJECT', source.addr, source.where, source.ports, source);
-		}
-
+		addSources(tally, 'ACCEPT', part.acceptedSources);
+		addSources(tally, 'REJECT', part.rejectedSources);
 		for (const port of part.acceptedPorts) {
-			tally.port('ACCEPT', port.port, port.where, port);
+			add(tally.port('ACCEPT', port.port, port.where), port);
 		}
 
 		for (const port of part.rejectedPorts) {
-			tally.port('REJECT', port.port, port.where, port);
+			add(tally.port('REJECT', port.port, port.where), port);
 		}
 	}
 
 	return tally.finish();
+}
+
+function addSources(tally: Tally, action: FlowAction, sources: readonly SourceAggregate[]): void {
+	for (const source of sources) {
+		const sums = tally.source(action, source.addr, source.where);
+		for (const port of source.ports) {
+			sums.ports.add(port);
+		}
+
+		add(sums, source);
+	}
+}
+
+function add(sums: Sums, traffic: TrafficTotals): void {
+	addTraffic(sums, traffic.flows, traffic.packets, traffic.bytes);
 }

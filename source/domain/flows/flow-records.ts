@@ -1,7 +1,8 @@
 // A batch of log events into flow records, counting (never throwing on) the lines that are not records.
 import type {FlowRecord} from '../types/flows.js';
 import type {FlowFormat} from './flow-format.js';
-import {parseFlowRecord, type RecordContext} from './flow-record.js';
+import type {RecordContext} from './flow-record.js';
+import {readerOf, readRecord} from './record-reader.js';
 
 /** A log event as the AWS layer hands it over: the message plus what its stream and timestamp say. */
 export type FlowMessage = RecordContext & {readonly message?: string | undefined};
@@ -19,39 +20,84 @@ export function parseFlowRecords(
 	messages: Iterable<string | FlowMessage | undefined>,
 	format: FlowFormat,
 ): ParsedFlowRecords {
+	const reader = readerOf(format);
 	const records: FlowRecord[] = [];
 	const reasons = new Set<string>();
 	let malformed = 0;
 	for (const item of messages) {
-		const event = typeof item === 'object' && item !== null ? item : {message: item};
-		const result = parseFlowRecord(event.message, format, contextOf(event));
-		if (result.ok) {
-			records.push(result.record);
+		// The event's fields are read directly: a context object per record is garbage at this rate.
+		const result =
+			typeof item === 'object' && item !== null
+				? readRecord(reader, item.message, item.interfaceId, item.timestamp)
+				: readRecord(reader, item, undefined, undefined);
+		if (typeof result !== 'string') {
+			records.push(result);
 			continue;
 		}
 
 		malformed++;
 		if (reasons.size < maxReasons) {
-			reasons.add(result.reason);
+			reasons.add(result);
 		}
 	}
 
 	return {records, malformed, reasons: [...reasons]};
 }
 
-function contextOf(event: FlowMessage): RecordContext {
-	return {
-		...(event.interfaceId === undefined ? {} : {interfaceId: event.interfaceId}),
-		...(event.timestamp === undefined ? {} : {timestamp: event.timestamp}),
-	};
-}
-
-const streamInterface = /^(eni-[0-9a-f]+)(?:-|$)/;
+const streamPrefix = 'eni-';
 
 /**
  * The interface a flow log stream belongs to. Streams are one per interface; their names look like
  * `eni-<id>-all`, but the suffix is not documented, so only the `eni-<id>` prefix is relied on.
  */
 export function interfaceIdFromLogStream(streamName: string | undefined): string | undefined {
-	return streamInterface.exec(streamName ?? '')?.[1];
+	if (streamName === undefined) {
+		return undefined;
+	}
+
+	// Every event of a refresh names its stream, and a load balancer has a handful of streams. A
+	// stream without an interface is remembered as '' (no interface id is empty).
+	const known = recentStreams.get(streamName);
+	if (known !== undefined) {
+		return known === '' ? undefined : known;
+	}
+
+	const interfaceId = readStreamName(streamName);
+	if (recentStreams.size >= maxRecentStreams) {
+		recentStreams.clear();
+	}
+
+	recentStreams.set(streamName, interfaceId ?? '');
+	return interfaceId;
+}
+
+const maxRecentStreams = 256;
+const recentStreams = new Map<string, string>();
+
+function readStreamName(streamName: string): string | undefined {
+	if (!streamName.startsWith(streamPrefix)) {
+		return undefined;
+	}
+
+	// `eni-` and lower-case hex digits, ended by a dash or the end of the name.
+	let end = streamPrefix.length;
+	while (end < streamName.length && isLowerHex(streamName.charCodeAt(end))) {
+		end++;
+	}
+
+	if (end === streamPrefix.length) {
+		return undefined;
+	}
+
+	if (end === streamName.length) {
+		return streamName;
+	}
+
+	return streamName.charCodeAt(end) === dash ? streamName.slice(0, end) : undefined;
+}
+
+const dash = 45;
+
+function isLowerHex(code: number): boolean {
+	return (code >= 48 && code <= 57) || (code >= 97 && code <= 102);
 }

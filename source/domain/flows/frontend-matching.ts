@@ -1,146 +1,145 @@
 // Joining the client side (frontend legs) to the backend side (backend leg and target view), in
 // passes from the strongest evidence to the weakest. Each leg joins at most one partner; whatever is
 // left stays unpaired rather than being forced into a guess.
-import type {PairingKind} from '../types/flows.js';
 import type {BackendUnit} from './backend-units.js';
-import {connectionId} from './connection-id.js';
-import {groupBy} from './group-by.js';
+import {compareConnectionKeys, connectionKey} from './connection-id.js';
 import type {LegDraft} from './legs.js';
-import {overlaps, shapeScore, timeScore} from './pairing-score.js';
+import {type Identified, type Match, type MatchState, runPass, unitKey} from './matching-pass.js';
+import {overlaps, type Span, shapeScore, timeScore} from './pairing-score.js';
 import {listenerRoutesTo, type TopologyIndex} from './topology-index.js';
 
-export type FrontendMatch = {
-	readonly frontend: LegDraft;
-	readonly unit: BackendUnit;
-	readonly kind: Exclude<PairingKind, 'unpaired'>;
-};
-
 export type FrontendMatching = {
-	readonly matches: readonly FrontendMatch[];
-	readonly loneFrontends: readonly LegDraft[];
-	readonly loneUnits: readonly BackendUnit[];
+	/** In the order they were made. */
+	readonly matches: readonly Match[];
+	/** In connection id order, as are the lone units. */
+	readonly loneFrontends: readonly Identified<LegDraft>[];
+	readonly loneUnits: readonly Identified<BackendUnit>[];
 };
-
-type Candidate = {readonly frontend: number; readonly unit: number; readonly score: number};
-
-// Per backend unit, only the best few frontends compete: beyond them a guess is no better, and
-// keeping every pair makes a busy interface quadratic in memory and sort time.
-const candidatesPerUnit = 16;
 
 export function matchFrontends(
-	frontendDrafts: readonly LegDraft[],
-	unitList: readonly BackendUnit[],
+	frontends: readonly LegDraft[],
+	units: readonly BackendUnit[],
 	index: TopologyIndex,
 	slackSeconds: number,
 ): FrontendMatching {
-	// A fixed order (by stable id) makes ties resolve the same way on every refresh.
-	const frontends = sortById(frontendDrafts, (draft) => draft.leg);
-	const units = sortById(unitList, (unit) => unit.backend?.leg ?? unit.view?.leg);
-	const frontendOf = new Map(frontends.map((draft, position) => [draft, position]));
-	const usedFrontends = new Set<number>();
-	const usedUnits = new Set<number>();
-	const matches: FrontendMatch[] = [];
-
-	const pass = (
-		kind: FrontendMatch['kind'],
-		shortlist: (unit: BackendUnit) => readonly LegDraft[],
-		score: (frontend: LegDraft, unit: BackendUnit) => number | undefined,
-	) => {
-		const candidates: Candidate[] = [];
-		for (const [unitPosition, unit] of units.entries()) {
-			if (usedUnits.has(unitPosition)) {
-				continue;
-			}
-
-			const scored: Candidate[] = [];
-			for (const frontend of shortlist(unit)) {
-				const position = frontendOf.get(frontend) ?? -1;
-				if (usedFrontends.has(position) || !compatible(frontend, unit)) {
-					continue;
-				}
-
-				const value = score(frontend, unit);
-				if (value !== undefined) {
-					scored.push({frontend: position, unit: unitPosition, score: value});
-				}
-			}
-
-			candidates.push(...scored.sort(byScore).slice(0, candidatesPerUnit));
-		}
-
-		for (const candidate of candidates.sort(byScore)) {
-			const frontend = frontends[candidate.frontend];
-			const unit = units[candidate.unit];
-			if (
-				frontend !== undefined &&
-				unit !== undefined &&
-				!usedFrontends.has(candidate.frontend) &&
-				!usedUnits.has(candidate.unit)
-			) {
-				usedFrontends.add(candidate.frontend);
-				usedUnits.add(candidate.unit);
-				matches.push({frontend, unit, kind});
-			}
-		}
+	// Every frontend becomes a row and needs its id; a unit's is worked out when needed.
+	const state: MatchState = {
+		frontends,
+		frontendKeys: frontends.map((draft) => connectionKey(draft.leg)),
+		units,
+		unitKeys: [],
+		usedFrontends: new Uint8Array(frontends.length),
+		usedUnits: new Uint8Array(units.length),
+		matches: [],
 	};
-
-	const compatible = (frontend: LegDraft, unit: BackendUnit) =>
-		frontend.leg.protocol === unit.protocol &&
-		overlaps(frontend.leg, unit, slackSeconds) &&
-		routes(index, frontend, unit);
-	const isClientUnit = (unit: BackendUnit) => !index.lbAddrs.has(unit.originAddr);
+	const fits = (frontend: LegDraft, unit: BackendUnit) =>
+		compatible(index, slackSeconds, frontend, unit);
 	const byTime = (frontend: LegDraft, unit: BackendUnit) =>
 		timeScore(frontend.leg, unit, slackSeconds);
+	const isClientUnit = (unit: BackendUnit) => !index.lbAddrs.has(unit.originAddr);
 
 	// Preservation on: the backend carries the client's address and port, so both must agree.
-	const byClientPort = groupBy(frontends, (draft) =>
-		clientKey(draft.leg.srcAddr, draft.leg.srcPort),
-	);
-	pass(
-		'exact',
-		(unit) =>
-			isClientUnit(unit) ? (byClientPort.get(clientKey(unit.originAddr, unit.srcPort)) ?? []) : [],
-		byTime,
-	);
+	const byClient = positionsBy(frontends, (draft) => draft.leg.srcAddr);
+	const clientShortlist = (unit: BackendUnit) =>
+		isClientUnit(unit) ? byClient.get(unit.originAddr) : undefined;
+	runPass(state, {
+		kind: 'exact',
+		shortlist: clientShortlist,
+		accepts: (frontend, unit) =>
+			isSamePort(frontend.leg.srcPort, unit.srcPort) && fits(frontend, unit),
+		score: byTime,
+	});
 
 	// Whether NLB keeps the client's source port end to end is not documented. The client address,
 	// the routed target and the time window still point at one connection, but a client with several
 	// connections open at once makes the choice between them a guess, so the row says "likely".
-	const byClient = groupBy(frontends, (draft) => draft.leg.srcAddr);
-	pass(
-		'likely',
-		(unit) => (isClientUnit(unit) ? (byClient.get(unit.originAddr) ?? []) : []),
-		byTime,
-	);
+	runPass(state, {kind: 'likely', shortlist: clientShortlist, accepts: fits, score: byTime});
 
 	// Preservation off: the backend starts at the LB's own address, so only the interface (one per
-	// AZ), the time window and the traffic shape relate it to a client.
-	const byInterface = new Map(
-		[...groupBy(frontends, (draft) => draft.leg.interfaceId)].map(([interfaceId, drafts]) => [
-			interfaceId,
-			timeWindows(drafts, slackSeconds),
-		]),
-	);
-	pass(
-		'likely',
-		(unit) => (isClientUnit(unit) ? [] : (byInterface.get(unit.lbInterfaceId ?? '')?.(unit) ?? [])),
-		(frontend, unit) =>
-			shapeAllowed(frontend, unit) ? shapeMatchScore(frontend, unit, slackSeconds) : undefined,
-	);
+	// AZ), the time window and the traffic shape relate it to a client. Its lookup is built only
+	// when a unit is left to look anything up.
+	let byInterface: Map<string, (span: Span) => readonly number[]> | undefined;
+	runPass(state, {
+		kind: 'likely',
+		shortlist(unit) {
+			if (isClientUnit(unit)) {
+				return undefined;
+			}
 
-	return {
-		matches,
-		loneFrontends: frontends.filter((_, position) => !usedFrontends.has(position)),
-		loneUnits: units.filter((_, position) => !usedUnits.has(position)),
-	};
+			byInterface ??= new Map(
+				[...positionsBy(frontends, (draft) => draft.leg.interfaceId)].map(
+					([interfaceId, positions]) => [
+						interfaceId,
+						timeWindows(frontends, positions, slackSeconds),
+					],
+				),
+			);
+			return byInterface.get(unit.lbInterfaceId ?? '')?.(unit);
+		},
+		accepts: fits,
+		score: (frontend, unit) =>
+			shapeAllowed(frontend, unit) ? shapeMatchScore(frontend, unit, slackSeconds) : undefined,
+	});
+
+	const loneFrontends: Identified<LegDraft>[] = [];
+	for (const [position, draft] of frontends.entries()) {
+		if (state.usedFrontends[position] === 0) {
+			loneFrontends.push({item: draft, key: state.frontendKeys[position]});
+		}
+	}
+
+	const loneUnits: Identified<BackendUnit>[] = [];
+	for (const [position, unit] of units.entries()) {
+		if (state.usedUnits[position] === 0) {
+			loneUnits.push({item: unit, key: unitKey(state, position)});
+		}
+	}
+
+	return {matches: state.matches, loneFrontends: byId(loneFrontends), loneUnits: byId(loneUnits)};
+}
+
+/** By connection id (an item without one first), keeping the given order among equal ids. */
+function byId<Item>(items: Identified<Item>[]): Identified<Item>[] {
+	return items.sort((left, right) => {
+		if (left.key === undefined || right.key === undefined) {
+			return Number(right.key === undefined) - Number(left.key === undefined);
+		}
+
+		return compareConnectionKeys(left.key, right.key);
+	});
+}
+
+/** Ports compare as the text keys did: NaN is one port (a hand-made leg's), -0 and 0 are one. */
+function isSamePort(left: number, right: number): boolean {
+	return left === right || (Number.isNaN(left) && Number.isNaN(right));
+}
+
+function compatible(
+	index: TopologyIndex,
+	slackSeconds: number,
+	frontend: LegDraft,
+	unit: BackendUnit,
+): boolean {
+	return (
+		frontend.leg.protocol === unit.protocol &&
+		overlaps(frontend.leg, unit, slackSeconds) &&
+		routes(index, frontend, unit)
+	);
 }
 
 function routes(index: TopologyIndex, frontend: LegDraft, unit: BackendUnit): boolean {
 	const {groups} = unit;
-	return (
-		groups.length === 0 ||
-		groups.some((group) => listenerRoutesTo(index, frontend.leg.dstPort, group.arn))
-	);
+	if (groups.length === 0) {
+		return true;
+	}
+
+	for (const group of groups) {
+		if (listenerRoutesTo(index, frontend.leg.dstPort, group.arn)) {
+			return true;
+		}
+	}
+
+	return false;
 }
 
 // A target group that preserves client IPs sends real connections from the client's address; a
@@ -159,20 +158,28 @@ function shapeMatchScore(frontend: LegDraft, unit: BackendUnit, slackSeconds: nu
 	return 2 * timeScore(frontend.leg, unit, slackSeconds) + shape + samePort;
 }
 
-function byScore(left: Candidate, right: Candidate): number {
-	return right.score - left.score || left.frontend - right.frontend || left.unit - right.unit;
+function append<Key>(groups: Map<Key, number[]>, key: Key, position: number): void {
+	const group = groups.get(key);
+	if (group === undefined) {
+		groups.set(key, [position]);
+	} else {
+		group.push(position);
+	}
 }
 
-function sortById<Item>(
-	items: readonly Item[],
-	legOf: (item: Item) => LegDraft['leg'] | undefined,
-): Item[] {
-	const keyed = items.map((item) => {
-		const leg = legOf(item);
-		return {item, id: leg === undefined ? '' : connectionId(leg)};
-	});
-	keyed.sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0));
-	return keyed.map((entry) => entry.item);
+function positionsBy<Key>(
+	frontends: readonly LegDraft[],
+	keyOf: (draft: LegDraft) => Key,
+): Map<Key, number[]> {
+	const groups = new Map<Key, number[]>();
+	for (let position = 0; position < frontends.length; position++) {
+		const frontend = frontends[position];
+		if (frontend !== undefined) {
+			append(groups, keyOf(frontend), position);
+		}
+	}
+
+	return groups;
 }
 
 /**
@@ -180,20 +187,22 @@ function sortById<Item>(
  * a scan of every frontend on a busy interface.
  */
 function timeWindows(
-	drafts: readonly LegDraft[],
+	frontends: readonly LegDraft[],
+	positions: readonly number[],
 	slackSeconds: number,
-): (span: {readonly start: number; readonly end: number}) => readonly LegDraft[] {
-	const sorted = [...drafts].sort((left, right) => left.leg.start - right.leg.start);
-	const longest = sorted.reduce(
-		(most, draft) => Math.max(most, draft.leg.end - draft.leg.start),
-		0,
-	);
+): (span: Span) => readonly number[] {
+	const startOf = (position: number) => frontends[position]?.leg.start ?? 0;
+	const sorted = [...positions].sort((left, right) => startOf(left) - startOf(right));
+	const longest = sorted.reduce((most, position) => {
+		const leg = frontends[position]?.leg;
+		return leg === undefined ? most : Math.max(most, leg.end - leg.start);
+	}, 0);
 	const firstStartingAt = (time: number) => {
 		let low = 0;
 		let high = sorted.length;
 		while (low < high) {
 			const middle = (low + high) >>> 1;
-			if ((sorted[middle]?.leg.start ?? 0) < time) {
+			if (startOf(sorted[middle] ?? -1) < time) {
 				low = middle + 1;
 			} else {
 				high = middle;
@@ -208,8 +217,4 @@ function timeWindows(
 			firstStartingAt(span.start - slackSeconds - longest),
 			firstStartingAt(span.end + slackSeconds + 1),
 		);
-}
-
-function clientKey(addr: string, port: number): string {
-	return `${addr}|${port}`;
 }

@@ -2,82 +2,90 @@
 // interface's records show. Flow records are one direction each and carry no "initiator" bit, so this
 // is decided from the topology: listeners and targets are the servers.
 import type {FlowRecord, LegRole} from '../types/flows.js';
-import {endpointKey, type TargetEndpoint, type TopologyIndex} from './topology-index.js';
+import type {TargetEndpoint, TopologyIndex} from './topology-index.js';
+import {targetsAt} from './topology-index.js';
+import type {Tuple} from './tuples.js';
 
-export type Endpoint = {readonly addr: string; readonly port: number};
+/** Side a is the tuple's first source, side b its first destination. */
+export type Side = 'a' | 'b';
 
 export type Orientation = {
 	readonly role: LegRole;
-	readonly client: Endpoint;
-	readonly server: Endpoint;
+	/** The side that serves; the other one is the client. */
+	readonly server: Side;
 	/** The registered target the server side is, for backend and target legs. */
 	readonly targets: readonly TargetEndpoint[];
-	readonly zone?: string;
+	readonly zone: string | undefined;
 };
 
+const noTargets: readonly TargetEndpoint[] = [];
+
+/** The tuple's records are `records[tuple.from..tuple.to)`, in the order they came. */
 export function orientLeg(
 	index: TopologyIndex,
-	interfaceId: string,
-	a: Endpoint,
-	b: Endpoint,
+	tuple: Tuple,
 	records: readonly FlowRecord[],
 ): Orientation | undefined {
-	const lbInterface = index.lbInterfaces.get(interfaceId);
+	const lbInterface = index.lbInterfaces.get(tuple.interfaceId);
 	if (lbInterface !== undefined) {
-		return orientOnLoadBalancer(index, a, b, records, lbInterface.zone);
+		return orientOnLoadBalancer(index, tuple, records, lbInterface.zone);
 	}
 
-	return orientOnTarget(index, interfaceId, a, b, records);
+	return orientOnTarget(index, tuple, records);
 }
 
+// The side tests below take both sides' values rather than a predicate closure: they run once per
+// conversation, thousands of times a refresh.
 function orientOnLoadBalancer(
 	index: TopologyIndex,
-	a: Endpoint,
-	b: Endpoint,
+	tuple: Tuple,
 	records: readonly FlowRecord[],
 	zone: string,
 ): Orientation {
-	const isListener = (side: Endpoint) =>
-		index.lbAddrs.has(side.addr) && index.listenersByPort.has(side.port);
-	const listenerSide = onlyOne(a, b, isListener);
+	const {aAddr, aPort, bAddr, bPort} = tuple;
+	const listenerSide = pick(isListener(index, aAddr, aPort), isListener(index, bAddr, bPort));
 	if (listenerSide !== undefined) {
-		return build('frontend', listenerSide, a, b, [], zone);
+		return {role: 'frontend', server: listenerSide, targets: noTargets, zone};
 	}
 
-	const targetSide = onlyOne(a, b, (side) => targetsAt(index, side).length > 0);
+	const targetsOfA = targetsAt(index, aAddr, aPort);
+	const targetsOfB = targetsAt(index, bAddr, bPort);
+	const targetSide = pick(targetsOfA.length > 0, targetsOfB.length > 0);
 	if (targetSide !== undefined) {
-		return build('backend', targetSide, a, b, targetsAt(index, targetSide), zone);
+		const targets = targetSide === 'a' ? targetsOfA : targetsOfB;
+		return {role: 'backend', server: targetSide, targets, zone};
 	}
 
 	// Traffic to the LB's own address on a port that is no listener (a scan, a stale client): the LB
 	// side is still what was being reached.
-	const lbSide = onlyOne(a, b, (side) => index.lbAddrs.has(side.addr));
-	const targetHost = onlyOne(a, b, (side) => index.targetAddrs.has(side.addr));
+	const targetHost = pick(index.targetAddrs.has(aAddr), index.targetAddrs.has(bAddr));
 	if (targetHost !== undefined) {
-		return build('backend', targetHost, a, b, [], zone);
+		return {role: 'backend', server: targetHost, targets: noTargets, zone};
 	}
 
+	const lbSide = pick(index.lbAddrs.has(aAddr), index.lbAddrs.has(bAddr));
 	if (lbSide !== undefined) {
-		return build('frontend', lbSide, a, b, [], zone);
+		return {role: 'frontend', server: lbSide, targets: noTargets, zone};
 	}
 
 	// Neither side is the LB: forwarded traffic to a target discovery has not seen (yet).
-	return build('backend', serverByHeuristic(a, b, records), a, b, [], zone);
+	return {role: 'backend', server: serverByHeuristic(tuple, records), targets: noTargets, zone};
 }
 
 function orientOnTarget(
 	index: TopologyIndex,
-	interfaceId: string,
-	a: Endpoint,
-	b: Endpoint,
+	tuple: Tuple,
 	records: readonly FlowRecord[],
 ): Orientation | undefined {
-	const known = index.targetInterfaces.get(interfaceId);
-	const targetSide = onlyOne(a, b, (side) => targetsAt(index, side).length > 0);
+	const {aAddr, aPort, bAddr, bPort} = tuple;
+	const known = index.targetInterfaces.get(tuple.interfaceId);
+	const targetsOfA = targetsAt(index, aAddr, aPort);
+	const targetsOfB = targetsAt(index, bAddr, bPort);
+	const targetSide = pick(targetsOfA.length > 0, targetsOfB.length > 0);
 	if (targetSide !== undefined) {
-		const targets = targetsAt(index, targetSide);
+		const targets = targetSide === 'a' ? targetsOfA : targetsOfB;
 		const zone = known?.zone ?? targets[0]?.target.availabilityZone;
-		return build('target', targetSide, a, b, targets, zone);
+		return {role: 'target', server: targetSide, targets, zone};
 	}
 
 	// An interface nobody registered as a target, talking to no target endpoint: not this LB's path.
@@ -85,63 +93,57 @@ function orientOnTarget(
 		return undefined;
 	}
 
-	const ownSide = onlyOne(a, b, (side) =>
-		known.endpoints.some((entry) => entry.addr === side.addr),
-	);
-	return build('target', ownSide ?? serverByHeuristic(a, b, records), a, b, [], known.zone);
+	const ownSide = pick(ownsAddress(known.endpoints, aAddr), ownsAddress(known.endpoints, bAddr));
+	const server = ownSide ?? serverByHeuristic(tuple, records);
+	return {role: 'target', server, targets: noTargets, zone: known.zone};
 }
 
-function targetsAt(index: TopologyIndex, side: Endpoint): readonly TargetEndpoint[] {
-	return index.targetsByEndpoint.get(endpointKey(side.addr, side.port)) ?? [];
+function isListener(index: TopologyIndex, addr: string, port: number): boolean {
+	return index.lbAddrs.has(addr) && index.listenersByPort.has(port);
 }
 
-function onlyOne(
-	a: Endpoint,
-	b: Endpoint,
-	predicate: (side: Endpoint) => boolean,
-): Endpoint | undefined {
-	const first = predicate(a);
-	const second = predicate(b);
-	if (first === second) {
+function ownsAddress(endpoints: readonly TargetEndpoint[], addr: string): boolean {
+	return endpoints.some((entry) => entry.addr === addr);
+}
+
+/** The one side a test holds for; neither when it holds for both or for none. */
+function pick(holdsForA: boolean, holdsForB: boolean): Side | undefined {
+	if (holdsForA === holdsForB) {
 		return undefined;
 	}
 
-	return first ? a : b;
+	return holdsForA ? 'a' : 'b';
 }
 
 // tcp-flags: SYN (2) without the SYN-ACK combination (18) is only ever sent by the initiator.
 const syn = 2;
 const synAck = 18;
 
-function serverByHeuristic(a: Endpoint, b: Endpoint, records: readonly FlowRecord[]): Endpoint {
-	const opener = records.find(
-		(record) => record.tcpFlags !== undefined && (record.tcpFlags & synAck) === syn,
-	);
-	if (opener !== undefined) {
-		return sameEndpoint(a, opener.dstAddr, opener.dstPort) ? a : b;
+/**
+ * The server when the topology cannot tell: the receiver of an opening SYN, else the lower port,
+ * else whoever the first record was sent to.
+ */
+function serverByHeuristic(tuple: Tuple, records: readonly FlowRecord[]): Side {
+	for (let position = tuple.from; position < tuple.to; position++) {
+		const record = records[position];
+		if (record?.tcpFlags !== undefined && (record.tcpFlags & synAck) === syn) {
+			return isSideA(tuple, record.dstAddr, record.dstPort) ? 'a' : 'b';
+		}
 	}
 
 	// Servers listen on low, well-known ports; clients take ephemeral ones.
-	if (a.port !== b.port) {
-		return a.port < b.port ? a : b;
+	if (tuple.aPort !== tuple.bPort) {
+		return tuple.aPort < tuple.bPort ? 'a' : 'b';
 	}
 
-	const first = records[0];
-	return first !== undefined && sameEndpoint(b, first.dstAddr, first.dstPort) ? b : a;
+	const first = records[tuple.from];
+	return first !== undefined && isSideB(tuple, first.dstAddr, first.dstPort) ? 'b' : 'a';
 }
 
-function sameEndpoint(side: Endpoint, addr: string | undefined, port: number | undefined): boolean {
-	return side.addr === addr && side.port === (port ?? 0);
+function isSideA(tuple: Tuple, addr: string | undefined, port: number | undefined): boolean {
+	return tuple.aAddr === addr && tuple.aPort === (port ?? 0);
 }
 
-function build(
-	role: LegRole,
-	server: Endpoint,
-	a: Endpoint,
-	b: Endpoint,
-	targets: readonly TargetEndpoint[],
-	zone: string | undefined,
-): Orientation {
-	const client = server === a ? b : a;
-	return {role, client, server, targets, ...(zone === undefined ? {} : {zone})};
+function isSideB(tuple: Tuple, addr: string | undefined, port: number | undefined): boolean {
+	return tuple.bAddr === addr && tuple.bPort === (port ?? 0);
 }

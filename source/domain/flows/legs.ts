@@ -1,9 +1,11 @@
 // Flow records into legs: both directions of one 5-tuple on one interface, merged across aggregation
 // intervals for as long as the conversation continues.
-import type {DirectionStats, FlowAction, FlowLeg, FlowRecord} from '../types/flows.js';
+import type {FlowAction, FlowLeg, FlowRecord} from '../types/flows.js';
 import type {Topology} from '../types/topology.js';
-import {type Endpoint, type Orientation, orientLeg} from './leg-orientation.js';
+import {type Orientation, orientLeg} from './leg-orientation.js';
+import {sortByTime} from './time-order.js';
 import {indexTopology, type TargetEndpoint, type TopologyIndex} from './topology-index.js';
+import {groupByTuple, type Tuple} from './tuples.js';
 
 export type LegOptions = {
 	/** The flow logs' aggregation interval in seconds (60 or 600). */
@@ -33,14 +35,6 @@ export function buildLegs(
 	return buildLegDrafts(records, indexTopology(topology), options).map((draft) => draft.leg);
 }
 
-type Tuple = {
-	readonly interfaceId: string;
-	readonly protocol: number;
-	readonly a: Endpoint;
-	readonly b: Endpoint;
-	readonly records: FlowRecord[];
-};
-
 export function buildLegDrafts(
 	records: readonly FlowRecord[],
 	index: TopologyIndex,
@@ -51,123 +45,169 @@ export function buildLegDrafts(
 		aggregationSeconds *
 		(options.newConnectionAfterIntervals ?? defaultNewConnectionAfterIntervals);
 	const drafts: LegDraft[] = [];
-	for (const tuple of groupByTuple(records).values()) {
-		const orientation = orientLeg(index, tuple.interfaceId, tuple.a, tuple.b, tuple.records);
+	const grouped = groupByTuple(records);
+	for (const tuple of grouped.tuples) {
+		// Oriented on the records in the order they came (the heuristics look at the first ones),
+		// then sorted by time for the sessions.
+		const orientation = orientLeg(index, tuple, grouped.records);
 		if (orientation === undefined) {
 			continue;
 		}
 
-		for (const session of splitSessions(tuple.records, gapSeconds)) {
-			drafts.push(draftOf(tuple, orientation, session));
+		const sorted = grouped.records;
+		sortByTime(sorted, tuple.from, tuple.to);
+		let first = tuple.from;
+		let sessionEnd = sorted[first]?.end ?? 0;
+		for (let position = first + 1; position < tuple.to; position++) {
+			const record = sorted[position];
+			if (record === undefined) {
+				continue;
+			}
+
+			if (record.start - sessionEnd > gapSeconds) {
+				drafts.push(draftOf(tuple, orientation, sorted, first, position));
+				first = position;
+				sessionEnd = record.end;
+			} else {
+				sessionEnd = Math.max(sessionEnd, record.end);
+			}
 		}
+
+		drafts.push(draftOf(tuple, orientation, sorted, first, tuple.to));
 	}
 
 	return drafts;
 }
 
-function groupByTuple(records: readonly FlowRecord[]): Map<string, Tuple> {
-	const tuples = new Map<string, Tuple>();
-	for (const record of records) {
-		const {srcAddr, dstAddr, protocol} = record;
-		if (record.logStatus !== 'OK' || !srcAddr || !dstAddr || protocol === undefined) {
+type MutableLeg = {-readonly [Key in keyof FlowLeg]: FlowLeg[Key]};
+
+/** The leg of the session `records[first..end)`, in one pass over its records. */
+function draftOf(
+	tuple: Tuple,
+	orientation: Orientation,
+	records: readonly FlowRecord[],
+	first: number,
+	end: number,
+): LegDraft {
+	const clientIsA = orientation.server === 'b';
+	const clientAddr = clientIsA ? tuple.aAddr : tuple.bAddr;
+	const clientPort = clientIsA ? tuple.aPort : tuple.bPort;
+	let forwardRecords = 0;
+	let forwardPackets = 0;
+	let forwardBytes = 0;
+	let forwardAction: FlowAction = 'ACCEPT';
+	let reverseRecords = 0;
+	let reversePackets = 0;
+	let reverseBytes = 0;
+	let reverseAction: FlowAction = 'ACCEPT';
+	// The earliest start; Math.min from Infinity is the first start, and stays a small integer.
+	let start = records[first]?.start ?? Number.POSITIVE_INFINITY;
+	let latest = 0;
+	let rewritten: string | undefined;
+	for (let position = first; position < end; position++) {
+		const record = records[position];
+		if (record === undefined) {
 			continue;
 		}
 
-		// Protocols without ports (ICMP) still form one conversation per address pair.
-		const source = {addr: srcAddr, port: record.srcPort ?? 0};
-		const destination = {addr: dstAddr, port: record.dstPort ?? 0};
-		const [a, b] = ordered(source, destination);
-		const key = [record.interfaceId, protocol, a.addr, a.port, b.addr, b.port].join('|');
-		const known = tuples.get(key);
-		if (known === undefined) {
-			tuples.set(key, {interfaceId: record.interfaceId, protocol, a, b, records: [record]});
-		} else {
-			known.records.push(record);
-		}
-	}
-
-	return tuples;
-}
-
-function ordered(first: Endpoint, second: Endpoint): [Endpoint, Endpoint] {
-	const firstKey = `${first.addr}|${first.port}`;
-	const secondKey = `${second.addr}|${second.port}`;
-	return firstKey <= secondKey ? [first, second] : [second, first];
-}
-
-function splitSessions(records: readonly FlowRecord[], gapSeconds: number): FlowRecord[][] {
-	const sorted = [...records].sort(
-		(left, right) => left.start - right.start || left.end - right.end,
-	);
-	const sessions: FlowRecord[][] = [];
-	let current: FlowRecord[] = [];
-	let currentEnd = Number.NEGATIVE_INFINITY;
-	for (const record of sorted) {
-		if (current.length > 0 && record.start - currentEnd > gapSeconds) {
-			sessions.push(current);
-			current = [];
-		}
-
-		current.push(record);
-		currentEnd = current.length === 1 ? record.end : Math.max(currentEnd, record.end);
-	}
-
-	if (current.length > 0) {
-		sessions.push(current);
-	}
-
-	return sessions;
-}
-
-function draftOf(tuple: Tuple, orientation: Orientation, records: readonly FlowRecord[]): LegDraft {
-	const {client, server} = orientation;
-	const isForward = (record: FlowRecord) =>
-		record.srcAddr === client.addr && (record.srcPort ?? 0) === client.port;
-	const forwardRecords = records.filter((record) => isForward(record));
-	const reverseRecords = records.filter((record) => !isForward(record));
-	const forward = directionOf(forwardRecords);
-	const reverse = directionOf(reverseRecords);
-	const action: FlowAction =
-		forward?.action === 'REJECT' || reverse?.action === 'REJECT' ? 'REJECT' : 'ACCEPT';
-	const leg: FlowLeg = {
-		role: orientation.role,
-		interfaceId: tuple.interfaceId,
-		...(orientation.zone === undefined ? {} : {availabilityZone: orientation.zone}),
-		protocol: tuple.protocol,
-		srcAddr: client.addr,
-		srcPort: client.port,
-		dstAddr: server.addr,
-		dstPort: server.port,
-		action,
-		packets: (forward?.packets ?? 0) + (reverse?.packets ?? 0),
-		bytes: (forward?.bytes ?? 0) + (reverse?.bytes ?? 0),
-		start: records.reduce((earliest, record) => Math.min(earliest, record.start), Infinity),
-		end: records.reduce((latest, record) => Math.max(latest, record.end), 0),
-		...(forward === undefined ? {} : {forward}),
-		...(reverse === undefined ? {} : {reverse}),
-	};
-	const rewritten = forwardRecords.find(
-		(record) => record.pktSrcAddr !== undefined && record.pktSrcAddr !== record.srcAddr,
-	);
-	return {leg, originAddr: rewritten?.pktSrcAddr ?? client.addr, targets: orientation.targets};
-}
-
-function directionOf(records: readonly FlowRecord[]): DirectionStats | undefined {
-	if (records.length === 0) {
-		return undefined;
-	}
-
-	let packets = 0;
-	let bytes = 0;
-	let action: FlowAction = 'ACCEPT';
-	for (const record of records) {
-		packets += record.packets ?? 0;
-		bytes += record.bytes ?? 0;
+		start = Math.min(start, record.start);
+		latest = Math.max(latest, record.end);
 		// A format without the action field cannot show rejects; ACCEPT is the only claim left.
-		if (record.action === 'REJECT') {
-			action = 'REJECT';
+		const rejected = record.action === 'REJECT';
+		if (record.srcAddr === clientAddr && (record.srcPort ?? 0) === clientPort) {
+			forwardRecords++;
+			forwardPackets += record.packets ?? 0;
+			forwardBytes += record.bytes ?? 0;
+			forwardAction = rejected ? 'REJECT' : forwardAction;
+			if (
+				rewritten === undefined &&
+				record.pktSrcAddr !== undefined &&
+				record.pktSrcAddr !== record.srcAddr
+			) {
+				rewritten = record.pktSrcAddr;
+			}
+		} else {
+			reverseRecords++;
+			reversePackets += record.packets ?? 0;
+			reverseBytes += record.bytes ?? 0;
+			reverseAction = rejected ? 'REJECT' : reverseAction;
 		}
 	}
 
-	return {packets, bytes, action, records: records.length};
+	const action: FlowAction =
+		forwardAction === 'REJECT' || reverseAction === 'REJECT' ? 'REJECT' : 'ACCEPT';
+	const leg = newLeg(tuple, orientation, action, start, latest);
+	leg.packets = forwardPackets + reversePackets;
+	leg.bytes = forwardBytes + reverseBytes;
+	if (forwardRecords > 0) {
+		leg.forward = {
+			packets: forwardPackets,
+			bytes: forwardBytes,
+			action: forwardAction,
+			records: forwardRecords,
+		};
+	}
+
+	if (reverseRecords > 0) {
+		leg.reverse = {
+			packets: reversePackets,
+			bytes: reverseBytes,
+			action: reverseAction,
+			records: reverseRecords,
+		};
+	}
+
+	return {leg, originAddr: rewritten ?? clientAddr, targets: orientation.targets};
+}
+
+/**
+ * A leg without its traffic yet. The zone sits after the interface (as the leg's JSON reads), so a
+ * zoned and an unzoned leg are two literals: a spread would cost more than the rest of the leg.
+ */
+function newLeg(
+	tuple: Tuple,
+	orientation: Orientation,
+	action: FlowAction,
+	start: number,
+	end: number,
+): MutableLeg {
+	const {role, zone} = orientation;
+	const {interfaceId, protocol} = tuple;
+	const serverIsA = orientation.server === 'a';
+	const srcAddr = serverIsA ? tuple.bAddr : tuple.aAddr;
+	const srcPort = serverIsA ? tuple.bPort : tuple.aPort;
+	const dstAddr = serverIsA ? tuple.aAddr : tuple.bAddr;
+	const dstPort = serverIsA ? tuple.aPort : tuple.bPort;
+	if (zone === undefined) {
+		return {
+			role,
+			interfaceId,
+			protocol,
+			srcAddr,
+			srcPort,
+			dstAddr,
+			dstPort,
+			action,
+			packets: 0,
+			bytes: 0,
+			start,
+			end,
+		};
+	}
+
+	return {
+		role,
+		interfaceId,
+		availabilityZone: zone,
+		protocol,
+		srcAddr,
+		srcPort,
+		dstAddr,
+		dstPort,
+		action,
+		packets: 0,
+		bytes: 0,
+		start,
+		end,
+	};
 }

@@ -29,14 +29,11 @@ export type TopologyIndex = {
 	readonly listenersByPort: ReadonlyMap<number, readonly ListenerInfo[]>;
 	/** Listener port -> the target groups it forwards to, for ports whose listeners name any. */
 	readonly routedGroups: ReadonlyMap<number, ReadonlySet<string>>;
-	readonly targetsByEndpoint: ReadonlyMap<string, readonly TargetEndpoint[]>;
+	/** Target address -> port -> the registered targets there (nested, so lookups build no key). */
+	readonly targetsByEndpoint: ReadonlyMap<string, ReadonlyMap<number, readonly TargetEndpoint[]>>;
 	readonly targetAddrs: ReadonlySet<string>;
 	readonly targetInterfaces: ReadonlyMap<string, TargetInterface>;
 };
-
-export function endpointKey(addr: string, port: number): string {
-	return `${addr}|${port}`;
-}
 
 export function indexTopology(topology: Topology): TopologyIndex {
 	const lbInterfaces = new Map<string, LbInterface>();
@@ -69,7 +66,7 @@ export function indexTopology(topology: Topology): TopologyIndex {
 		}
 	}
 
-	const targetsByEndpoint = new Map<string, TargetEndpoint[]>();
+	const targetsByEndpoint = new Map<string, Map<number, TargetEndpoint[]>>();
 	const targetAddrs = new Set<string>();
 	const targetInterfaces = new Map<string, TargetInterface>();
 	for (const group of topology.targetGroups) {
@@ -80,8 +77,9 @@ export function indexTopology(topology: Topology): TopologyIndex {
 			}
 
 			const endpoint: TargetEndpoint = {addr, port: target.port, target, group};
-			const key = endpointKey(addr, target.port);
-			targetsByEndpoint.set(key, [...(targetsByEndpoint.get(key) ?? []), endpoint]);
+			const ports = targetsByEndpoint.get(addr) ?? new Map<number, TargetEndpoint[]>();
+			ports.set(target.port, [...(ports.get(target.port) ?? []), endpoint]);
+			targetsByEndpoint.set(addr, ports);
 			targetAddrs.add(addr);
 			if (target.interfaceId !== undefined) {
 				const known = targetInterfaces.get(target.interfaceId);
@@ -103,6 +101,17 @@ export function indexTopology(topology: Topology): TopologyIndex {
 		targetAddrs,
 		targetInterfaces,
 	};
+}
+
+const noTargets: readonly TargetEndpoint[] = [];
+
+/** The registered targets at an address and port (none for anything else). */
+export function targetsAt(
+	index: TopologyIndex,
+	addr: string,
+	port: number,
+): readonly TargetEndpoint[] {
+	return index.targetsByEndpoint.get(addr)?.get(port) ?? noTargets;
 }
 
 /**

@@ -1,0 +1,182 @@
+// One pass of joining frontends to backend units: every free unit's best few compatible frontends
+// become candidates, and the candidates are taken best first (by score, then by the connection ids
+// of the frontend and of the unit, so ties resolve the same way on every refresh).
+//
+// Taking candidates best first only needs that order between candidates that compete for a leg. A
+// candidate whose frontend and unit appear in no other candidate (nearly all of them, on a load
+// balancer whose clients keep their source ports) is taken whatever the order, so only the others
+// are sorted, and a unit's id is worked out only when a tie needs it.
+import type {PairingKind} from '../types/flows.js';
+import type {BackendUnit} from './backend-units.js';
+import {type ConnectionKey, compareConnectionKeys, connectionKey} from './connection-id.js';
+import type {LegDraft} from './legs.js';
+
+export type Candidate = {readonly frontend: number; readonly unit: number; readonly score: number};
+
+/** An item with the key of its connection id (of its first leg; undefined: it has none). */
+export type Identified<Item> = {readonly item: Item; readonly key: ConnectionKey | undefined};
+
+export type Match = {
+	readonly frontend: Identified<LegDraft>;
+	readonly unit: BackendUnit;
+	readonly kind: Exclude<PairingKind, 'unpaired'>;
+};
+
+/** The legs being matched and what is taken so far; positions index `frontends` and `units`. */
+export type MatchState = {
+	readonly frontends: readonly LegDraft[];
+	readonly frontendKeys: readonly ConnectionKey[];
+	readonly units: readonly BackendUnit[];
+	/** Worked out on demand (unitKey). */
+	readonly unitKeys: (ConnectionKey | undefined)[];
+	readonly usedFrontends: Uint8Array;
+	readonly usedUnits: Uint8Array;
+	readonly matches: Match[];
+};
+
+export type Pass = {
+	readonly kind: Match['kind'];
+	/** Frontend positions a unit may join (none: undefined). */
+	readonly shortlist: (unit: BackendUnit) => readonly number[] | undefined;
+	/** Whether the pair may join at all (cheap tests first), and how well it fits. */
+	readonly accepts: (frontend: LegDraft, unit: BackendUnit) => boolean;
+	readonly score: (frontend: LegDraft, unit: BackendUnit) => number | undefined;
+};
+
+// Per backend unit, only the best few frontends compete: beyond them a guess is no better, and
+// keeping every pair makes a busy interface quadratic in memory and sort time.
+const candidatesPerUnit = 16;
+
+export function runPass(state: MatchState, pass: Pass): void {
+	const {frontends, units, usedFrontends, usedUnits} = state;
+	const candidates: Candidate[] = [];
+	const scored: Candidate[] = [];
+	const byRank = (left: Candidate, right: Candidate) => compareCandidates(state, left, right);
+	// Index loops: these run per unit and per candidate, three passes a refresh.
+	for (let unitPosition = 0; unitPosition < units.length; unitPosition++) {
+		const unit = units[unitPosition];
+		if (unit === undefined || usedUnits[unitPosition] === 1) {
+			continue;
+		}
+
+		scored.length = 0;
+		const shortlist = pass.shortlist(unit);
+		for (let rank = 0; shortlist !== undefined && rank < shortlist.length; rank++) {
+			const position = shortlist[rank] ?? -1;
+			const frontend = frontends[position];
+			if (
+				frontend === undefined ||
+				usedFrontends[position] === 1 ||
+				!pass.accepts(frontend, unit)
+			) {
+				continue;
+			}
+
+			const score = pass.score(frontend, unit);
+			if (score !== undefined) {
+				scored.push({frontend: position, unit: unitPosition, score});
+			}
+		}
+
+		if (scored.length > candidatesPerUnit) {
+			scored.sort(byRank);
+			scored.length = candidatesPerUnit;
+		}
+
+		candidates.push(...scored);
+	}
+
+	takeBestFirst(state, pass.kind, candidates, byRank);
+}
+
+function takeBestFirst(
+	state: MatchState,
+	kind: Match['kind'],
+	candidates: readonly Candidate[],
+	byRank: (left: Candidate, right: Candidate) => number,
+): void {
+	const {usedFrontends, usedUnits} = state;
+	// How many candidates name each leg: a candidate whose legs no other names competes with nobody.
+	const frontendUses = new Uint16Array(state.frontends.length);
+	const unitUses = new Uint16Array(state.units.length);
+	for (const {frontend, unit} of candidates) {
+		frontendUses[frontend] = Math.min(2, (frontendUses[frontend] ?? 0) + 1);
+		unitUses[unit] = Math.min(2, (unitUses[unit] ?? 0) + 1);
+	}
+
+	const contested: Candidate[] = [];
+	for (const candidate of candidates) {
+		if (frontendUses[candidate.frontend] === 1 && unitUses[candidate.unit] === 1) {
+			take(state, kind, candidate);
+		} else {
+			contested.push(candidate);
+		}
+	}
+
+	for (const candidate of contested.sort(byRank)) {
+		if (usedFrontends[candidate.frontend] === 0 && usedUnits[candidate.unit] === 0) {
+			take(state, kind, candidate);
+		}
+	}
+}
+
+function take(state: MatchState, kind: Match['kind'], candidate: Candidate): void {
+	const frontend = state.frontends[candidate.frontend];
+	const unit = state.units[candidate.unit];
+	if (frontend === undefined || unit === undefined) {
+		return;
+	}
+
+	state.usedFrontends[candidate.frontend] = 1;
+	state.usedUnits[candidate.unit] = 1;
+	const key = state.frontendKeys[candidate.frontend];
+	state.matches.push({frontend: {item: frontend, key}, unit, kind});
+}
+
+/** Best score first, then by frontend id, then by unit id (ties of ids: the order given). */
+function compareCandidates(state: MatchState, left: Candidate, right: Candidate): number {
+	return (
+		right.score - left.score ||
+		compareFrontends(state, left.frontend, right.frontend) ||
+		compareUnits(state, left.unit, right.unit)
+	);
+}
+
+function compareFrontends(state: MatchState, left: number, right: number): number {
+	const leftKey = state.frontendKeys[left];
+	const rightKey = state.frontendKeys[right];
+	if (left === right || leftKey === undefined || rightKey === undefined) {
+		return left - right;
+	}
+
+	return compareConnectionKeys(leftKey, rightKey) || left - right;
+}
+
+function compareUnits(state: MatchState, left: number, right: number): number {
+	if (left === right) {
+		return 0;
+	}
+
+	const leftKey = unitKey(state, left);
+	const rightKey = unitKey(state, right);
+	// A unit without a leg has the empty id, which sorts first.
+	if (leftKey === undefined || rightKey === undefined) {
+		return Number(rightKey === undefined) - Number(leftKey === undefined) || left - right;
+	}
+
+	return compareConnectionKeys(leftKey, rightKey) || left - right;
+}
+
+/** The key of the unit's connection id (of its backend leg, else its target view). */
+export function unitKey(state: MatchState, position: number): ConnectionKey | undefined {
+	const known = state.unitKeys[position];
+	if (known !== undefined) {
+		return known;
+	}
+
+	const unit = state.units[position];
+	const leg = unit?.backend?.leg ?? unit?.view?.leg;
+	const key = leg === undefined ? undefined : connectionKey(leg);
+	state.unitKeys[position] = key;
+	return key;
+}

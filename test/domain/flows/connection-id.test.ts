@@ -1,0 +1,105 @@
+// Connection ids are what the UI keeps its selection by across refreshes, so they must not change:
+// `c-` and the 32-bit FNV-1a hashes (hex) of the leg's identity text and of that text reversed by
+// code points. The ids are computed without building the text; the definition is written out here.
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {
+	compareConnectionKeys,
+	connectionId,
+	connectionKey,
+} from '../../../source/domain/flows/connection-id.js';
+import type {FlowLeg} from '../../../source/domain/types/flows.js';
+
+function fnv1a(text: string): string {
+	let hash = 0x81_1c_9d_c5;
+	for (let index = 0; index < text.length; index++) {
+		hash ^= text.charCodeAt(index);
+		hash = Math.imul(hash, 0x01_00_01_93) >>> 0;
+	}
+
+	return hash.toString(16).padStart(8, '0');
+}
+
+function definedId(leg: FlowLeg): string {
+	const identity = [
+		leg.role,
+		leg.interfaceId,
+		leg.protocol,
+		leg.srcAddr,
+		leg.srcPort,
+		leg.dstAddr,
+		leg.dstPort,
+		leg.start,
+	].join('|');
+	return `c-${fnv1a(identity)}${fnv1a([...identity].reverse().join(''))}`;
+}
+
+const leg: FlowLeg = {
+	role: 'frontend',
+	interfaceId: 'eni-0a1b2c3d4e5f60718',
+	protocol: 6,
+	srcAddr: '198.51.100.7',
+	srcPort: 40_000,
+	dstAddr: '10.0.1.10',
+	dstPort: 80,
+	action: 'ACCEPT',
+	packets: 1,
+	bytes: 2,
+	start: 1_700_000_000,
+	end: 1_700_000_060,
+};
+
+describe('connectionId', () => {
+	it('gives the ids it has always given', () => {
+		expect(connectionId(leg)).toBe('c-b4ea5fd7553c40d7');
+		expect(
+			connectionId({
+				...leg,
+				role: 'target',
+				srcAddr: '2001:db8::7',
+				dstPort: 0,
+				protocol: 1,
+				start: 0,
+			}),
+		).toBe('c-82d1c731ff0f5435');
+	});
+
+	it.each<[string, Partial<FlowLeg>]>([
+		['an ICMP leg (port 0)', {protocol: 1, srcPort: 0, dstPort: 0}],
+		['an IPv6 leg', {srcAddr: '2001:db8::7', dstAddr: '2001:db8::1'}],
+		['the largest safe start', {start: Number.MAX_SAFE_INTEGER}],
+		['a start just under a power of ten', {start: 9_999_999_999}],
+		['a fractional start', {start: 1_700_000_000.5}],
+		['a negative port', {srcPort: -1}],
+		['a port of -0', {srcPort: -0}],
+		['a NaN port', {dstPort: Number.NaN}],
+		['an infinite start', {start: Number.POSITIVE_INFINITY}],
+		['a start past 2^53', {start: 2 ** 60}],
+		['an interface with an astral character', {interfaceId: 'eni-😀-1'}],
+		['an interface with a lone surrogate', {interfaceId: 'eni-\uD800-1'}],
+		['an interface with a non-ASCII letter', {interfaceId: 'ení-1'}],
+		['an empty interface', {interfaceId: ''}],
+		['a long interface', {interfaceId: `eni-${'a'.repeat(500)}`}],
+	])('follows the definition for %s', (_name, changes) => {
+		const changed = {...leg, ...changes};
+		expect(connectionId(changed)).toBe(definedId(changed));
+	});
+
+	it('orders keys as the ids order (as text)', () => {
+		const legs = fc.record({
+			srcPort: fc.integer({min: 0, max: 65_535}),
+			start: fc.integer({min: 0, max: 4_000_000_000}),
+			srcAddr: fc.ipV4(),
+		});
+		fc.assert(
+			fc.property(legs, legs, (left, right) => {
+				const a = {...leg, ...left};
+				const b = {...leg, ...right};
+				const idA = connectionId(a);
+				const idB = connectionId(b);
+				const byIds = idA < idB ? -1 : idA > idB ? 1 : 0;
+				expect(Math.sign(compareConnectionKeys(connectionKey(a), connectionKey(b)))).toBe(byIds);
+			}),
+		);
+	});
+});

@@ -1,0 +1,81 @@
+// Repeated strings are handed out once (token-cache.ts) and stream names are remembered
+// (interfaceIdFromLogStream): neither may ever change a value, whatever collides in the cache.
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {interfaceIdFromLogStream} from '../../../source/domain/flows/flow-records.js';
+import {
+	cachedAddress,
+	cachedSlice,
+	createTokenCache,
+} from '../../../source/domain/flows/token-cache.js';
+
+describe('cachedSlice', () => {
+	it('gives the slice, for any tokens in any order', () => {
+		fc.assert(
+			fc.property(fc.array(fc.stringMatching(/^[!-~]{1,24}$/), {maxLength: 3000}), (tokens) => {
+				const cache = createTokenCache();
+				const text = tokens.join(' ');
+				let start = 0;
+				for (const token of tokens) {
+					expect(cachedSlice(cache, text, start, start + token.length)).toBe(token);
+					start += token.length + 1;
+				}
+			}),
+			{numRuns: 20},
+		);
+	});
+
+	it('gives an empty string for an empty range', () => {
+		expect(cachedSlice(createTokenCache(), 'abc', 1, 1)).toBe('');
+	});
+});
+
+function ipv4Value(address: string): number {
+	return address.split('.').reduce((value, octet) => value * 256 + Number(octet), 0);
+}
+
+describe('cachedAddress', () => {
+	it('gives the address the value names, for any addresses in any order', () => {
+		fc.assert(
+			fc.property(fc.array(fc.ipV4(), {maxLength: 3000}), (addresses) => {
+				const cache = createTokenCache();
+				const text = addresses.join(' ');
+				let start = 0;
+				for (const address of addresses) {
+					const end = start + address.length;
+					expect(cachedAddress(cache, text, start, end, ipv4Value(address))).toBe(address);
+					start = end + 1;
+				}
+			}),
+			{numRuns: 20},
+		);
+	});
+
+	it('tells 0.0.0.0 from an empty slot', () => {
+		expect(cachedAddress(createTokenCache(), '0.0.0.0', 0, 7, 0)).toBe('0.0.0.0');
+	});
+});
+
+describe('interfaceIdFromLogStream, asked again', () => {
+	it.each([
+		['eni-0123456789abcdef0-all', 'eni-0123456789abcdef0'],
+		['eni-0123456789abcdef0', 'eni-0123456789abcdef0'],
+		['eni-0abc-', 'eni-0abc'],
+		['eni-0ABC-all', undefined],
+		['eni-0abcx-all', undefined],
+		['eni-', undefined],
+		['eni--all', undefined],
+		['xeni-0abc', undefined],
+		['', undefined],
+	])('reads %j as %s every time', (stream, expected) => {
+		expect(interfaceIdFromLogStream(stream)).toBe(expected);
+		expect(interfaceIdFromLogStream(stream)).toBe(expected);
+	});
+
+	it('keeps reading right past the streams it remembers', () => {
+		const streams = Array.from({length: 600}, (_, index) => `eni-${index.toString(16)}-all`);
+		for (const stream of [...streams, ...streams]) {
+			expect(interfaceIdFromLogStream(stream)).toBe(stream.slice(0, -4));
+		}
+	});
+});
