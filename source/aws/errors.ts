@@ -83,7 +83,16 @@ function factsOf(error: unknown): ErrorFacts {
 			...(status === undefined ? {} : {status}),
 		};
 	}
-	return {code: 'Unknown', message: String(error)};
+	return {code: 'Unknown', message: describeThrown(error)};
+}
+
+/** Whatever was thrown, as text: some values (a null prototype, a broken toString) refuse String(). */
+function describeThrown(value: unknown): string {
+	try {
+		return String(value);
+	} catch {
+		return Object.prototype.toString.call(value);
+	}
 }
 
 function loginHint(profile: string | undefined): string {
@@ -178,7 +187,7 @@ export class AwsCallError extends Error {
 		readonly iamAction: string,
 		override readonly cause: unknown,
 	) {
-		super(`${iamAction}: ${cause instanceof Error ? cause.message : String(cause)}`);
+		super(`${iamAction}: ${cause instanceof Error ? cause.message : describeThrown(cause)}`);
 		this.name = 'AwsCallError';
 	}
 }

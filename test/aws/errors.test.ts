@@ -84,3 +84,14 @@ describe('describeAwsError', () => {
 		expect(described.message).not.toContain('\u001b');
 	});
 });
+
+describe('describeAwsError with values that refuse to become text', () => {
+	it.each([
+		['an object whose toString is not a function', {toString: false}],
+		['an object without a prototype', Object.create(null) as unknown],
+	])('%s is described, not thrown', (_label, thrown) => {
+		const described = describeAwsError(thrown, context);
+		expect(described.kind).toBe('unknown');
+		expect(described.message).toMatch(/\[object Object\]/);
+	});
+});
