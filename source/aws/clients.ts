@@ -41,7 +41,10 @@ function clientConfig(settings: AwsSettings): ClientConfig {
 	};
 }
 
-type Destroyable = {destroy(): void};
+type Destroyable = {
+	destroy(): void;
+	readonly middlewareStack: {remove(toRemove: string): boolean};
+};
 
 export class AwsClients {
 	readonly sts = this.lazy(async () => {
@@ -99,10 +102,20 @@ export class AwsClients {
 		let client: Promise<T> | undefined;
 		return () => {
 			if (!client) {
-				client = create();
+				client = create().then(withoutCallLogging);
 				this.created.push(client);
 			}
 			return client;
 		};
 	}
+}
+
+/**
+ * lbtop gives the SDK no logger, yet the SDK's logging step still copies every answer (through its
+ * sensitive-data filter) to hand the copy to a logger that does nothing: for a FilterLogEvents page
+ * of 10,000 events that is the whole page again, every call.
+ */
+function withoutCallLogging<T extends Destroyable>(client: T): T {
+	client.middlewareStack.remove('loggerMiddleware');
+	return client;
 }

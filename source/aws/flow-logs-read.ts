@@ -78,6 +78,8 @@ export type FilterRequest = {
 	readonly endMs: number;
 	/** Stop after this many events; the read is then incomplete. */
 	readonly maxEvents: number;
+	/** Stop after this many pages per call (each call names up to 100 streams); default 50. */
+	readonly maxPages?: number;
 };
 
 export type FilterResult = {
@@ -93,6 +95,7 @@ export async function filterFlowEvents(
 ): Promise<FilterResult> {
 	const logs = await clients.logs();
 	const events: FlowLogEvent[] = [];
+	const maxPages = request.maxPages ?? maxPagesPerCall;
 	let complete = true;
 	for (let offset = 0; offset < request.logStreamNames.length; offset += streamsPerCall) {
 		const streams = request.logStreamNames.slice(offset, offset + streamsPerCall);
@@ -100,7 +103,7 @@ export async function filterFlowEvents(
 		let pages = 0;
 		do {
 			const remaining = request.maxEvents - events.length;
-			if (remaining <= 0 || pages >= maxPagesPerCall) {
+			if (remaining <= 0 || pages >= maxPages) {
 				complete = false;
 				break;
 			}
@@ -118,7 +121,12 @@ export async function filterFlowEvents(
 					signal === undefined ? {} : {abortSignal: signal},
 				),
 			);
-			events.push(...(output.events ?? []).flatMap(toFlowLogEvent));
+			for (const event of output.events ?? []) {
+				const read = toFlowLogEvent(event);
+				if (read !== undefined) {
+					events.push(read);
+				}
+			}
 			nextToken = output.nextToken;
 			pages++;
 		} while (nextToken !== undefined);
@@ -127,11 +135,11 @@ export async function filterFlowEvents(
 	return {events, complete};
 }
 
-function toFlowLogEvent(event: FilteredLogEvent): FlowLogEvent[] {
+function toFlowLogEvent(event: FilteredLogEvent): FlowLogEvent | undefined {
 	const {eventId, logStreamName, timestamp, message} = event;
 	if (eventId === undefined || logStreamName === undefined || timestamp === undefined) {
-		return [];
+		return undefined;
 	}
 
-	return [{eventId, logStreamName, timestamp, message: message ?? ''}];
+	return {eventId, logStreamName, timestamp, message: message ?? ''};
 }

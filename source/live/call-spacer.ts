@@ -2,6 +2,7 @@
 // waits for it. Slots are reserved before waiting, so callers that arrive together queue up
 // instead of going out at once.
 import {realTimers, type Timers} from './poller.js';
+import {sleepOn} from './sleep.js';
 
 export type CallSpacer = {
 	/** Resolves at the caller's slot; rejects if `signal` aborts first. */
@@ -17,24 +18,10 @@ export function createCallSpacer(minSpacingMs: number, timers: Timers = realTime
 			const slot = Math.max(now, nextSlot);
 			nextSlot = slot + minSpacingMs;
 			if (slot > now) {
-				await sleep(slot - now, signal, timers);
+				await sleepOn(timers, slot - now, signal);
 				// A timer that fired late must not let the next call follow closer than the spacing.
 				nextSlot = Math.max(nextSlot, timers.now() + minSpacingMs);
 			}
 		},
 	};
-}
-
-function sleep(ms: number, signal: AbortSignal, timers: Timers): Promise<void> {
-	return new Promise((resolve, reject) => {
-		const onAbort = () => {
-			timers.clearTimeout(handle);
-			reject(signal.reason);
-		};
-		const handle = timers.setTimeout(() => {
-			signal.removeEventListener('abort', onAbort);
-			resolve();
-		}, ms);
-		signal.addEventListener('abort', onAbort, {once: true});
-	});
 }

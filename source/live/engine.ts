@@ -36,6 +36,7 @@ export class Engine {
 			},
 			store: options.store,
 			now: this.timers.now,
+			timers: this.timers,
 			callContext: (iamAction) => ({
 				iamAction,
 				now: this.timers.now(),

@@ -1,21 +1,35 @@
-// Exact aggregates for one settled range: the two `stats` queries per feed (timeline and sources),
-// each scanning the range once. The rows are held by the caller and never asked for again.
-import type {InsightsRow, InsightsRunner} from '../aws/insights-runner.js';
+// Exact aggregates for one settled range, per feed: one combined `stats` query when the raw reads
+// counted few enough records in the range for its rows to fit in one answer (each byte of the
+// range scanned once), else the timeline and sources queries (each byte scanned twice, but the
+// busiest sources come first and the timeline has few rows whatever the traffic). The rows are
+// held by the caller and never asked for again.
+import type {InsightsRunner} from '../aws/insights-runner.js';
 import {buildAggregateQueries} from '../domain/flows/aggregate-queries.js';
-import type {ExactSlice, FlowFeed, TimeRange} from '../domain/flows-window/index.js';
+import {
+	buildCombinedQuery,
+	type ExactSlice,
+	type FlowFeed,
+	insightsRowLimit,
+	splitCombinedRows,
+	type TimeRange,
+} from '../domain/flows-window/index.js';
 import type {Topology} from '../domain/types/topology.js';
 
 export type ExactQueryOptions = {
 	readonly bucketSeconds: number;
 	/** Called as each query starts, so the session's query count is kept as it goes. */
 	readonly onStart: () => void;
+	/**
+	 * Per feed (in the order given): the records and malformed lines a complete raw read counted in
+	 * the range, or undefined when no complete count is known.
+	 */
+	readonly recordCounts?: readonly (number | undefined)[];
 };
 
-// StartQuery's own maximum; the timeline has few rows, the busiest sources come first.
-const rowLimit = 10_000;
+const rowLimit = insightsRowLimit;
 
 export async function queryExactSlice(
-	runner: InsightsRunner,
+	runner: Pick<InsightsRunner, 'run'>,
 	feeds: readonly FlowFeed[],
 	topology: Topology,
 	range: TimeRange,
@@ -50,8 +64,23 @@ export async function queryExactSlice(
 			throw error;
 		}
 	};
+	type Rows = ExactSlice['timeline'];
 	const perFeed = await allSettledOrThrow(
-		feeds.map(async (feed) => {
+		feeds.map(async (feed, index): Promise<{timeline: Rows; sources: Rows}> => {
+			const combined = buildCombinedQuery({
+				format: feed.format,
+				bucketSeconds: options.bucketSeconds,
+				interfaceIds: feed.interfaceIds,
+			});
+			const counted = options.recordCounts?.[index];
+			if (combined !== undefined && counted !== undefined && counted < rowLimit) {
+				const rows = await run(feed.logGroupName, combined);
+				// Fewer rows than the limit proves the answer whole; a full page may have been cut.
+				if (rows.length < rowLimit) {
+					return splitCombinedRows(rows, localAddrs);
+				}
+			}
+
 			const queries = buildAggregateQueries({
 				format: feed.format,
 				bucketSeconds: options.bucketSeconds,
@@ -67,8 +96,8 @@ export async function queryExactSlice(
 	);
 	return {
 		range,
-		timeline: perFeed.flatMap((part): InsightsRow[] => [...part.timeline]),
-		sources: perFeed.flatMap((part): InsightsRow[] => [...part.sources]),
+		timeline: perFeed.flatMap((part) => part.timeline),
+		sources: perFeed.flatMap((part) => part.sources),
 	};
 }
 

@@ -3,6 +3,7 @@ import type {AwsClients} from '../aws/clients.js';
 import type {CallContext} from '../aws/errors.js';
 import type {Config} from '../domain/config.js';
 import type {SourceName} from '../domain/snapshot.js';
+import type {Timers} from './poller.js';
 import type {SnapshotStore} from './store.js';
 
 export type SourceEnvironment = {
@@ -10,6 +11,8 @@ export type SourceEnvironment = {
 	readonly config: Config;
 	readonly store: SnapshotStore;
 	readonly now: () => number;
+	/** The engine's timers, for a source that waits within a run; real timers when absent. */
+	readonly timers?: Timers;
 	readonly callContext: (iamAction: string) => CallContext;
 	/** Ask other sources to run now (e.g. discovery found the topology they wait for). */
 	readonly refresh: (names: readonly SourceName[]) => void;

@@ -1,6 +1,7 @@
 // Live state outside React: sources write their slice, the UI reads with useSyncExternalStore.
 // Listeners hear only real changes, so an idle screen is not redrawn (and nothing crosses SSH).
 import type {Snapshot} from '../domain/snapshot.js';
+import {sameJson} from './same-content.js';
 
 export type Listener = () => void;
 
@@ -51,5 +52,5 @@ export class SnapshotStore {
 
 // generatedAt moves on every write; it is not a change a user could see.
 function sameContent(a: Snapshot, b: Snapshot): boolean {
-	return JSON.stringify({...a, generatedAt: 0}) === JSON.stringify({...b, generatedAt: 0});
+	return sameJson({...a, generatedAt: 0}, {...b, generatedAt: 0});
 }

@@ -22,27 +22,39 @@ const minute = 60_000;
 // Queries run on the test's clock, which stands still unless moved: they stay Running.
 const slowQueries = {logs: {queryDurationMs: 10 * minute}} satisfies RigOptions;
 
-/** Both queries of the first slice running, and polled: lbtop holds their ids. */
+// A settled stretch is asked for with one combined query, or (at a busy load balancer) with the
+// timeline and sources queries side by side: neither way may leave one behind.
+const queryModes = [
+	{flowsQueries: 'combined', queries: 1},
+	{flowsQueries: 'pair', queries: 2},
+] as const;
+
+/** Every query of the first slice running, and polled: lbtop holds their ids. */
 async function withQueryRunning(options: RigOptions = slowQueries): Promise<Rig> {
 	const current = await startRig(options);
 	rig = current;
 	current.engine.start();
+	const queries = options.flowsQueries === 'pair' ? 2 : 1;
 	await current.until(
-		'both Insights queries running and polled',
-		() => current.logs.runningQueryCount() >= 2 && current.requests('logs:GetQueryResults') >= 2,
+		'the Insights queries running and polled',
+		() =>
+			current.logs.runningQueryCount() >= queries &&
+			current.requests('logs:GetQueryResults') >= queries,
 	);
 	return current;
 }
 
-describe('no Insights query is left running', () => {
+describe.each(queryModes)('no $flowsQueries Insights query is left running', ({flowsQueries}) => {
+	const slow = {...slowQueries, flowsQueries} satisfies RigOptions;
+
 	it('after stop()', async () => {
-		const current = await withQueryRunning();
+		const current = await withQueryRunning(slow);
 		await current.engine.stop();
 		expect(current.logs.runningQueryCount()).toBe(0);
 	});
 
 	it('after pause', async () => {
-		const current = await withQueryRunning();
+		const current = await withQueryRunning(slow);
 		current.engine.pause();
 		await current.until('the paused queries stopped', () => current.logs.runningQueryCount() === 0);
 		expect(current.snapshot().paused).toBe(true);
@@ -51,7 +63,7 @@ describe('no Insights query is left running', () => {
 	});
 
 	it('after refreshes pressed mid-query: no second set runs alongside, none is left behind', async () => {
-		const current = await withQueryRunning({...slowQueries, refreshMs: 60 * minute});
+		const current = await withQueryRunning({...slow, refreshMs: 60 * minute});
 		const started = current.requests('logs:StartQuery');
 		for (let press = 0; press < 5; press++) {
 			current.engine.refresh();
@@ -63,7 +75,7 @@ describe('no Insights query is left running', () => {
 		await current.engine.stop();
 		expect(current.mostAtOnce('flows')).toBe(1);
 		// The presses bought at most one run after the held-up one, not one each.
-		expect(current.requests('logs:StartQuery')).toBeLessThanOrEqual(started + 2);
+		expect(current.requests('logs:StartQuery')).toBeLessThanOrEqual(2 * started);
 		expect(current.logs.runningQueryCount()).toBe(0);
 	});
 });
@@ -108,46 +120,53 @@ describe('asked for while a run is held up by a query', () => {
 describe('no Insights query is left running, with answers in flight', () => {
 	// The sim starts a query as soon as StartQuery arrives; here its answer (the query id) is still on
 	// the way back when lbtop gives up on the run, and only that answer tells lbtop what to stop.
-	// The two queries of a slice are answered at different times, as they are over a real network.
-	describe.each(['stop', 'pause'] as const)('when %s comes while StartQuery is answered', (how) => {
-		it('every query it started is stopped anyway', async () => {
-			let startQueries = 0;
-			const current = await startRig({
-				...slowQueries,
-				async between(simUrl) {
-					const proxy = await startTamperingProxy(simUrl);
-					proxy.set((request) => {
-						if (request.operation !== 'StartQuery') {
-							return undefined;
-						}
-						startQueries += 1;
-						return {kind: 'forward', delayMs: startQueries === 1 ? 200 : 700};
-					});
-					return proxy;
-				},
+	// The two queries of a pair are answered at different times, as they are over a real network.
+	describe.each(
+		queryModes.flatMap((mode) => (['stop', 'pause'] as const).map((how) => ({...mode, how}))),
+	)(
+		'when $how comes while a $flowsQueries StartQuery is answered',
+		({how, flowsQueries, queries}) => {
+			it('every query it started is stopped anyway', async () => {
+				let startQueries = 0;
+				const current = await startRig({
+					...slowQueries,
+					flowsQueries,
+					async between(simUrl) {
+						const proxy = await startTamperingProxy(simUrl);
+						proxy.set((request) => {
+							if (request.operation !== 'StartQuery') {
+								return undefined;
+							}
+							startQueries += 1;
+							return {kind: 'forward', delayMs: startQueries === 1 ? 200 : 700};
+						});
+						return proxy;
+					},
+				});
+				rig = current;
+				current.engine.start();
+				await current.until(
+					'every query started at the sim',
+					() => current.logs.runningQueryCount() >= queries,
+				);
+				if (how === 'stop') {
+					await current.engine.stop();
+				} else {
+					current.engine.pause();
+				}
+				await current.until(
+					`every query lbtop started stopped after ${how}`,
+					() => current.logs.runningQueryCount() === 0,
+					3000,
+				);
 			});
-			rig = current;
-			current.engine.start();
-			await current.until(
-				'both queries started at the sim',
-				() => current.logs.runningQueryCount() >= 2,
-			);
-			if (how === 'stop') {
-				await current.engine.stop();
-			} else {
-				current.engine.pause();
-			}
-			await current.until(
-				`every query lbtop started stopped after ${how}`,
-				() => current.logs.runningQueryCount() === 0,
-				3000,
-			);
-		});
-	});
+		},
+	);
 
 	it('when StopQuery is denied, stop() still returns promptly', async () => {
 		const current = await withQueryRunning({
 			...slowQueries,
+			flowsQueries: 'pair',
 			faults: {rules: {'logs:StopQuery': {accessDenied: true}}},
 		});
 		const stopping = performance.now();
@@ -160,6 +179,7 @@ describe('no Insights query is left running, with answers in flight', () => {
 		let startQueries = 0;
 		const current = await startRig({
 			...slowQueries,
+			flowsQueries: 'pair',
 			async between(simUrl) {
 				const proxy = await startTamperingProxy(simUrl);
 				proxy.set((request) => {
@@ -210,7 +230,7 @@ describe('the concurrent-query quota used up', () => {
 		// Every 30 s without backoff would be 20 runs in 10 minutes.
 		expect(runs).toBeGreaterThan(0);
 		expect(runs).toBeLessThanOrEqual(7);
-		// Two queries a run, each tried at most twice by the SDK.
+		// At most two queries a run, each tried at most twice by the SDK.
 		expect(current.requests('logs:StartQuery')).toBeLessThanOrEqual(4 * (runs + runsBefore));
 		expectFailed(current, 'flows', {kind: 'throttled', iamAction: 'logs:StartQuery'});
 		expectOthersCarryOn(current, ['flows']);

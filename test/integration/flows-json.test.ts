@@ -85,7 +85,8 @@ describe('lbtop --json over the flows world', () => {
 		expect(snapshot.flows?.aggregates.accepted.flows).toBe(harness.fixture.accepted);
 		expect(snapshot.flows?.aggregates.rejected.flows).toBe(harness.fixture.rejected);
 		expect(snapshot.flows?.aggregationSeconds).toBe(60);
-		expect(snapshot.cost.queries).toBe(2);
+		// The backfill in one combined query: the window holds too few records to fill its answer.
+		expect(snapshot.cost.queries).toBe(1);
 		expect(snapshot.cost.bytesScanned).toBe(harness.logs.totalBytesScanned());
 		expect(harness.logs.runningQueryCount()).toBe(0);
 	});

@@ -21,7 +21,38 @@ export type ExactPart = {
 	readonly malformedRows: number;
 };
 
+type Merged = {
+	readonly windowStart: number;
+	readonly topology: Topology;
+	readonly bucketSeconds: number;
+	readonly part: ExactPart | undefined;
+};
+
+// Views are rebuilt far more often than an Insights answer arrives or the window's start moves to
+// the next bucket: the held answers are merged again only then.
+const mergedBySlices = new WeakMap<readonly ExactSlice[], Merged>();
+
 export function exactAggregates(
+	slices: readonly ExactSlice[],
+	windowStart: number,
+	topology: Topology,
+	bucketSeconds: number,
+): ExactPart | undefined {
+	const known = mergedBySlices.get(slices);
+	if (
+		known?.windowStart === windowStart &&
+		known.topology === topology &&
+		known.bucketSeconds === bucketSeconds
+	) {
+		return known.part;
+	}
+
+	const part = mergeSlices(slices, windowStart, topology, bucketSeconds);
+	mergedBySlices.set(slices, {windowStart, topology, bucketSeconds, part});
+	return part;
+}
+
+function mergeSlices(
 	slices: readonly ExactSlice[],
 	windowStart: number,
 	topology: Topology,

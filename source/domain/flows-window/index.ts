@@ -1,5 +1,12 @@
 // Planning the flow panes' reads over time: what has settled, what Insights still has to answer
 // (once), what raw records to re-read, and what to keep as the window slides.
+export {
+	buildCombinedQuery,
+	type CombinedQueryOptions,
+	insightsRowLimit,
+	type SplitRows,
+	splitCombinedRows,
+} from './combined-query.js';
 export {type ExactPart, type ExactSlice, exactAggregates} from './exact-slices.js';
 export {type FeedPlan, type FlowFeed, feedKey, pathInterfaces, planFeeds} from './feeds.js';
 export {
@@ -12,6 +19,7 @@ export {
 	type WindowSettings,
 } from './plan.js';
 export {
+	addRawRecords,
 	type BucketCounts,
 	countByBucket,
 	defaultMaxRecords,

@@ -3,7 +3,7 @@
 import {aggregateRecords} from '../flows/aggregate.js';
 import {combineAggregates} from '../flows/combine-aggregates.js';
 import {pairConnections} from '../flows/pairing.js';
-import type {FlowRecord, FlowsView} from '../types/flows.js';
+import type {Connection, FlowRecord, FlowsView} from '../types/flows.js';
 import type {Topology} from '../types/topology.js';
 import {type ExactSlice, exactAggregates} from './exact-slices.js';
 import {type RawHold, rawTotals} from './raw-records.js';
@@ -31,11 +31,7 @@ export function buildFlowsView(inputs: ViewInputs): FlowsView {
 		exact === undefined ? [provisional] : [exact.aggregates, provisional],
 	);
 	const totals = rawTotals(inputs.raw);
-	const connections = pairConnections(
-		inputs.raw.records.map((held) => held.record),
-		topology,
-		{aggregationSeconds: inputs.aggregationSeconds},
-	);
+	const connections = pairedRows(inputs.raw, topology, inputs.aggregationSeconds);
 	return {
 		connections,
 		sampled: totals.recordsMatched > totals.recordsRead,
@@ -46,4 +42,33 @@ export function buildFlowsView(inputs: ViewInputs): FlowsView {
 		...(inputs.raw.newestEnd === undefined ? {} : {dataThrough: inputs.raw.newestEnd * 1000}),
 		aggregationSeconds: inputs.aggregationSeconds,
 	};
+}
+
+type Paired = {
+	readonly topology: Topology;
+	readonly aggregationSeconds: number;
+	readonly connections: readonly Connection[];
+};
+
+// Pairing is the costliest step of a view, and a view is often rebuilt over the same held records
+// (an Insights answer arriving, a read that found nothing new): those rows are paired once.
+const pairedByHold = new WeakMap<RawHold, Paired>();
+
+function pairedRows(
+	raw: RawHold,
+	topology: Topology,
+	aggregationSeconds: number,
+): readonly Connection[] {
+	const known = pairedByHold.get(raw);
+	if (known?.topology === topology && known.aggregationSeconds === aggregationSeconds) {
+		return known.connections;
+	}
+
+	const connections = pairConnections(
+		raw.records.map((held) => held.record),
+		topology,
+		{aggregationSeconds},
+	);
+	pairedByHold.set(raw, {topology, aggregationSeconds, connections});
+	return connections;
 }

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {
+	addRawRecords,
 	countByBucket,
 	emptyRawHold,
 	type HeldRecord,
@@ -84,6 +85,28 @@ describe('mergeRawRead', () => {
 		const many = Array.from({length: 10}, (_, index) => held(`e${index}`, t0 + index));
 		const hold = mergeRawRead(emptyRawHold, readOf(many), {keepFrom: t0, maxRecords: 4});
 		expect(rawTotals(hold)).toEqual({recordsMatched: 10, recordsRead: 4, malformed: 0});
+	});
+});
+
+describe('addRawRecords', () => {
+	it('adds the counts of records no earlier read returned to what each bucket holds', () => {
+		const full = mergeRawRead(emptyRawHold, readOf([held('a', t0 + 60), held('b', t0 + 65)]), {
+			keepFrom: t0,
+		});
+		// A fresh read from t0 + 61 on: it meets `b` again (left out by its caller) and two new ones.
+		const fresh = addRawRecords(full, readOf([held('c', t0 + 70)], [t0 + 75]), {keepFrom: t0});
+		expect(rawTotals(fresh)).toEqual({recordsMatched: 3, recordsRead: 3, malformed: 1});
+		expect(fresh.records.map((record) => record.eventId)).toEqual(['c', 'b', 'a']);
+		expect(fresh.newestEnd).toBe(t0 + 130);
+	});
+
+	it('leaves counts to the next full read, which never lowers them', () => {
+		const full = mergeRawRead(emptyRawHold, readOf([held('a', t0 + 60)]), {keepFrom: t0});
+		const fresh = addRawRecords(full, readOf([held('b', t0 + 70)]), {keepFrom: t0});
+		const again = mergeRawRead(fresh, readOf([held('a', t0 + 60), held('b', t0 + 70)]), {
+			keepFrom: t0,
+		});
+		expect(rawTotals(again).recordsMatched).toBe(2);
 	});
 });
 

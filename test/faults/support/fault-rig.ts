@@ -7,7 +7,7 @@ import {createChangesSource} from '../../../source/live/changes-source.js';
 import {deriveSnapshot} from '../../../source/live/derive.js';
 import {discoverySource} from '../../../source/live/discovery-source.js';
 import {Engine} from '../../../source/live/engine.js';
-import {flowsSource} from '../../../source/live/flows-source.js';
+import {createFlowsSource, flowsSource} from '../../../source/live/flows-source.js';
 import {identitySource} from '../../../source/live/identity-source.js';
 import {initialSnapshot} from '../../../source/live/initial-snapshot.js';
 import {metricsSource} from '../../../source/live/metrics-source.js';
@@ -56,6 +56,11 @@ export type RigOptions = {
 	readonly between?: (simUrl: string) => Promise<Endpoint>;
 	/** The profile named in hints (the SDK itself is given static test credentials). */
 	readonly profile?: string;
+	/**
+	 * How flows asks Insights for a settled stretch: one combined query (what the small flows world
+	 * gets by default), or the timeline and sources pair a busy load balancer gets.
+	 */
+	readonly flowsQueries?: 'combined' | 'pair';
 };
 
 type Activity = {running: number; started: number; finished: number; mostAtOnce: number};
@@ -177,7 +182,13 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
 			credentials: {accessKeyId: 'test', secretAccessKey: 'test'},
 			maxAttempts: options.maxAttempts ?? 1,
 		},
-		sources: faultTestSources.map((factory) => tracked(factory, activity)),
+		sources: faultTestSources
+			.map((factory) =>
+				factory === flowsSource && options.flowsQueries === 'pair'
+					? createFlowsSource({combinedBelowRecords: 0})
+					: factory,
+			)
+			.map((factory) => tracked(factory, activity)),
 	});
 	const finished = (name: SourceName) => activity.get(name)?.finished ?? 0;
 	const running = (name: SourceName) => (activity.get(name)?.running ?? 0) > 0;

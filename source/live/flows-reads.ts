@@ -1,0 +1,237 @@
+// The two kinds of flows run (flows-source.ts says when each is due): a full read of the whole
+// unsettled stretch, followed by Insights for a newly settled stretch when one is due, and a fresh
+// read of the newest stretch alone. Each writes the view when it has something new to show.
+import type {InsightsRunner} from '../aws/insights-runner.js';
+import {
+	buildFlowsView,
+	defaultBucketSeconds,
+	type ExactSlice,
+	type FeedPlan,
+	type HeldRecord,
+	planWindow,
+	type TimeRange,
+	type WindowPlan,
+} from '../domain/flows-window/index.js';
+import type {Topology} from '../domain/types/topology.js';
+import {queryExactSlice} from './flows-exact.js';
+import {readFreshRecords} from './flows-fresh.js';
+import {applyFreshRead, applyFullRead, type Held} from './flows-held.js';
+import {
+	defaultReadBudget,
+	type FeedStreams,
+	type RawReadResult,
+	readRawRecords,
+} from './flows-raw.js';
+import type {StreamDirectory} from './flows-streams.js';
+import {withCost, withFlowsView} from './flows-updates.js';
+import type {Timers} from './poller.js';
+import {settlesWithin} from './sleep.js';
+import type {SourceEnvironment} from './source.js';
+
+const bucketSeconds = defaultBucketSeconds;
+/**
+ * The fresh edge's cadence: well under the 5 s `aws logs tail` polls at, for half a FilterLogEvents
+ * call a second per feed (the account's quota is a few calls a second: aws-facts.md §7).
+ */
+export const freshEdgeMs = 2000;
+/**
+ * How far before the newest held record a fresh read starts: a one-minute capture window's records
+ * may reach CloudWatch Logs in more than one batch, the later ones older than what is held.
+ */
+const freshOverlapMs = 60_000;
+
+export type Run = {
+	readonly topology: Topology;
+	readonly feeds: FeedPlan;
+	readonly feedStreams: readonly FeedStreams[];
+	readonly state: Held;
+	readonly signal: AbortSignal;
+};
+
+export type ReadsOptions = {
+	readonly environment: SourceEnvironment;
+	readonly runner: InsightsRunner;
+	readonly streams: StreamDirectory;
+	readonly timers: Timers;
+	/** A stretch whose full read counted fewer records than this is asked for in one query. */
+	readonly combinedBelow: number;
+};
+
+type Answer = {ok: true; slice: ExactSlice} | {ok: false; error: unknown};
+
+export class FlowsReads {
+	constructor(private readonly options: ReadsOptions) {}
+
+	/** The whole unsettled stretch, then Insights for a newly settled one if it is due. */
+	async full(run: Run, now: number): Promise<void> {
+		const {state, signal} = run;
+		const plan = this.planAt(run, now);
+		state.fullAt = now;
+		state.fullDue = false;
+		state.windowMs = this.options.environment.config.windowMs;
+		const result = await readRawRecords(
+			this.options.environment.clients,
+			run.feedStreams,
+			plan.read,
+			{bucketSeconds, budget: defaultReadBudget, busy: state.busy, known: state.known},
+			signal,
+		).catch((error: unknown) => this.forgetStreams(error));
+		applyFullRead(state, plan, result);
+		this.write(run, plan.windowStart, edgeFrom(state.edge, plan.exactThrough), now);
+		if (plan.query === undefined) {
+			return;
+		}
+
+		const counts = recordCounts(result, plan.query).map((count) =>
+			count !== undefined && count < this.options.combinedBelow ? count : undefined,
+		);
+		const exact = this.startExactQuery(run, plan.query, counts);
+		// Insights takes seconds to answer; the fresh edge keeps its cadence meanwhile. Whatever ends
+		// the wait (an abort, a failed read), the query is seen through to its end or its StopQuery.
+		let failure: {readonly error: unknown} | undefined;
+		try {
+			while (!(await settlesWithin(exact, this.options.timers, freshEdgeMs, signal))) {
+				await this.fresh(run);
+			}
+		} catch (error) {
+			failure = {error};
+		}
+
+		const answered = await exact;
+		if (answered.ok) {
+			state.slices = [...state.slices, answered.slice];
+			const later = this.options.environment.now();
+			const laterPlan = this.planAt(run, later);
+			this.write(run, laterPlan.windowStart, edgeFrom(state.edge, laterPlan.exactThrough), later);
+		}
+
+		if (failure !== undefined) {
+			throw failure.error;
+		}
+
+		if (!answered.ok) {
+			throw answered.error;
+		}
+	}
+
+	/** Only what is newer than the held records; writes only when something new came. */
+	async fresh(run: Run): Promise<void> {
+		const {state, signal} = run;
+		const readFrom = state.readFrom;
+		if (readFrom === undefined) {
+			return;
+		}
+
+		const now = this.options.environment.now();
+		const fromMs = readFrom * 1000;
+		const fresh = await readFreshRecords(
+			this.options.environment.clients,
+			run.feedStreams,
+			{
+				bucketSeconds,
+				// A busy feed is sampled newest minute first by the full read; a page of its oldest
+				// events would add nothing.
+				since: run.feedStreams.map(({feed}, index) =>
+					state.busy.has(feed.logGroupName)
+						? undefined
+						: Math.max(fromMs, (state.newest[index] ?? fromMs) - freshOverlapMs),
+				),
+				untilMs: (Math.floor(now / 1000) + 1) * 1000 - 1,
+				known: state.known,
+			},
+			signal,
+		).catch((error: unknown) => this.forgetStreams(error));
+		const plan = this.planAt(run, now);
+		if (applyFreshRead(state, plan, fresh)) {
+			this.write(run, plan.windowStart, edgeFrom(state.edge, plan.exactThrough), now);
+		}
+	}
+
+	/** A stream named in FilterLogEvents that no longer exists fails the call: look again. */
+	private forgetStreams(error: unknown): never {
+		this.options.streams.forget();
+		throw error;
+	}
+
+	private planAt({state, feeds}: Run, now: number): WindowPlan {
+		const plan = planWindow(
+			Math.floor(now / 1000),
+			{
+				windowSeconds: this.options.environment.config.windowMs / 1000,
+				aggregationSeconds: feeds.aggregationSeconds,
+				bucketSeconds,
+			},
+			{
+				exact: state.slices.map((slice) => slice.range),
+				...(state.rawHorizon === undefined ? {} : {rawHorizon: state.rawHorizon}),
+			},
+		);
+		// The same array while nothing slid out, so the merged exact figures are reused.
+		if (state.slices.some((slice) => slice.range.end <= plan.windowStart)) {
+			state.slices = state.slices.filter((slice) => slice.range.end > plan.windowStart);
+		}
+
+		return plan;
+	}
+
+	private startExactQuery(
+		run: Run,
+		range: TimeRange,
+		recordCounts: readonly (number | undefined)[],
+	): Promise<Answer> {
+		const {store} = this.options.environment;
+		return queryExactSlice(
+			this.options.runner,
+			run.feeds.feeds,
+			run.topology,
+			range,
+			{
+				bucketSeconds,
+				recordCounts,
+				onStart: () => store.update((snapshot) => withCost(snapshot, 1, 0)),
+			},
+			run.signal,
+		).then(
+			(slice): Answer => ({ok: true, slice}),
+			(error: unknown): Answer => ({ok: false, error}),
+		);
+	}
+
+	private write(run: Run, windowStart: number, edge: readonly HeldRecord[], now: number): void {
+		const view = buildFlowsView({
+			topology: run.topology,
+			slices: run.state.slices,
+			windowStart,
+			edge: edge.map((held) => held.record),
+			raw: run.state.raw,
+			aggregationSeconds: run.feeds.aggregationSeconds,
+			bucketSeconds,
+		});
+		this.options.environment.store.update((snapshot) =>
+			withFlowsView(snapshot, view, run.feeds, now),
+		);
+	}
+}
+
+/** Per feed: what the full read counted in `range`, when it read every event there. */
+function recordCounts(result: RawReadResult, range: TimeRange): (number | undefined)[] {
+	return result.feeds.map((feed) => {
+		if (!feed.complete) {
+			return undefined;
+		}
+
+		let total = 0;
+		for (const [bucket, counts] of feed.counts) {
+			if (bucket >= range.start && bucket < range.end) {
+				total += counts.records + counts.malformed;
+			}
+		}
+
+		return total;
+	});
+}
+
+function edgeFrom(records: readonly HeldRecord[], fromSeconds: number): HeldRecord[] {
+	const fromMs = fromSeconds * 1000;
+	return records.filter((held) => held.timestamp >= fromMs);
+}
