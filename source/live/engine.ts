@@ -104,6 +104,9 @@ export class Engine {
 	}
 
 	refresh(): void {
+		for (const source of this.sources) {
+			source.refreshRequested?.();
+		}
 		for (const poller of this.pollers.values()) {
 			poller.refreshNow();
 		}

@@ -109,6 +109,12 @@ export const createFlowsSource =
 				return Math.max(freshEdgeMs / 4, Math.min(freshEdgeMs, refreshMs, untilFull));
 			},
 			iamAction: 'logs:FilterLogEvents',
+			// `r` means "read it all again", not only the newest events.
+			refreshRequested() {
+				if (held !== undefined) {
+					held.fullDue = true;
+				}
+			},
 			async run(signal) {
 				if (disposed.signal.aborted) {
 					return;

@@ -24,6 +24,8 @@ export type LiveSource = {
 	/** The IAM action named when a failure has no better attribution. */
 	readonly iamAction: string;
 	readonly run: (signal: AbortSignal) => Promise<void>;
+	/** The user asked for a refresh (`r`): a source with a light and a full run makes the next full. */
+	readonly refreshRequested?: () => void;
 	/** Cleanup on exit, e.g. stop Insights queries still running. */
 	readonly dispose?: () => Promise<void>;
 };

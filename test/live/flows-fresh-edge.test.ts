@@ -158,6 +158,22 @@ describe('the flows source between full reads', () => {
 		await source.dispose?.();
 	});
 
+	it('reads the unsettled stretch whole again when the user asks for a refresh (r)', async () => {
+		const source = sourceWith();
+		const signal = new AbortController().signal;
+		await source.run(signal);
+		deliver('198.18.0.76', 30);
+		harness.advance(freshEdgeMs);
+		await source.run(signal);
+		// Out of order by more than a fresh read looks back: only a full read finds it.
+		deliver(newClient, 240);
+		harness.advance(freshEdgeMs);
+		source.refreshRequested?.();
+		await source.run(signal);
+		expect(shows(newClient)).toBe(true);
+		await source.dispose?.();
+	});
+
 	it('keeps reading the fresh edge while an Insights query is answered', async () => {
 		await harness.close();
 		harness = await startFlowsHarness(60_000);
