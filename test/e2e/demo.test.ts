@@ -58,7 +58,7 @@ describe('lbtop --demo at 80x24', () => {
 		let screen = await terminal.waitFor(/\[Metrics\]/);
 		assertFits(screen, 80, 24);
 		expect(screen).toMatch(/\? help\s+q quit/);
-		expect(screen).toMatch(/\$\d+\.\d+ · \d+\.\d+ GB scanned/);
+		expect(screen).toMatch(/\$\d+\.\d+ · \d+\.\d+ GB$/m);
 		expect(await terminal.alternateScreen()).toBe(true);
 
 		// Focus starts on the findings line (Enter on a finding is one key away); Tab enters the panes.

@@ -18,7 +18,7 @@ type Properties = {
 
 export function StatusLine({snapshot, now, width, timeZone, ascii, color}: Properties) {
 	const glyphs = shellGlyphs(ascii);
-	const cost = costText(snapshot.cost, ascii);
+	const cost = costText(snapshot.cost, ascii, width);
 	const costWidth = width >= cost.length + 20 ? cost.length + 1 : 0;
 	const sourcesWidth = width - costWidth;
 	const segments = fittedSourceSegments(

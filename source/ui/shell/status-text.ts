@@ -130,7 +130,11 @@ export function fittedSourceSegments(
 		: sourceSegments(snapshot, {...options, compact: true});
 }
 
-export function costText(cost: QueryCost, ascii: boolean): string {
+/** Below this many columns the cost drops its last word, leaving room for the sources' ages. */
+export const compactCostBelow = 100;
+
+export function costText(cost: QueryCost, ascii: boolean, width = compactCostBelow): string {
 	const separator = ascii ? ' - ' : ' · ';
-	return `${formatUsd(cost.usd)}${separator}${formatGb(cost.bytesScanned)} scanned`;
+	const scanned = width < compactCostBelow ? '' : ' scanned';
+	return `${formatUsd(cost.usd)}${separator}${formatGb(cost.bytesScanned)}${scanned}`;
 }

@@ -117,4 +117,9 @@ describe('costText', () => {
 			'$0.0000 - 0.000 GB scanned',
 		);
 	});
+
+	it('drops "scanned" on a narrow terminal, so the sources keep their ages', () => {
+		expect(costText(fixtureSnapshot().cost, false, 80)).toBe('$0.0012 · 0.24 GB');
+		expect(costText(fixtureSnapshot().cost, false, 100)).toBe('$0.0012 · 0.24 GB scanned');
+	});
 });
