@@ -123,6 +123,31 @@ function writeNumber(units: Uint16Array, at: number, value: number): number {
 		return -1;
 	}
 
+	if (value > maxInt32) {
+		return writeLongNumber(units, at, value);
+	}
+
+	// Ports, protocols and times until 2038: integer division by ten compiles to a multiplication,
+	// where the general path below divides in floating point, one slow division per digit.
+	let digits = 1;
+	for (let rest = (value / 10) | 0; rest > 0; rest = (rest / 10) | 0) {
+		digits++;
+	}
+
+	let rest = value | 0;
+	for (let index = at + digits - 1; index >= at; index--) {
+		const quotient = (rest / 10) | 0;
+		units[index] = 48 + rest - 10 * quotient;
+		rest = quotient;
+	}
+
+	units[at + digits] = bar;
+	return at + digits + 1;
+}
+
+const maxInt32 = 0x7f_ff_ff_ff;
+
+function writeLongNumber(units: Uint16Array, at: number, value: number): number {
 	let digits = 1;
 	for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) {
 		digits++;

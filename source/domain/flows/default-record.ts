@@ -6,10 +6,10 @@
 // to the general reader, which gives the same record or the reason there is none. A record this
 // accepts is all printable ASCII, since every character is a checked value or a single space; the
 // literal's field order is the one the general reader gives this format.
-import type {FlowRecord} from '../types/flows.js';
+import type {FlowAction, FlowRecord} from '../types/flows.js';
 import {maxPort, maxProtocol} from './flow-values.js';
 import type {RecordReader} from './record-reader.js';
-import {cachedAddress, cachedSlice} from './token-cache.js';
+import {cachedAddress, cachedWord} from './token-cache.js';
 import {tokenIs} from './token-values.js';
 
 const space = 32;
@@ -18,20 +18,26 @@ const dot = 46;
 const anyCount = Number.MAX_SAFE_INTEGER;
 
 // What the last read* call read; the functions return where the next field starts (-1: not plain).
+// A plain variable, not a typed array: a Float64Array hands back doubles, and records built from
+// them would box every number field instead of holding small integers in place.
 let number = 0;
 
 /** The record when the text is a plain default-format record, otherwise undefined. */
 export function readDefaultRecord(reader: RecordReader, text: string): FlowRecord | undefined {
-	const {strings} = reader;
 	let at = readCount(text, 0, anyCount);
 	if (at < 0) {
 		return undefined;
 	}
 
+	const version = number;
+	// Account and interface are found natively and checked character by character only when the
+	// words cache has not seen them (it holds checked words only).
 	const accountAt = at;
-	at = readWord(text, at);
+	const accountEnd = text.indexOf(' ', accountAt);
+	at = next(text, accountEnd);
 	const interfaceAt = at;
-	at = readWord(text, at);
+	const interfaceEnd = at < 0 ? -1 : text.indexOf(' ', at);
+	at = next(text, interfaceEnd);
 	const srcAddrAt = at;
 	at = readIpv4(text, at);
 	const srcValue = number;
@@ -53,13 +59,20 @@ export function readDefaultRecord(reader: RecordReader, text: string): FlowRecor
 	const start = number;
 	at = readCount(text, at, anyCount);
 	const end = number;
-	const action = wordAt(text, at, 'ACCEPT') ? 'ACCEPT' : wordAt(text, at, 'REJECT') ? 'REJECT' : '';
-	if (at < 0 || action === '' || end < start || !lastWordIs(text, at + 7, 'OK')) {
+	const action = actionAt(text, at);
+	if (action === '' || end < start || !endsInOk(text, at + 7)) {
 		return undefined;
 	}
 
+	const interfaceId = wordOf(reader, text, interfaceAt, interfaceEnd);
+	const extra = extraOf(reader, text, version, accountAt, accountEnd);
+	if (interfaceId === undefined || extra === undefined) {
+		return undefined;
+	}
+
+	const {strings} = reader;
 	return {
-		interfaceId: cachedSlice(strings, text, interfaceAt, srcAddrAt - 1),
+		interfaceId,
 		srcAddr: cachedAddress(strings, text, srcAddrAt, dstAddrAt - 1, srcValue),
 		dstAddr: cachedAddress(strings, text, dstAddrAt, srcPortAt - 1, dstValue),
 		srcPort,
@@ -71,7 +84,7 @@ export function readDefaultRecord(reader: RecordReader, text: string): FlowRecor
 		end,
 		action,
 		logStatus: 'OK',
-		extra: extraOf(reader, text, accountAt, interfaceAt),
+		extra,
 	};
 }
 
@@ -107,31 +120,21 @@ function readCount(text: string, at: number, max: number): number {
 	return next(text, index);
 }
 
-/** Free text (account, interface): printable, not `-`. */
-function readWord(text: string, at: number): number {
-	if (at < 0) {
-		return -1;
+/** Free text (account, interface): printable, not `-`; undefined otherwise. */
+function wordOf(
+	reader: RecordReader,
+	text: string,
+	start: number,
+	end: number,
+): string | undefined {
+	if (end - start === 1 && text.charCodeAt(start) === dash) {
+		return undefined;
 	}
 
-	let index = at;
-	for (; index < text.length; index++) {
-		const code = text.charCodeAt(index);
-		if (code === space) {
-			break;
-		}
-
-		if (code < space || code > 126) {
-			return -1;
-		}
-	}
-
-	const length = index - at;
-	if (length === 0 || (length === 1 && text.charCodeAt(at) === 45)) {
-		return -1;
-	}
-
-	return next(text, index);
+	return cachedWord(reader.words, text, start, end);
 }
+
+const dash = 45;
 
 /** Four decimal octets 0-255 without leading zeros (isIpv4), its 32-bit value into `number`. */
 function readIpv4(text: string, at: number): number {
@@ -173,38 +176,67 @@ function readIpv4(text: string, at: number): number {
 	return next(text, index);
 }
 
-function wordAt(text: string, at: number, word: string): boolean {
-	return at >= 0 && text.startsWith(word, at) && text.charCodeAt(at + word.length) === space;
+/** The action at `at` (followed by a space), or '' when there is none. */
+function actionAt(text: string, at: number): FlowAction | '' {
+	if (at < 0 || text.charCodeAt(at + 6) !== space) {
+		return '';
+	}
+
+	if (hasWord(text, at, 'ACCEPT')) {
+		return 'ACCEPT';
+	}
+
+	return hasWord(text, at, 'REJECT') ? 'REJECT' : '';
 }
 
-function lastWordIs(text: string, at: number, word: string): boolean {
-	return text.length === at + word.length && text.startsWith(word, at);
+/** Compared in place: a startsWith call per record costs more than the six characters. */
+function hasWord(text: string, at: number, word: string): boolean {
+	for (let index = 0; index < word.length; index++) {
+		if (text.charCodeAt(at + index) !== word.charCodeAt(index)) {
+			return false;
+		}
+	}
+
+	return true;
+}
+
+/** `OK` ends the text at `at`. */
+function endsInOk(text: string, at: number): boolean {
+	return text.length === at + 2 && text.charCodeAt(at) === 79 && text.charCodeAt(at + 1) === 75;
 }
 
 /**
- * The version and account (`text[0..accountAt)` and `text[accountAt..interfaceAt)`, each with its
- * space) as `extra`. Nearly every record of a flow log has the same two, so consecutive records
- * share one (read-only) object.
+ * The version and account (`text[0..accountAt)`, `text[accountAt..accountEnd)`) as `extra`.
+ * Nearly every record of a flow log has the same two, so consecutive records share one (read-only)
+ * object; the version compares as a number, since equally long digit strings of one value are one
+ * text.
  */
 function extraOf(
 	reader: RecordReader,
 	text: string,
+	version: number,
 	accountAt: number,
-	interfaceAt: number,
-): FlowRecord['extra'] {
+	accountEnd: number,
+): FlowRecord['extra'] | undefined {
 	const last = reader.lastExtra;
 	if (
 		last !== undefined &&
-		tokenIs(text, 0, accountAt - 1, last.version ?? '') &&
-		tokenIs(text, accountAt, interfaceAt - 1, last['account-id'] ?? '')
+		version === reader.lastVersion &&
+		accountAt === reader.lastVersionLength + 1 &&
+		tokenIs(text, accountAt, accountEnd, reader.lastAccount)
 	) {
 		return last;
 	}
 
-	const extra = {
-		version: text.slice(0, accountAt - 1),
-		'account-id': cachedSlice(reader.strings, text, accountAt, interfaceAt - 1),
-	};
+	const account = wordOf(reader, text, accountAt, accountEnd);
+	if (account === undefined) {
+		return undefined;
+	}
+
+	const extra = {version: text.slice(0, accountAt - 1), 'account-id': account};
 	reader.lastExtra = extra;
+	reader.lastVersion = version;
+	reader.lastVersionLength = accountAt - 1;
+	reader.lastAccount = account;
 	return extra;
 }

@@ -2,6 +2,7 @@
 // intervals for as long as the conversation continues.
 import type {FlowAction, FlowLeg, FlowRecord} from '../types/flows.js';
 import type {Topology} from '../types/topology.js';
+import {legOf} from './leg-literal.js';
 import {type Orientation, orientLeg} from './leg-orientation.js';
 import {sortByTime} from './time-order.js';
 import {indexTopology, type TargetEndpoint, type TopologyIndex} from './topology-index.js';
@@ -79,8 +80,6 @@ export function buildLegDrafts(
 	return drafts;
 }
 
-type MutableLeg = {-readonly [Key in keyof FlowLeg]: FlowLeg[Key]};
-
 /** The leg of the session `records[first..end)`, in one pass over its records. */
 function draftOf(
 	tuple: Tuple,
@@ -136,78 +135,30 @@ function draftOf(
 
 	const action: FlowAction =
 		forwardAction === 'REJECT' || reverseAction === 'REJECT' ? 'REJECT' : 'ACCEPT';
-	const leg = newLeg(tuple, orientation, action, start, latest);
-	leg.packets = forwardPackets + reversePackets;
-	leg.bytes = forwardBytes + reverseBytes;
-	if (forwardRecords > 0) {
-		leg.forward = {
-			packets: forwardPackets,
-			bytes: forwardBytes,
-			action: forwardAction,
-			records: forwardRecords,
-		};
-	}
-
-	if (reverseRecords > 0) {
-		leg.reverse = {
-			packets: reversePackets,
-			bytes: reverseBytes,
-			action: reverseAction,
-			records: reverseRecords,
-		};
-	}
-
-	return {leg, originAddr: rewritten ?? clientAddr, targets: orientation.targets};
-}
-
-/**
- * A leg without its traffic yet. The zone sits after the interface (as the leg's JSON reads), so a
- * zoned and an unzoned leg are two literals: a spread would cost more than the rest of the leg.
- */
-function newLeg(
-	tuple: Tuple,
-	orientation: Orientation,
-	action: FlowAction,
-	start: number,
-	end: number,
-): MutableLeg {
-	const {role, zone} = orientation;
-	const {interfaceId, protocol} = tuple;
-	const serverIsA = orientation.server === 'a';
-	const srcAddr = serverIsA ? tuple.bAddr : tuple.aAddr;
-	const srcPort = serverIsA ? tuple.bPort : tuple.aPort;
-	const dstAddr = serverIsA ? tuple.aAddr : tuple.bAddr;
-	const dstPort = serverIsA ? tuple.aPort : tuple.bPort;
-	if (zone === undefined) {
-		return {
-			role,
-			interfaceId,
-			protocol,
-			srcAddr,
-			srcPort,
-			dstAddr,
-			dstPort,
-			action,
-			packets: 0,
-			bytes: 0,
-			start,
-			end,
-		};
-	}
-
-	return {
-		role,
-		interfaceId,
-		availabilityZone: zone,
-		protocol,
-		srcAddr,
-		srcPort,
-		dstAddr,
-		dstPort,
+	const leg = legOf(
+		tuple,
+		orientation,
 		action,
-		packets: 0,
-		bytes: 0,
+		forwardPackets + reversePackets,
+		forwardBytes + reverseBytes,
 		start,
-		end,
-	};
+		latest,
+		forwardRecords > 0
+			? {
+					packets: forwardPackets,
+					bytes: forwardBytes,
+					action: forwardAction,
+					records: forwardRecords,
+				}
+			: undefined,
+		reverseRecords > 0
+			? {
+					packets: reversePackets,
+					bytes: reverseBytes,
+					action: reverseAction,
+					records: reverseRecords,
+				}
+			: undefined,
+	);
+	return {leg, originAddr: rewritten ?? clientAddr, targets: orientation.targets};
 }

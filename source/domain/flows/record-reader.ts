@@ -17,10 +17,19 @@ export type RecordReader = {
 	/** Start and end offsets of the current record's tokens; reused from record to record. */
 	readonly bounds: Int32Array;
 	readonly strings: TokenCache;
+	/**
+	 * Accounts and interfaces the default format's fast way has checked: a token found here needs no
+	 * character check, so only checked words may go in (never the general reader's tokens).
+	 */
+	readonly words: TokenCache;
 	/** The default (v2) format, which has a faster way in (default-record.ts). */
 	readonly isDefault: boolean;
 	/** The last `extra` the default format's fast way made, to share with the next record. */
 	lastExtra: FlowRecord['extra'] | undefined;
+	/** Its version's value and length (equal digit strings of equal value are the same text). */
+	lastVersion: number;
+	lastVersionLength: number;
+	lastAccount: string;
 };
 
 const readers = new WeakMap<FlowFormat, RecordReader>();
@@ -37,10 +46,14 @@ export function readerOf(format: FlowFormat): RecordReader {
 		kinds: fields.map((field) => kindOf(field)),
 		bounds: new Int32Array(2 * fields.length),
 		strings: createTokenCache(),
+		words: createTokenCache(),
 		isDefault:
 			fields.length === defaultFormatFields.length &&
 			fields.every((field, index) => field === defaultFormatFields[index]),
 		lastExtra: undefined,
+		lastVersion: -1,
+		lastVersionLength: 0,
+		lastAccount: '',
 	};
 	readers.set(format, reader);
 	return reader;

@@ -30,14 +30,7 @@ export function cachedSlice(cache: TokenCache, text: string, start: number, end:
 		return '';
 	}
 
-	// Addresses and ids differ most in their last characters; the first and the length separate kinds.
-	const slot =
-		(length * 7 +
-			text.charCodeAt(start) * 3 +
-			text.charCodeAt(end - 1) * 31 +
-			text.charCodeAt(end - (length > 1 ? 2 : 1)) * 131 +
-			text.charCodeAt(start + (length >> 1)) * 17) &
-		(slots - 1);
+	const slot = slotOf(text, start, end);
 	const known = cache.values[slot];
 	if (known !== undefined && known.length === length && text.startsWith(known, start)) {
 		return known;
@@ -46,6 +39,55 @@ export function cachedSlice(cache: TokenCache, text: string, start: number, end:
 	const value = text.slice(start, end);
 	cache.values[slot] = value;
 	return value;
+}
+
+/**
+ * `text.slice(start, end)` when it is all printable ASCII other than space, otherwise undefined.
+ * A cache that only this fills holds only such words, so a word found in it needs no checking.
+ */
+export function cachedWord(
+	cache: TokenCache,
+	text: string,
+	start: number,
+	end: number,
+): string | undefined {
+	const length = end - start;
+	if (length === 0) {
+		return undefined;
+	}
+
+	const slot = slotOf(text, start, end);
+	const known = cache.values[slot];
+	if (known !== undefined && known.length === length && text.startsWith(known, start)) {
+		return known;
+	}
+
+	for (let index = start; index < end; index++) {
+		const code = text.charCodeAt(index);
+		if (code <= space || code > tilde) {
+			return undefined;
+		}
+	}
+
+	const value = text.slice(start, end);
+	cache.values[slot] = value;
+	return value;
+}
+
+const space = 32;
+const tilde = 126;
+
+/** Addresses and ids differ most in their last characters; the first and the length separate kinds. */
+function slotOf(text: string, start: number, end: number): number {
+	const length = end - start;
+	return (
+		(length * 7 +
+			text.charCodeAt(start) * 3 +
+			text.charCodeAt(end - 1) * 31 +
+			text.charCodeAt(end - (length > 1 ? 2 : 1)) * 131 +
+			text.charCodeAt(start + (length >> 1)) * 17) &
+		(slots - 1)
+	);
 }
 
 /**

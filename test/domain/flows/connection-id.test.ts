@@ -69,6 +69,10 @@ describe('connectionId', () => {
 		['an IPv6 leg', {srcAddr: '2001:db8::7', dstAddr: '2001:db8::1'}],
 		['the largest safe start', {start: Number.MAX_SAFE_INTEGER}],
 		['a start just under a power of ten', {start: 9_999_999_999}],
+		['the largest 32-bit start', {start: 2_147_483_647}],
+		['the smallest start past 32 bits', {start: 2_147_483_648}],
+		['single-digit ports', {srcPort: 9, dstPort: 1}],
+		['ports at powers of ten', {srcPort: 10, dstPort: 10_000}],
 		['a fractional start', {start: 1_700_000_000.5}],
 		['a negative port', {srcPort: -1}],
 		['a port of -0', {srcPort: -0}],
@@ -83,6 +87,20 @@ describe('connectionId', () => {
 	])('follows the definition for %s', (_name, changes) => {
 		const changed = {...leg, ...changes};
 		expect(connectionId(changed)).toBe(definedId(changed));
+	});
+
+	it('follows the definition for any whole numbers, either side of 32 bits', () => {
+		const number = fc.oneof(
+			fc.integer({min: 0, max: 2 ** 31 + 1000}),
+			fc.maxSafeNat(),
+			fc.constantFrom(0, 2 ** 31 - 1, 2 ** 31, 2 ** 32),
+		);
+		fc.assert(
+			fc.property(number, number, number, (port, protocol, start) => {
+				const changed = {...leg, srcPort: port, protocol, start};
+				expect(connectionId(changed)).toBe(definedId(changed));
+			}),
+		);
 	});
 
 	it('orders keys as the ids order (as text)', () => {

@@ -6,6 +6,7 @@ import {interfaceIdFromLogStream} from '../../../source/domain/flows/flow-record
 import {
 	cachedAddress,
 	cachedSlice,
+	cachedWord,
 	createTokenCache,
 } from '../../../source/domain/flows/token-cache.js';
 
@@ -27,6 +28,46 @@ describe('cachedSlice', () => {
 
 	it('gives an empty string for an empty range', () => {
 		expect(cachedSlice(createTokenCache(), 'abc', 1, 1)).toBe('');
+	});
+});
+
+describe('cachedWord', () => {
+	it('gives the word when it is printable, for any words in any order', () => {
+		const word = fc.oneof(
+			fc.stringMatching(/^[!-~]{1,24}$/),
+			fc.string({minLength: 1, maxLength: 24}).filter((text) => !text.includes(' ')),
+		);
+		fc.assert(
+			fc.property(fc.array(word, {maxLength: 3000}), (words) => {
+				const cache = createTokenCache();
+				const text = words.join(' ');
+				let start = 0;
+				for (const token of words) {
+					const printable = /^[!-~]+$/.test(token);
+					const found = cachedWord(cache, text, start, start + token.length);
+					expect(found).toBe(printable ? token : undefined);
+					start += token.length + 1;
+				}
+			}),
+			{numRuns: 20},
+		);
+	});
+
+	it.each([
+		['an empty range', 'abc', 1, 1],
+		['a tab', 'a\tb', 0, 3],
+		['a control character', 'a\u0001b', 0, 3],
+		['a non-ASCII letter', 'ení', 0, 3],
+		['DEL', 'a\u007fb', 0, 3],
+	])('gives undefined for %s', (_name, text, start, end) => {
+		expect(cachedWord(createTokenCache(), text, start, end)).toBeUndefined();
+	});
+
+	it('does not hand out a word it has seen for a longer or different token', () => {
+		const cache = createTokenCache();
+		expect(cachedWord(cache, 'eni-1 eni-1\u0001', 0, 5)).toBe('eni-1');
+		expect(cachedWord(cache, 'eni-1 eni-1\u0001', 6, 12)).toBeUndefined();
+		expect(cachedWord(cache, 'eni-1 eni-2', 6, 11)).toBe('eni-2');
 	});
 });
 
