@@ -60,8 +60,12 @@ const kindTone: Readonly<Record<PairingKind, Tone | undefined>> = {
 // would send the reader after a problem that is only latency.
 export const partnerMayArriveMs = 6 * 60_000;
 
-export function kindCell(connection: Connection, now: number): Line {
+export function kindCell(connection: Connection, now: number, healthCheck = false): Line {
 	const {kind} = connection;
+	// No client behind it: neither "arriving" nor "unpaired" would be true.
+	if (healthCheck) {
+		return [seg('health chk', 'dim')];
+	}
 	if (kind === 'unpaired' && now - connection.end * 1000 < partnerMayArriveMs) {
 		return [seg('arriving', 'dim')];
 	}

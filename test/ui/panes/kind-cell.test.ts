@@ -37,4 +37,15 @@ describe('the pairing cell', () => {
 				.join(''),
 		).toBe(text);
 	});
+
+	it.each([
+		['young', 60_000],
+		['old', partnerMayArriveMs + 1000],
+	])('names a %s health check as one, neither arriving nor unpaired', (_age, ageMs) => {
+		expect(
+			kindCell(connection('unpaired', ageMs), now, true)
+				.map((segment) => segment.text)
+				.join(''),
+		).toBe('health chk');
+	});
 });

@@ -1,7 +1,9 @@
 // One connection, leg by leg: where each leg was logged (interface, AZ), which way it went,
 // what was accepted or rejected in each direction, and how the legs were paired and why. The
 // legs' fields are the parsed flow records' content; the pairing line says how sure the join is.
+
 import type {Connection, Topology} from '../../../domain/snapshot.js';
+import {healthCheckTest} from '../../../domain/topology/health-checks.js';
 import {formatBytes, formatNumber} from '../../../domain/units.js';
 import {clientCell, kindCell, legActions, listenerCell, targetCell} from '../connection-cells.js';
 import {connectionTarget} from '../connections-view.js';
@@ -14,7 +16,7 @@ import {compactLeg, fullLeg, timeParts} from './leg-lines.js';
 import {healthParts} from './target-health.js';
 
 /** "203.0.113.7:51234 -> :443 => 10.0.1.10:8443 ACC ACC REJ exact". */
-export function connectionSummary(connection: Connection, now: number): Line {
+export function connectionSummary(connection: Connection, now: number, healthCheck = false): Line {
 	return [
 		...clientCell(connection),
 		seg(' '),
@@ -24,11 +26,14 @@ export function connectionSummary(connection: Connection, now: number): Line {
 		seg('  '),
 		...legActions(connection, 'long'),
 		seg('  '),
-		...kindCell(connection, now),
+		...kindCell(connection, now, healthCheck),
 	];
 }
 
-export function pairingText(connection: Connection): string {
+export function pairingText(connection: Connection, healthCheck = false): string {
+	if (healthCheck) {
+		return `health check: from the load balancer's own address ${connection.clientAddr} to a target whose group preserves client IPs, with no frontend leg; no client is behind it`;
+	}
 	switch (connection.kind) {
 		case 'exact': {
 			const client = formatAddressPort(connection.clientAddr, connection.clientPort);
@@ -60,14 +65,18 @@ function headLines(
 			priority: entry.priority + 2,
 		})),
 	];
+	const healthCheck = healthCheckTest(topology)(connection);
 	const lines: Line[] = [
 		[
 			seg(`${formatProtocol(connection.protocol)} `, 'dim'),
-			...connectionSummary(connection, context.now),
+			...connectionSummary(connection, context.now, healthCheck),
 		],
-		...wrapCells(seg(pairingText(connection)).text, context.width, 3, context.glyphs.ellipsis).map(
-			(text) => line(text, connection.kind === 'exact' ? undefined : 'yellow'),
-		),
+		...wrapCells(
+			seg(pairingText(connection, healthCheck)).text,
+			context.width,
+			3,
+			context.glyphs.ellipsis,
+		).map((text) => line(text, connection.kind === 'exact' || healthCheck ? undefined : 'yellow')),
 		factsLine(volume, context),
 	];
 	const target = connectionTarget(connection, topology);

@@ -4,6 +4,7 @@
 
 import {formatMetricValue, summarizeSeries} from '../../../domain/metrics/metric-values.js';
 import type {EvidenceRef, Snapshot} from '../../../domain/snapshot.js';
+import {healthCheckTest} from '../../../domain/topology/health-checks.js';
 import {formatBytes, formatNumber} from '../../../domain/units.js';
 import {actorText} from '../changes-rows.js';
 import {type Line, line, seg} from '../line.js';
@@ -32,7 +33,14 @@ function connectionEvidence(snapshot: EvidenceSnapshot, id: string): Line {
 	const connection = snapshot.flows?.connections.find((entry) => entry.id === id);
 	return connection === undefined
 		? gone('connection', id)
-		: labelled('connection', connectionSummary(connection, snapshot.window.end));
+		: labelled(
+				'connection',
+				connectionSummary(
+					connection,
+					snapshot.window.end,
+					healthCheckTest(snapshot.topology)(connection),
+				),
+			);
 }
 
 function sourceEvidence(snapshot: EvidenceSnapshot, addr: string, context: PaneContext): Line {

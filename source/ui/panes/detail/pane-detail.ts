@@ -47,7 +47,8 @@ export function detailLines(item: SelectedItem, snapshot: Snapshot, context: Pan
 			const connections = snapshot.flows?.connections ?? [];
 			return detailFrame(
 				snapshot.sources.flows,
-				(inner) => sourceDetailLines(item.source, item.action, connections, inner),
+				(inner) =>
+					sourceDetailLines(item.source, item.action, connections, inner, snapshot.topology),
 				context,
 			);
 		}

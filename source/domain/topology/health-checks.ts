@@ -1,0 +1,31 @@
+// Which connection rows are the load balancer's health checks. A target group that preserves
+// client IPs receives real connections from the clients' addresses; a backend leg from the load
+// balancer's own private address to such a target, with no frontend leg, is its health check (or a
+// connection opened before preservation was turned on). Where the group does not preserve client
+// IPs every backend leg starts at the load balancer, so there the rule claims nothing.
+import type {Connection} from '../types/flows.js';
+import type {Topology} from '../types/topology.js';
+
+export type HealthCheckTest = (connection: Connection) => boolean;
+
+export function healthCheckTest(topology: Topology | undefined): HealthCheckTest {
+	const loadBalancerIps = new Set(
+		(topology?.availabilityZones ?? []).flatMap((zone) => zone.privateIps),
+	);
+	const preserved = new Map<string, boolean>();
+	for (const group of topology?.targetGroups ?? []) {
+		for (const target of group.targets) {
+			if (target.ip !== undefined) {
+				// A target in several groups counts only if every one of them preserves client IPs.
+				preserved.set(target.ip, (preserved.get(target.ip) ?? true) && group.preserveClientIp);
+			}
+		}
+	}
+
+	return (connection) =>
+		connection.frontend === undefined &&
+		connection.kind === 'unpaired' &&
+		loadBalancerIps.has(connection.clientAddr) &&
+		connection.targetAddr !== undefined &&
+		preserved.get(connection.targetAddr) === true;
+}
