@@ -4,3 +4,6 @@ import {fileURLToPath} from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const builtCli = fileURLToPath(new URL('../bin/lbtop.js', import.meta.url));
 export const builtBench = (file: string) => fileURLToPath(new URL(`./${file}`, import.meta.url));
+/** A benchmark entry bundled like the product (build/bundle.ts), for figures about shipped code. */
+export const bundledBench = (file: string) =>
+	fileURLToPath(new URL(`../bench-bundle/${file}`, import.meta.url));

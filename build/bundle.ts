@@ -4,18 +4,58 @@
 // dist/bin/lbtop.js is the package's bin; tsc's own output (dist/cli.js, dist/source) stays for the
 // benchmarks and tests that load single modules, under names the bundle never overwrites.
 import {readFileSync} from 'node:fs';
-import {readdir, rm} from 'node:fs/promises';
+import {readdir, readFile, rm} from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
-import {build} from 'esbuild';
+import {type BuildOptions, build, type Plugin} from 'esbuild';
+import {boundInkCache, inkCacheFileOf} from './ink-bounded-caches.js';
 
 // Its own directory, emptied first: chunk names carry content hashes, so old ones would pile up.
 const outdir = 'dist/bin';
+const benchOutdir = 'dist/bench-bundle';
 
 await rm(outdir, {recursive: true, force: true});
+await rm(benchOutdir, {recursive: true, force: true});
 const workerFile = 'demo-worker.js';
 
+const boundedInkCaches: Plugin = {
+	name: 'bounded-ink-caches',
+	setup(builder) {
+		builder.onLoad(
+			{filter: /[\\/]ink[\\/]build[\\/](measure-text|wrap-text)\.js$/},
+			async (arguments_) => {
+				const file = inkCacheFileOf(arguments_.path);
+				const source = await readFile(arguments_.path, 'utf8');
+				return {contents: file === undefined ? source : boundInkCache(file, source), loader: 'js'};
+			},
+		);
+	},
+};
+
+// What every bundle shares: the product's, and the memory benchmark's monitor, which must run the
+// code as it ships.
+const shared: BuildOptions = {
+	bundle: true,
+	platform: 'node',
+	// The AWS SDK's ESM builds: its CommonJS ones lose their named exports behind dynamic imports.
+	mainFields: ['module', 'main'],
+	target: 'node20',
+	format: 'esm',
+	// Some CommonJS dependencies call require() for Node's built-ins; ESM has no require.
+	banner: {
+		js: "import {createRequire as lbtopCreateRequire} from 'node:module';\nconst require = lbtopCreateRequire(import.meta.url);",
+	},
+	// Ink loads React DevTools only when DEV=true; it is not installed.
+	external: ['react-devtools-core'],
+	plugins: [boundedInkCaches],
+	logLevel: 'warning',
+	// React and its reconciler ship development and production builds chosen at run time by
+	// NODE_ENV; lbtop runs the production one (cli.tsx), so the other is left out of the bundle.
+	define: {'process.env.NODE_ENV': '"production"'},
+};
+
 await build({
+	...shared,
 	entryPoints: [
 		{in: 'cli.tsx', out: 'lbtop'},
 		// `--demo` starts its sim in a worker thread by file name (`./demo-worker.js`, beside the
@@ -23,26 +63,19 @@ await build({
 		{in: 'source/sim/demo-worker.ts', out: 'demo-worker'},
 	],
 	outdir,
-	bundle: true,
-	platform: 'node',
-	// The AWS SDK's ESM builds: its CommonJS ones lose their named exports behind dynamic imports.
-	mainFields: ['module', 'main'],
-	target: 'node20',
-	format: 'esm',
 	// The sources, the sim and the reports stay behind dynamic imports, as in the unbundled code:
 	// the first frame loads only what it draws.
 	splitting: true,
 	chunkNames: '[name]-[hash]',
-	// Some CommonJS dependencies call require() for Node's built-ins; ESM has no require.
-	banner: {
-		js: "import {createRequire as lbtopCreateRequire} from 'node:module';\nconst require = lbtopCreateRequire(import.meta.url);",
-	},
-	// Ink loads React DevTools only when DEV=true; it is not installed.
-	external: ['react-devtools-core'],
-	logLevel: 'warning',
-	// React and its reconciler ship development and production builds chosen at run time by
-	// NODE_ENV; lbtop runs the production one (cli.tsx), so the other is left out of the bundle.
-	define: {'process.env.NODE_ENV': '"production"'},
+});
+
+await build({
+	...shared,
+	entryPoints: [{in: 'bench/memory-monitor.tsx', out: 'memory-monitor'}],
+	outdir: benchOutdir,
+	// Keeps Ink's optional React DevTools import dynamic, as in the product.
+	splitting: true,
+	chunkNames: '[name]-[hash]',
 });
 
 // The worker is found by a path relative to the chunk that starts it: prove they sit together.

@@ -20,10 +20,11 @@
 //   at two cadences: every refresh (10 s by default) the whole unsettled stretch, since a late
 //   delivery may land anywhere in it, merged by eventId (events met before are not parsed again);
 //   and every 2 s in between, the newest stretch alone (a call per feed, busy feeds left to the
-//   full read; flows-fresh.ts), so a record shows sooner than `aws logs tail` (5-s polls) shows it. Runs never overlap: the poller
-//   runs the source every 2 s and each run decides which read is due; while an Insights query of
-//   a full run is answered, the run keeps reading the fresh edge at that cadence. After a failure
-//   the source backs off from the refresh interval, as every source does, and reads whole again.
+//   full read; flows-fresh.ts), so a record shows sooner than `aws logs tail` (5-s polls) shows
+//   it; `r` asks for a full read at once. Runs never overlap: the poller runs the source every
+//   2 s and each run decides which read is due; while an Insights query of a full run is
+//   answered, the run keeps reading the fresh edge at that cadence. After a failure the source
+//   backs off from the refresh interval, as every source does, and reads whole again.
 // - Records are parsed by the format of the flow log that covers each interface; lines that do not
 //   parse are counted as malformed, never thrown.
 // - Every query's bytes scanned goes into the snapshot's cost. Queries still running are stopped
