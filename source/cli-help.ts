@@ -13,7 +13,8 @@ export const monitorHelp = `
     --profile <name>         AWS profile from ~/.aws/config (SSO, assume-role, credential_process)
     --endpoint-url <url>     send every AWS call to this endpoint (AWS_ENDPOINT_URL* also work)
     --window <duration>      how far back the panes look (default 15m; max 3h)
-    --refresh <duration>     how often live sources refresh (default 10s; min 2s)
+    --refresh <duration>     how often live sources refresh (default 10s; min 2s; the newest
+                             flow log events are read every 2s in between)
     --log-group <name>       read flow logs from this log group (repeatable; overrides discovery)
     --once                   print one text snapshot and exit
     --json                   print one JSON snapshot and exit (format: docs/snapshot.md)
