@@ -166,7 +166,7 @@ describe('lbtop shop-alb at 80x24 during a bad deploy', () => {
 		await terminal.send(keys.tab);
 		screen = await terminal.waitFor(/\[Changes\]/);
 		assertFits(screen, 80, 24);
-		expect(screen).toMatch(/^4 changes · newest \d\d:\d\d:\d\dZ \(\d+m\d*s? ago\)/m);
+		expect(screen).toMatch(/^4 changes · events through \d\d:\d\d:\d\dZ \(\d+m\d*s? ago\)/m);
 		const rows = screen.split('\n').filter((line) => /^\d\d:\d\d:\d\dZ +\d+m ago /.test(line));
 		expect(rows).toHaveLength(4);
 		expect(rows.map((line) => /(Register|Deregister)Targets/.exec(line)?.[0])).toEqual([

@@ -92,7 +92,7 @@ function freshnessLine(
 		const clock = headerClock(changes.dataThrough, context);
 		parts.push({
 			line: line(
-				`newest ${clock} (${formatLagDuration(context.now - changes.dataThrough)} ago)`,
+				`events through ${clock} (${formatLagDuration(context.now - changes.dataThrough)} ago)`,
 				'dim',
 			),
 			priority: 1,

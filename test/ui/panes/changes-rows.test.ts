@@ -22,7 +22,7 @@ describe('changesLines', () => {
 	it('shows time, age, who, what, error and from on a wide pane', () => {
 		const lines = changesLines(input, context({width: 196, height: 10})).map(lineText);
 		expect(lines[0]).toBe(
-			'3 changes · newest 13:42:00Z (3m ago) · CloudTrail lists events about 5 min late · sort: newest',
+			'3 changes · events through 13:42:00Z (3m ago) · CloudTrail lists events about 5 min late · sort: newest',
 		);
 		expect(lines[1]).toMatch(/^time\s+age\s+who\s+what\s+error\s+from\s*$/);
 		expect(lines[2]).toMatch(
