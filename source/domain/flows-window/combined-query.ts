@@ -5,8 +5,16 @@
 // sources query's rows, exactly. Its rows number at most the records it counts (each row counts
 // at least one), so it is only asked when the raw reads counted fewer records in the stretch than
 // Insights returns rows; a full answer is the proof it was not cut short.
-import {aggregateColumns, fieldNames, parsePrefix} from '../flows/aggregate-queries.js';
-import type {InsightsRow} from '../flows/aggregate-rows.js';
+import {
+	aggregateColumns,
+	alias,
+	aliasOf,
+	fieldNames,
+	interfaceFilter,
+	parsePrefix,
+	sumOf,
+} from '../flows/aggregate-queries.js';
+import {type InsightsRow, readNumber} from '../flows/aggregate-rows.js';
 import type {FlowFormat} from '../flows/flow-format.js';
 
 export type CombinedQueryOptions = {
@@ -127,26 +135,14 @@ function valuesOf(row: InsightsRow): Map<string, string> {
 }
 
 function readSums(values: ReadonlyMap<string, string>): Sums | undefined {
-	const flows = readCount(values.get(aggregateColumns.flows));
-	const packets = readCount(values.get(aggregateColumns.packets) ?? '0');
-	const bytes = readCount(values.get(aggregateColumns.bytes) ?? '0');
+	const flows = readNumber(values.get(aggregateColumns.flows));
+	const packets = readNumber(values.get(aggregateColumns.packets) ?? '0');
+	const bytes = readNumber(values.get(aggregateColumns.bytes) ?? '0');
 	if (flows === undefined || packets === undefined || bytes === undefined) {
 		return undefined;
 	}
 
 	return {flows, packets, bytes};
-}
-
-const numeric = /^[0-9]+(?:\.[0-9]+)?(?:[eE][+]?[0-9]+)?$/;
-
-/** Insights may render a count or sum as `1234`, `1234.0` or `1.2E7`. */
-function readCount(text: string | undefined): number | undefined {
-	if (text === undefined || !numeric.test(text)) {
-		return undefined;
-	}
-
-	const value = Math.round(Number(text));
-	return Number.isSafeInteger(value) ? value : undefined;
 }
 
 function cellsOf(
@@ -189,29 +185,4 @@ function rowOf(group: Group, summed: {readonly packets: boolean; readonly bytes:
 
 function flowsOf(row: InsightsRow): number {
 	return Number(row.find((cell) => cell.field === aggregateColumns.flows)?.value ?? 0);
-}
-
-function alias(expression: string, name: string): string {
-	return expression === name ? name : `${expression} as ${name}`;
-}
-
-function aliasOf(expression: string | undefined, name: string): string[] {
-	return expression === undefined ? [] : [alias(expression, name)];
-}
-
-function sumOf(expression: string | undefined, name: string): string[] {
-	return expression === undefined ? [] : [`sum(${expression}) as ${name}`];
-}
-
-// Values are pasted into the query text, so only interface ids of the documented shape are let
-// through (as the two-query builder does).
-const interfaceIdShape = /^eni-[0-9a-f]{1,32}$/;
-
-function interfaceFilter(field: string | undefined, interfaceIds: readonly string[]): string[] {
-	const safe = interfaceIds.filter((id) => interfaceIdShape.test(id));
-	if (field === undefined || safe.length === 0) {
-		return [];
-	}
-
-	return [`filter ${safe.map((id) => `${field} = "${id}"`).join(' or ')}`];
 }

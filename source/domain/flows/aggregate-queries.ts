@@ -137,15 +137,15 @@ function parsedName(field: string): string {
 	return `flow_${field.replaceAll('-', '_')}`;
 }
 
-function alias(expression: string, name: string): string {
+export function alias(expression: string, name: string): string {
 	return expression === name ? name : `${expression} as ${name}`;
 }
 
-function aliasOf(expression: string | undefined, name: string): string[] {
+export function aliasOf(expression: string | undefined, name: string): string[] {
 	return expression === undefined ? [] : [alias(expression, name)];
 }
 
-function sumOf(expression: string | undefined, name: string): string[] {
+export function sumOf(expression: string | undefined, name: string): string[] {
 	return expression === undefined ? [] : [`sum(${expression}) as ${name}`];
 }
 
@@ -153,7 +153,10 @@ function sumOf(expression: string | undefined, name: string): string[] {
 // are let through.
 const interfaceIdShape = /^eni-[0-9a-f]{1,32}$/;
 
-function interfaceFilter(field: string | undefined, interfaceIds: readonly string[]): string[] {
+export function interfaceFilter(
+	field: string | undefined,
+	interfaceIds: readonly string[],
+): string[] {
 	const safe = interfaceIds.filter((id) => interfaceIdShape.test(id));
 	if (field === undefined || safe.length === 0) {
 		return [];

@@ -133,7 +133,7 @@ function readCommon(
 const numeric = /^[0-9]+(?:\.[0-9]+)?(?:[eE][+]?[0-9]+)?$/;
 
 /** A non-negative count; Insights may render sums as `1234.0` or `1.2E7`. */
-function readNumber(text: string | undefined): number | undefined {
+export function readNumber(text: string | undefined): number | undefined {
 	if (text === undefined || !numeric.test(text)) {
 		return undefined;
 	}
