@@ -2,8 +2,8 @@
 // reached, how much was accepted, when it was first seen. Exact aggregates give the ports and
 // counts; the connection rows add addresses and times.
 import type {Snapshot} from '../snapshot.js';
+import {loadBalancerAddresses, targetAddresses} from '../topology/topology-lookup.js';
 import type {Connection} from '../types/flows.js';
-import {loadBalancerAddresses, targetAddresses} from './topology-lookup.js';
 
 export type SourceProfile = {
 	readonly addr: string;

@@ -5,20 +5,17 @@
 // IPs every backend leg starts at the load balancer, so there the rule claims nothing.
 import type {Connection} from '../types/flows.js';
 import type {Topology} from '../types/topology.js';
+import {allTargets, loadBalancerPrivateIps} from './topology-lookup.js';
 
 export type HealthCheckTest = (connection: Connection) => boolean;
 
 export function healthCheckTest(topology: Topology | undefined): HealthCheckTest {
-	const loadBalancerIps = new Set(
-		(topology?.availabilityZones ?? []).flatMap((zone) => zone.privateIps),
-	);
+	const loadBalancerIps = new Set(loadBalancerPrivateIps(topology));
 	const preserved = new Map<string, boolean>();
-	for (const group of topology?.targetGroups ?? []) {
-		for (const target of group.targets) {
-			if (target.ip !== undefined) {
-				// A target in several groups counts only if every one of them preserves client IPs.
-				preserved.set(target.ip, (preserved.get(target.ip) ?? true) && group.preserveClientIp);
-			}
+	for (const {target, group} of allTargets(topology)) {
+		if (target.ip !== undefined) {
+			// A target in several groups counts only if every one of them preserves client IPs.
+			preserved.set(target.ip, (preserved.get(target.ip) ?? true) && group.preserveClientIp);
 		}
 	}
 

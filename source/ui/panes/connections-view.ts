@@ -2,9 +2,9 @@
 // port, action, interface and AZ of the three legs; `s` cycles REJECT first/newest (the
 // engine's own order), bytes, packets, client.
 
-import {allTargets, findTarget} from '../../domain/findings/topology-lookup.js';
 import {compareConnections} from '../../domain/flows/pairing.js';
 import type {Connection, FlowLeg, FlowsView, Snapshot, Topology} from '../../domain/snapshot.js';
+import {allTargets, findTarget} from '../../domain/topology/topology-lookup.js';
 import {filterRows, type RowFacts} from './filter/filter-match.js';
 import {compareAddressText} from './filter/ip-address.js';
 import {formatProtocol} from './format-cells.js';

@@ -2,6 +2,7 @@
 // TargetResponseTime and 5XX counts above their baseline, with flows accepted, point at the
 // application on the targets (or the LB's view of it), not at security groups or ACLs.
 import type {Snapshot} from '../../snapshot.js';
+import {allTargets} from '../../topology/topology-lookup.js';
 import {type DraftFinding, draft, type FindingRule} from '../draft.js';
 import {countText, listNames, periodText, secondsText, unique} from '../format.js';
 import {detectSpike, perPeriod, type Spike, seriesFor} from '../metric-series.js';
@@ -15,7 +16,6 @@ import {
 	networkHealthyMaxRejectedShare,
 	spikeFactor,
 } from '../thresholds.js';
-import {allTargets} from '../topology-lookup.js';
 
 export const applicationErrorsRule: FindingRule = {
 	name: 'application-errors',

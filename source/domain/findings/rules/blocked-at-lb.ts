@@ -1,6 +1,7 @@
 // Rule 2: REJECTs logged on the LB's own interfaces for a listener port. The traffic never
 // reached the LB: its security group (when it has one) or its subnet's network ACL said no.
 import type {Snapshot} from '../../snapshot.js';
+import {listenerPortLabel, loadBalancerSubnets} from '../../topology/topology-lookup.js';
 import type {EvidenceRef} from '../../types/findings.js';
 import type {ListenerInfo} from '../../types/topology.js';
 import {type DraftFinding, draft, type FindingRule} from '../draft.js';
@@ -11,7 +12,6 @@ import {
 	maxEvidenceRows,
 	maxNamesInTitle,
 } from '../thresholds.js';
-import {listenerPortLabel, loadBalancerSubnets} from '../topology-lookup.js';
 
 export const blockedAtLbRule: FindingRule = {
 	name: 'blocked-at-lb',

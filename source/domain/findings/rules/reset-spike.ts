@@ -3,6 +3,7 @@
 // timeout or when it cannot reach a target (TCP_ELB_Reset_Count), and the targets resetting,
 // which is the application (TCP_Target_Reset_Count).
 import type {Snapshot} from '../../snapshot.js';
+import {allTargets} from '../../topology/topology-lookup.js';
 import type {Topology} from '../../types/topology.js';
 import {type DraftFinding, draft, type FindingRule} from '../draft.js';
 import {countText, listNames, periodText, unique} from '../format.js';
@@ -15,7 +16,6 @@ import {
 	resetWithoutBaselineMinPerMinute,
 	spikeFactor,
 } from '../thresholds.js';
-import {allTargets} from '../topology-lookup.js';
 
 export const resetSpikeRule: FindingRule = {
 	name: 'reset-spike',

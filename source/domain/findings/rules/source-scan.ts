@@ -1,6 +1,7 @@
 // Rule 3a: one source probing many ports or addresses, rejected or not. Blocked probing is
 // background noise worth knowing about; probing that got answers on unexpected ports is not.
 import type {Snapshot} from '../../snapshot.js';
+import {listenersByPort, loadBalancerSubnets} from '../../topology/topology-lookup.js';
 import type {EvidenceRef} from '../../types/findings.js';
 import {type DraftFinding, draft, type FindingRule} from '../draft.js';
 import {listNames, plural} from '../format.js';
@@ -11,7 +12,6 @@ import {
 	scanMinDistinctAddresses,
 	scanMinDistinctPorts,
 } from '../thresholds.js';
-import {listenersByPort, loadBalancerSubnets} from '../topology-lookup.js';
 
 /** Ports listed in a scan title: enough to recognise the pattern (22, 23, 80, 443...). */
 const maxPortsInTitle = 6;

@@ -1,11 +1,11 @@
 // The health of each target group as discovery and CloudWatch report it: which targets are
 // unhealthy, which AZs have no healthy target left, and since when the metrics say so.
 import type {Snapshot} from '../../snapshot.js';
+import {targetGroupByDimension} from '../../topology/topology-lookup.js';
 import type {MetricSeries} from '../../types/metrics.js';
 import type {TargetGroupInfo, TargetInfo} from '../../types/topology.js';
 import {unique} from '../format.js';
 import {allSeriesFor, latestValue, recentNonZero} from '../metric-series.js';
-import {targetGroupByDimension} from '../topology-lookup.js';
 
 export const unhealthyStates: ReadonlySet<string> = new Set(['unhealthy', 'unhealthy.draining']);
 export const healthMetricNames = ['UnHealthyHostCount', 'HealthyHostCount'];

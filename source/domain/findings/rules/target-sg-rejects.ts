@@ -3,11 +3,6 @@
 // its subnet's network ACL) does not allow the source the target sees: the client when client
 // IP preservation is on, the LB's private address when it is off.
 import type {Snapshot} from '../../snapshot.js';
-import type {EvidenceRef} from '../../types/findings.js';
-import type {Connection} from '../../types/flows.js';
-import {type DraftFinding, draft, type FindingRule} from '../draft.js';
-import {listNames, plural, protocolName, unique} from '../format.js';
-import {maxEvidenceRows, maxNamesInTitle, targetRejectMinConnections} from '../thresholds.js';
 import {
 	findTarget,
 	loadBalancerAddresses,
@@ -15,7 +10,12 @@ import {
 	securityGroupLabel,
 	type TargetRef,
 	targetLabel,
-} from '../topology-lookup.js';
+} from '../../topology/topology-lookup.js';
+import type {EvidenceRef} from '../../types/findings.js';
+import type {Connection} from '../../types/flows.js';
+import {type DraftFinding, draft, type FindingRule} from '../draft.js';
+import {listNames, plural, protocolName, unique} from '../format.js';
+import {maxEvidenceRows, maxNamesInTitle, targetRejectMinConnections} from '../thresholds.js';
 
 export const targetSgRejectsRule: FindingRule = {
 	name: 'target-sg-rejects',

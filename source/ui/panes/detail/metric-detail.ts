@@ -1,8 +1,9 @@
 // One CloudWatch series: what it is, its alarms, its datapoints newest first and, for the host
 // counts, the targets behind the number with their health and reason codes.
-import {targetGroupByDimension} from '../../../domain/findings/topology-lookup.js';
+
 import {formatMetricValue, summarizeSeries} from '../../../domain/metrics/metric-values.js';
 import type {MetricSeries, MetricsView, TimeWindow, Topology} from '../../../domain/snapshot.js';
+import {targetGroupByDimension} from '../../../domain/topology/topology-lookup.js';
 import {type Line, line, seg} from '../line.js';
 import {alarmLines} from '../metrics-alarms.js';
 import {alarmsForSeries} from '../metrics-view.js';

@@ -1,7 +1,8 @@
 // A target as its health check sees it: the state, and the reason code and description ELB gives
 // (Target.FailedHealthChecks, Target.Timeout, ...), which say where to look next.
-import {allTargets, type TargetRef, targetLabel} from '../../../domain/findings/topology-lookup.js';
+
 import type {TargetHealthState, Topology} from '../../../domain/snapshot.js';
+import {allTargets, type TargetRef, targetLabel} from '../../../domain/topology/topology-lookup.js';
 import type {Line, Part, Tone} from '../line.js';
 import type {PaneContext} from '../pane-context.js';
 import {factsLine, part} from './detail-lines.js';

@@ -1,5 +1,6 @@
-// Questions the rules ask of the topology: which target owns this address, what guards it, which
-// addresses are the LB's own. Every answer tolerates a missing topology (discovery not done yet).
+// Questions the findings rules and the panes ask of the topology: which target owns this address,
+// what guards it, which addresses are the LB's own. Every answer tolerates a missing topology
+// (discovery not done yet).
 import type {ListenerInfo, TargetGroupInfo, TargetInfo, Topology} from '../types/topology.js';
 
 export type TargetRef = {readonly target: TargetInfo; readonly group: TargetGroupInfo};
