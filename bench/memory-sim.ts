@@ -3,8 +3,8 @@
 import process from 'node:process';
 import {createDemoWorld} from '../source/sim/demo/demo-world.js';
 import {startSim} from '../source/sim/server.js';
-import {createCloudTrailService} from '../source/sim/services/cloudtrail.js';
-import {createLogsService} from '../source/sim/services/logs.js';
+import {createCloudTrailService} from '../source/sim/services/cloudtrail/index.js';
+import {createLogsService} from '../source/sim/services/logs/index.js';
 import {emitLine} from './lines.js';
 import {speedClock} from './speed-clock.js';
 

@@ -2,10 +2,10 @@
 import process from 'node:process';
 import type {SimClock} from './context.js';
 import {createDemoWorld} from './demo/demo-world.js';
-import {loadScenarioFile, ScenarioError} from './scenario.js';
+import {loadScenarioFile, ScenarioError} from './scenario/index.js';
 import {type RunningSim, startSim} from './server.js';
-import {createCloudTrailService} from './services/cloudtrail.js';
-import {createLogsService, type LogsService} from './services/logs.js';
+import {createCloudTrailService} from './services/cloudtrail/index.js';
+import {createLogsService, type LogsService} from './services/logs/index.js';
 import type {World} from './world/types.js';
 
 export type WorldSimOptions = {

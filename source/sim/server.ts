@@ -8,11 +8,11 @@ import {createFaultInjector, type FaultConfig, type FaultInjector} from './fault
 import {createDispatcher} from './protocol/dispatch.js';
 import type {HttpResponse} from './protocol/http-response.js';
 import {iamPrefixOf, type JsonEndpoint} from './protocol/service.js';
-import {cloudWatchJsonEndpoint, cloudWatchQueryService} from './services/cloudwatch.js';
-import {ec2Service} from './services/ec2.js';
-import {elbv2Service} from './services/elbv2.js';
+import {cloudWatchJsonEndpoint, cloudWatchQueryService} from './services/cloudwatch/index.js';
+import {ec2Service} from './services/ec2/index.js';
+import {elbv2Service} from './services/elbv2/index.js';
 import type {JsonService} from './services/json-service.js';
-import {stsService} from './services/sts.js';
+import {stsService} from './services/sts/index.js';
 import type {World} from './world/types.js';
 
 export type SimOptions = {

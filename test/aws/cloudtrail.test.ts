@@ -4,7 +4,7 @@ import {lookupEvents} from '../../source/aws/cloudtrail.js';
 import {AwsCallError} from '../../source/aws/errors.js';
 import type {LookupRequest} from '../../source/domain/changes/lookup-plan.js';
 import {type RunningSim, startSim} from '../../source/sim/server.js';
-import {createCloudTrailService} from '../../source/sim/services/cloudtrail.js';
+import {createCloudTrailService} from '../../source/sim/services/cloudtrail/index.js';
 import {changesWorld, elbSource, minute, t0, targetHealthRead} from '../live/changes-world.js';
 
 let sim: RunningSim | undefined;

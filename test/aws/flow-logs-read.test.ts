@@ -2,7 +2,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {AwsClients} from '../../source/aws/clients.js';
 import {describeInterfaceStreams, filterFlowEvents} from '../../source/aws/flow-logs-read.js';
 import {type RunningSim, startSim} from '../../source/sim/server.js';
-import {createLogsService} from '../../source/sim/services/logs.js';
+import {createLogsService} from '../../source/sim/services/logs/index.js';
 import {emptyWorld, event, flowLine, group, t0} from '../sim/logs-test-world.js';
 
 const minute = 60_000;

@@ -1,8 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {type RunningSim, startSim} from '../../source/sim/server.js';
-import {createCloudTrailService} from '../../source/sim/services/cloudtrail.js';
-import {createLogsService} from '../../source/sim/services/logs.js';
+import {createCloudTrailService} from '../../source/sim/services/cloudtrail/index.js';
+import {createLogsService} from '../../source/sim/services/logs/index.js';
 import {testWorld} from '../helpers/sim-world.js';
 import {runCli} from './run-cli.js';
 

@@ -4,9 +4,9 @@
 import process from 'node:process';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {type RunningSim, startSim} from '../../source/sim/server.js';
-import {createCloudTrailService} from '../../source/sim/services/cloudtrail.js';
+import {createCloudTrailService} from '../../source/sim/services/cloudtrail/index.js';
 import type {JsonService} from '../../source/sim/services/json-service.js';
-import {createLogsService, type LogsService} from '../../source/sim/services/logs.js';
+import {createLogsService, type LogsService} from '../../source/sim/services/logs/index.js';
 import {cliPath} from '../cli/run-cli.js';
 import {startInTerminal, type TerminalSession} from '../helpers/terminal.js';
 import {flowsFixture, loadBalancerName} from '../integration/fixtures/flows-world.js';

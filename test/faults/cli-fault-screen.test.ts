@@ -4,8 +4,8 @@
 import process from 'node:process';
 import {afterEach, expect, it} from 'vitest';
 import {type RunningSim, startSim} from '../../source/sim/server.js';
-import {createCloudTrailService} from '../../source/sim/services/cloudtrail.js';
-import {createLogsService} from '../../source/sim/services/logs.js';
+import {createCloudTrailService} from '../../source/sim/services/cloudtrail/index.js';
+import {createLogsService} from '../../source/sim/services/logs/index.js';
 import {cliPath} from '../cli/run-cli.js';
 import {startInTerminal, type TerminalSession} from '../helpers/terminal.js';
 import {clients, flowsFixture, loadBalancerName} from '../integration/fixtures/flows-world.js';

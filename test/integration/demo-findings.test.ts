@@ -10,8 +10,8 @@ import {defaultSources} from '../../source/live/sources.js';
 import {SnapshotStore} from '../../source/live/store.js';
 import {createDemoWorld} from '../../source/sim/demo/demo-world.js';
 import {startSim} from '../../source/sim/server.js';
-import {createCloudTrailService} from '../../source/sim/services/cloudtrail.js';
-import {createLogsService} from '../../source/sim/services/logs.js';
+import {createCloudTrailService} from '../../source/sim/services/cloudtrail/index.js';
+import {createLogsService} from '../../source/sim/services/logs/index.js';
 
 const minute = 60_000;
 const config: Config = {

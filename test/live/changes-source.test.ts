@@ -8,7 +8,7 @@ import {initialSnapshot} from '../../source/live/initial-snapshot.js';
 import {realTimers} from '../../source/live/poller.js';
 import {SnapshotStore} from '../../source/live/store.js';
 import {type RunningSim, startSim} from '../../source/sim/server.js';
-import {createCloudTrailService} from '../../source/sim/services/cloudtrail.js';
+import {createCloudTrailService} from '../../source/sim/services/cloudtrail/index.js';
 import type {World} from '../../source/sim/world/types.js';
 import {
 	changesTopology,

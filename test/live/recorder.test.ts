@@ -11,8 +11,8 @@ import {defaultSources} from '../../source/live/sources.js';
 import {SnapshotStore} from '../../source/live/store.js';
 import {parseRecording} from '../../source/report/replay-file.js';
 import {startSim} from '../../source/sim/server.js';
-import {createCloudTrailService} from '../../source/sim/services/cloudtrail.js';
-import {createLogsService} from '../../source/sim/services/logs.js';
+import {createCloudTrailService} from '../../source/sim/services/cloudtrail/index.js';
+import {createLogsService} from '../../source/sim/services/logs/index.js';
 import {testWorld} from '../helpers/sim-world.js';
 import {fixtureNow, fixtureSnapshot} from '../helpers/snapshot-fixture.js';
 

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-cloudtrail';
 import {afterEach, describe, expect, it} from 'vitest';
 import {type RunningSim, startSim} from '../../source/sim/server.js';
-import {createCloudTrailService} from '../../source/sim/services/cloudtrail.js';
+import {createCloudTrailService} from '../../source/sim/services/cloudtrail/index.js';
 import type {CloudTrailEvent} from '../../source/sim/world/types.js';
 import {emptyWorld, t0} from './logs-test-world.js';
 import {awsJson, runAwsCli} from './server/aws-cli.js';

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {JsonObject, JsonValue} from '../../source/sim/context.js';
-import {createCloudTrailService} from '../../source/sim/services/cloudtrail.js';
+import {createCloudTrailService} from '../../source/sim/services/cloudtrail/index.js';
 import type {CloudTrailEvent} from '../../source/sim/world/types.js';
 import {asList, asObject, call, emptyWorld, t0, testContext} from './logs-test-world.js';
 

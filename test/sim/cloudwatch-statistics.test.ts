@@ -5,7 +5,7 @@ import {
 	type Sample,
 	type Statistic,
 	samplesOfStatisticSet,
-} from '../../source/sim/services/cloudwatch-statistics.js';
+} from '../../source/sim/services/cloudwatch/statistics.js';
 
 function statistic(text: string): Statistic {
 	const parsed = parseStatistic(text);

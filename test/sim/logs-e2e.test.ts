@@ -21,7 +21,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import {afterEach, describe, expect, it} from 'vitest';
 import {type RunningSim, startSim} from '../../source/sim/server.js';
-import {createLogsService, type LogsService} from '../../source/sim/services/logs.js';
+import {createLogsService, type LogsService} from '../../source/sim/services/logs/index.js';
 import {emptyWorld, event, flowLine, group, t0} from './logs-test-world.js';
 import {awsJson, runAwsCli} from './server/aws-cli.js';
 import {sdkConfig} from './server/sdk-config.js';

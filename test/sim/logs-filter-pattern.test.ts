@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {compileFilterPattern} from '../../source/sim/services/logs-filter-pattern.js';
+import {compileFilterPattern} from '../../source/sim/services/logs/filter-pattern.js';
 
 const flowFields =
 	'[version, account, eni, source, destination, srcport, destport, protocol, packets, bytes, windowstart, windowend, action, flowlogstatus]';

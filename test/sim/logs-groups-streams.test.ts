@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {createLogsService} from '../../source/sim/services/logs.js';
+import {createLogsService} from '../../source/sim/services/logs/index.js';
 import {
 	asList,
 	asObject,

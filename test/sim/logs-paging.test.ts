@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import type {JsonValue} from '../../source/sim/context.js';
-import {createLogsService} from '../../source/sim/services/logs.js';
+import {createLogsService} from '../../source/sim/services/logs/index.js';
 import type {LogEvent} from '../../source/sim/world/types.js';
 import {asList, asObject, call, emptyWorld, group, t0, testContext} from './logs-test-world.js';
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {JsonObject, JsonValue} from '../../source/sim/context.js';
-import {createLogsService, type LogsServiceOptions} from '../../source/sim/services/logs.js';
+import {createLogsService, type LogsServiceOptions} from '../../source/sim/services/logs/index.js';
 import {
 	asList,
 	asObject,

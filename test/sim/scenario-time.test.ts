@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {parseScenarioTime} from '../../source/sim/scenario-time.js';
+import {parseScenarioTime} from '../../source/sim/scenario/time.js';
 
 const now = Date.UTC(2025, 4, 1, 12, 0, 0);
 

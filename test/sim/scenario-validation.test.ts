@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {loadScenario, parseScenarioFile, ScenarioError} from '../../source/sim/scenario.js';
+import {loadScenario, parseScenarioFile, ScenarioError} from '../../source/sim/scenario/index.js';
 
 const now = Date.UTC(2025, 4, 1, 12, 0, 0);
 

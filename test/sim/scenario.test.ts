@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {loadScenario, loadScenarioFile} from '../../source/sim/scenario.js';
+import {loadScenario, loadScenarioFile} from '../../source/sim/scenario/index.js';
 import type {World} from '../../source/sim/world/types.js';
 
 const now = Date.UTC(2025, 4, 1, 12, 0, 0);

@@ -15,12 +15,12 @@ import type {SourceFactory} from '../../../source/live/source.js';
 import {SnapshotStore} from '../../../source/live/store.js';
 import type {FaultConfig} from '../../../source/sim/faults.js';
 import {type RunningSim, startSim} from '../../../source/sim/server.js';
-import {createCloudTrailService} from '../../../source/sim/services/cloudtrail.js';
+import {createCloudTrailService} from '../../../source/sim/services/cloudtrail/index.js';
 import {
 	createLogsService,
 	type LogsService,
 	type LogsServiceOptions,
-} from '../../../source/sim/services/logs.js';
+} from '../../../source/sim/services/logs/index.js';
 import {flowsFixture, loadBalancerName} from '../../integration/fixtures/flows-world.js';
 import {VirtualTimers} from './virtual-timers.js';
 

@@ -10,7 +10,7 @@ import {queryError} from '../../../source/sim/protocol/aws-query.js';
 import {ec2Error} from '../../../source/sim/protocol/ec2-query.js';
 import type {HttpResponse} from '../../../source/sim/protocol/http-response.js';
 import type {ErrorStyle} from '../../../source/sim/protocol/standard-errors.js';
-import {cloudWatchJsonEndpoint} from '../../../source/sim/services/cloudwatch.js';
+import {cloudWatchJsonEndpoint} from '../../../source/sim/services/cloudwatch/index.js';
 import type {Endpoint} from './fault-rig.js';
 
 export type Intercepted = {

@@ -1,0 +1,198 @@
+// Scenario files: a JSON description of a world (network, load balancers, flow logs, and static
+// telemetry) that the sim serves as if it were an AWS account. docs/scenario.md documents the
+// format. Problems are reported as a ScenarioError listing every bad field by its path.
+import {readFile} from 'node:fs/promises';
+import {
+	defaultAccountId,
+	defaultIdentityArn,
+	defaultRegion,
+	defaultUserId,
+} from '../demo/aws-names.js';
+import type {World} from '../world/types.js';
+import {readCloudTrailEvents} from './cloudtrail.js';
+import {readLoadBalancers} from './elb.js';
+import {readFlowLogs} from './flow-logs.js';
+import {readInstancesAndInterfaces} from './interfaces.js';
+import {readLogGroups} from './logs.js';
+import {readAlarms, readMetrics} from './metrics.js';
+import {readSubnets, readVpcs} from './network.js';
+import {ScenarioError, ScenarioReader, type ScenarioScope} from './reader.js';
+import {readNetworkAcls, readSecurityGroups} from './security.js';
+import {readTargetGroups} from './target-groups.js';
+
+export {ScenarioError} from './reader.js';
+
+export type ScenarioOptions = {
+	/** Load time (Unix ms): relative times in the file ("-5m") count from here. */
+	readonly now: number;
+	/** Named in error messages, e.g. the file path. */
+	readonly source?: string;
+};
+
+const topLevelFields = [
+	'$schema',
+	'version',
+	'description',
+	'accountId',
+	'region',
+	'identity',
+	'vpcs',
+	'subnets',
+	'securityGroups',
+	'networkAcls',
+	'instances',
+	'networkInterfaces',
+	'loadBalancers',
+	'targetGroups',
+	'flowLogs',
+	'logGroups',
+	'metrics',
+	'alarms',
+	'cloudTrailEvents',
+];
+
+function readIdentity(
+	scope: ScenarioScope,
+	root: NonNullable<ReturnType<ScenarioReader['object']>>,
+): World['identity'] {
+	const {reader, accountId} = scope;
+	const fallback = {account: accountId, arn: defaultIdentityArn(accountId), userId: defaultUserId};
+	if (!reader.has(root, 'identity')) {
+		return fallback;
+	}
+	const node = reader.object(root.fields.identity, 'identity', ['arn', 'userId']);
+	if (node === undefined) {
+		return fallback;
+	}
+	return {
+		account: accountId,
+		arn:
+			reader.optionalString(node, 'arn', {
+				pattern: /^arn:aws:(?:iam|sts)::\d{12}:.+$/,
+				patternHint: 'an IAM or STS ARN',
+			}) ?? fallback.arn,
+		userId: reader.optionalString(node, 'userId') ?? fallback.userId,
+	};
+}
+
+/** Builds a world from a parsed scenario; throws ScenarioError (never anything else) when it is invalid. */
+export function loadScenario(json: unknown, options: ScenarioOptions): World {
+	const reader = new ScenarioReader(options.now);
+	const root = reader.object(json, '', topLevelFields);
+	if (root === undefined) {
+		throw new ScenarioError(reader.issues, options.source);
+	}
+	const version = reader.optionalNumber(root, 'version');
+	if (version !== undefined && version !== 1) {
+		reader.report('version', `this sim reads version 1, got ${version}`);
+	}
+	reader.optionalString(root, 'description');
+	reader.optionalString(root, '$schema');
+	const accountId =
+		reader.optionalString(root, 'accountId', {
+			pattern: /^\d{12}$/,
+			patternHint: 'a 12-digit account id',
+		}) ?? defaultAccountId;
+	const region =
+		reader.optionalString(root, 'region', {
+			pattern: /^[a-z]{2}(?:-[a-z]+)+-\d$/,
+			patternHint: 'a region like "us-east-1"',
+		}) ?? defaultRegion;
+	const scope: ScenarioScope = {reader, accountId, region, now: options.now};
+
+	const vpcs = readVpcs(scope, root);
+	const subnets = readSubnets(scope, root, vpcs);
+	const securityGroups = readSecurityGroups(scope, root, vpcs);
+	const networkAcls = readNetworkAcls(scope, root, vpcs, subnets);
+	const {instances, networkInterfaces} = readInstancesAndInterfaces(scope, root, {
+		subnets,
+		securityGroups,
+	});
+	const drafts = readTargetGroups(scope, root, {vpcs, instances});
+	const elb = readLoadBalancers(scope, root, {
+		vpcs,
+		subnets,
+		securityGroups,
+		instances,
+		targetGroups: drafts,
+	});
+	const allInterfaces = [...networkInterfaces, ...elb.networkInterfaces];
+	const flowLogs = readFlowLogs(scope, root, {vpcs, subnets, networkInterfaces: allInterfaces});
+	const logGroups = readLogGroups(
+		scope,
+		root,
+		{vpcs, subnets, networkInterfaces: allInterfaces},
+		flowLogs,
+	);
+	const metrics = readMetrics(scope, root);
+	const alarms = readAlarms(scope, root, metrics);
+	const cloudTrailEvents = readCloudTrailEvents(scope, root);
+	const identity = readIdentity(scope, root);
+	if (reader.issues.length > 0) {
+		throw new ScenarioError(reader.issues, options.source);
+	}
+	return {
+		region,
+		accountId,
+		identity,
+		vpcs,
+		subnets,
+		securityGroups,
+		networkAcls,
+		instances,
+		networkInterfaces: allInterfaces,
+		loadBalancers: elb.loadBalancers,
+		listeners: elb.listeners,
+		targetGroups: drafts.map(({targets: _targets, ...group}) => ({
+			...group,
+			loadBalancerArns: elb.targetGroupUsers.get(group.targetGroupArn) ?? [],
+		})),
+		targets: drafts.flatMap((group) => group.targets),
+		flowLogs,
+		logGroups,
+		metrics,
+		alarms,
+		cloudTrailEvents,
+	};
+}
+
+function jsonErrorLocation(text: string, message: string): string {
+	const position = /position (\d+)/.exec(message)?.[1];
+	if (position === undefined) {
+		return '';
+	}
+	const before = text.slice(0, Number(position));
+	const line = before.split('\n').length;
+	const column = Number(position) - before.lastIndexOf('\n');
+	return ` (line ${line}, column ${column})`;
+}
+
+/** Reads and parses a scenario file; throws ScenarioError when it cannot be read or is not JSON. */
+export async function parseScenarioFile(path: string): Promise<unknown> {
+	let text: string;
+	try {
+		text = await readFile(path, 'utf8');
+	} catch (error) {
+		const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
+		throw new ScenarioError(
+			[`cannot read the file (${code === 'ENOENT' ? 'no such file' : code})`],
+			path,
+		);
+	}
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		throw new ScenarioError(
+			[`not valid JSON${jsonErrorLocation(text, message)}: ${message}`],
+			path,
+		);
+	}
+}
+
+export async function loadScenarioFile(
+	path: string,
+	options: {readonly now: number},
+): Promise<World> {
+	return loadScenario(await parseScenarioFile(path), {...options, source: path});
+}
