@@ -1,0 +1,153 @@
+// What changed between two snapshots, as JSON: `--record` writes a snapshot now and then and, in
+// between, only the slices that changed. Lists of rows named by a field (`id` of connections,
+// findings, events, series; `t` of metric points; `addr` of sources) are compared row by row, so
+// a refresh that adds ten connections to a thousand writes ten rows and where the others went.
+import {
+	isObject,
+	type Json,
+	type JsonObject,
+	own,
+	type Patch,
+	presentKeys,
+	type RowOrder,
+	rowName,
+} from './record-delta.js';
+import {sameJson} from './same-content.js';
+
+/** Every row's name, when every row has one and no two share it. */
+function rowNames(list: readonly Json[], field: string): string[] | undefined {
+	const names: string[] = [];
+	for (const row of list) {
+		const name = rowName(row, field);
+		if (name === undefined) {
+			return undefined;
+		}
+		names.push(name);
+	}
+	return new Set(names).size === names.length ? names : undefined;
+}
+
+/** The field that names a list's rows: `id` when they have one, else their first field. */
+function namingField(list: readonly Json[]): string | undefined {
+	const [first] = list;
+	if (!isObject(first)) {
+		return undefined;
+	}
+	return own(first, 'id') === undefined ? presentKeys(first)[0] : 'id';
+}
+
+function orderOf(before: readonly string[], after: readonly string[]): RowOrder {
+	const oldIndex = new Map(before.map((id, index) => [id, index]));
+	const order: (readonly [number, number] | string)[] = [];
+	let run: [number, number] | undefined;
+	for (const id of after) {
+		const index = oldIndex.get(id);
+		if (index !== undefined && run !== undefined && run[0] + run[1] === index) {
+			run[1]++;
+			continue;
+		}
+		if (run !== undefined) {
+			order.push(run);
+			run = undefined;
+		}
+		if (index === undefined) {
+			order.push(id);
+		} else {
+			run = [index, 1];
+		}
+	}
+	if (run !== undefined) {
+		order.push(run);
+	}
+	return order;
+}
+
+type Named = {readonly rows: readonly Json[]; readonly names: readonly string[]};
+
+function rowsPatch(before: Named, after: Named, field: string): Patch | undefined {
+	const previous = new Map(before.names.map((name, index) => [name, before.rows[index] ?? null]));
+	// Pairs, then Object.fromEntries: a name such as `__proto__` stays a key, not a prototype.
+	const changed: [string, Patch][] = [];
+	for (const [index, row] of after.rows.entries()) {
+		const name = after.names[index] ?? '';
+		const old = previous.get(name);
+		const patch = old === undefined ? {set: row} : diffJson(old, row);
+		if (patch !== undefined) {
+			changed.push([name, patch]);
+		}
+	}
+	const order = orderOf(before.names, after.names);
+	const by = field === 'id' ? {} : {by: field};
+	if (changed.length === 0) {
+		const [only, ...more] = order;
+		const unchanged =
+			more.length === 0 && Array.isArray(only) && only[0] === 0 && only[1] === before.rows.length;
+		return unchanged ? undefined : {rows: order, ...by};
+	}
+	return {rows: order, changed: Object.fromEntries(changed), ...by};
+}
+
+function objectPatch(before: JsonObject, after: JsonObject): Patch | undefined {
+	const changed: [string, Patch][] = [];
+	const nextKeys = presentKeys(after);
+	// Keys in the order `before` has them, then the new ones: what applying the patch rebuilds.
+	const rebuilt: string[] = [];
+	const added: string[] = [];
+	let allSet = true;
+	for (const key of nextKeys) {
+		const old = own(before, key);
+		// From Object.keys: the value read is the object's own, even for `__proto__`.
+		const now = after[key] ?? null;
+		const patch = old === undefined ? {set: now} : diffJson(old, now);
+		if (old === undefined) {
+			added.push(key);
+		}
+		if (patch !== undefined) {
+			changed.push([key, patch]);
+			allSet &&= 'set' in patch;
+		}
+	}
+	const drop: string[] = [];
+	for (const key of presentKeys(before)) {
+		if (own(after, key) === undefined) {
+			drop.push(key);
+		} else {
+			rebuilt.push(key);
+		}
+	}
+	if (changed.length === 0 && drop.length === 0) {
+		return undefined;
+	}
+	// Most of the object's values were replaced outright: the object says it shorter than a patch.
+	if (allSet && changed.length > nextKeys.length / 2) {
+		return {set: after};
+	}
+	rebuilt.push(...added);
+	const inOrder = rebuilt.every((key, index) => nextKeys[index] === key);
+	return {
+		keys: Object.fromEntries(changed),
+		...(drop.length === 0 ? {} : {drop}),
+		...(inOrder ? {} : {order: nextKeys}),
+	};
+}
+
+/** The change from `before` to `after`, or undefined when they hold the same JSON. */
+export function diffJson(before: Json, after: Json): Patch | undefined {
+	if (Object.is(before, after)) {
+		return undefined;
+	}
+	if (Array.isArray(before) && Array.isArray(after)) {
+		const field = namingField(after);
+		const names = field === undefined ? undefined : rowNames(after, field);
+		const oldNames =
+			field === undefined || names === undefined ? undefined : rowNames(before, field);
+		if (field !== undefined && names !== undefined && oldNames !== undefined) {
+			return rowsPatch({rows: before, names: oldNames}, {rows: after, names}, field);
+		}
+		return sameJson(before, after) ? undefined : {set: after};
+	}
+	if (isObject(before) && isObject(after)) {
+		return objectPatch(before, after);
+	}
+	return {set: after};
+}
