@@ -14,11 +14,13 @@ export type Patch =
 	/** The new value, whole. */
 	| {readonly set: Json}
 	/**
-	 * An object: the keys whose values changed, the keys that are gone, and (when a new key does
-	 * not simply come last) the order of all keys, so the object prints as it was recorded.
+	 * An object: the keys whose new values are written whole (`put`), the keys whose values
+	 * changed in part (`keys`), the keys that are gone, and (when a new key does not simply come
+	 * last) the order of all keys, so the object prints as it was recorded.
 	 */
 	| {
-			readonly keys: {readonly [key: string]: Patch};
+			readonly put?: {readonly [key: string]: Json};
+			readonly keys?: {readonly [key: string]: Patch};
 			readonly drop?: readonly string[];
 			readonly order?: readonly string[];
 	  }
@@ -30,7 +32,12 @@ export type Patch =
 			readonly rows: RowOrder;
 			readonly changed?: {readonly [name: string]: Patch};
 			readonly by?: string;
-	  };
+	  }
+	/**
+	 * A new row, as the row before it in the new list (named `like`) changed by `with`: rows next
+	 * to each other (connections through one interface) share most of their fields.
+	 */
+	| {readonly like: string; readonly with: Patch};
 
 export function isObject(value: unknown): value is JsonObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);

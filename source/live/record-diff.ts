@@ -64,6 +64,22 @@ function orderOf(before: readonly string[], after: readonly string[]): RowOrder 
 
 type Named = {readonly rows: readonly Json[]; readonly names: readonly string[]};
 
+/** A new row: whole, or as its neighbour changed when that says it shorter. */
+function newRowPatch(row: Json, after: Named, index: number): Patch {
+	const whole: Patch = {set: row};
+	const neighbour = index > 0 ? after.rows[index - 1] : undefined;
+	const like = after.names[index - 1];
+	if (neighbour === undefined || like === undefined) {
+		return whole;
+	}
+	const change = diffJson(neighbour, row);
+	if (change === undefined || 'set' in change) {
+		return whole;
+	}
+	const relative: Patch = {like, with: change};
+	return JSON.stringify(relative).length < JSON.stringify(row).length ? relative : whole;
+}
+
 function rowsPatch(before: Named, after: Named, field: string): Patch | undefined {
 	const previous = new Map(before.names.map((name, index) => [name, before.rows[index] ?? null]));
 	// Pairs, then Object.fromEntries: a name such as `__proto__` stays a key, not a prototype.
@@ -71,7 +87,7 @@ function rowsPatch(before: Named, after: Named, field: string): Patch | undefine
 	for (const [index, row] of after.rows.entries()) {
 		const name = after.names[index] ?? '';
 		const old = previous.get(name);
-		const patch = old === undefined ? {set: row} : diffJson(old, row);
+		const patch = old === undefined ? newRowPatch(row, after, index) : diffJson(old, row);
 		if (patch !== undefined) {
 			changed.push([name, patch]);
 		}
@@ -88,12 +104,13 @@ function rowsPatch(before: Named, after: Named, field: string): Patch | undefine
 }
 
 function objectPatch(before: JsonObject, after: JsonObject): Patch | undefined {
+	// Pairs, then Object.fromEntries: a key such as `__proto__` stays a key, not a prototype.
+	const put: [string, Json][] = [];
 	const changed: [string, Patch][] = [];
 	const nextKeys = presentKeys(after);
 	// Keys in the order `before` has them, then the new ones: what applying the patch rebuilds.
 	const rebuilt: string[] = [];
 	const added: string[] = [];
-	let allSet = true;
 	for (const key of nextKeys) {
 		const old = own(before, key);
 		// From Object.keys: the value read is the object's own, even for `__proto__`.
@@ -102,9 +119,10 @@ function objectPatch(before: JsonObject, after: JsonObject): Patch | undefined {
 		if (old === undefined) {
 			added.push(key);
 		}
-		if (patch !== undefined) {
+		if (patch !== undefined && 'set' in patch) {
+			put.push([key, patch.set]);
+		} else if (patch !== undefined) {
 			changed.push([key, patch]);
-			allSet &&= 'set' in patch;
 		}
 	}
 	const drop: string[] = [];
@@ -115,17 +133,18 @@ function objectPatch(before: JsonObject, after: JsonObject): Patch | undefined {
 			rebuilt.push(key);
 		}
 	}
-	if (changed.length === 0 && drop.length === 0) {
+	if (put.length === 0 && changed.length === 0 && drop.length === 0) {
 		return undefined;
 	}
 	// Most of the object's values were replaced outright: the object says it shorter than a patch.
-	if (allSet && changed.length > nextKeys.length / 2) {
+	if (changed.length === 0 && put.length > nextKeys.length / 2) {
 		return {set: after};
 	}
 	rebuilt.push(...added);
 	const inOrder = rebuilt.every((key, index) => nextKeys[index] === key);
 	return {
-		keys: Object.fromEntries(changed),
+		...(put.length === 0 ? {} : {put: Object.fromEntries(put)}),
+		...(changed.length === 0 ? {} : {keys: Object.fromEntries(changed)}),
 		...(drop.length === 0 ? {} : {drop}),
 		...(inOrder ? {} : {order: nextKeys}),
 	};

@@ -26,6 +26,8 @@ function applyRows(
 	}
 	const changed = patch.changed ?? {};
 	const rows: Json[] = [];
+	/** The rows built so far, by name: a new row may be written as one of them changed. */
+	const built = new Map<string, Json>();
 	const changedRow = (id: string, old: Json | undefined): Json => {
 		const rowPatch = Object.hasOwn(changed, id) ? changed[id] : undefined;
 		if (rowPatch === undefined) {
@@ -34,11 +36,24 @@ function applyRows(
 			}
 			return old;
 		}
+		if (old === undefined && isObject(rowPatch) && 'like' in rowPatch) {
+			const neighbour = typeof rowPatch.like === 'string' ? built.get(rowPatch.like) : undefined;
+			if (neighbour === undefined) {
+				throw new PatchError(`new row ${id} is like a row not built before it`);
+			}
+			return applyPatch(neighbour, rowPatch.with);
+		}
 		return applyPatch(old ?? null, rowPatch);
+	};
+	const add = (name: string | undefined, row: Json) => {
+		rows.push(row);
+		if (name !== undefined) {
+			built.set(name, row);
+		}
 	};
 	for (const entry of patch.rows) {
 		if (typeof entry === 'string') {
-			rows.push(changedRow(entry, undefined));
+			add(entry, changedRow(entry, undefined));
 			continue;
 		}
 		const [start, length] = entry;
@@ -51,34 +66,44 @@ function applyRows(
 		for (let index = start; index < start + length; index++) {
 			const old = before[index] ?? null;
 			const name = rowName(old, patch.by ?? 'id');
-			rows.push(name === undefined ? old : changedRow(name, old));
+			add(name, name === undefined ? old : changedRow(name, old));
 		}
 	}
 	return rows;
 }
 
-function applyKeys(
-	before: Json,
-	patch: {
-		readonly keys: {readonly [key: string]: Patch};
-		readonly drop?: readonly string[];
-		readonly order?: readonly string[];
-	},
-): JsonObject {
-	if (!isObject(before) || !isObject(patch.keys)) {
+type ObjectPatch = {
+	readonly put: {readonly [key: string]: Json};
+	readonly keys: {readonly [key: string]: Patch};
+	readonly drop: readonly string[];
+	readonly order?: readonly string[];
+};
+
+function applyKeys(before: Json, patch: ObjectPatch): JsonObject {
+	if (!isObject(before)) {
 		throw new PatchError('a key patch for something that is not an object');
 	}
-	const dropped = new Set(patch.drop ?? []);
+	const dropped = new Set(patch.drop);
+	const put = new Map(Object.entries(patch.put));
 	const patches = new Map(Object.entries(patch.keys));
 	// In the old key order, new keys last: the object prints as it was recorded.
 	const entries: [string, Json][] = [];
 	for (const [key, old] of Object.entries(before)) {
-		const keyPatch = patches.get(key);
 		if (dropped.has(key)) {
 			continue;
 		}
-		entries.push([key, keyPatch === undefined ? old : applyPatch(old, keyPatch)]);
+		const keyPatch = patches.get(key);
+		const value = put.has(key)
+			? (put.get(key) ?? null)
+			: keyPatch === undefined
+				? old
+				: applyPatch(old, keyPatch);
+		entries.push([key, value]);
+		put.delete(key);
 		patches.delete(key);
+	}
+	for (const [key, value] of put) {
+		entries.push([key, value]);
 	}
 	for (const [key, keyPatch] of patches) {
 		entries.push([key, applyPatch(null, keyPatch)]);
@@ -95,6 +120,12 @@ function applyKeys(
 	return Object.fromEntries(entries);
 }
 
+function strings(list: unknown): string[] | undefined {
+	return Array.isArray(list)
+		? list.filter((key): key is string => typeof key === 'string')
+		: undefined;
+}
+
 /** `before` with `patch` applied; what did not change is shared, not copied. Throws PatchError. */
 export function applyPatch(before: Json, patch: unknown): Json {
 	if (!isObject(patch)) {
@@ -108,14 +139,11 @@ export function applyPatch(before: Json, patch: unknown): Json {
 		const by = typeof patch.by === 'string' ? {by: patch.by} : {};
 		return applyRows(before, {rows: patch.rows as RowOrder, changed, ...by});
 	}
-	if ('keys' in patch && isObject(patch.keys)) {
-		const strings = (list: unknown): string[] | undefined =>
-			Array.isArray(list)
-				? list.filter((key): key is string => typeof key === 'string')
-				: undefined;
+	if (isObject(patch.put) || isObject(patch.keys) || Array.isArray(patch.drop)) {
 		const order = strings(patch.order);
 		return applyKeys(before, {
-			keys: patch.keys as {[key: string]: Patch},
+			put: isObject(patch.put) ? patch.put : {},
+			keys: isObject(patch.keys) ? (patch.keys as {[key: string]: Patch}) : {},
 			drop: strings(patch.drop) ?? [],
 			...(order === undefined ? {} : {order}),
 		});

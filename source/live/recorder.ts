@@ -36,7 +36,7 @@ export const keyframeEveryMs = 10 * 60_000;
 
 /** The change from `base` (the line before it in the file) to `snapshot`, as one line. */
 export function deltaLine(base: Snapshot, snapshot: Snapshot): string {
-	const patch = diffJson(base as unknown as Json, snapshot as unknown as Json) ?? {keys: {}};
+	const patch = diffJson(base as unknown as Json, snapshot as unknown as Json) ?? {put: {}};
 	return `${JSON.stringify({recordDelta: 1, base: base.generatedAt, generatedAt: snapshot.generatedAt, patch})}\n`;
 }
 

@@ -12,6 +12,12 @@ const rows = fc
 			id: fc.constantFrom('c-1', 'c-2', 'c-3', 'c-4', 'c-5', 'c-6', '__proto__', 'constructor'),
 			bytes: fc.integer({min: 0, max: 5}),
 			kind: fc.constantFrom('exact', 'likely', 'unpaired'),
+			// A leg much like its neighbours': new rows are often written as a neighbour changed.
+			leg: fc.record({
+				interfaceId: fc.constantFrom('eni-0a1b2c3d4e5f60718', 'eni-0f1e2d3c4b5a69788'),
+				availabilityZone: fc.constantFrom('us-east-1a', 'us-east-1b'),
+				action: fc.constantFrom('ACCEPT', 'REJECT'),
+			}),
 		}),
 		{selector: (row) => row.id, maxLength: 8},
 	)
@@ -88,12 +94,29 @@ describe('diffJson and applyPatch', () => {
 		expect(JSON.stringify(applied)).toBe(JSON.stringify(after));
 	});
 
+	it('a new row much like the one before it is written as that row changed', () => {
+		const leg = {
+			interfaceId: 'eni-0a1b2c3d4e5f60718',
+			availabilityZone: 'us-east-1a',
+			action: 'ACCEPT',
+		};
+		const row = {kind: 'exact', protocol: 6, targetAddr: '10.0.10.21', leg};
+		const before = [{id: 'c-1', port: 1, ...row}];
+		const after = [...before, {id: 'c-2', port: 2, ...row}];
+		const patch = diffJson(before, after);
+		expect(patch).toEqual({
+			rows: [[0, 1], 'c-2'],
+			changed: {'c-2': {like: 'c-1', with: {put: {id: 'c-2', port: 2}}}},
+		});
+		expect(applyPatch(before, patch)).toEqual(after);
+	});
+
 	it('a changed row is patched, not rewritten', () => {
 		const before = {flows: {connections: [{id: 'c-1', bytes: 1, kind: 'exact', client: 'x'}]}};
 		const after = {flows: {connections: [{id: 'c-1', bytes: 9, kind: 'exact', client: 'x'}]}};
 		expect(diffJson(before, after)).toEqual({
 			keys: {
-				flows: {keys: {connections: {rows: [[0, 1]], changed: {'c-1': {keys: {bytes: {set: 9}}}}}}},
+				flows: {keys: {connections: {rows: [[0, 1]], changed: {'c-1': {put: {bytes: 9}}}}}},
 			},
 		});
 	});
@@ -114,7 +137,11 @@ describe('diffJson and applyPatch', () => {
 		['rows for an object', {rows: [[0, 1]]}],
 		['a run past the end', {rows: [[0, 5]]}],
 		['a new row without a value', {rows: ['c-9']}],
-		['keys for a list', {keys: {}}],
+		[
+			'a new row like one not built before it',
+			{rows: ['c-9'], changed: {'c-9': {like: 'c-8', with: {put: {}}}}},
+		],
+		['keys for a list', {put: {}}],
 	])('a patch %s is refused with a PatchError', (_what, patch) => {
 		const before: Json =
 			patch !== null && typeof patch === 'object' && 'keys' in patch ? [] : [{id: 'c-1'}];
