@@ -195,7 +195,7 @@ export async function runMonitorApp(
 		startup.end({
 			error: {
 				kind: 'unknown',
-				message: `lbtop could not start: ${message}`,
+				message: `could not start: ${message}`,
 				hint: '',
 				at: Date.now(),
 			},
