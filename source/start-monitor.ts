@@ -97,11 +97,12 @@ export async function startMonitor(
 			return 1;
 		}
 	}
+	// An empty variable names no region.
 	const regionNow =
-		config.region ??
-		knownRegion ??
-		process.env.AWS_REGION ??
-		process.env.AWS_DEFAULT_REGION ??
+		config.region ||
+		knownRegion ||
+		process.env.AWS_REGION ||
+		process.env.AWS_DEFAULT_REGION ||
 		'(profile region)';
 	if (config.output !== 'interactive') {
 		const aws = awsSettings(config, await connecting);

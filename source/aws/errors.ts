@@ -139,12 +139,22 @@ export function describeAwsError(error: unknown, context: CallContext): SourceEr
 			hint: endpointHint,
 		};
 	}
-	if (/region is missing/i.test(facts.message)) {
+	// An empty AWS_REGION reaches the SDK as the region "", which it refuses as a hostname part.
+	const refused = /Region not accepted: region="([^"]*)"/i.exec(facts.message);
+	if (/region is missing/i.test(facts.message) || refused?.[1] === '') {
 		return {
 			...base,
 			kind: 'invalid',
 			message: 'no AWS region is configured',
 			hint: 'pass --region, set AWS_REGION, or set region in the profile',
+		};
+	}
+	if (refused !== null) {
+		return {
+			...base,
+			kind: 'invalid',
+			message: `"${sanitizeText(refused[1] ?? '', 60)}" is not an AWS region`,
+			hint: 'pass --region (or AWS_REGION) with a region such as us-east-1',
 		};
 	}
 	if (

@@ -60,6 +60,21 @@ describe('describeAwsError', () => {
 			/--endpoint-url/,
 		],
 		['a missing region', awsError('Error', 'Region is missing'), 'invalid', /--region/],
+		[
+			'an empty AWS_REGION',
+			awsError('Error', 'Region not accepted: region="" is not a valid hostname component.'),
+			'invalid',
+			/pass --region, set AWS_REGION/,
+		],
+		[
+			'a region that is not one',
+			awsError(
+				'Error',
+				'Region not accepted: region="eu west 1" is not a valid hostname component.',
+			),
+			'invalid',
+			/such as us-east-1/,
+		],
 		['an unknown error', awsError('WeirdException', 'odd', 400), 'unknown', /retrying/],
 	])('explains %s', (_name, error, kind, hint) => {
 		const described = describeAwsError(error, context);

@@ -29,12 +29,16 @@ afterEach(async () => {
 	sim = undefined;
 });
 
-async function watch(name: string, endpointUrl: string): Promise<TerminalSession> {
+async function watch(
+	name: string,
+	endpointUrl: string,
+	env: Readonly<Record<string, string>> = environment,
+): Promise<TerminalSession> {
 	session = await startInTerminal({
 		command: [process.execPath, cliPath, name, '--endpoint-url', endpointUrl, '--refresh', '2s'],
 		columns: 80,
 		rows: 24,
-		env: environment,
+		env,
 	});
 	return session;
 }
@@ -89,6 +93,19 @@ describe('lbtop started against a load balancer it cannot watch', () => {
 			),
 		);
 		expect(printed).toContain(squeezed('check the name and the region'));
+	});
+
+	it('no region configured ends the run saying how to give one, exit 1', async () => {
+		sim = await startWorldSim({scenarioPath, port: 0});
+		const {AWS_REGION: _region, ...noRegion} = environment;
+		// The terminal's own environment may name one: an empty value is none to the SDK.
+		const terminal = await watch('shop-alb', sim.url, {...noRegion, AWS_REGION: ''});
+		expect(await terminal.waitForExit(30_000)).toBe(1);
+		const printed = await printedAfterExit(terminal);
+		expect(printed).toContain(squeezed('lbtop: no AWS region is configured'));
+		expect(printed).toContain(
+			squeezed('pass --region, set AWS_REGION, or set region in the profile'),
+		);
 	});
 
 	it('a closed port says it cannot connect, in full, and retries until the endpoint answers', async () => {
