@@ -64,33 +64,53 @@ function orderOf(before: readonly string[], after: readonly string[]): RowOrder 
 
 type Named = {readonly rows: readonly Json[]; readonly names: readonly string[]};
 
-/** A new row: whole, or as its neighbour changed when that says it shorter. */
-function newRowPatch(row: Json, after: Named, index: number): Patch {
-	const whole: Patch = {set: row};
-	const neighbour = index > 0 ? after.rows[index - 1] : undefined;
-	const like = after.names[index - 1];
-	if (neighbour === undefined || like === undefined) {
-		return whole;
+/** The row's fields, as a key: rows with the same fields (paired connections, say) differ least. */
+function shapeOf(row: Json): string {
+	return isObject(row) ? presentKeys(row).join(',') : typeof row;
+}
+
+/**
+ * A new row: whole, or as a row already in the new list changed, whichever says it shortest; the
+ * candidates are the row just before it and the last one before it with the same fields.
+ */
+function newRowPatch(row: Json, candidates: readonly (readonly [string, Json])[]): Patch {
+	let best: Patch = {set: row};
+	let bestLength = JSON.stringify(row).length;
+	for (const [like, base] of candidates) {
+		const change = diffJson(base, row);
+		if (change === undefined || 'set' in change) {
+			continue;
+		}
+		const relative: Patch = {like, with: change};
+		const length = JSON.stringify(relative).length;
+		if (length < bestLength) {
+			best = relative;
+			bestLength = length;
+		}
 	}
-	const change = diffJson(neighbour, row);
-	if (change === undefined || 'set' in change) {
-		return whole;
-	}
-	const relative: Patch = {like, with: change};
-	return JSON.stringify(relative).length < JSON.stringify(row).length ? relative : whole;
+	return best;
 }
 
 function rowsPatch(before: Named, after: Named, field: string): Patch | undefined {
 	const previous = new Map(before.names.map((name, index) => [name, before.rows[index] ?? null]));
 	// Pairs, then Object.fromEntries: a name such as `__proto__` stays a key, not a prototype.
 	const changed: [string, Patch][] = [];
+	const lastOfShape = new Map<string, readonly [string, Json]>();
+	let neighbour: readonly [string, Json] | undefined;
 	for (const [index, row] of after.rows.entries()) {
 		const name = after.names[index] ?? '';
 		const old = previous.get(name);
-		const patch = old === undefined ? newRowPatch(row, after, index) : diffJson(old, row);
+		const shape = shapeOf(row);
+		const sameShape = lastOfShape.get(shape);
+		const candidates = [neighbour, sameShape === neighbour ? undefined : sameShape].filter(
+			(candidate) => candidate !== undefined,
+		);
+		const patch = old === undefined ? newRowPatch(row, candidates) : diffJson(old, row);
 		if (patch !== undefined) {
 			changed.push([name, patch]);
 		}
+		neighbour = [name, row];
+		lastOfShape.set(shape, neighbour);
 	}
 	const order = orderOf(before.names, after.names);
 	const by = field === 'id' ? {} : {by: field};
