@@ -5,7 +5,7 @@ import meow from 'meow';
 import {monitorHelp, replayHelp, simHelp} from './source/cli-help.js';
 import {configFromFlags, type Terminal} from './source/domain/config-from-flags.js';
 import {replayConfigFromFlags} from './source/domain/replay-config.js';
-import {type FlagKinds, unknownFlagMessage} from './source/domain/unknown-flag.js';
+import {type FlagKinds, unknownFlagMessage, withDashValues} from './source/domain/unknown-flag.js';
 
 // lbtop pins its SDK versions; the SDK's notice about future Node releases would land in the
 // middle of the full-screen UI, so it is off unless the user asked for it explicitly.
@@ -32,6 +32,11 @@ function checkFlags<Flags extends FlagKinds>(argv: readonly string[], flags: Fla
 	return flags;
 }
 
+/** The arguments and flags meow parses, with `--window -5m` kept as one flag and its value. */
+function parsed<Flags extends FlagKinds>(argv: readonly string[], flags: Flags) {
+	return {argv: withDashValues(argv, flags), flags: checkFlags(argv, flags)};
+}
+
 function terminal(): Terminal {
 	const locale = `${process.env.LC_ALL ?? ''}${process.env.LC_CTYPE ?? ''}${process.env.LANG ?? ''}`;
 	return {
@@ -44,9 +49,8 @@ function terminal(): Terminal {
 async function simCommand(argv: readonly string[]): Promise<void> {
 	const cli = meow(simHelp, {
 		importMeta: import.meta,
-		argv: [...argv],
 		allowUnknownFlags: false,
-		flags: checkFlags(argv, {
+		...parsed(argv, {
 			host: {type: 'string', default: '127.0.0.1'},
 			port: {type: 'number', default: 4566},
 			scenario: {type: 'string'},
@@ -75,9 +79,8 @@ async function simCommand(argv: readonly string[]): Promise<void> {
 async function monitorCommand(argv: readonly string[]): Promise<void> {
 	const cli = meow(monitorHelp, {
 		importMeta: import.meta,
-		argv: [...argv],
 		allowUnknownFlags: false,
-		flags: checkFlags(argv, {
+		...parsed(argv, {
 			region: {type: 'string'},
 			profile: {type: 'string'},
 			endpointUrl: {type: 'string'},
@@ -102,6 +105,7 @@ async function monitorCommand(argv: readonly string[]): Promise<void> {
 		cli.input,
 		{...cli.flags, logGroup: cli.flags.logGroup ?? []},
 		terminal(),
+		{region: process.env.AWS_REGION},
 	);
 	if (!result.ok) {
 		usageError(result.message);
@@ -132,9 +136,8 @@ async function monitorCommand(argv: readonly string[]): Promise<void> {
 async function replayCommand(argv: readonly string[]): Promise<void> {
 	const cli = meow(replayHelp, {
 		importMeta: import.meta,
-		argv: [...argv],
 		allowUnknownFlags: false,
-		flags: checkFlags(argv, {
+		...parsed(argv, {
 			speed: {type: 'number', default: 1},
 			at: {type: 'string'},
 			once: {type: 'boolean', default: false},

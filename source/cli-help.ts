@@ -9,17 +9,17 @@ export const monitorHelp = `
     $ lbtop --print-iam-policy       print the read-only IAM policy lbtop needs
 
   Options
-    --region <region>        AWS region (default: AWS_REGION or the profile's region)
+    --region <region>        AWS region (default: AWS_REGION, the profile's region, or the ARN's)
     --profile <name>         AWS profile from ~/.aws/config (SSO, assume-role, credential_process)
     --endpoint-url <url>     send every AWS call to this endpoint (AWS_ENDPOINT_URL* also work)
-    --window <duration>      how far back the panes look (default 15m; max 3h)
+    --window <duration>      how far back the panes look (default 15m; 5m to 3h)
     --refresh <duration>     how often live sources refresh (default 10s; min 2s; the newest
                              flow log events are read every 2s in between)
     --log-group <name>       read flow logs from this log group (repeatable; overrides discovery)
     --once                   print one text snapshot and exit
     --json                   print one JSON snapshot and exit (format: docs/snapshot.md)
     --demo                   start the demo world in-process and watch its NLB
-    --record <file>          append every snapshot to <file> as it changes (NDJSON; lbtop replay)
+    --record <file>          append what changes to <file> (NDJSON; lbtop replay plays it back)
     --print-iam-policy       print the least-privilege IAM policy for lbtop's calls and exit
     --no-color               no colors (NO_COLOR is honoured too)
     --ascii                  ASCII borders and sparklines (automatic when the locale is not UTF-8)

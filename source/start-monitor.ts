@@ -49,6 +49,10 @@ async function printOnceRecorded(
 		return 1;
 	}
 	const result = await runOnce({...config, output: 'json'}, aws, region);
+	if (result.exitCode === 1) {
+		tell([result.problem]);
+		return 1;
+	}
 	const snapshot = parseSnapshotJson(result.output);
 	if (snapshot === undefined) {
 		process.stdout.write(result.output);
@@ -58,9 +62,6 @@ async function printOnceRecorded(
 	process.stdout.write(
 		config.output === 'json' ? result.output : textSummary(snapshot, Date.now()),
 	);
-	if (result.problem) {
-		tell([result.problem]);
-	}
 	try {
 		const recorder = await startRecorder(
 			{subscribe: () => () => undefined, getSnapshot: () => snapshot},
@@ -75,7 +76,7 @@ async function printOnceRecorded(
 		tell([`cannot record to ${config.recordPath}: ${reason(error)}`]);
 		return 1;
 	}
-	return result.exitCode;
+	return 0;
 }
 
 /**
@@ -87,11 +88,21 @@ export async function startMonitor(
 	connecting: Connection | Promise<Connection>,
 	knownRegion?: string,
 ): Promise<number> {
+	// The demo (the one caller that knows its region) brings its own credentials: no profile is read.
+	if (knownRegion === undefined) {
+		const {profileProblem} = await import('./aws/profiles.js');
+		const problem = await profileProblem(config.profile, process.env);
+		if (problem !== undefined) {
+			tell([problem]);
+			return 1;
+		}
+	}
+	// An empty variable names no region.
 	const regionNow =
-		config.region ??
-		knownRegion ??
-		process.env.AWS_REGION ??
-		process.env.AWS_DEFAULT_REGION ??
+		config.region ||
+		knownRegion ||
+		process.env.AWS_REGION ||
+		process.env.AWS_DEFAULT_REGION ||
 		'(profile region)';
 	if (config.output !== 'interactive') {
 		const aws = awsSettings(config, await connecting);
@@ -101,11 +112,12 @@ export async function startMonitor(
 		}
 		const {runOnce} = await import('./report/run-once.js');
 		const result = await runOnce(config, aws, region);
-		process.stdout.write(result.output);
-		if (result.problem) {
+		if (result.exitCode === 1) {
 			tell([result.problem]);
+			return 1;
 		}
-		return result.exitCode;
+		process.stdout.write(result.output);
+		return 0;
 	}
 	const {pickLoadBalancer, runMonitorApp} = await import('./ui/monitor.js');
 	let chosen = config;

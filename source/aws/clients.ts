@@ -1,5 +1,6 @@
 // One place builds the SDK clients, lazily: each client package costs tens of milliseconds to load,
 // and the first frame should not wait for services it does not need yet.
+import {namingHtmlAnswers} from './html-answer.js';
 
 export type StaticCredentials = {readonly accessKeyId: string; readonly secretAccessKey: string};
 
@@ -41,6 +42,12 @@ function clientConfig(settings: AwsSettings): ClientConfig {
 	};
 }
 
+/** Every client lbtop builds goes through here. */
+function sdkClient<Client extends Parameters<typeof namingHtmlAnswers>[0]>(client: Client): Client {
+	namingHtmlAnswers(client);
+	return client;
+}
+
 type Destroyable = {
 	destroy(): void;
 	readonly middlewareStack: {remove(toRemove: string): boolean};
@@ -49,34 +56,34 @@ type Destroyable = {
 export class AwsClients {
 	readonly sts = this.lazy(async () => {
 		const {STSClient} = await import('@aws-sdk/client-sts');
-		return new STSClient(clientConfig(this.settings));
+		return sdkClient(new STSClient(clientConfig(this.settings)));
 	});
 
 	readonly elbv2 = this.lazy(async () => {
 		const {ElasticLoadBalancingV2Client} = await import(
 			'@aws-sdk/client-elastic-load-balancing-v2'
 		);
-		return new ElasticLoadBalancingV2Client(clientConfig(this.settings));
+		return sdkClient(new ElasticLoadBalancingV2Client(clientConfig(this.settings)));
 	});
 
 	readonly ec2 = this.lazy(async () => {
 		const {EC2Client} = await import('@aws-sdk/client-ec2');
-		return new EC2Client(clientConfig(this.settings));
+		return sdkClient(new EC2Client(clientConfig(this.settings)));
 	});
 
 	readonly logs = this.lazy(async () => {
 		const {CloudWatchLogsClient} = await import('@aws-sdk/client-cloudwatch-logs');
-		return new CloudWatchLogsClient(clientConfig(this.settings));
+		return sdkClient(new CloudWatchLogsClient(clientConfig(this.settings)));
 	});
 
 	readonly cloudwatch = this.lazy(async () => {
 		const {CloudWatchClient} = await import('@aws-sdk/client-cloudwatch');
-		return new CloudWatchClient(clientConfig(this.settings));
+		return sdkClient(new CloudWatchClient(clientConfig(this.settings)));
 	});
 
 	readonly cloudtrail = this.lazy(async () => {
 		const {CloudTrailClient} = await import('@aws-sdk/client-cloudtrail');
-		return new CloudTrailClient(clientConfig(this.settings));
+		return sdkClient(new CloudTrailClient(clientConfig(this.settings)));
 	});
 
 	private readonly created: Promise<Destroyable>[] = [];

@@ -3,6 +3,7 @@
 
 import {sanitizeText} from '../domain/sanitize.js';
 import type {SourceError} from '../domain/snapshot.js';
+import {HtmlAnswerError} from './html-answer.js';
 
 export type CallContext = {
 	/** The IAM action of the call, e.g. `logs:StartQuery`. */
@@ -107,16 +108,53 @@ function isSsoOrMissingCredentials(facts: ErrorFacts): boolean {
 	);
 }
 
+const endpointHint =
+	'check --endpoint-url (and AWS_ENDPOINT_URL*) and any proxy on the way (HTTPS_PROXY, NO_PROXY, a transparent proxy)';
+
+/** The SDK's own words when an answer is not in its protocol: "Deserialization error", a SyntaxError. */
+function isUnreadableAnswer(facts: ErrorFacts): boolean {
+	return facts.code === 'SyntaxError' || /Deserialization error/i.test(facts.message);
+}
+
 export function describeAwsError(error: unknown, context: CallContext): SourceError {
 	const facts = factsOf(error);
 	const message = sanitizeText(facts.message, 300);
 	const base = {at: context.now, iamAction: context.iamAction};
-	if (/region is missing/i.test(facts.message)) {
+	if (error instanceof HtmlAnswerError) {
+		return {
+			...base,
+			kind: 'network',
+			message: `${context.iamAction}: ${message}`,
+			hint: endpointHint,
+		};
+	}
+	if (isUnreadableAnswer(facts)) {
+		// The SDK's text ends with advice to inspect a hidden field: only its first line says what it met.
+		const first = sanitizeText(facts.message.split('\n')[0] ?? '', 120);
+		const status = facts.status === undefined ? '' : `HTTP ${facts.status}, `;
+		return {
+			...base,
+			kind: 'network',
+			message: `${context.iamAction}: the endpoint's answer is not one AWS sends (${status}${first})`,
+			hint: endpointHint,
+		};
+	}
+	// An empty AWS_REGION reaches the SDK as the region "", which it refuses as a hostname part.
+	const refused = /Region not accepted: region="([^"]*)"/i.exec(facts.message);
+	if (/region is missing/i.test(facts.message) || refused?.[1] === '') {
 		return {
 			...base,
 			kind: 'invalid',
 			message: 'no AWS region is configured',
 			hint: 'pass --region, set AWS_REGION, or set region in the profile',
+		};
+	}
+	if (refused !== null) {
+		return {
+			...base,
+			kind: 'invalid',
+			message: `"${sanitizeText(refused[1] ?? '', 60)}" is not an AWS region`,
+			hint: 'pass --region (or AWS_REGION) with a region such as us-east-1',
 		};
 	}
 	if (

@@ -3,10 +3,12 @@ import {
 	type Config,
 	defaultRefreshMs,
 	defaultWindowMs,
+	maximumWindowMs,
 	minimumRefreshMs,
+	minimumWindowMs,
 	type OutputMode,
 } from './config.js';
-import {parseDuration} from './duration.js';
+import {formatDuration, parseDuration} from './duration.js';
 import {isLoadBalancerName, looksLikeArn, parseLoadBalancerArn} from './load-balancer-arn.js';
 
 export type MonitorFlags = {
@@ -30,6 +32,12 @@ export type Terminal = {
 	readonly utf8: boolean;
 };
 
+/** What the environment says that decides the config (the region the SDK would use). */
+export type AwsEnvironment = {
+	/** `AWS_REGION`. */
+	readonly region?: string | undefined;
+};
+
 export type ConfigResult =
 	| {readonly ok: true; readonly config: Config}
 	| {readonly ok: false; readonly message: string};
@@ -50,11 +58,79 @@ function checkTarget(target: string | undefined): string | undefined {
 		: `"${target}" is not a load balancer name (1-32 letters, digits or hyphens) or ARN`;
 }
 
-function duration(name: string, text: string | undefined, fallback: number): number | string {
+type DurationFlag = {
+	readonly name: 'window' | 'refresh';
+	readonly fallback: number;
+	/** What the flag accepts, for the message when it gets something else. */
+	readonly allowed: string;
+};
+
+const windowFlag: DurationFlag = {
+	name: 'window',
+	fallback: defaultWindowMs,
+	allowed: `${formatDuration(minimumWindowMs)} to ${formatDuration(maximumWindowMs)}, e.g. 15m or 1h`,
+};
+const refreshFlag: DurationFlag = {
+	name: 'refresh',
+	fallback: defaultRefreshMs,
+	allowed: `${formatDuration(minimumRefreshMs)} or more, e.g. 10s or 1m`,
+};
+
+function duration(flag: DurationFlag, text: string | undefined): number | string {
 	if (text === undefined) {
-		return fallback;
+		return flag.fallback;
 	}
-	return parseDuration(text) ?? `--${name} "${text}" is not a duration (try 90s, 15m, 1h)`;
+	const parsed = parseDuration(text);
+	if (parsed !== undefined) {
+		return parsed;
+	}
+	const what = /^\s*-/.test(text)
+		? 'cannot be negative'
+		: 'is not a duration (a number and a unit: ms, s, m, h, d)';
+	return `--${flag.name} "${text}" ${what}; it takes ${flag.allowed}`;
+}
+
+function windowProblem(windowMs: number, text: string | undefined): string | undefined {
+	if (windowMs > maximumWindowMs) {
+		return `--window ${text} is longer than ${formatDuration(maximumWindowMs)}, the most lbtop keeps; it takes ${windowFlag.allowed}`;
+	}
+	if (windowMs < minimumWindowMs) {
+		return `--window ${text} is shorter than ${formatDuration(minimumWindowMs)}: flow logs reach CloudWatch Logs about ${formatDuration(minimumWindowMs)} after the traffic, so a shorter window holds none of it and would read as all clear; it takes ${windowFlag.allowed}`;
+	}
+	return undefined;
+}
+
+type RegionChoice = {readonly region?: string} | {readonly problem: string};
+
+/**
+ * A load balancer lives in its ARN's region: that region applies when neither `--region` nor
+ * AWS_REGION names one, and a different one named there is refused rather than searched in vain.
+ */
+function regionFor(
+	target: string | undefined,
+	flagRegion: string | undefined,
+	environment: AwsEnvironment,
+): RegionChoice {
+	const arnRegion =
+		target !== undefined && looksLikeArn(target) ? parseLoadBalancerArn(target)?.region : undefined;
+	const flag = flagRegion === undefined || flagRegion === '' ? undefined : flagRegion;
+	const variable =
+		environment.region === undefined || environment.region === '' ? undefined : environment.region;
+	if (arnRegion === undefined) {
+		return flag === undefined ? {} : {region: flag};
+	}
+	const named =
+		flag === undefined
+			? variable === undefined
+				? undefined
+				: {how: 'AWS_REGION', region: variable}
+			: {how: '--region', region: flag};
+	if (named !== undefined && named.region !== arnRegion) {
+		return {
+			problem: `the load balancer's ARN is in ${arnRegion} but ${named.how} is ${named.region}; a load balancer is only found in its own region: use --region ${arnRegion} or drop ${named.how}`,
+		};
+	}
+	return {region: flag ?? arnRegion};
 }
 
 function outputMode(flags: MonitorFlags, terminal: Terminal): OutputMode {
@@ -68,6 +144,7 @@ export function configFromFlags(
 	input: readonly string[],
 	flags: MonitorFlags,
 	terminal: Terminal,
+	environment: AwsEnvironment = {},
 ): ConfigResult {
 	if (input.length > 1) {
 		return {
@@ -91,14 +168,15 @@ export function configFromFlags(
 			message: 'name a load balancer (lbtop my-nlb, or its ARN), or try the demo: lbtop --demo',
 		};
 	}
-	const windowMs = duration('window', flags.window, defaultWindowMs);
+	const windowMs = duration(windowFlag, flags.window);
 	if (typeof windowMs === 'string') {
 		return {ok: false, message: windowMs};
 	}
-	if (windowMs > 3 * 3_600_000) {
-		return {ok: false, message: `--window ${flags.window} is longer than 3h, the most lbtop keeps`};
+	const tooShortOrLong = windowProblem(windowMs, flags.window);
+	if (tooShortOrLong !== undefined) {
+		return {ok: false, message: tooShortOrLong};
 	}
-	const refreshMs = duration('refresh', flags.refresh, defaultRefreshMs);
+	const refreshMs = duration(refreshFlag, flags.refresh);
 	if (typeof refreshMs === 'string') {
 		return {ok: false, message: refreshMs};
 	}
@@ -108,6 +186,10 @@ export function configFromFlags(
 			message: `--refresh ${flags.refresh} is shorter than 2s; AWS rate limits would throttle it`,
 		};
 	}
+	const region = regionFor(target, flags.region, environment);
+	if ('problem' in region) {
+		return {ok: false, message: region.problem};
+	}
 	if (flags.endpointUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(flags.endpointUrl)) {
 		return {ok: false, message: `--endpoint-url "${flags.endpointUrl}" is not an http(s) URL`};
 	}
@@ -115,7 +197,7 @@ export function configFromFlags(
 		ok: true,
 		config: {
 			...(target === undefined ? {} : {target}),
-			...(flags.region ? {region: flags.region} : {}),
+			...region,
 			...(flags.profile ? {profile: flags.profile} : {}),
 			...(flags.endpointUrl ? {endpointUrl: flags.endpointUrl} : {}),
 			windowMs,

@@ -1,4 +1,6 @@
 // What the command line asked for, resolved into one value the engine and outputs share.
+import {deliveryAllowanceSeconds} from './flows-window/settling.js';
+import {maxMetricWindowMs, metricPeriodMs} from './metrics/metric-window.js';
 
 export type OutputMode = 'interactive' | 'text' | 'json';
 
@@ -20,5 +22,12 @@ export type Config = {
 };
 
 export const defaultWindowMs = 15 * 60_000;
+/**
+ * The shortest window the sources can fill: flow logs reach CloudWatch Logs about five minutes
+ * after the traffic, and ELB publishes a metric datapoint per 60-second period. A shorter window
+ * would hold no flow records at all and read as "all clear" whatever is happening.
+ */
+export const minimumWindowMs = Math.max(deliveryAllowanceSeconds * 1000, metricPeriodMs);
+export const maximumWindowMs = maxMetricWindowMs;
 export const defaultRefreshMs = 10_000;
 export const minimumRefreshMs = 2_000;

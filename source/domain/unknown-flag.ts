@@ -24,6 +24,35 @@ function knownSpellings(flags: FlagKinds): Set<string> {
 	return known;
 }
 
+/**
+ * `--window -5m`: the flag parser reads a value that starts with a dash as more short flags and
+ * reports "Unknown flag -5m". Joined as `--window=-5m`, the value reaches the flag's own check,
+ * which says what is wrong with it and what the flag takes.
+ */
+export function withDashValues(argv: readonly string[], flags: FlagKinds): string[] {
+	const takesText = new Set(
+		Object.entries(flags).flatMap(([name, {type}]) =>
+			type === 'string' ? [`--${name}`, `--${kebab(name)}`] : [],
+		),
+	);
+	const joined: string[] = [];
+	for (let index = 0; index < argv.length; index++) {
+		const token = argv[index] ?? '';
+		const next = argv[index + 1];
+		if (token === '--') {
+			joined.push(...argv.slice(index));
+			break;
+		}
+		if (takesText.has(token) && next !== undefined && /^-\d/.test(next)) {
+			joined.push(`${token}=${next}`);
+			index++;
+		} else {
+			joined.push(token);
+		}
+	}
+	return joined;
+}
+
 /** The usage message for the first flag in `argv` that lbtop does not know, if there is one. */
 export function unknownFlagMessage(argv: readonly string[], flags: FlagKinds): string | undefined {
 	const known = knownSpellings(flags);

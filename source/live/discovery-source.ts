@@ -5,9 +5,16 @@ import type {SourceFactory} from './source.js';
 
 // Topology changes rarely (targets registered, flow logs created); re-read it every few minutes so
 // a new target or a fixed flow log shows up without a restart.
+const rediscoverMs = 3 * 60_000;
+
 export const discoverySource: SourceFactory = (environment) => ({
 	name: 'discovery',
-	intervalMs: 3 * 60_000,
+	// Until the load balancer is found once, nothing else can run: a failure to reach it (network,
+	// throttling) is retried at the refresh pace (backing off from there), not minutes later.
+	intervalMs: () =>
+		environment.store.getSnapshot().topology === undefined
+			? environment.config.refreshMs
+			: rediscoverMs,
 	iamAction: 'elasticloadbalancing:DescribeLoadBalancers',
 	async run(signal) {
 		const {target, logGroups} = environment.config;

@@ -4,9 +4,16 @@ import type {SourceFactory} from './source.js';
 
 // Who we are never changes during a session unless credentials are swapped underneath us:
 // check it rarely, and once at start so the header shows the account immediately.
+const recheckMs = 15 * 60_000;
+
 export const identitySource: SourceFactory = (environment) => ({
 	name: 'identity',
-	intervalMs: 15 * 60_000,
+	// Until it is known (the endpoint could not be reached at start), at the refresh pace: the
+	// header and status line would otherwise say "unreachable" for a quarter of an hour.
+	intervalMs: () =>
+		environment.store.getSnapshot().identity === undefined
+			? environment.config.refreshMs
+			: recheckMs,
 	iamAction: 'sts:GetCallerIdentity',
 	async run(signal) {
 		const identity = await callerIdentity(environment.clients, signal);

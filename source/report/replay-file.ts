@@ -1,8 +1,12 @@
-// Reads a `--record` file back: one Snapshot per line. A recording cut off mid-line (lbtop was
-// killed) or edited by hand still replays: bad lines are counted and skipped, never fatal.
+// Reads a `--record` file back: one Snapshot per line, written whole (every line, before lbtop
+// recorded deltas; now the first and one every few minutes) or as a delta on the line before it.
+// A recording cut off mid-line (lbtop was killed) or edited by hand still replays: bad lines are
+// counted and skipped, never fatal; deltas after a bad line wait for the next whole snapshot.
 import {createReadStream} from 'node:fs';
 import {createInterface} from 'node:readline';
 import {type Snapshot, snapshotSchemaVersion, sourceNames} from '../domain/snapshot.js';
+import type {Json} from '../live/record-delta.js';
+import {applyPatch} from '../live/record-patch.js';
 
 export type Recording = {
 	/** In time order (generatedAt), oldest first. */
@@ -60,24 +64,56 @@ export function parseSnapshotJson(text: string): Snapshot | undefined {
 	}
 }
 
+/** A delta line applied to the snapshot of the line before it, or undefined if it does not fit. */
+function appliedDelta(
+	value: Record<string, unknown>,
+	base: Snapshot | undefined,
+): Snapshot | undefined {
+	if (base === undefined || value.recordDelta !== 1 || value.base !== base.generatedAt) {
+		return undefined;
+	}
+	try {
+		const snapshot: unknown = applyPatch(base as unknown as Json, value.patch);
+		return looksLikeSnapshot(snapshot) ? snapshot : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 export class RecordingReader {
 	private readonly snapshots: Snapshot[] = [];
 	private badLines = 0;
 	private firstBadLine: number | undefined;
 	private lineNumber = 0;
+	/** The snapshot of the line before, which a delta line changes; none after a bad line. */
+	private previous: Snapshot | undefined;
 
 	add(line: string): void {
 		this.lineNumber++;
 		if (line.trim() === '') {
 			return;
 		}
-		const snapshot = parseSnapshotJson(line);
+		const snapshot = this.read(line);
+		this.previous = snapshot;
 		if (snapshot) {
 			this.snapshots.push(snapshot);
 			return;
 		}
 		this.badLines++;
 		this.firstBadLine ??= this.lineNumber;
+	}
+
+	private read(line: string): Snapshot | undefined {
+		let value: unknown;
+		try {
+			value = JSON.parse(line);
+		} catch {
+			return undefined;
+		}
+		if (looksLikeSnapshot(value)) {
+			return value;
+		}
+		return isRecord(value) ? appliedDelta(value, this.previous) : undefined;
 	}
 
 	result(): Recording {

@@ -1,7 +1,7 @@
 // `--once` / `--json` and non-interactive terminals: one snapshot, printed, then exit.
 import type {AwsSettings} from '../aws/clients.js';
 import type {Config} from '../domain/config.js';
-import type {Snapshot} from '../domain/snapshot.js';
+import {startupFailure, startupFailureText} from '../domain/startup-failure.js';
 import {deriveSnapshot} from '../live/derive.js';
 import {Engine} from '../live/engine.js';
 import {initialSnapshot} from '../live/initial-snapshot.js';
@@ -10,20 +10,14 @@ import {SnapshotStore} from '../live/store.js';
 import {jsonSnapshot} from './json-snapshot.js';
 import {textSummary} from './text-summary.js';
 
-export type OnceResult = {
-	readonly output: string;
-	readonly exitCode: 0 | 1;
-	readonly problem?: string;
-};
-
-/** Exit 1 when lbtop could not even find the load balancer; per-source failures are in the output. */
-function problemOf(snapshot: Snapshot): string | undefined {
-	const discovery = snapshot.sources.discovery;
-	if (snapshot.topology === undefined && discovery.error) {
-		return `${discovery.error.message}\n  ${discovery.error.hint}`;
-	}
-	return undefined;
-}
+/**
+ * Either the snapshot, or (lbtop could not even find the load balancer: wrong name, credentials,
+ * network) only the problem and what to do, for stderr and exit 1: a report of empty sources
+ * beside it would read as "Findings: none". Per-source failures are in the output, exit 0.
+ */
+export type OnceResult =
+	| {readonly output: string; readonly exitCode: 0}
+	| {readonly problem: string; readonly exitCode: 1};
 
 export async function runOnce(
 	config: Config,
@@ -35,10 +29,13 @@ export async function runOnce(
 	const engine = new Engine({config, store, aws, sources: defaultSources});
 	try {
 		const snapshot = await engine.snapshotOnce();
+		const failure = startupFailure(snapshot);
+		if (failure !== undefined) {
+			return {problem: startupFailureText(failure.error), exitCode: 1};
+		}
 		const output =
 			config.output === 'json' ? jsonSnapshot(snapshot) : textSummary(snapshot, Date.now());
-		const problem = problemOf(snapshot);
-		return {output, exitCode: problem ? 1 : 0, ...(problem ? {problem} : {})};
+		return {output, exitCode: 0};
 	} finally {
 		await engine.stop();
 	}

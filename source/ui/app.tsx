@@ -3,6 +3,7 @@
 import {Box, Text} from 'ink';
 import {useCallback, useReducer, useSyncExternalStore} from 'react';
 import {sanitizeText} from '../domain/sanitize.js';
+import {startupFailure} from '../domain/startup-failure.js';
 import type {
 	AppCommand,
 	NoticeSource,
@@ -28,6 +29,7 @@ import {paneRowCount} from './shell/row-counts.js';
 import {initialShellState, type ShellState, shellReducer} from './shell/shell-state.js';
 import {StatusLine} from './shell/status-line.js';
 import {useShellInput} from './shell/use-shell-input.js';
+import {StartupPanel} from './startup-panel.js';
 
 type Properties = {
 	readonly store: SnapshotSource;
@@ -104,6 +106,8 @@ export function App(properties: Properties) {
 		'toggle-pause': state.frozen === undefined ? 'pause' : 'resume',
 		'toggle-zoom': state.zoomed ? 'unzoom' : 'zoom',
 	} as const;
+	// Before the load balancer is found, the panes have nothing to wait for but this failure.
+	const startup = startupFailure(live);
 	const filterInput = (
 		<FilterInput width={layout.columns} draft={state.filterDraft} ascii={ascii} />
 	);
@@ -141,6 +145,16 @@ export function App(properties: Properties) {
 			{layout.paneArea > 0 &&
 				(state.helpOpen ? (
 					<HelpOverlay width={layout.columns} height={layout.paneArea} ascii={ascii} />
+				) : startup !== undefined ? (
+					<StartupPanel
+						failure={startup}
+						target={live.target}
+						width={layout.columns}
+						height={layout.paneArea}
+						now={now}
+						ascii={ascii}
+						color={color}
+					/>
 				) : (
 					<PaneArea
 						layout={layout}

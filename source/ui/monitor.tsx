@@ -6,19 +6,21 @@ import type {AwsSettings} from '../aws/clients.js';
 import type {Config} from '../domain/config.js';
 import type {ReplayConfig} from '../domain/replay-config.js';
 import type {Snapshot} from '../domain/snapshot.js';
+import {startupFailureText} from '../domain/startup-failure.js';
 import {deriveSnapshot} from '../live/derive.js';
 import {Engine} from '../live/engine.js';
 import {initialSnapshot} from '../live/initial-snapshot.js';
 import {NoticeBoard} from '../live/notice-board.js';
 import {type Recorder, startRecorder} from '../live/recorder.js';
 import {Replayer} from '../live/replayer.js';
-import {withSource} from '../live/snapshot-updates.js';
+import {StartupWatch} from '../live/startup-watch.js';
 import {SnapshotStore} from '../live/store.js';
 import type {Recording} from '../report/replay-file.js';
 import {replayIndex} from '../report/replay-select.js';
 import {shareMessage, shareSummary} from '../report/share.js';
 import {App} from './app.js';
 import type {AppCommand} from './app-types.js';
+import {ExitOn} from './exit-on.js';
 import {panes} from './panes/index.js';
 import {Picker} from './picker/picker.js';
 import {runInteractive} from './run-interactive.js';
@@ -97,6 +99,8 @@ function commandHandler(playback: Playback, share: () => void): (command: AppCom
 
 type Screen = {
 	readonly store: SnapshotStore;
+	/** Ends the screen from outside, as q does. */
+	readonly end?: AbortSignal;
 	readonly playback: Playback;
 	readonly now: () => number;
 	readonly ascii: boolean;
@@ -111,6 +115,7 @@ async function runScreen(screen: Screen, sharing: Sharing): Promise<void> {
 	};
 	await runInteractive(
 		<StdoutBridge onWriter={sharing.onWriter}>
+			{screen.end === undefined ? null : <ExitOn signal={screen.end} />}
 			<App
 				store={store}
 				panes={panes}
@@ -175,6 +180,7 @@ export async function runMonitorApp(
 			return {exitCode: 1, notes: [`cannot record to ${config.recordPath}: ${reason}`]};
 		}
 	}
+	const startup = new StartupWatch(store);
 	// The sources pull in every AWS SDK client (over half a second to load): draw the first frame
 	// first, then load them and start polling. Commands before then act once the engine exists.
 	const engineReady = Promise.all([import('../live/sources.js'), aws]).then(
@@ -186,17 +192,15 @@ export async function runMonitorApp(
 	);
 	engineReady.catch((error: unknown) => {
 		const message = error instanceof Error ? error.message : String(error);
-		store.update((snapshot) =>
-			withSource(snapshot, 'discovery', {
-				status: 'error',
-				error: {
-					kind: 'unknown',
-					message: `cannot start: ${message}`,
-					hint: 'press q to quit',
-					at: Date.now(),
-				},
-			}),
-		);
+		startup.end({
+			error: {
+				kind: 'unknown',
+				message: `could not start: ${message}`,
+				hint: '',
+				at: Date.now(),
+			},
+			ends: true,
+		});
 	});
 	const withEngine = (act: (engine: Engine) => void) => () => {
 		void engineReady.then(act);
@@ -206,6 +210,7 @@ export async function runMonitorApp(
 		await runScreen(
 			{
 				store,
+				end: startup.ended.signal,
 				playback: {
 					pause: withEngine((engine) => engine.pause()),
 					resume: withEngine((engine) => engine.resume()),
@@ -227,6 +232,14 @@ export async function runMonitorApp(
 	const notes = [...(await sharing.settled())];
 	if (recorder) {
 		notes.push(recordingNote(await recorder.close()));
+	}
+	const failure = startup.outcome();
+	if (failure !== undefined) {
+		// A signal's own exit status (130, 143) still wins: the user ended it, not the failure.
+		return {
+			exitCode: exitCode() === 0 ? 1 : exitCode(),
+			notes: [startupFailureText(failure.error), ...notes],
+		};
 	}
 	return {exitCode: exitCode(), notes};
 }

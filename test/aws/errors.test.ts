@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {describeAwsError} from '../../source/aws/errors.js';
+import {HtmlAnswerError} from '../../source/aws/html-answer.js';
 
 function awsError(name: string, message: string, status?: number): Error {
 	const error = new Error(message);
@@ -59,6 +60,21 @@ describe('describeAwsError', () => {
 			/--endpoint-url/,
 		],
 		['a missing region', awsError('Error', 'Region is missing'), 'invalid', /--region/],
+		[
+			'an empty AWS_REGION',
+			awsError('Error', 'Region not accepted: region="" is not a valid hostname component.'),
+			'invalid',
+			/pass --region, set AWS_REGION/,
+		],
+		[
+			'a region that is not one',
+			awsError(
+				'Error',
+				'Region not accepted: region="eu west 1" is not a valid hostname component.',
+			),
+			'invalid',
+			/such as us-east-1/,
+		],
 		['an unknown error', awsError('WeirdException', 'odd', 400), 'unknown', /retrying/],
 	])('explains %s', (_name, error, kind, hint) => {
 		const described = describeAwsError(error, context);
@@ -93,5 +109,35 @@ describe('describeAwsError with values that refuse to become text', () => {
 		const described = describeAwsError(thrown, context);
 		expect(described.kind).toBe('unknown');
 		expect(described.message).toMatch(/\[object Object\]/);
+	});
+});
+
+describe('describeAwsError for an answer that is not AWS’s', () => {
+	it('an HTML page names itself, its status and URL, and what to check', () => {
+		const described = describeAwsError(
+			new HtmlAnswerError(502, 'http://proxy.corp:3128/', 'Bad Gateway'),
+			context,
+		);
+		expect(described).toMatchObject({
+			kind: 'network',
+			message:
+				'logs:StartQuery: the endpoint answered with an HTML page ("Bad Gateway") (HTTP 502, from http://proxy.corp:3128/), not an AWS answer',
+		});
+		expect(described.hint).toMatch(/--endpoint-url.*HTTPS_PROXY, NO_PROXY/);
+	});
+
+	it('the SDK’s raw deserialization error is said in lbtop’s words', () => {
+		const raw = awsError(
+			'SyntaxError',
+			`Unexpected token '<', "<html><bod"... is not valid JSON\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.`,
+			200,
+		);
+		const described = describeAwsError(raw, context);
+		expect(described.kind).toBe('network');
+		expect(described.message).toBe(
+			`logs:StartQuery: the endpoint's answer is not one AWS sends (HTTP 200, Unexpected token '<', "<html><bod"... is not valid JSON)`,
+		);
+		expect(described.message).not.toContain('Deserialization');
+		expect(described.hint).toContain('--endpoint-url');
 	});
 });

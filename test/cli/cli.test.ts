@@ -3,7 +3,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {type RunningSim, startSim} from '../../source/sim/server.js';
 import {createCloudTrailService} from '../../source/sim/services/cloudtrail/index.js';
 import {createLogsService} from '../../source/sim/services/logs/index.js';
-import {testWorld} from '../helpers/sim-world.js';
+import {nlbArn, testWorld} from '../helpers/sim-world.js';
 import {runCli} from './run-cli.js';
 
 const packageJson = JSON.parse(
@@ -37,6 +37,12 @@ describe('lbtop usage', () => {
 		[['--json'], /name a load balancer/],
 		[['my-nlb', '--regoin', 'x'], /^lbtop: unknown flag --regoin \(did you mean --region\?\)\n/],
 		[['my-nlb', '--window', 'soon'], /--window "soon" is not a duration/],
+		[['my-nlb', '--window', '-5m'], /^lbtop: --window "-5m" cannot be negative; it takes 5m to 3h/],
+		[['my-nlb', '--window', '90s'], /^lbtop: --window 90s is shorter than 5m: flow logs reach/],
+		[
+			[nlbArn, '--region', 'eu-west-1'],
+			/the load balancer's ARN is in us-east-1 but --region is eu-west-1/,
+		],
 		[['arn:aws:elasticloadbalancing:nope'], /not a load balancer ARN/],
 		[['sim', '--port', '70000'], /not a port number/],
 	])('%j is a usage error: one clear line, exit 2', async (args, message) => {
@@ -79,12 +85,21 @@ describe('lbtop against an endpoint', () => {
 		expect(snapshot.identity.account).toBe('123456789012');
 	});
 
-	it('an unknown name fails with exit 1 and the closest names in the region', async () => {
+	it('an unknown name fails with exit 1 and the closest names in the region, and no report', async () => {
 		const result = await runCli(['web-nbl', '--once', '--endpoint-url', sim.url], env());
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(
 			/load balancer "web-nbl" not found in us-east-1; closest names in us-east-1: web-nlb/,
 		);
+		expect(result.stdout).toBe('');
+	});
+
+	it("the --help example's ARN is watched in the ARN's region when none is configured", async () => {
+		const {AWS_REGION: _region, ...noRegion} = env();
+		const result = await runCli([nlbArn, '--once'], noRegion);
+		expect(result.stderr).toBe('');
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/^lbtop · web-nlb \(network, internet-facing\) · us-east-1/);
 	});
 
 	it('without a terminal it prints the text snapshot, as with --once', async () => {
@@ -99,6 +114,7 @@ describe('lbtop against an endpoint', () => {
 		try {
 			const result = await runCli(['web-nlb', '--json'], env());
 			expect(result.code).toBe(1);
+			expect(result.stdout).toBe('');
 			expect(result.stderr).toMatch(/elasticloadbalancing:DescribeListeners was denied/);
 			expect(result.stderr).toMatch(/grant elasticloadbalancing:DescribeListeners/);
 		} finally {

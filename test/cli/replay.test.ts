@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import process from 'node:process';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import type {Snapshot} from '../../source/domain/snapshot.js';
-import {snapshotLine} from '../../source/live/recorder.js';
+import {deltaLine, snapshotLine} from '../../source/live/recorder.js';
 import {parseRecording} from '../../source/report/replay-file.js';
 import {textSummary} from '../../source/report/text-summary.js';
 import {type RunningSim, startSim} from '../../source/sim/server.js';
@@ -121,6 +121,33 @@ describe('lbtop replay without a terminal', () => {
 		const result = await runCli(['replay', path, '--json', '--at', '2025-03-14T13:42:10Z']);
 		expect(result.code).toBe(0);
 		expect(JSON.parse(result.stdout)).toEqual(recorded[0]);
+	});
+
+	it('reads a recording of deltas (one whole snapshot, then what changed) after one in the older whole-snapshot format', async () => {
+		const [first, second, third] = recorded;
+		if (first === undefined || second === undefined || third === undefined) {
+			throw new Error('three snapshots are recorded');
+		}
+		// An earlier session wrote whole snapshots; this one a whole one, then deltas on it.
+		const later = (snapshot: Snapshot) => ({
+			...snapshot,
+			generatedAt: snapshot.generatedAt + 60_000,
+		});
+		const path = await recordingFile([
+			...goodLines(),
+			snapshotLine(later(first)),
+			deltaLine(later(first), later(second)),
+			deltaLine(later(second), later(third)),
+		]);
+		for (const [at, expected] of [
+			['13:42:20', second],
+			['13:43:20', later(second)],
+			['13:43:30', later(third)],
+		] as const) {
+			const result = await runCli(['replay', path, '--json', '--at', at]);
+			expect(result).toMatchObject({code: 0, stderr: ''});
+			expect(result.stdout).toBe(`${JSON.stringify(expected, null, 2)}\n`);
+		}
 	});
 
 	it('skips bad lines with one warning on stderr', async () => {

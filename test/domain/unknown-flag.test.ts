@@ -1,5 +1,9 @@
 import {describe, expect, it} from 'vitest';
-import {type FlagKinds, unknownFlagMessage} from '../../source/domain/unknown-flag.js';
+import {
+	type FlagKinds,
+	unknownFlagMessage,
+	withDashValues,
+} from '../../source/domain/unknown-flag.js';
 
 const flags: FlagKinds = {
 	region: {type: 'string'},
@@ -26,5 +30,25 @@ describe('unknownFlagMessage', () => {
 		{argv: ['--no-speed'], expected: 'unknown flag --no-speed (did you mean --speed?)'},
 	])('$argv → $expected', ({argv, expected}) => {
 		expect(unknownFlagMessage(argv, flags)).toBe(expected);
+	});
+});
+
+describe('withDashValues', () => {
+	const text: FlagKinds = {
+		window: {type: 'string'},
+		endpointUrl: {type: 'string'},
+		once: {type: 'boolean'},
+		speed: {type: 'number'},
+	};
+
+	it.each([
+		{argv: ['a', '--window', '-5m'], expected: ['a', '--window=-5m']},
+		{argv: ['--endpoint-url', '-1'], expected: ['--endpoint-url=-1']},
+		{argv: ['--window', '--once'], expected: ['--window', '--once']},
+		{argv: ['--window', '15m', '--once'], expected: ['--window', '15m', '--once']},
+		{argv: ['--speed', '-1'], expected: ['--speed', '-1']},
+		{argv: ['--', '--window', '-5m'], expected: ['--', '--window', '-5m']},
+	])('$argv → $expected', ({argv, expected}) => {
+		expect(withDashValues(argv, text)).toEqual(expected);
 	});
 });

@@ -110,16 +110,18 @@ describe('a throttling storm on every API', () => {
 		}
 		unsubscribe();
 
-		// Discovery polls every 3 minutes: failures wait that long, then longer, up to a ceiling,
-		// so twenty minutes of throttling cost a handful of runs, not a request loop.
+		// Until the load balancer is found, discovery retries at the refresh pace (30 s here) and
+		// backs off from there to a ceiling, so twenty minutes of throttling cost a handful of
+		// runs, not a request loop.
 		const runs = current.finished('discovery');
 		expect(runs).toBeGreaterThanOrEqual(3);
-		expect(runs).toBeLessThanOrEqual(7);
+		expect(runs).toBeLessThanOrEqual(8);
 		const waits = [...delays.values()];
 		expect(waits.length).toBe(runs);
+		expect(waits[0]).toBe(30_000);
 		for (const [index, wait] of waits.entries()) {
-			expect(wait).toBeGreaterThanOrEqual(3 * minute);
 			expect(wait).toBeGreaterThanOrEqual(waits[index - 1] ?? 0);
+			expect(wait).toBeLessThanOrEqual(5 * minute);
 		}
 		// The SDK retries a throttled call itself (twice here); lbtop adds no loop of its own.
 		expect(current.requests('elasticloadbalancing:DescribeLoadBalancers')).toBeLessThanOrEqual(

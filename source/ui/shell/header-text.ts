@@ -1,7 +1,7 @@
 // The two header rows as text: which load balancer, where, and the clocks; then the window and
 // the one-glance health of what sits behind it.
 import {sanitizeText} from '../../domain/sanitize.js';
-import type {LoadBalancerType, Snapshot, Topology} from '../../domain/snapshot.js';
+import type {ErrorKind, LoadBalancerType, Snapshot, Topology} from '../../domain/snapshot.js';
 import type {WindowMinutes} from '../app-types.js';
 import {formatClock, formatWindowLength} from '../format.js';
 import type {TimeZoneMode} from '../pane-types.js';
@@ -13,10 +13,18 @@ const typeLabels: Readonly<Record<LoadBalancerType, string>> = {
 	gateway: 'GWLB',
 };
 
+/** Before the load balancer is found: what stands in the way, not a guess that it does not exist. */
+const failedWords: Readonly<Partial<Record<ErrorKind, string>>> = {
+	network: 'cannot connect',
+	throttled: 'throttled',
+	'not-found': 'not found',
+};
+
 function discoveryWord(snapshot: Snapshot, ascii: boolean): string {
-	switch (snapshot.sources.discovery.status) {
+	const discovery = snapshot.sources.discovery;
+	switch (discovery.status) {
 		case 'error':
-			return 'not found yet';
+			return (discovery.error && failedWords[discovery.error.kind]) ?? 'cannot start';
 		case 'pending':
 			return ascii ? 'discovering...' : 'discovering…';
 		default:

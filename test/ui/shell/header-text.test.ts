@@ -23,6 +23,28 @@ describe('identityText', () => {
 		);
 	});
 
+	it.each([
+		['network', 'cannot connect'],
+		['throttled', 'throttled'],
+		['not-found', 'not found'],
+		['unknown', 'cannot start'],
+	] as const)(
+		'before the topology, a %s failure says %s, not that the load balancer is missing',
+		(kind, word) => {
+			const snapshot = fixtureSnapshot();
+			const {topology: _topology, identity: _identity, ...rest} = snapshot;
+			const failing = {
+				...rest,
+				target: 'web-prod-nlb',
+				sources: {
+					...snapshot.sources,
+					discovery: {status: 'error', error: {kind, message: 'x', hint: 'y', at: 0}},
+				},
+			} as const;
+			expect(identityText(failing, ' | ', true)).toBe(`lbtop web-prod-nlb ${word} | us-east-1`);
+		},
+	);
+
 	it('sanitizes names that came from AWS', () => {
 		const {topology} = fixtureSnapshot();
 		if (topology === undefined) {
