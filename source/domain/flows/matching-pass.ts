@@ -19,7 +19,7 @@ export type Identified<Item> = {readonly item: Item; readonly key: ConnectionKey
 export type Match = {
 	readonly frontend: Identified<LegDraft>;
 	readonly unit: BackendUnit;
-	readonly kind: Exclude<PairingKind, 'unpaired'>;
+	readonly kind: Extract<PairingKind, 'exact' | 'likely'>;
 };
 
 /** The legs being matched and what is taken so far; positions index `frontends` and `units`. */
@@ -29,11 +29,13 @@ export type MatchState = {
 	readonly units: readonly BackendUnit[];
 	/** Worked out on demand (unitKey). */
 	readonly unitKeys: (ConnectionKey | undefined)[];
+	/** 0: free; 1: joined; 2: never forwarded by the LB, so never joined (see frontend-matching). */
 	readonly usedFrontends: Uint8Array;
 	readonly usedUnits: Uint8Array;
 	readonly matches: Match[];
 };
 
+/** The exact pass: the best-scoring candidates are taken first. */
 export type Pass = {
 	readonly kind: Match['kind'];
 	/** Frontend positions a unit may join (none: undefined). */
@@ -66,7 +68,7 @@ export function runPass(state: MatchState, pass: Pass): void {
 			const frontend = frontends[position];
 			if (
 				frontend === undefined ||
-				usedFrontends[position] === 1 ||
+				usedFrontends[position] !== 0 ||
 				!pass.accepts(frontend, unit)
 			) {
 				continue;
@@ -120,7 +122,7 @@ function takeBestFirst(
 	}
 }
 
-function take(state: MatchState, kind: Match['kind'], candidate: Candidate): void {
+export function take(state: MatchState, kind: Match['kind'], candidate: Candidate): void {
 	const frontend = state.frontends[candidate.frontend];
 	const unit = state.units[candidate.unit];
 	if (frontend === undefined || unit === undefined) {

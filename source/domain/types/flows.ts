@@ -58,11 +58,29 @@ export type FlowLeg = {
 	readonly reverse?: DirectionStats;
 };
 
-export type PairingKind = 'exact' | 'likely' | 'unpaired';
+/**
+ * What a connection row is, one word every output shows (docs/snapshot.md):
+ * - `exact`: frontend and backend joined on the client's address and port;
+ * - `likely`: joined by interface, time and traffic shape, each the other's only fitting candidate;
+ * - `ambiguous`: several legs fit and the flow logs cannot tell which is its partner, so none is
+ *   claimed (`candidates` says how many);
+ * - `unpaired`: a leg nothing fits (often the incident);
+ * - `arriving`: an unpaired leg so recent its partner may still be in delivery (see arrivals.ts);
+ * - `health-check`: the LB's own health check of a target, no client behind it.
+ */
+export type PairingKind =
+	| 'exact'
+	| 'likely'
+	| 'ambiguous'
+	| 'unpaired'
+	| 'arriving'
+	| 'health-check';
 
 export type Connection = {
 	readonly id: string;
 	readonly kind: PairingKind;
+	/** `ambiguous` rows: how many legs could be its partner. */
+	readonly candidates?: number;
 	readonly clientAddr: string;
 	readonly clientPort: number;
 	readonly listenerPort?: number;
