@@ -27,7 +27,7 @@ describe('pairConnections on random worlds', () => {
 					}
 				}
 			}),
-			{numRuns: 300},
+			{numRuns: 200},
 		);
 	});
 
@@ -42,7 +42,7 @@ describe('pairConnections on random worlds', () => {
 				);
 				expect(new Set(shown)).toEqual(new Set(world.owner.keys()));
 			}),
-			{numRuns: 100},
+			{numRuns: 50},
 		);
 	});
 });
