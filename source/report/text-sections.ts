@@ -20,7 +20,7 @@ export function rejectedLines(snapshot: Snapshot): string[] {
 			.slice(0, maxRows)
 			.map(
 				(source) =>
-					`  ${source.addr} → ports ${source.ports.slice(0, 6).join(',')}${source.ports.length > 6 ? ',…' : ''} · ${formatNumber(source.flows)} flows · rejected at ${source.where === 'target' ? 'target' : 'LB'}`,
+					`  ${source.addr} → ports ${source.ports.slice(0, 6).join(',')}${source.ports.length > 6 ? ',…' : ''} · ${formatNumber(source.flows)} records · rejected at ${source.where === 'target' ? 'target' : 'LB'}`,
 			),
 	];
 }

@@ -232,7 +232,7 @@ describe('lbtop shop-alb --once during a bad deploy', () => {
 		expect(text).toMatch(
 			/^ {2}\d\d:\d\d:\d\dZ \(\S+ ago\) CodeDeployServiceRole RegisterTargets targetgroup\/shop-web\/3c8e1f5a7b2d9e04: registered i-0f2d8b4a6c1e9d372:8080$/m,
 		);
-		expect(text).toMatch(/^ {2}2\.125\.160\.216 → ports 22,3389 · 2 flows · rejected at LB$/m);
+		expect(text).toMatch(/^ {2}2\.125\.160\.216 → ports 22,3389 · 2 records · rejected at LB$/m);
 		for (const source of ['discovery', 'flows', 'metrics', 'changes']) {
 			expect(text).toMatch(new RegExp(`^ {2}${source}: ok`, 'm'));
 		}

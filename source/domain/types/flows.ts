@@ -135,8 +135,17 @@ export type TimeBucket = {
 };
 
 export type FlowAggregates = {
+	/** Every record in the window: `flows` counts flow log records, not connections. */
 	readonly accepted: TrafficTotals;
 	readonly rejected: TrafficTotals;
+	/**
+	 * The records the source and port lists count, before the lists are cut to their length: those
+	 * sent from outside the path (clients, scanners). The rest of the totals are the LB's and the
+	 * targets' own (replies, backend legs from the LB's address, health checks). Absent when not
+	 * known: a format without the source address, an Insights answer that may have been cut short.
+	 */
+	readonly acceptedFromClients?: TrafficTotals;
+	readonly rejectedFromClients?: TrafficTotals;
 	readonly acceptedSources: readonly SourceAggregate[];
 	readonly rejectedSources: readonly SourceAggregate[];
 	readonly acceptedPorts: readonly PortAggregate[];

@@ -45,7 +45,7 @@ function sourceEvidence(snapshot: EvidenceSnapshot, addr: string, context: PaneC
 		[
 			{line: [seg('rejected source ', 'dim'), seg(source.addr)], priority: 0},
 			part(whereText(source.where), 1, 'red'),
-			part(`${formatNumber(source.flows)} flows`, 2),
+			part(`${formatNumber(source.flows)} records`, 2),
 			part(`ports ${source.ports.join(',')}`, 3),
 			part(formatBytes(source.bytes), 4),
 		],

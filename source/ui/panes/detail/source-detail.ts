@@ -47,7 +47,7 @@ export function sourceDetailLines(
 		],
 		factsLine(
 			[
-				part(`${formatNumber(source.flows)} flows`, 0),
+				part(`${formatNumber(source.flows)} records`, 0),
 				part(`${formatNumber(source.packets)} pkts`, 2),
 				part(formatBytes(source.bytes), 1),
 				part(`port${source.ports.length === 1 ? '' : 's'} ${source.ports.join(',')}`, 0),
