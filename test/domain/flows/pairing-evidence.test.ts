@@ -48,6 +48,18 @@ function lbBackend(sport: number, extra: Partial<LineSpec> = {}): string[] {
 	});
 }
 
+/** The LB's health check of the target: a handshake and a close, no payload. */
+const healthCheck = line({
+	eni: lbA.interfaceId,
+	src: lbA.ip,
+	sport: 51_002,
+	dst: webA.ip,
+	dport: webA.port,
+	packets: 3,
+	bytes: 164,
+	start: t0,
+});
+
 function probe(dport: number, action: 'ACCEPT' | 'REJECT'): string[] {
 	return [
 		line({
@@ -138,20 +150,7 @@ describe('pairConnections: what a join needs', () => {
 		},
 		{
 			case: 'a health check does not fit a client connection through a TCP listener, which the LB forwards as it came',
-			lines: [
-				...frontend(client, 80),
-				...lbBackend(51_000),
-				line({
-					eni: lbA.interfaceId,
-					src: lbA.ip,
-					sport: 51_002,
-					dst: webA.ip,
-					dport: webA.port,
-					packets: 3,
-					bytes: 164,
-					start: t0,
-				}),
-			],
+			lines: [...frontend(client, 80), ...lbBackend(51_000), healthCheck],
 			expected: [`likely ${client}:52641 80>${webA.ip}`, `unpaired ${lbA.ip}:51002 ->${webA.ip}`],
 		},
 		{
@@ -170,16 +169,7 @@ describe('pairConnections: what a join needs', () => {
 					action: 'REJECT',
 				}),
 				...lbBackend(51_000),
-				line({
-					eni: lbA.interfaceId,
-					src: lbA.ip,
-					sport: 51_002,
-					dst: webA.ip,
-					dport: webA.port,
-					packets: 3,
-					bytes: 164,
-					start: t0,
-				}),
+				healthCheck,
 			],
 			expected: [`likely ${client}:52641 80>${webA.ip}`, `unpaired ${lbA.ip}:51002 ->${webA.ip}`],
 		},
