@@ -1,6 +1,7 @@
-// One pass of joining frontends to backend units: every free unit's best few compatible frontends
-// become candidates, and the candidates are taken best first (by score, then by the connection ids
-// of the frontend and of the unit, so ties resolve the same way on every refresh).
+// The exact pass of joining frontends to backend units (both carry the client's address and port):
+// every free unit's best few compatible frontends become candidates, and the candidates are taken
+// best first (by score, then by the connection ids of the frontend and of the unit, so ties resolve
+// the same way on every refresh). The shared state and `take` serve the likely pass too.
 //
 // Taking candidates best first only needs that order between candidates that compete for a leg. A
 // candidate whose frontend and unit appear in no other candidate (nearly all of them, on a load
