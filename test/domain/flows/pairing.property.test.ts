@@ -27,7 +27,7 @@ describe('pairConnections on random worlds', () => {
 					}
 				}
 			}),
-			{numRuns: 200},
+			{numRuns: 150},
 		);
 	});
 
