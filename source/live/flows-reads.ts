@@ -206,6 +206,7 @@ export class FlowsReads {
 			raw: run.state.raw,
 			aggregationSeconds: run.feeds.aggregationSeconds,
 			bucketSeconds,
+			now,
 		});
 		this.options.environment.store.update((snapshot) =>
 			withFlowsView(snapshot, view, run.feeds, now),

@@ -1,8 +1,9 @@
 // Sections of the text summary that list rows: kept short so the paste stays readable.
 import {formatDuration} from '../domain/duration.js';
+import {pairingLabel, pairingLabels} from '../domain/flows/pairing-labels.js';
 import {formatMetricValue} from '../domain/metrics/metric-values.js';
 import {sanitizeText} from '../domain/sanitize.js';
-import type {Snapshot} from '../domain/snapshot.js';
+import type {Connection, Snapshot} from '../domain/snapshot.js';
 import {utcClock} from '../domain/time-format.js';
 import {formatBytes, formatNumber} from '../domain/units.js';
 
@@ -19,7 +20,7 @@ export function rejectedLines(snapshot: Snapshot): string[] {
 			.slice(0, maxRows)
 			.map(
 				(source) =>
-					`  ${source.addr} → ports ${source.ports.slice(0, 6).join(',')}${source.ports.length > 6 ? ',…' : ''} · ${formatNumber(source.flows)} flows · rejected at ${source.where === 'target' ? 'target' : 'LB'}`,
+					`  ${source.addr} → ports ${source.ports.slice(0, 6).join(',')}${source.ports.length > 6 ? ',…' : ''} · ${formatNumber(source.flows)} records · rejected at ${source.where === 'target' ? 'target' : 'LB'}`,
 			),
 	];
 }
@@ -32,14 +33,32 @@ export function connectionLines(snapshot: Snapshot, now: number): string[] {
 	const action = (leg: {readonly action: string} | undefined) =>
 		leg ? leg.action.slice(0, 3) : '-';
 	return [
-		`Connections (${connections.length}, first ${Math.min(maxRows, connections.length)}):`,
+		`Connections (${connections.length} rows: ${kindCounts(connections)}; first ${Math.min(maxRows, connections.length)}):`,
 		...connections.slice(0, maxRows).map((connection) => {
 			const target = connection.targetAddr
 				? `${connection.targetAddr}:${connection.targetPort ?? '?'}`
 				: '?';
-			return `  ${connection.clientAddr}:${connection.clientPort} → :${connection.listenerPort ?? '?'} ⇒ ${target} [${action(connection.frontend)} ${action(connection.backend)} ${action(connection.targetView)}] ${connection.kind} · ${formatBytes(connection.bytes)} · ${formatDuration(now - connection.end * 1000)} ago`;
+			return `  ${connection.clientAddr}:${connection.clientPort} → :${connection.listenerPort ?? '?'} ⇒ ${target} [${action(connection.frontend)} ${action(connection.backend)} ${action(connection.targetView)}] ${pairingLabel(connection)} · ${formatBytes(connection.bytes)} · ${formatDuration(now - connection.end * 1000)} ago`;
 		}),
 	];
+}
+
+/** "413 exact, 20 likely, 83 health chk": rows per kind, in the labels' order, as the screen words them. */
+function kindCounts(connections: readonly Connection[]): string {
+	const counts = new Map<string, number>();
+	for (const label of Object.values(pairingLabels)) {
+		counts.set(label, 0);
+	}
+
+	for (const connection of connections) {
+		const label = pairingLabel(connection);
+		counts.set(label, (counts.get(label) ?? 0) + 1);
+	}
+
+	return [...counts]
+		.filter(([, count]) => count > 0)
+		.map(([label, count]) => `${count} ${label}`)
+		.join(', ');
 }
 
 export function metricLines(snapshot: Snapshot): string[] {

@@ -1,8 +1,16 @@
 // The paste-ready summary: what `--once` prints and what `y` copies into the incident channel.
 // Plain text, no color, short lines, every time in UTC with the local time beside it.
 import {formatDuration} from '../domain/duration.js';
+import {tableShares} from '../domain/flows/aggregate-shares.js';
 import {sanitizeText} from '../domain/sanitize.js';
-import {type Snapshot, type SourceName, type SourceState, sourceNames} from '../domain/snapshot.js';
+import {
+	type FlowAction,
+	type FlowAggregates,
+	type Snapshot,
+	type SourceName,
+	type SourceState,
+	sourceNames,
+} from '../domain/snapshot.js';
 import {localClock, localOffset, utcClock, utcDateTime} from '../domain/time-format.js';
 import {formatBytes, formatGb, formatNumber, formatUsd} from '../domain/units.js';
 import {changeLines, connectionLines, metricLines, rejectedLines} from './text-sections.js';
@@ -61,8 +69,16 @@ function flowTotals(snapshot: Snapshot): string[] {
 	}
 	const {accepted, rejected, precision} = flows.aggregates;
 	return [
-		`Flows (${precision}): accepted ${formatNumber(accepted.flows)} flows / ${formatBytes(accepted.bytes)}, rejected ${formatNumber(rejected.flows)} flows / ${formatBytes(rejected.bytes)}${flows.sampled ? ` · rows are a sample of ${flows.recordsRead} of ${flows.recordsMatched} records` : ''}`,
+		`Flow records (${precision}; not connections: each record is one direction on one interface): accepted ${formatNumber(accepted.flows)} / ${formatBytes(accepted.bytes)}${sharesText(flows.aggregates, 'ACCEPT')}, rejected ${formatNumber(rejected.flows)} / ${formatBytes(rejected.bytes)}${sharesText(flows.aggregates, 'REJECT')}${flows.sampled ? ` · connection rows are a sample of ${flows.recordsRead} of ${flows.recordsMatched} records` : ''}`,
 	];
+}
+
+/** " (3255 from clients, 6144 the LB's and targets' own)": what the source lists count of a total. */
+function sharesText(aggregates: FlowAggregates, action: FlowAction): string {
+	const {split} = tableShares(aggregates, action);
+	return split === undefined
+		? ''
+		: ` (${formatNumber(split.fromClients.flows)} from clients, ${formatNumber(split.own.flows)} the LB's and targets' own)`;
 }
 
 export function textSummary(snapshot: Snapshot, now: number): string {

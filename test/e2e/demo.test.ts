@@ -146,7 +146,9 @@ describe('lbtop --demo at 80x24: moving, sorting, drilling down, time zones', ()
 			await terminal.send(key);
 		}
 		await terminal.send(keys.enter);
-		screen = await terminal.waitFor(/exact pair|likely pair|unpaired:/);
+		screen = await terminal.waitFor(
+			/exact pair|likely pair|ambiguous:|unpaired:|arriving:|health check:/,
+		);
 		assertFits(screen, 80, 24);
 		await terminal.send(keys.escape);
 		await terminal.waitFor(/\[Connections\]/);

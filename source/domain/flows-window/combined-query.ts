@@ -1,8 +1,8 @@
 // One Insights query for a settled stretch instead of two. Logs Insights bills every byte of the
 // range per query, so the timeline query and the sources query together scan each byte twice. A
 // single `stats` grouped by bucket, action, interface, source and port carries both: summing its
-// rows over source and port gives the timeline query's rows, summing over buckets gives the
-// sources query's rows, exactly. Its rows number at most the records it counts (each row counts
+// rows over source and port gives the timeline query's rows, and its rows are the sources query's
+// rows (which keep the bucket too), exactly. Its rows number at most the records it counts (each row counts
 // at least one), so it is only asked when the raw reads counted fewer records in the stretch than
 // Insights returns rows; a full answer is the proof it was not cut short.
 import {
@@ -105,6 +105,7 @@ export function splitCombinedRows(
 			add(
 				sources,
 				cellsOf(values, [
+					aggregateColumns.bucket,
 					aggregateColumns.action,
 					aggregateColumns.srcAddr,
 					aggregateColumns.dstPort,

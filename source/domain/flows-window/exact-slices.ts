@@ -1,13 +1,14 @@
 // Insights answers for settled time, held per queried range so the window can slide without asking
-// again. The timeline rows are per bucket, so totals, interfaces and the timeline are cut exactly at
-// the window's start; the source and port rows are per range, so a range straddling the window's
-// start keeps its lists until its last bucket leaves.
+// again. Timeline and source rows are per bucket, so totals, interfaces, the timeline and the source
+// and port lists are all cut exactly at the window's start (a source row without a bucket stays
+// until its range leaves), and the lists add up with the totals.
 
 import {aggregateColumns} from '../flows/aggregate-queries.js';
 import type {InsightsRow} from '../flows/aggregate-rows.js';
 import {mergeAggregateRows, parseInsightsTime} from '../flows/aggregate-rows.js';
 import type {FlowAggregates} from '../types/flows.js';
 import type {Topology} from '../types/topology.js';
+import {insightsRowLimit} from './combined-query.js';
 import type {TimeRange} from './settling.js';
 
 export type ExactSlice = {
@@ -63,18 +64,25 @@ function mergeSlices(
 		return undefined;
 	}
 
-	const timeline = inWindow.flatMap((slice) =>
-		slice.timeline.filter((row) => {
-			const bucket = parseInsightsTime(cellOf(row, aggregateColumns.bucket));
-			return bucket === undefined || bucket >= windowStart;
-		}),
-	);
-	const sources = inWindow.flatMap((slice) => slice.sources);
+	const inside = (row: InsightsRow) => {
+		const bucket = parseInsightsTime(cellOf(row, aggregateColumns.bucket));
+		return bucket === undefined || bucket >= windowStart;
+	};
+	const timeline = inWindow.flatMap((slice) => slice.timeline.filter(inside));
+	const sources = inWindow.flatMap((slice) => slice.sources.filter(inside));
 	const merged = mergeAggregateRows({timeline, sources}, topology, {
 		bucketSeconds,
 		precision: 'exact',
 	});
-	return {aggregates: merged.aggregates, malformedRows: merged.malformedRows};
+	// A full page of source rows may have been cut short: the lists then count less than the
+	// clients sent, and how much less is not known.
+	const {aggregates} = merged;
+	if (inWindow.some((slice) => slice.sources.length >= insightsRowLimit)) {
+		const {acceptedFromClients: _accepted, rejectedFromClients: _rejected, ...rest} = aggregates;
+		return {aggregates: rest, malformedRows: merged.malformedRows};
+	}
+
+	return {aggregates, malformedRows: merged.malformedRows};
 }
 
 function cellOf(row: InsightsRow, field: string): string | undefined {

@@ -3,7 +3,9 @@
 // format is read with a `parse @message` prefix built from the flow log's own field list.
 //
 // Every query scans the whole time range of the log groups it names, so the set is kept to two:
-// `timeline` (totals, per interface, per bucket: few rows) and `sources` (per source and port).
+// `timeline` (totals, per interface, per bucket: few rows) and `sources` (per source and port, per
+// bucket too, so a range the window's start has moved into counts only what is still inside, as
+// the timeline does, and the lists add up with the totals).
 import type {FlowFormat} from './flow-format.js';
 import {isIpv4, isIpv6} from './flow-values.js';
 
@@ -44,7 +46,7 @@ export const discoveredFlowFields: Readonly<Record<string, string>> = {
 export const defaultTimelineQuery =
 	'filter action = "ACCEPT" or action = "REJECT" | stats count(*) as flows, sum(packets) as packets, sum(bytes) as bytes by bin(60s) as bucket, action, interfaceId';
 export const defaultSourcesQuery =
-	'filter action = "ACCEPT" or action = "REJECT" | stats count(*) as flows, sum(packets) as packets, sum(bytes) as bytes by action, srcAddr, dstPort, interfaceId | sort flows desc';
+	'filter action = "ACCEPT" or action = "REJECT" | stats count(*) as flows, sum(packets) as packets, sum(bytes) as bytes by bin(60s) as bucket, action, srcAddr, dstPort, interfaceId | sort flows desc';
 
 export type FlowQueryOptions = {
 	readonly format: FlowFormat;
@@ -96,6 +98,7 @@ export function buildAggregateQueries(options: FlowQueryOptions): FlowAggregateQ
 	}
 
 	const groupBy = [
+		bucket,
 		alias(action, 'action'),
 		alias(srcAddr, 'srcAddr'),
 		...aliasOf(fields.get('dstport'), 'dstPort'),

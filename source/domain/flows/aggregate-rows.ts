@@ -72,6 +72,10 @@ export function mergeAggregateRows(
 		}
 	}
 
+	if (rows.sources === undefined) {
+		tally.clientsUnknown();
+	}
+
 	for (const row of rows.sources ?? []) {
 		const values = valuesOf(row);
 		const common = readCommon(values);
@@ -93,6 +97,7 @@ export function mergeAggregateRows(
 		const port = readNumber(values.get(aggregateColumns.dstPort));
 		const validPort = port !== undefined && port <= maxPort ? port : undefined;
 		const {flows, packets, bytes} = traffic;
+		addTraffic(tally.clients(action), flows, packets, bytes);
 		const source = tally.source(action, addr, where);
 		addTraffic(source, flows, packets, bytes);
 		if (validPort !== undefined) {

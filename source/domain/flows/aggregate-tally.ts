@@ -1,6 +1,7 @@
 // The running sums behind FlowAggregates. Records (the provisional fresh edge), Insights stats rows
 // (settled buckets) and earlier aggregates all feed the same tally, so every figure means the same
-// thing wherever it came from: `flows` counts flow records, as Insights' count(*) does.
+// thing wherever it came from: `flows` counts flow records (each one direction of one conversation
+// on one interface in one aggregation interval), as Insights' count(*) does, not connections.
 //
 // A refresh feeds thousands of records, so the sums are keyed without building strings: one Map per
 // action and reject location, and each list keeps its entries in first-seen order, which is the order
@@ -38,6 +39,8 @@ export type BucketSums = {
 /** Sums of one action: totals, and sources and ports by reject location. */
 type ActionSums = {
 	readonly totals: Sums;
+	/** Records from outside the path (what the source lists count), before the lists are cut. */
+	readonly clients: Sums;
 	/** Indexed by locationIndex. */
 	readonly sources: readonly Map<string, SourceEntry>[];
 	readonly ports: readonly Map<number, PortEntry>[];
@@ -59,6 +62,10 @@ export type TallyOptions = {
  */
 export type Tally = {
 	total(action: FlowAction): Sums;
+	/** Records from outside the path: add to it whatever is added to a source. */
+	clients(action: FlowAction): Sums;
+	/** The client sums cannot be told (records without a source, an answer that may be cut). */
+	clientsUnknown(): void;
 	/** The zone is the one given the first time the interface is seen with the action. */
 	interface(interfaceId: string, zone: string | undefined, action: FlowAction): Sums;
 	/** The bucket `start` falls in, now no more precise than `precision`. */
@@ -89,9 +96,14 @@ export function createTally(options: TallyOptions): Tally {
 	const buckets = new Map<number, BucketSums>();
 	// Records come roughly in time order: most land in the bucket the one before did.
 	let lastBucket: BucketSums | undefined;
+	let clientsKnown = true;
 
 	return {
 		total: (action) => sumsOf(action).totals,
+		clients: (action) => sumsOf(action).clients,
+		clientsUnknown() {
+			clientsKnown = false;
+		},
 		interface(interfaceId, zone, action) {
 			const {interfaces} = sumsOf(action);
 			let entry = interfaces.get(interfaceId);
@@ -152,6 +164,12 @@ export function createTally(options: TallyOptions): Tally {
 			return {
 				accepted: totalsOf(accepted.totals),
 				rejected: totalsOf(rejected.totals),
+				...(clientsKnown
+					? {
+							acceptedFromClients: totalsOf(accepted.clients),
+							rejectedFromClients: totalsOf(rejected.clients),
+						}
+					: {}),
 				acceptedSources: finishSources(accepted.sourceList, options.limit),
 				rejectedSources: finishSources(rejected.sourceList, options.limit),
 				acceptedPorts: finishPorts(accepted.portList, options.limit),
@@ -178,6 +196,7 @@ export function createTally(options: TallyOptions): Tally {
 function actionSums(): ActionSums {
 	return {
 		totals: {flows: 0, packets: 0, bytes: 0},
+		clients: {flows: 0, packets: 0, bytes: 0},
 		sources: [new Map(), new Map(), new Map()],
 		ports: [new Map(), new Map(), new Map()],
 		sourceList: [],

@@ -38,6 +38,8 @@ export function aggregateRecords(
 	});
 	const acceptedTotals = tally.total('ACCEPT');
 	const rejectedTotals = tally.total('REJECT');
+	const acceptedClients = tally.clients('ACCEPT');
+	const rejectedClients = tally.clients('REJECT');
 	// Records come from a handful of interfaces: each one's place is looked up once, not per record.
 	const places = new Map<string, Place>();
 	for (const record of records) {
@@ -68,10 +70,16 @@ export function aggregateRecords(
 		bucket.accepted += accepted ? 1 : 0;
 		bucket.rejected += accepted ? 0 : 1;
 		bucket.bytes += bytes;
-		if (record.srcAddr === undefined || context.isLocalAddr(record.srcAddr)) {
+		if (record.srcAddr === undefined) {
+			tally.clientsUnknown();
 			continue;
 		}
 
+		if (context.isLocalAddr(record.srcAddr)) {
+			continue;
+		}
+
+		addTraffic(accepted ? acceptedClients : rejectedClients, 1, packets, bytes);
 		const source = tally.source(action, record.srcAddr, place.where);
 		addTraffic(source, 1, packets, bytes);
 		if (record.dstPort !== undefined) {

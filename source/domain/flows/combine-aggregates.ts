@@ -27,6 +27,13 @@ export function combineAggregates(
 	for (const part of parts) {
 		add(tally.total('ACCEPT'), part.accepted);
 		add(tally.total('REJECT'), part.rejected);
+		if (part.acceptedFromClients === undefined || part.rejectedFromClients === undefined) {
+			tally.clientsUnknown();
+		} else {
+			add(tally.clients('ACCEPT'), part.acceptedFromClients);
+			add(tally.clients('REJECT'), part.rejectedFromClients);
+		}
+
 		for (const entry of part.interfaces) {
 			add(tally.interface(entry.interfaceId, entry.availabilityZone, entry.action), entry);
 		}

@@ -19,6 +19,7 @@ export function connectionOf(
 	kind: PairingKind,
 	frontend: FlowLeg | undefined,
 	unit: BackendUnit | undefined,
+	candidates = 0,
 ): Connection {
 	const backend = unit?.backend?.leg;
 	const targetView = unit?.view?.leg;
@@ -49,12 +50,13 @@ export function connectionOf(
 	}
 
 	const empty = frontend === undefined && backend === undefined && targetView === undefined;
-	const row: Row = {
-		id: empty ? 'c-empty' : id,
-		kind,
-		clientAddr: frontend?.srcAddr ?? unit?.originAddr ?? '',
-		clientPort: frontend?.srcPort ?? unit?.srcPort ?? 0,
-	};
+	const row: Row = {id: empty ? 'c-empty' : id, kind};
+	if (candidates > 0) {
+		row.candidates = candidates;
+	}
+
+	row.clientAddr = frontend?.srcAddr ?? unit?.originAddr ?? '';
+	row.clientPort = frontend?.srcPort ?? unit?.srcPort ?? 0;
 	if (frontend !== undefined) {
 		row.listenerPort = frontend.dstPort;
 	}

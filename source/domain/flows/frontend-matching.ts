@@ -1,19 +1,29 @@
 // Joining the client side (frontend legs) to the backend side (backend leg and target view), in
 // passes from the strongest evidence to the weakest. Each leg joins at most one partner; whatever is
-// left stays unpaired rather than being forced into a guess.
+// left stays unpaired (or, where several legs fit, ambiguous) rather than being forced into a guess.
 import type {BackendUnit} from './backend-units.js';
 import {compareConnectionKeys, connectionKey} from './connection-id.js';
 import type {LegDraft} from './legs.js';
 import {type Identified, type Match, type MatchState, runPass, unitKey} from './matching-pass.js';
-import {overlaps, type Span, shapeScore, timeScore} from './pairing-score.js';
+import {overlaps, type Span, shapesFit, shapeTolerance, timeScore} from './pairing-score.js';
 import {listenerRoutesTo, type TopologyIndex} from './topology-index.js';
+import {runUniquePass} from './unique-pass.js';
+
+/**
+ * A leg left without a partner: how many legs it could have been joined to, and whether one can
+ * still come (false for a frontend the LB never forwarded).
+ */
+export type Lone<Item> = Identified<Item> & {
+	readonly candidates: number;
+	readonly partnerPossible: boolean;
+};
 
 export type FrontendMatching = {
 	/** In the order they were made. */
 	readonly matches: readonly Match[];
 	/** In connection id order, as are the lone units. */
-	readonly loneFrontends: readonly Identified<LegDraft>[];
-	readonly loneUnits: readonly Identified<BackendUnit>[];
+	readonly loneFrontends: readonly Lone<LegDraft>[];
+	readonly loneUnits: readonly Lone<BackendUnit>[];
 };
 
 export function matchFrontends(
@@ -32,10 +42,14 @@ export function matchFrontends(
 		usedUnits: new Uint8Array(units.length),
 		matches: [],
 	};
+	for (const [position, frontend] of frontends.entries()) {
+		if (!forwarded(index, frontend)) {
+			state.usedFrontends[position] = 2;
+		}
+	}
+
 	const fits = (frontend: LegDraft, unit: BackendUnit) =>
 		compatible(index, slackSeconds, frontend, unit);
-	const byTime = (frontend: LegDraft, unit: BackendUnit) =>
-		timeScore(frontend.leg, unit, slackSeconds);
 	const isClientUnit = (unit: BackendUnit) => !index.lbAddrs.has(unit.originAddr);
 
 	// Preservation on: the backend carries the client's address and port, so both must agree.
@@ -47,23 +61,19 @@ export function matchFrontends(
 		shortlist: clientShortlist,
 		accepts: (frontend, unit) =>
 			isSamePort(frontend.leg.srcPort, unit.srcPort) && fits(frontend, unit),
-		score: byTime,
+		score: (frontend, unit) => timeScore(frontend.leg, unit, slackSeconds),
 	});
 
-	// Whether NLB keeps the client's source port end to end is not documented. The client address,
-	// the routed target and the time window still point at one connection, but a client with several
-	// connections open at once makes the choice between them a guess, so the row says "likely".
-	runPass(state, {kind: 'likely', shortlist: clientShortlist, accepts: fits, score: byTime});
-
-	// Preservation off: the backend starts at the LB's own address, so only the interface (one per
-	// AZ), the time window and the traffic shape relate it to a client. Its lookup is built only
-	// when a unit is left to look anything up.
+	// What is left joins only where one choice remains (unique-pass.ts). Two kinds of unit look for
+	// their client here. One carries the client's address but another port: whether NLB keeps the
+	// client's source port end to end is not documented. The other starts at the LB's own address
+	// (preservation off): only the interface (one per AZ), the time window and the traffic's shape
+	// relate it to a client. Its lookup is built only when such a unit is left.
 	let byInterface: Map<string, (span: Span) => readonly number[]> | undefined;
-	runPass(state, {
-		kind: 'likely',
+	const counts = runUniquePass(state, {
 		shortlist(unit) {
 			if (isClientUnit(unit)) {
-				return undefined;
+				return byClient.get(unit.originAddr);
 			}
 
 			byInterface ??= new Map(
@@ -76,30 +86,54 @@ export function matchFrontends(
 			);
 			return byInterface.get(unit.lbInterfaceId ?? '')?.(unit);
 		},
-		accepts: fits,
-		score: (frontend, unit) =>
-			shapeAllowed(frontend, unit) ? shapeMatchScore(frontend, unit, slackSeconds) : undefined,
+		fits: (frontend, unit) =>
+			fits(frontend, unit) &&
+			(isClientUnit(unit) || originAllowed(frontend, unit)) &&
+			shapeFits(index, frontend, unit),
 	});
 
-	const loneFrontends: Identified<LegDraft>[] = [];
+	const loneFrontends: Lone<LegDraft>[] = [];
 	for (const [position, draft] of frontends.entries()) {
-		if (state.usedFrontends[position] === 0) {
-			loneFrontends.push({item: draft, key: state.frontendKeys[position]});
+		if (state.usedFrontends[position] !== 1) {
+			loneFrontends.push({
+				item: draft,
+				key: state.frontendKeys[position],
+				candidates: counts.frontends[position] ?? 0,
+				partnerPossible: state.usedFrontends[position] === 0,
+			});
 		}
 	}
 
-	const loneUnits: Identified<BackendUnit>[] = [];
+	const loneUnits: Lone<BackendUnit>[] = [];
 	for (const [position, unit] of units.entries()) {
 		if (state.usedUnits[position] === 0) {
-			loneUnits.push({item: unit, key: unitKey(state, position)});
+			loneUnits.push({
+				item: unit,
+				key: unitKey(state, position),
+				candidates: counts.units[position] ?? 0,
+				partnerPossible: true,
+			});
 		}
 	}
 
 	return {matches: state.matches, loneFrontends: byId(loneFrontends), loneUnits: byId(loneUnits)};
 }
 
+/**
+ * Whether the LB can have forwarded the frontend leg at all: it let the client's packets in, on a
+ * port a listener serves. A probe the LB rejected, or one to a port with no listener, has no backend
+ * leg, so any it was joined to would be someone else's. Without any listener known (discovery has not
+ * read them) the port says nothing.
+ */
+function forwarded(index: TopologyIndex, frontend: LegDraft): boolean {
+	return (
+		frontend.accepted &&
+		(index.listenersByPort.size === 0 || index.listenersByPort.has(frontend.leg.dstPort))
+	);
+}
+
 /** By connection id (an item without one first), keeping the given order among equal ids. */
-function byId<Item>(items: Identified<Item>[]): Identified<Item>[] {
+function byId<Item extends Identified<unknown>>(items: Item[]): Item[] {
 	return items.sort((left, right) => {
 		if (left.key === undefined || right.key === undefined) {
 			return Number(right.key === undefined) - Number(left.key === undefined);
@@ -120,8 +154,10 @@ function compatible(
 	frontend: LegDraft,
 	unit: BackendUnit,
 ): boolean {
+	// The node that took the client's connection opens the backend one from its own interface.
 	return (
 		frontend.leg.protocol === unit.protocol &&
+		(unit.lbInterfaceId === undefined || unit.lbInterfaceId === frontend.leg.interfaceId) &&
 		overlaps(frontend.leg, unit, slackSeconds) &&
 		routes(index, frontend, unit)
 	);
@@ -146,16 +182,15 @@ function routes(index: TopologyIndex, frontend: LegDraft, unit: BackendUnit): bo
 // backend leg from the LB's address there is a health check or a connection opened before the
 // setting changed. Only the same source port (the interface hiding the client behind its own
 // address) is enough to join those.
-function shapeAllowed(frontend: LegDraft, unit: BackendUnit): boolean {
+function originAllowed(frontend: LegDraft, unit: BackendUnit): boolean {
 	const preserving = unit.groups.some((group) => group.preserveClientIp);
 	return !preserving || frontend.leg.srcPort === unit.srcPort;
 }
 
-function shapeMatchScore(frontend: LegDraft, unit: BackendUnit, slackSeconds: number): number {
-	const backendLeg = unit.backend?.leg ?? unit.view?.leg;
-	const shape = backendLeg === undefined ? 0 : shapeScore(frontend.leg, backendLeg);
-	const samePort = frontend.leg.srcPort === unit.srcPort ? 1 : 0;
-	return 2 * timeScore(frontend.leg, unit, slackSeconds) + shape + samePort;
+function shapeFits(index: TopologyIndex, frontend: LegDraft, unit: BackendUnit): boolean {
+	const backend = unit.backend ?? unit.view;
+	const listener = index.listenersByPort.get(frontend.leg.dstPort)?.[0];
+	return backend === undefined || shapesFit(frontend, backend, shapeTolerance(listener?.protocol));
 }
 
 function append<Key>(groups: Map<Key, number[]>, key: Key, position: number): void {

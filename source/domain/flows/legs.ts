@@ -23,6 +23,21 @@ export type LegDraft = {
 	/** The initiator's address as the packet carried it (pkt-srcaddr when the interface rewrote it). */
 	readonly originAddr: string;
 	readonly targets: readonly TargetEndpoint[];
+	/**
+	 * Whether the interface let the initiator's packets through: an ACCEPT record in that direction
+	 * (in the other one when that direction has no record). A frontend leg without one was rejected
+	 * by the LB, so the LB never forwarded it anywhere.
+	 */
+	readonly accepted: boolean;
+	/**
+	 * The traffic each way for comparing legs: a direction's ACCEPT records when it has any, so
+	 * packets rejected after the connection closed (aws-facts.md §1) do not change its shape; all its
+	 * records when it has none (what a target's interface rejected had still been sent to it).
+	 */
+	readonly forwardPackets: number;
+	readonly forwardBytes: number;
+	readonly reversePackets: number;
+	readonly reverseBytes: number;
 };
 
 export const defaultAggregationSeconds = 60;
@@ -95,10 +110,16 @@ function draftOf(
 	let forwardPackets = 0;
 	let forwardBytes = 0;
 	let forwardAction: FlowAction = 'ACCEPT';
+	let forwardAccepted = 0;
+	let forwardAcceptedPackets = 0;
+	let forwardAcceptedBytes = 0;
 	let reverseRecords = 0;
 	let reversePackets = 0;
 	let reverseBytes = 0;
 	let reverseAction: FlowAction = 'ACCEPT';
+	let reverseAccepted = 0;
+	let reverseAcceptedPackets = 0;
+	let reverseAcceptedBytes = 0;
 	// The earliest start; Math.min from Infinity is the first start, and stays a small integer.
 	let start = records[first]?.start ?? Number.POSITIVE_INFINITY;
 	let latest = 0;
@@ -113,11 +134,19 @@ function draftOf(
 		latest = Math.max(latest, record.end);
 		// A format without the action field cannot show rejects; ACCEPT is the only claim left.
 		const rejected = record.action === 'REJECT';
+		const packets = record.packets ?? 0;
+		const bytes = record.bytes ?? 0;
 		if (record.srcAddr === clientAddr && (record.srcPort ?? 0) === clientPort) {
 			forwardRecords++;
-			forwardPackets += record.packets ?? 0;
-			forwardBytes += record.bytes ?? 0;
+			forwardPackets += packets;
+			forwardBytes += bytes;
 			forwardAction = rejected ? 'REJECT' : forwardAction;
+			if (!rejected) {
+				forwardAccepted++;
+				forwardAcceptedPackets += packets;
+				forwardAcceptedBytes += bytes;
+			}
+
 			if (
 				rewritten === undefined &&
 				record.pktSrcAddr !== undefined &&
@@ -127,9 +156,14 @@ function draftOf(
 			}
 		} else {
 			reverseRecords++;
-			reversePackets += record.packets ?? 0;
-			reverseBytes += record.bytes ?? 0;
+			reversePackets += packets;
+			reverseBytes += bytes;
 			reverseAction = rejected ? 'REJECT' : reverseAction;
+			if (!rejected) {
+				reverseAccepted++;
+				reverseAcceptedPackets += packets;
+				reverseAcceptedBytes += bytes;
+			}
 		}
 	}
 
@@ -160,5 +194,14 @@ function draftOf(
 				}
 			: undefined,
 	);
-	return {leg, originAddr: rewritten ?? clientAddr, targets: orientation.targets};
+	return {
+		leg,
+		originAddr: rewritten ?? clientAddr,
+		targets: orientation.targets,
+		accepted: forwardRecords > 0 ? forwardAccepted > 0 : reverseAccepted > 0,
+		forwardPackets: forwardAccepted > 0 ? forwardAcceptedPackets : forwardPackets,
+		forwardBytes: forwardAccepted > 0 ? forwardAcceptedBytes : forwardBytes,
+		reversePackets: reverseAccepted > 0 ? reverseAcceptedPackets : reversePackets,
+		reverseBytes: reverseAccepted > 0 ? reverseAcceptedBytes : reverseBytes,
+	};
 }

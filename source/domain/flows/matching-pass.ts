@@ -1,6 +1,7 @@
-// One pass of joining frontends to backend units: every free unit's best few compatible frontends
-// become candidates, and the candidates are taken best first (by score, then by the connection ids
-// of the frontend and of the unit, so ties resolve the same way on every refresh).
+// The exact pass of joining frontends to backend units (both carry the client's address and port):
+// every free unit's best few compatible frontends become candidates, and the candidates are taken
+// best first (by score, then by the connection ids of the frontend and of the unit, so ties resolve
+// the same way on every refresh). The shared state and `take` serve the likely pass too.
 //
 // Taking candidates best first only needs that order between candidates that compete for a leg. A
 // candidate whose frontend and unit appear in no other candidate (nearly all of them, on a load
@@ -19,7 +20,7 @@ export type Identified<Item> = {readonly item: Item; readonly key: ConnectionKey
 export type Match = {
 	readonly frontend: Identified<LegDraft>;
 	readonly unit: BackendUnit;
-	readonly kind: Exclude<PairingKind, 'unpaired'>;
+	readonly kind: Extract<PairingKind, 'exact' | 'likely'>;
 };
 
 /** The legs being matched and what is taken so far; positions index `frontends` and `units`. */
@@ -29,11 +30,13 @@ export type MatchState = {
 	readonly units: readonly BackendUnit[];
 	/** Worked out on demand (unitKey). */
 	readonly unitKeys: (ConnectionKey | undefined)[];
+	/** 0: free; 1: joined; 2: never forwarded by the LB, so never joined (see frontend-matching). */
 	readonly usedFrontends: Uint8Array;
 	readonly usedUnits: Uint8Array;
 	readonly matches: Match[];
 };
 
+/** The exact pass: the best-scoring candidates are taken first. */
 export type Pass = {
 	readonly kind: Match['kind'];
 	/** Frontend positions a unit may join (none: undefined). */
@@ -66,7 +69,7 @@ export function runPass(state: MatchState, pass: Pass): void {
 			const frontend = frontends[position];
 			if (
 				frontend === undefined ||
-				usedFrontends[position] === 1 ||
+				usedFrontends[position] !== 0 ||
 				!pass.accepts(frontend, unit)
 			) {
 				continue;
@@ -120,7 +123,7 @@ function takeBestFirst(
 	}
 }
 
-function take(state: MatchState, kind: Match['kind'], candidate: Candidate): void {
+export function take(state: MatchState, kind: Match['kind'], candidate: Candidate): void {
 	const frontend = state.frontends[candidate.frontend];
 	const unit = state.units[candidate.unit];
 	if (frontend === undefined || unit === undefined) {

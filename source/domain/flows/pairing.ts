@@ -1,10 +1,12 @@
 // Flow records into the connection rows of the flows pane: frontend, backend and target view of one
 // load-balanced connection side by side, how sure the join is, and every leg nobody claimed.
-import type {Connection, FlowRecord} from '../types/flows.js';
+
+import {healthCheckTest} from '../topology/health-checks.js';
+import type {Connection, FlowRecord, PairingKind} from '../types/flows.js';
 import type {Topology} from '../types/topology.js';
 import {joinBackendUnits} from './backend-units.js';
 import {connectionOf, idOf, sortConnections} from './connection-rows.js';
-import {matchFrontends} from './frontend-matching.js';
+import {type Lone, matchFrontends} from './frontend-matching.js';
 import {buildLegDrafts, defaultAggregationSeconds, type LegDraft, type LegOptions} from './legs.js';
 import {indexTopology} from './topology-index.js';
 
@@ -12,11 +14,25 @@ export {compareConnections, isRejected} from './connection-rows.js';
 
 export type PairingOptions = LegOptions;
 
+/** The rows, and the `unpaired` ones whose partner may still be on its way (see arrivals.ts). */
+export type PairedRows = {
+	readonly connections: readonly Connection[];
+	readonly mayStillPair: ReadonlySet<Connection>;
+};
+
 export function pairConnections(
 	records: readonly FlowRecord[],
 	topology: Topology,
 	options: PairingOptions = {},
 ): Connection[] {
+	return [...pairRows(records, topology, options).connections];
+}
+
+export function pairRows(
+	records: readonly FlowRecord[],
+	topology: Topology,
+	options: PairingOptions = {},
+): PairedRows {
 	const index = indexTopology(topology);
 	// Records can start up to a minute after their packets; windows this close count as overlapping.
 	const slackSeconds = options.aggregationSeconds ?? defaultAggregationSeconds;
@@ -32,17 +48,41 @@ export function pairConnections(
 	const {matches, loneFrontends, loneUnits} = matchFrontends(frontends, units, index, slackSeconds);
 
 	const connections: Connection[] = [];
+	const mayStillPair = new Set<Connection>();
 	for (const {frontend, unit, kind} of matches) {
 		connections.push(connectionOf(idOf(frontend.key), kind, frontend.item.leg, unit));
 	}
 
-	for (const frontend of loneFrontends) {
-		connections.push(connectionOf(idOf(frontend.key), 'unpaired', frontend.item.leg, undefined));
+	for (const lone of loneFrontends) {
+		const row = connectionOf(
+			idOf(lone.key),
+			loneKind(lone),
+			lone.item.leg,
+			undefined,
+			lone.candidates,
+		);
+		connections.push(row);
+		if (row.kind === 'unpaired' && lone.partnerPossible) {
+			mayStillPair.add(row);
+		}
 	}
 
-	for (const unit of loneUnits) {
-		connections.push(connectionOf(idOf(unit.key), 'unpaired', undefined, unit.item));
+	const isHealthCheck = healthCheckTest(topology);
+	for (const lone of loneUnits) {
+		const row = connectionOf(idOf(lone.key), loneKind(lone), undefined, lone.item, lone.candidates);
+		if (row.kind === 'unpaired' && isHealthCheck(row)) {
+			connections.push({...row, kind: 'health-check'});
+		} else {
+			connections.push(row);
+			if (row.kind === 'unpaired') {
+				mayStillPair.add(row);
+			}
+		}
 	}
 
-	return sortConnections(connections);
+	return {connections: sortConnections(connections), mayStillPair};
+}
+
+function loneKind(lone: Lone<unknown>): PairingKind {
+	return lone.candidates > 0 ? 'ambiguous' : 'unpaired';
 }

@@ -1,8 +1,9 @@
-// Which connection rows are the load balancer's health checks. A target group that preserves
+// Which lone backend legs are the load balancer's health checks. A target group that preserves
 // client IPs receives real connections from the clients' addresses; a backend leg from the load
 // balancer's own private address to such a target, with no frontend leg, is its health check (or a
 // connection opened before preservation was turned on). Where the group does not preserve client
-// IPs every backend leg starts at the load balancer, so there the rule claims nothing.
+// IPs every backend leg starts at the load balancer, so there the rule claims nothing. Pairing asks
+// this of the rows it could not pair and labels them `health-check`; every output reads that kind.
 import type {Connection} from '../types/flows.js';
 import type {Topology} from '../types/topology.js';
 import {allTargets, loadBalancerPrivateIps} from './topology-lookup.js';
@@ -21,7 +22,6 @@ export function healthCheckTest(topology: Topology | undefined): HealthCheckTest
 
 	return (connection) =>
 		connection.frontend === undefined &&
-		connection.kind === 'unpaired' &&
 		loadBalancerIps.has(connection.clientAddr) &&
 		connection.targetAddr !== undefined &&
 		preserved.get(connection.targetAddr) === true;

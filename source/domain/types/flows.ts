@@ -58,11 +58,29 @@ export type FlowLeg = {
 	readonly reverse?: DirectionStats;
 };
 
-export type PairingKind = 'exact' | 'likely' | 'unpaired';
+/**
+ * What a connection row is, one word every output shows (docs/snapshot.md):
+ * - `exact`: frontend and backend joined on the client's address and port;
+ * - `likely`: joined by interface, time and traffic shape, each the other's only fitting candidate;
+ * - `ambiguous`: several legs fit and the flow logs cannot tell which is its partner, so none is
+ *   claimed (`candidates` says how many);
+ * - `unpaired`: a leg nothing fits (often the incident);
+ * - `arriving`: an unpaired leg so recent its partner may still be in delivery (see arrivals.ts);
+ * - `health-check`: the LB's own health check of a target, no client behind it.
+ */
+export type PairingKind =
+	| 'exact'
+	| 'likely'
+	| 'ambiguous'
+	| 'unpaired'
+	| 'arriving'
+	| 'health-check';
 
 export type Connection = {
 	readonly id: string;
 	readonly kind: PairingKind;
+	/** `ambiguous` rows: how many legs could be its partner. */
+	readonly candidates?: number;
 	readonly clientAddr: string;
 	readonly clientPort: number;
 	readonly listenerPort?: number;
@@ -117,8 +135,17 @@ export type TimeBucket = {
 };
 
 export type FlowAggregates = {
+	/** Every record in the window: `flows` counts flow log records, not connections. */
 	readonly accepted: TrafficTotals;
 	readonly rejected: TrafficTotals;
+	/**
+	 * The records the source and port lists count, before the lists are cut to their length: those
+	 * sent from outside the path (clients, scanners). The rest of the totals are the LB's and the
+	 * targets' own (replies, backend legs from the LB's address, health checks). Absent when not
+	 * known: a format without the source address, an Insights answer that may have been cut short.
+	 */
+	readonly acceptedFromClients?: TrafficTotals;
+	readonly rejectedFromClients?: TrafficTotals;
 	readonly acceptedSources: readonly SourceAggregate[];
 	readonly rejectedSources: readonly SourceAggregate[];
 	readonly acceptedPorts: readonly PortAggregate[];

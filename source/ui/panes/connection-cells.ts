@@ -1,5 +1,6 @@
 // Cells of one connection row. The per-leg actions are the point of the table: `ACC ACC REJ`
 // reads "the LB accepted both legs, the target's interface rejected".
+import {pairingLabel} from '../../domain/flows/pairing-labels.js';
 import type {Connection, FlowLeg, PairingKind} from '../../domain/snapshot.js';
 import {formatAddressPort} from './format-cells.js';
 import {type Line, line, type Segment, seg, type Tone} from './line.js';
@@ -52,24 +53,16 @@ export function targetCell(connection: Connection, arrow: boolean): Line {
 const kindTone: Readonly<Record<PairingKind, Tone | undefined>> = {
 	exact: undefined,
 	likely: 'yellow',
+	ambiguous: 'yellow',
 	unpaired: 'bold',
+	arriving: 'dim',
+	'health-check': 'dim',
 };
 
-// Flow records arrive minutes late and not together: a leg younger than one aggregation interval
-// plus typical delivery (~5 min) may still be waiting for its partner. Calling it "unpaired" then
-// would send the reader after a problem that is only latency.
-export const partnerMayArriveMs = 6 * 60_000;
-
-export function kindCell(connection: Connection, now: number, healthCheck = false): Line {
-	const {kind} = connection;
-	// No client behind it: neither "arriving" nor "unpaired" would be true.
-	if (healthCheck) {
-		return [seg('health chk', 'dim')];
-	}
-	if (kind === 'unpaired' && now - connection.end * 1000 < partnerMayArriveMs) {
-		return [seg('arriving', 'dim')];
-	}
-	return [seg(kind, kindTone[kind])];
+/** The row's kind as pairing (and the snapshot's time, for `arriving`) decided it. */
+export function kindCell(connection: Connection): Line {
+	const tone = Object.hasOwn(kindTone, connection.kind) ? kindTone[connection.kind] : undefined;
+	return [seg(pairingLabel(connection), tone)];
 }
 
 /** Connection `end` is Unix seconds, like the legs' times. */

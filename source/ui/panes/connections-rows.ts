@@ -1,7 +1,6 @@
 // The connections pane: one row per paired connection, REJECTs first unless `s` says otherwise;
 // `selected` indexes the rows as filtered and sorted by connections-view.
 import type {Connection, FlowsView, SourceState, Topology} from '../../domain/snapshot.js';
-import {type HealthCheckTest, healthCheckTest} from '../../domain/topology/health-checks.js';
 import {formatBytes, formatNumber} from '../../domain/units.js';
 import {
 	clientCell,
@@ -47,7 +46,7 @@ type ColumnName =
 type ConnectionColumns = Readonly<Record<ColumnName, Column<Connection>>>;
 
 /** Every column any variant uses, built once so the variants share (and measure once) them. */
-function connectionColumns(now: number, isHealthCheck: HealthCheckTest): ConnectionColumns {
+function connectionColumns(now: number): ConnectionColumns {
 	const legs = (style: LegStyle): Column<Connection> => ({
 		id: 'legs',
 		header: legHeader[style],
@@ -93,7 +92,7 @@ function connectionColumns(now: number, isHealthCheck: HealthCheckTest): Connect
 			id: 'kind',
 			header: 'pairing',
 			priority: 3,
-			cell: (row) => kindCell(row, now, isHealthCheck(row)),
+			cell: kindCell,
 		},
 		protocol: {
 			id: 'protocol',
@@ -123,11 +122,8 @@ function columns(
 }
 
 /** Readable first; narrower forms only when they keep a more important column. */
-export function connectionVariants(
-	now: number,
-	topology: Topology | undefined,
-): Array<TableVariant<Connection>> {
-	const all = connectionColumns(now, healthCheckTest(topology));
+export function connectionVariants(now: number): Array<TableVariant<Connection>> {
+	const all = connectionColumns(now);
 	return [
 		{columns: columns(all, 'long', true), formPriority: 4.5},
 		{columns: columns(all, 'short', true)},
@@ -178,7 +174,7 @@ function connectionsBody(input: ConnectionsInput, context: PaneContext, view: Pa
 	}
 
 	const ellipsis = context.glyphs.ellipsis;
-	const layout = bestLayout(connectionVariants(context.now, input.topology), rows, context.width);
+	const layout = bestLayout(connectionVariants(context.now), rows, context.width);
 	lines.push(tableHeader(layout, ellipsis));
 	const draw = (connection: Connection) => tableRow(layout, connection, ellipsis);
 	lines.push(

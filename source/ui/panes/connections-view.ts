@@ -3,6 +3,7 @@
 // engine's own order), bytes, packets, client.
 
 import {compareConnections} from '../../domain/flows/pairing.js';
+import {pairingLabel} from '../../domain/flows/pairing-labels.js';
 import type {Connection, FlowLeg, FlowsView, Snapshot, Topology} from '../../domain/snapshot.js';
 import {allTargets, findTarget} from '../../domain/topology/topology-lookup.js';
 import {filterRows, type RowFacts} from './filter/filter-match.js';
@@ -88,7 +89,9 @@ export function connectionFacts(connection: Connection, targetOf: TargetIds): Ro
 			...interfaces,
 			...zones,
 			...targets,
+			// The kind as JSON spells it and as the pairing column shows it (`health chk`).
 			connection.kind,
+			pairingLabel(connection),
 			formatProtocol(connection.protocol),
 		],
 	};

@@ -28,7 +28,7 @@ function countColumns<
 	return [
 		{
 			id: 'flows',
-			header: 'flows',
+			header: 'records',
 			priority: 2,
 			align: 'right',
 			cell: (row) => line(formatNumber(row.flows)),

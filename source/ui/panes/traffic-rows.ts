@@ -1,17 +1,20 @@
 // The accepted and rejected panes: totals, a sparkline of flows per time bucket, then the top
 // sources and ports. Rejected traffic also says where it was rejected: a REJECT at the LB's
 // interface and one at the target's interface have different fixes.
+import {type TableShares, tableShares} from '../../domain/flows/aggregate-shares.js';
 import type {
+	FlowAction,
 	FlowAggregates,
 	FlowsView,
 	Precision,
 	SourceState,
 	TimeWindow,
+	TrafficTotals,
 } from '../../domain/snapshot.js';
 import {formatBytes, formatNumber} from '../../domain/units.js';
 import {flowsFreshnessLine} from './flows-freshness.js';
 import {formatClock} from './format-cells.js';
-import {joinParts, type Line, line, type Part, seg, type Tone} from './line.js';
+import {joinParts, type Line, line, lineWidth, type Part, seg, type Tone} from './line.js';
 import {type PaneContext, withinPane} from './pane-context.js';
 import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';
 import {sourceBanner} from './source-status.js';
@@ -58,7 +61,9 @@ function precisionPart(aggregates: FlowAggregates, context: PaneContext): Line {
 
 function totalsLine(input: TrafficInput, aggregates: FlowAggregates, context: PaneContext): Line {
 	const totals = aggregates[input.action];
-	const flows = `${formatNumber(totals.flows)} ${input.action} flows`;
+	// Flow log records (one direction of one conversation on one interface a minute), not
+	// connections: a connection through the LB leaves four to six a minute.
+	const flows = `${formatNumber(totals.flows)} ${input.action} records`;
 	const parts: Part[] = [
 		{line: [seg(flows, actionTone[input.action])], priority: 0},
 		{line: line(`${formatNumber(totals.packets)} pkts`), priority: 2},
@@ -74,7 +79,7 @@ function timelineLine(input: TrafficInput, aggregates: FlowAggregates, context: 
 		v: input.action === 'accepted' ? bucket.accepted : bucket.rejected,
 	}));
 	const peak = points.reduce((highest, point) => Math.max(highest, point.v), 0);
-	const label = 'flows ';
+	const label = 'records ';
 	const suffix =
 		points.length === 0 ? '' : ` peak ${formatNumber(peak)}/${aggregates.bucketSeconds}s`;
 	const cells = Math.max(1, context.width - label.length - suffix.length);
@@ -85,6 +90,60 @@ function timelineLine(input: TrafficInput, aggregates: FlowAggregates, context: 
 		context.glyphs,
 	);
 	return [seg(label, 'dim'), seg(drawn, actionTone[input.action]), seg(suffix, 'dim')];
+}
+
+const flowAction: Readonly<Record<TrafficAction, FlowAction>> = {
+	accepted: 'ACCEPT',
+	rejected: 'REJECT',
+};
+
+/**
+ * How the tables below add up to the totals: what they count (records from clients) and what they
+ * leave out (the LB's and targets' own records, sources and ports past the lists).
+ */
+function sharesLine(shares: TableShares, context: PaneContext): Line {
+	const separator = line(context.glyphs.separator, 'dim');
+	const {split} = shares;
+	if (split === undefined) {
+		const left = Math.max(0, shares.total.flows - shares.sources.flows);
+		if (left === 0) {
+			return line(`tables: all ${formatNumber(shares.total.flows)}`);
+		}
+
+		return joinParts(
+			[
+				{line: line(`tables: ${formatNumber(shares.sources.flows)}`), priority: 0},
+				{
+					line: line(
+						`not listed: ${formatNumber(left)} (the LB's and targets' own, sources past the list)`,
+						'dim',
+					),
+					priority: 1,
+				},
+			],
+			context.width,
+			separator,
+		);
+	}
+
+	const more = (totals: TrafficTotals, what: string, priority: number): Part[] =>
+		totals.flows > 0
+			? [{line: line(`+${formatNumber(totals.flows)} ${what}`, 'dim'), priority}]
+			: [];
+	const own = `not listed: ${formatNumber(split.own.flows)} LB/targets' own`;
+	const parts = (ownText: string): Part[] => [
+		{line: line(`tables: ${formatNumber(split.fromClients.flows)} from clients`), priority: 0},
+		...more(split.sourcesPast, 'more sources', 2),
+		...more(split.portsPast, 'more ports', 3),
+		{line: line(ownText, 'dim'), priority: 1},
+	];
+	// Why the rest is not listed, where the whole line has room for it.
+	const explained = parts(`${own} (replies, backend legs, health checks)`);
+	const width = explained.reduce(
+		(used, part, index) => used + lineWidth(part.line) + (index > 0 ? lineWidth(separator) : 0),
+		0,
+	);
+	return joinParts(width <= context.width ? explained : parts(own), context.width, separator);
 }
 
 export function trafficLines(
@@ -121,7 +180,11 @@ function trafficBody(input: TrafficInput, context: PaneContext, view: PaneView):
 		lines.push(header);
 	}
 
-	lines.push(totalsLine(input, aggregates, context), timelineLine(input, aggregates, context));
+	lines.push(
+		totalsLine(input, aggregates, context),
+		timelineLine(input, aggregates, context),
+		sharesLine(tableShares(aggregates, flowAction[input.action]), context),
+	);
 	const allPorts =
 		input.action === 'accepted' ? aggregates.acceptedPorts : aggregates.rejectedPorts;
 	if (allSources.length === 0 && allPorts.length === 0) {

@@ -1,5 +1,5 @@
 // Which sources the accepted and rejected panes list, and in what order: the filter matches the
-// source address (in a CIDR too), its ports and the pane's action; `s` cycles flows (the engine's
+// source address (in a CIDR too), its ports and the pane's action; `s` cycles records (the engine's
 // order), bytes, packets, address. The ports table beside it follows the port and action terms
 // only: a port row sums every source, so an address cannot narrow it.
 import type {
@@ -46,7 +46,7 @@ const busiest =
 		right.packets - left.packets;
 
 export const sourceOrders: ReadonlyArray<SortOrder<SourceAggregate>> = [
-	{label: 'flows', compare: busiest('flows')},
+	{label: 'records', compare: busiest('flows')},
 	{label: 'bytes', compare: busiest('bytes')},
 	{label: 'packets', compare: busiest('packets')},
 	{label: 'address', compare: (left, right) => compareAddressText(left.addr, right.addr)},

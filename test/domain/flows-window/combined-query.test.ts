@@ -82,7 +82,7 @@ function combinedRow(
 }
 
 describe('splitCombinedRows', () => {
-	it('sums over sources and ports for the timeline, over buckets for the sources', () => {
+	it('sums over sources and ports for the timeline; the sources keep the bucket', () => {
 		const split = splitCombinedRows(
 			[
 				combinedRow(minute(0), 'ACCEPT', client, '80', 3),
@@ -120,15 +120,7 @@ describe('splitCombinedRows', () => {
 		]);
 		expect(split.sources).toEqual([
 			cells({
-				action: 'ACCEPT',
-				srcAddr: client,
-				dstPort: '80',
-				interfaceId: lbA.interfaceId,
-				flows: '5',
-				packets: '10',
-				bytes: '500',
-			}),
-			cells({
+				bucket: minute(1),
 				action: 'REJECT',
 				srcAddr: otherClient,
 				dstPort: '22',
@@ -138,6 +130,27 @@ describe('splitCombinedRows', () => {
 				bytes: '400',
 			}),
 			cells({
+				bucket: minute(0),
+				action: 'ACCEPT',
+				srcAddr: client,
+				dstPort: '80',
+				interfaceId: lbA.interfaceId,
+				flows: '3',
+				packets: '6',
+				bytes: '300',
+			}),
+			cells({
+				bucket: minute(1),
+				action: 'ACCEPT',
+				srcAddr: client,
+				dstPort: '80',
+				interfaceId: lbA.interfaceId,
+				flows: '2',
+				packets: '4',
+				bytes: '200',
+			}),
+			cells({
+				bucket: minute(0),
 				action: 'ACCEPT',
 				srcAddr: otherClient,
 				dstPort: '80',
@@ -178,7 +191,7 @@ describe('splitCombinedRows', () => {
 			unreadable,
 		]);
 		expect(split.sources).toEqual([
-			cells({action: 'ACCEPT', srcAddr: client, flows: '2', bytes: '1500'}),
+			cells({bucket: minute(0), action: 'ACCEPT', srcAddr: client, flows: '2', bytes: '1500'}),
 		]);
 	});
 });
@@ -249,6 +262,7 @@ describe('one combined query against the pair', () => {
 				const sources = grouped(
 					flows.filter((flow) => !locals.includes(flow.srcAddr)),
 					(flow) => ({
+						bucket: bucketOf(flow),
 						action: flow.action,
 						srcAddr: flow.srcAddr,
 						dstPort: String(flow.dstPort),

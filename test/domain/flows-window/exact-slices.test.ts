@@ -1,5 +1,9 @@
 import {describe, expect, it} from 'vitest';
-import {type ExactSlice, exactAggregates} from '../../../source/domain/flows-window/index.js';
+import {
+	type ExactSlice,
+	exactAggregates,
+	insightsRowLimit,
+} from '../../../source/domain/flows-window/index.js';
 import {client, lbA, nlbTopology} from '../flows/fixtures.js';
 
 const topology = nlbTopology({preserveClientIp: true});
@@ -21,8 +25,18 @@ function timelineRow(minute: number, action: string, flows: number) {
 	});
 }
 
-function sourceRow(addr: string, flows: number) {
+function sourceRow(addr: string, flows: number, minute?: number) {
+	const bucket =
+		minute === undefined
+			? {}
+			: {
+					bucket: new Date((t0 + minute * 60) * 1000)
+						.toISOString()
+						.replace('T', ' ')
+						.replace('Z', ''),
+				};
 	return cells({
+		...bucket,
 		action: 'ACCEPT',
 		srcAddr: addr,
 		dstPort: '80',
@@ -64,7 +78,35 @@ describe('exactAggregates', () => {
 		expect(part?.aggregates.timeline[0]?.start).toBe(t0 + 300);
 	});
 
-	it('keeps a straddling slice source list until the slice leaves the window', () => {
+	it('cuts source rows at the window start too, bucket by bucket, so the lists add up with the totals', () => {
+		const bucketed: ExactSlice = {
+			...backfill,
+			sources: [sourceRow(client, 5, 0), sourceRow(client, 7, 5), sourceRow(lbA.ip, 2, 9)],
+		};
+		const part = exactAggregates([bucketed], t0 + 300, topology, 60);
+		expect(part?.aggregates.acceptedSources).toEqual([
+			{addr: client, ports: [80], flows: 7, packets: 0, bytes: 0},
+		]);
+		expect(part?.aggregates.accepted.flows).toBe(7);
+		expect(part?.aggregates.acceptedFromClients?.flows).toBe(7);
+	});
+
+	it("does not claim to know the clients' share when a page of source rows may have been cut", () => {
+		const full: ExactSlice = {
+			...batch,
+			sources: Array.from({length: insightsRowLimit}, (_, index) =>
+				sourceRow(`198.18.${Math.floor(index / 250)}.${index % 250}`, 1),
+			),
+		};
+		const part = exactAggregates([full], t0, topology, 60);
+		expect(part?.aggregates.acceptedSources).toHaveLength(100);
+		expect(part?.aggregates.acceptedFromClients).toBeUndefined();
+		expect(exactAggregates([batch], t0, topology, 60)?.aggregates.acceptedFromClients?.flows).toBe(
+			3,
+		);
+	});
+
+	it('keeps a straddling slice source list without buckets until the slice leaves the window', () => {
 		const straddling = exactAggregates([backfill, batch], t0 + 300, topology, 60);
 		expect(straddling?.aggregates.acceptedSources.map((source) => source.addr)).toEqual([
 			client,

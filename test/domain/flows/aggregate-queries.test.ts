@@ -14,7 +14,7 @@ describe('buildAggregateQueries, default format', () => {
 			timeline:
 				'filter action = "ACCEPT" or action = "REJECT" | stats count(*) as flows, sum(packets) as packets, sum(bytes) as bytes by bin(60s) as bucket, action, interfaceId',
 			sources:
-				'filter action = "ACCEPT" or action = "REJECT" | stats count(*) as flows, sum(packets) as packets, sum(bytes) as bytes by action, srcAddr, dstPort, interfaceId | sort flows desc',
+				'filter action = "ACCEPT" or action = "REJECT" | stats count(*) as flows, sum(packets) as packets, sum(bytes) as bytes by bin(60s) as bucket, action, srcAddr, dstPort, interfaceId | sort flows desc',
 			missingFields: [],
 		});
 	});
@@ -72,7 +72,7 @@ describe('buildAggregateQueries, custom formats', () => {
 			'parse @message "* * * * * * * *" as flow_interface_id, flow_action, flow_srcaddr, flow_dstport, flow_bytes, flow_packets, flow_start, flow_end | filter flow_action = "ACCEPT" or flow_action = "REJECT" | stats count(*) as flows, sum(flow_packets) as packets, sum(flow_bytes) as bytes by bin(60s) as bucket, flow_action as action, flow_interface_id as interfaceId',
 		);
 		expect(queries.sources).toContain(
-			'by flow_action as action, flow_srcaddr as srcAddr, flow_dstport as dstPort, flow_interface_id as interfaceId',
+			'by bin(60s) as bucket, flow_action as action, flow_srcaddr as srcAddr, flow_dstport as dstPort, flow_interface_id as interfaceId',
 		);
 	});
 

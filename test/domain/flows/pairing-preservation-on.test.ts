@@ -232,7 +232,7 @@ describe('pairConnections, client IP preservation on', () => {
 		expect(connections.map((connection) => connection.kind)).toEqual(['unpaired', 'unpaired']);
 	});
 
-	it('does not pair a health check from the LB address with a client connection', () => {
+	it('does not pair a health check from the LB address with a client connection, and names it', () => {
 		const lines = [
 			...exchange({
 				eni: lbA.interfaceId,
@@ -252,7 +252,10 @@ describe('pairConnections, client IP preservation on', () => {
 			}),
 		];
 		const connections = pairConnections(records(lines), preserving);
-		expect(connections.map((connection) => connection.kind)).toEqual(['unpaired', 'unpaired']);
+		expect(connections.map((connection) => [connection.kind, connection.clientAddr])).toEqual([
+			['unpaired', client],
+			['health-check', lbA.ip],
+		]);
 	});
 
 	it('pairs a port reused an hour later with the backend of its own time', () => {

@@ -34,13 +34,17 @@ const expected: Readonly<Record<string, readonly string[]>> = {
 		'exact 198.51.100.7:40001 80>10.0.1.20:8080 p6 fA20,bA20,tR20 1700000000-1700000060 20/2000 c-a7c5a06efe535cf2',
 		'exact 198.51.100.7:40000 80>10.0.1.20:8080 p6 fA20,bA20,tA20 1700000300-1700000360 20/2000 c-8dfcdafce54d1e78',
 	],
-	'competing frontends of one client: the closest in time wins, the other stays alone': [
-		'likely 198.51.100.7:40001 80>10.0.1.20:8080 p6 fA20,bA20,tA20 1700000020-1700000080 20/2000 c-9bc1105cb4ebef6c',
-		'unpaired 198.51.100.7:40000 80>-:- p6 fA20,-,- 1700000000-1700000060 20/2000 c-6ab1273d77cf53a5',
-	],
-	'equally good candidates resolve by connection id, whatever the record order': [
-		'likely 198.51.100.7:40000 80>10.0.1.20:8080 p6 fA20,bA20,- 1700000000-1700000060 20/2000 c-6ab1273d77cf53a5',
-		'likely 198.51.100.7:40001 80>10.0.1.20:8080 p6 fA20,bA20,- 1700000000-1700000060 20/2000 c-a7c5a06efe535cf2',
+	'competing frontends of one client: records a minute late make time no tie-break, so none is claimed':
+		[
+			'ambiguous 198.51.100.7:41000 ->10.0.1.20:8080 p6 -,bA20,tA20 1700000020-1700000080 20/2000 c-8851b48f5580324f',
+			'ambiguous 198.51.100.7:40001 80>-:- p6 fA20,-,- 1700000020-1700000080 20/2000 c-9bc1105cb4ebef6c',
+			'ambiguous 198.51.100.7:40000 80>-:- p6 fA20,-,- 1700000000-1700000060 20/2000 c-6ab1273d77cf53a5',
+		],
+	'alike frontends and backends of one client: no join is claimed, whatever the record order': [
+		'ambiguous 198.51.100.7:41000 ->10.0.1.20:8080 p6 -,bA20,- 1700000000-1700000060 20/2000 c-1c4c8d5d44b17561',
+		'ambiguous 198.51.100.7:41001 ->10.0.1.20:8080 p6 -,bA20,- 1700000000-1700000060 20/2000 c-4fee6fce6d0f3670',
+		'ambiguous 198.51.100.7:40000 80>-:- p6 fA20,-,- 1700000000-1700000060 20/2000 c-6ab1273d77cf53a5',
+		'ambiguous 198.51.100.7:40001 80>-:- p6 fA20,-,- 1700000000-1700000060 20/2000 c-a7c5a06efe535cf2',
 	],
 	'preservation off: two clients at once, told apart by traffic shape': [
 		'likely 203.0.113.99:40000 80>10.0.1.20:8080 p6 fA100,bA100,- 1700000000-1700000060 100/100000 c-26fc26ed2de5e3e5',

@@ -165,7 +165,7 @@ export const scenarios: readonly Scenario[] = [
 		],
 	},
 	{
-		name: 'competing frontends of one client: the closest in time wins, the other stays alone',
+		name: 'competing frontends of one client: records a minute late make time no tie-break, so none is claimed',
 		topology: preserving,
 		lines: [
 			...exchange({
@@ -204,7 +204,7 @@ export const scenarios: readonly Scenario[] = [
 		],
 	},
 	{
-		name: 'equally good candidates resolve by connection id, whatever the record order',
+		name: 'alike frontends and backends of one client: no join is claimed, whatever the record order',
 		topology: preserving,
 		lines: [
 			...exchange({

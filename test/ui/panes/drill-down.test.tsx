@@ -53,7 +53,7 @@ describe('drill-down frames', () => {
 		it('accepted source: counts and connections, no where', () => {
 			const frame = detailFrame('accepted', 0, width);
 			expect(frame).toContain('accepted source 198.51.100.23');
-			expect(frame).toContain('30.1k flows');
+			expect(frame).toContain('30.1k records');
 			expect(frame).not.toContain('rejected at');
 		});
 

@@ -51,9 +51,9 @@ describe('connections', () => {
 });
 
 describe('accepted and rejected sources', () => {
-	it('cycles flows, bytes, packets, address', () => {
+	it('cycles records, bytes, packets, address', () => {
 		expect(sourceOrders.map((order) => order.label)).toEqual([
-			'flows',
+			'records',
 			'bytes',
 			'packets',
 			'address',

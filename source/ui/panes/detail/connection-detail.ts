@@ -3,7 +3,6 @@
 // legs' fields are the parsed flow records' content; the pairing line says how sure the join is.
 
 import type {Connection, Topology} from '../../../domain/snapshot.js';
-import {healthCheckTest} from '../../../domain/topology/health-checks.js';
 import {formatBytes, formatNumber} from '../../../domain/units.js';
 import {clientCell, kindCell, legActions, listenerCell, targetCell} from '../connection-cells.js';
 import {connectionTarget} from '../connections-view.js';
@@ -16,7 +15,7 @@ import {compactLeg, fullLeg, timeParts} from './leg-lines.js';
 import {healthParts} from './target-health.js';
 
 /** "203.0.113.7:51234 -> :443 => 10.0.1.10:8443 ACC ACC REJ exact". */
-export function connectionSummary(connection: Connection, now: number, healthCheck = false): Line {
+export function connectionSummary(connection: Connection): Line {
 	return [
 		...clientCell(connection),
 		seg(' '),
@@ -26,14 +25,14 @@ export function connectionSummary(connection: Connection, now: number, healthChe
 		seg('  '),
 		...legActions(connection, 'long'),
 		seg('  '),
-		...kindCell(connection, now, healthCheck),
+		...kindCell(connection),
 	];
 }
 
-export function pairingText(connection: Connection, healthCheck = false): string {
-	if (healthCheck) {
-		return `health check: from the load balancer's own address ${connection.clientAddr} to a target whose group preserves client IPs, with no frontend leg; no client is behind it`;
-	}
+export function pairingText(connection: Connection, topology?: Topology): string {
+	const {frontend} = connection;
+	const other = frontend === undefined ? 'frontend' : 'backend';
+	const self = frontend === undefined ? 'backend' : 'frontend';
 	switch (connection.kind) {
 		case 'exact': {
 			const client = formatAddressPort(connection.clientAddr, connection.clientPort);
@@ -41,15 +40,49 @@ export function pairingText(connection: Connection, healthCheck = false): string
 		}
 
 		case 'likely': {
-			return "likely pair: the backend leg starts at the LB's own address, so there is no client address to join on; matched by interface/AZ, time overlap and packet/byte shape";
+			return connection.backend?.srcAddr === connection.clientAddr ||
+				connection.targetView?.srcAddr === connection.clientAddr
+				? 'likely pair: the backend leg carries the client address but another port; each leg is the only one that fits the other by interface/AZ, time overlap and packet/byte shape'
+				: "likely pair: the backend leg starts at the LB's own address, so there is no client address to join on; each leg is the only one that fits the other by interface/AZ, time overlap and packet/byte shape";
 		}
 
-		case 'unpaired': {
-			return connection.frontend === undefined
-				? 'unpaired: a backend leg with no frontend leg that matches it'
-				: 'unpaired: a frontend leg with no backend leg that matches it';
+		case 'ambiguous': {
+			const count = connection.candidates ?? 0;
+			const fit =
+				count === 1
+					? `1 ${other} leg fits this ${self} leg by interface/AZ, time overlap and packet/byte shape, but other ${self} legs fit that one too`
+					: `${count} ${other} legs fit this ${self} leg by interface/AZ, time overlap and packet/byte shape`;
+			return `ambiguous: ${fit}; the flow logs cannot tell which is whose, so no pair is claimed`;
+		}
+
+		case 'arriving': {
+			return `arriving: no ${other} leg yet, and flow records reach CloudWatch Logs minutes late, so it may still be on its way`;
+		}
+
+		case 'health-check': {
+			return `health check: from the load balancer's own address ${connection.clientAddr} to a target whose group preserves client IPs, with no frontend leg; no client is behind it`;
+		}
+
+		default: {
+			return unpairedText(connection, topology);
 		}
 	}
+}
+
+function unpairedText(connection: Connection, topology: Topology | undefined): string {
+	const {frontend} = connection;
+	if (frontend === undefined) {
+		return 'unpaired: a backend leg with no frontend leg that matches it';
+	}
+
+	const listeners = topology?.listeners ?? [];
+	if (listeners.length > 0 && !listeners.some((listener) => listener.port === frontend.dstPort)) {
+		return `unpaired: no listener on port ${frontend.dstPort}, so the load balancer forwards it nowhere`;
+	}
+
+	return frontend.forward?.action === 'REJECT' && frontend.reverse === undefined
+		? "unpaired: the load balancer's interface rejected it, so it was never forwarded to a target"
+		: 'unpaired: a frontend leg with no backend leg that matches it';
 }
 
 function headLines(
@@ -65,18 +98,15 @@ function headLines(
 			priority: entry.priority + 2,
 		})),
 	];
-	const healthCheck = healthCheckTest(topology)(connection);
+	const certain = connection.kind === 'exact' || connection.kind === 'health-check';
 	const lines: Line[] = [
-		[
-			seg(`${formatProtocol(connection.protocol)} `, 'dim'),
-			...connectionSummary(connection, context.now, healthCheck),
-		],
+		[seg(`${formatProtocol(connection.protocol)} `, 'dim'), ...connectionSummary(connection)],
 		...wrapCells(
-			seg(pairingText(connection, healthCheck)).text,
+			seg(pairingText(connection, topology)).text,
 			context.width,
 			3,
 			context.glyphs.ellipsis,
-		).map((text) => line(text, connection.kind === 'exact' || healthCheck ? undefined : 'yellow')),
+		).map((text) => line(text, certain ? undefined : 'yellow')),
 		factsLine(volume, context),
 	];
 	const target = connectionTarget(connection, topology);

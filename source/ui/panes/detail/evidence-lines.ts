@@ -4,7 +4,6 @@
 
 import {formatMetricValue, summarizeSeries} from '../../../domain/metrics/metric-values.js';
 import type {EvidenceRef, Snapshot} from '../../../domain/snapshot.js';
-import {healthCheckTest} from '../../../domain/topology/health-checks.js';
 import {formatBytes, formatNumber} from '../../../domain/units.js';
 import {actorText} from '../changes-rows.js';
 import {type Line, line, seg} from '../line.js';
@@ -33,14 +32,7 @@ function connectionEvidence(snapshot: EvidenceSnapshot, id: string): Line {
 	const connection = snapshot.flows?.connections.find((entry) => entry.id === id);
 	return connection === undefined
 		? gone('connection', id)
-		: labelled(
-				'connection',
-				connectionSummary(
-					connection,
-					snapshot.window.end,
-					healthCheckTest(snapshot.topology)(connection),
-				),
-			);
+		: labelled('connection', connectionSummary(connection));
 }
 
 function sourceEvidence(snapshot: EvidenceSnapshot, addr: string, context: PaneContext): Line {
@@ -53,7 +45,7 @@ function sourceEvidence(snapshot: EvidenceSnapshot, addr: string, context: PaneC
 		[
 			{line: [seg('rejected source ', 'dim'), seg(source.addr)], priority: 0},
 			part(whereText(source.where), 1, 'red'),
-			part(`${formatNumber(source.flows)} flows`, 2),
+			part(`${formatNumber(source.flows)} records`, 2),
 			part(`ports ${source.ports.join(',')}`, 3),
 			part(formatBytes(source.bytes), 4),
 		],

@@ -47,8 +47,7 @@ export function detailLines(item: SelectedItem, snapshot: Snapshot, context: Pan
 			const connections = snapshot.flows?.connections ?? [];
 			return detailFrame(
 				snapshot.sources.flows,
-				(inner) =>
-					sourceDetailLines(item.source, item.action, connections, inner, snapshot.topology),
+				(inner) => sourceDetailLines(item.source, item.action, connections, inner),
 				context,
 			);
 		}

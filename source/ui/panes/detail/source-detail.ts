@@ -1,7 +1,7 @@
 // One accepted or rejected source: its counts and ports, where it was rejected (the LB's own
 // security group or ACL, or the target's, have different fixes), and the connections it made.
 import {compareConnections} from '../../../domain/flows/pairing.js';
-import type {Connection, SourceAggregate, Topology} from '../../../domain/snapshot.js';
+import type {Connection, SourceAggregate} from '../../../domain/snapshot.js';
 import {formatBytes, formatNumber} from '../../../domain/units.js';
 import {connectionVariants} from '../connections-rows.js';
 import {connectionLegs} from '../connections-view.js';
@@ -36,7 +36,6 @@ export function sourceDetailLines(
 	action: TrafficAction,
 	connections: readonly Connection[],
 	context: PaneContext,
-	topology?: Topology,
 ): Line[] {
 	const lines: Line[] = [
 		[
@@ -48,7 +47,7 @@ export function sourceDetailLines(
 		],
 		factsLine(
 			[
-				part(`${formatNumber(source.flows)} flows`, 0),
+				part(`${formatNumber(source.flows)} records`, 0),
 				part(`${formatNumber(source.packets)} pkts`, 2),
 				part(formatBytes(source.bytes), 1),
 				part(`port${source.ports.length === 1 ? '' : 's'} ${source.ports.join(',')}`, 0),
@@ -73,7 +72,7 @@ export function sourceDetailLines(
 	}
 
 	const ellipsis = context.glyphs.ellipsis;
-	const layout = bestLayout(connectionVariants(context.now, topology), from, context.width);
+	const layout = bestLayout(connectionVariants(context.now), from, context.width);
 	lines.push(
 		line(`${from.length} connection${from.length === 1 ? '' : 's'} from ${source.addr}`, 'bold'),
 		tableHeader(layout, ellipsis),

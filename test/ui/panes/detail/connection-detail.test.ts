@@ -25,8 +25,25 @@ describe('pairingText', () => {
 			{...rejected, kind: 'unpaired', frontend: undefined} as unknown as Connection,
 			/^unpaired: a backend leg with no frontend leg/,
 		],
-	])('%#: %s', (connection, expected) => {
-		expect(pairingText(connection)).toMatch(expected);
+		[
+			{...unpaired, kind: 'ambiguous', candidates: 3},
+			/^ambiguous: 3 backend legs fit this frontend leg by .*so no pair is claimed$/,
+		],
+		[
+			{...unpaired, kind: 'ambiguous', candidates: 1},
+			/^ambiguous: 1 backend leg fits this frontend leg .*but other frontend legs fit that one too;/,
+		],
+		[{...unpaired, kind: 'arriving'}, /^arriving: no backend leg yet, .*minutes late/],
+		[
+			{...unpaired, kind: 'health-check', frontend: undefined},
+			/^health check: from the load balancer's own address/,
+		],
+		[
+			{...unpaired, listenerPort: 22, frontend: {...unpaired.frontend, dstPort: 22}},
+			/^unpaired: no listener on port 22, so the load balancer forwards it nowhere$/,
+		],
+	] as const)('%#: %s', (connection, expected) => {
+		expect(pairingText(connection as Connection, topology)).toMatch(expected);
 	});
 });
 

@@ -29,7 +29,7 @@ describe('evidenceLines', () => {
 		[{kind: 'metric', seriesId: 'healthy'}, '  metric Healthy hosts · now 1 · max 2'],
 		[
 			{kind: 'rejected-source', addr: '45.33.32.156'},
-			'  rejected source 45.33.32.156 · at LB · 40 flows · ports 22,23,3389,5900 · 7KB',
+			'  rejected source 45.33.32.156 · at LB · 40 records · ports 22,23,3389,5900 · 7KB',
 		],
 		[{kind: 'connection', id: 'c-gone'}, '  connection c-gone (no longer in the window)'],
 		[{kind: 'change', id: 'ev-gone'}, '  change ev-gone (no longer in the window)'],

@@ -31,7 +31,7 @@ describe('sourceDetailLines', () => {
 			lineText,
 		);
 		expect(lines[0]).toBe('rejected source 203.0.113.7 · at target');
-		expect(lines[1]).toBe('800 flows · 2400 pkts · 141KB · port 8443');
+		expect(lines[1]).toBe('800 records · 2400 pkts · 141KB · port 8443');
 		expect(lines[2]).toMatch(/^rejected at the target's interface: the target's security group/);
 		expect(lines[3]).toBe('1 connection from 203.0.113.7');
 		expect(lines[4]).toMatch(/^client\s+lsnr\s+target\s+FE {2}BE {2}TGT/);
