@@ -95,10 +95,14 @@ function draftOf(
 	let forwardPackets = 0;
 	let forwardBytes = 0;
 	let forwardAction: FlowAction = 'ACCEPT';
+	let forwardRejected = 0;
+	let forwardFlags: number | undefined;
 	let reverseRecords = 0;
 	let reversePackets = 0;
 	let reverseBytes = 0;
 	let reverseAction: FlowAction = 'ACCEPT';
+	let reverseRejected = 0;
+	let reverseFlags: number | undefined;
 	// The earliest start; Math.min from Infinity is the first start, and stays a small integer.
 	let start = records[first]?.start ?? Number.POSITIVE_INFINITY;
 	let latest = 0;
@@ -118,6 +122,8 @@ function draftOf(
 			forwardPackets += record.packets ?? 0;
 			forwardBytes += record.bytes ?? 0;
 			forwardAction = rejected ? 'REJECT' : forwardAction;
+			forwardRejected += rejected ? 1 : 0;
+			forwardFlags = orFlags(forwardFlags, record.tcpFlags);
 			if (
 				rewritten === undefined &&
 				record.pktSrcAddr !== undefined &&
@@ -130,6 +136,8 @@ function draftOf(
 			reversePackets += record.packets ?? 0;
 			reverseBytes += record.bytes ?? 0;
 			reverseAction = rejected ? 'REJECT' : reverseAction;
+			reverseRejected += rejected ? 1 : 0;
+			reverseFlags = orFlags(reverseFlags, record.tcpFlags);
 		}
 	}
 
@@ -149,6 +157,8 @@ function draftOf(
 					bytes: forwardBytes,
 					action: forwardAction,
 					records: forwardRecords,
+					rejectedRecords: forwardRejected > 0 ? forwardRejected : undefined,
+					tcpFlags: forwardFlags,
 				}
 			: undefined,
 		reverseRecords > 0
@@ -157,8 +167,19 @@ function draftOf(
 					bytes: reverseBytes,
 					action: reverseAction,
 					records: reverseRecords,
+					rejectedRecords: reverseRejected > 0 ? reverseRejected : undefined,
+					tcpFlags: reverseFlags,
 				}
 			: undefined,
 	);
 	return {leg, originAddr: rewritten ?? clientAddr, targets: orientation.targets};
+}
+
+/** tcp-flags are OR-ed over an interval by AWS; over a leg's records they are OR-ed the same way. */
+function orFlags(held: number | undefined, flags: number | undefined): number | undefined {
+	if (flags === undefined) {
+		return held;
+	}
+
+	return held === undefined ? flags : held | flags;
 }
