@@ -11,8 +11,9 @@ import {monitoringGapsRule} from './rules/monitoring-gaps.js';
 import {newSourceRule} from './rules/new-source.js';
 import {portAllocationErrorsRule} from './rules/port-allocation-errors.js';
 import {resetSpikeRule} from './rules/reset-spike.js';
+import {sourceProbesRule} from './rules/source-probes.js';
 import {sourceScanRule} from './rules/source-scan.js';
-import {targetSgRejectsRule} from './rules/target-sg-rejects.js';
+import {targetRejectsRule} from './rules/target-rejects.js';
 import {unhealthyTargetsRule} from './rules/unhealthy-targets.js';
 import {defaultChangeWindowMinutes} from './thresholds.js';
 
@@ -24,9 +25,10 @@ export type EvaluateOptions = {
 };
 
 export const findingRules: readonly FindingRule[] = [
-	targetSgRejectsRule,
+	targetRejectsRule,
 	blockedAtLbRule,
 	sourceScanRule,
+	sourceProbesRule,
 	newSourceRule,
 	unhealthyTargetsRule,
 	resetSpikeRule,
