@@ -21,6 +21,8 @@ export type DraftFinding = {
 	 * REJECTs were logged). Far enough past `lastSeen`, the finding is resolved.
 	 */
 	readonly clearThrough?: number;
+	/** The rules read after the last evidence allow the traffic: fixed once it works again. */
+	readonly rulesAllowNow?: boolean;
 };
 
 export type FindingRule = {
@@ -40,6 +42,7 @@ export type DraftInput = {
 	readonly sinceBefore?: boolean | undefined;
 	readonly lastSeen?: number | undefined;
 	readonly clearThrough?: number | undefined;
+	readonly rulesAllowNow?: boolean | undefined;
 	readonly evidence: readonly EvidenceRef[];
 	readonly next: string;
 	readonly relatedResources?: readonly (string | undefined)[];
@@ -74,5 +77,6 @@ export function draft(input: DraftInput): DraftFinding {
 		metricNames: input.metricNames ?? [],
 		networkAclChanges: input.networkAclChanges ?? false,
 		...(input.clearThrough === undefined ? {} : {clearThrough: input.clearThrough}),
+		...(input.rulesAllowNow === true ? {rulesAllowNow: true} : {}),
 	};
 }

@@ -64,3 +64,19 @@ export function clearThrough(
 
 	return newest;
 }
+
+/** Every rejection's rules allow it now, and they were read after the last of them. */
+export function rulesAllowNow(
+	snapshot: Snapshot,
+	bases: readonly string[],
+	lastSeen: number | undefined,
+): boolean {
+	const readAt = snapshot.sources.discovery.fetchedAt;
+	return (
+		bases.length > 0 &&
+		bases.every((basis) => basis === 'allowed-now') &&
+		readAt !== undefined &&
+		lastSeen !== undefined &&
+		readAt > lastSeen
+	);
+}

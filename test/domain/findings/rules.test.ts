@@ -237,7 +237,10 @@ describe('unhealthy targets', () => {
 
 	it('reports what CloudWatch sees before discovery catches up, with the time it began', () => {
 		const dimensions = {LoadBalancer: ids.lbDimension, TargetGroup: ids.tgDimension};
+		const base = buildSnapshot();
 		const snapshot = buildSnapshot({
+			// Discovery re-reads target health every 3 minutes: its last answer predates the metric's.
+			sources: {...base.sources, discovery: {status: 'ok', fetchedAt: now - 3 * minute}},
 			metrics: {
 				series: withSeries(
 					healthyMetrics(),

@@ -11,7 +11,7 @@ import type {ListenerInfo} from '../../types/topology.js';
 import {type Blame, blameRejection, type Control, controlKey} from '../blame.js';
 import {controlName, denialText} from '../control-text.js';
 import {type DraftFinding, draft, type FindingRule} from '../draft.js';
-import {clearThrough, legsTime} from '../evidence-time.js';
+import {clearThrough, legsTime, rulesAllowNow} from '../evidence-time.js';
 import {strengthText, type Weight, weigh} from '../evidence-weight.js';
 import {listNames, plural} from '../format.js';
 import {loadBalancerConnections, type Rejection, rejectionsOf} from '../rejections.js';
@@ -191,6 +191,11 @@ function findingForListener(
 				legs,
 				(connection) => connection.frontend,
 				(leg) => leg.dstPort === port,
+			),
+			rulesAllowNow: rulesAllowNow(
+				snapshot,
+				rows.map((rejection) => rejection.blame.basis),
+				time.lastSeen,
 			),
 			evidence: refs,
 			next: `${nextStep(snapshot, controls, ruled, who, label)}${strength}`,

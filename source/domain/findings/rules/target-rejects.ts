@@ -8,7 +8,7 @@ import {loadBalancerAddresses, targetLabel} from '../../topology/topology-lookup
 import type {EvidenceRef} from '../../types/findings.js';
 import {controlKey} from '../blame.js';
 import {type DraftFinding, draft, type FindingRule} from '../draft.js';
-import {clearThrough, legsTime} from '../evidence-time.js';
+import {clearThrough, legsTime, rulesAllowNow} from '../evidence-time.js';
 import {confidenceOf, strengthText, type Weight, weigh} from '../evidence-weight.js';
 import {listNames, plural, protocolName, unique} from '../format.js';
 import {loadBalancerConnections, type Rejection, rejectionsOf} from '../rejections.js';
@@ -111,6 +111,11 @@ function findingFor(snapshot: Snapshot, group: RejectGroup, weight: Weight): Dra
 		lastSeen: time.lastSeen,
 		clearThrough: clearThrough(snapshot, legs, (connection) =>
 			where === 'backend' ? connection.backend : connection.targetView,
+		),
+		rulesAllowNow: rulesAllowNow(
+			snapshot,
+			rejections.map(({blame}) => blame.basis),
+			time.lastSeen,
 		),
 		evidence,
 		next: `${targetNextStep(snapshot, rejections, text)} ${strengthText(rejections, scale)}`,
