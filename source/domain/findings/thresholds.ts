@@ -81,8 +81,12 @@ export const networkHealthyMaxRejectedShare = 0.1;
  */
 export const resolveQuietMinMs = 5 * 60_000;
 export const resolveQuietIntervals = 3;
-/** A resolved finding stays listed (as info) this long, then goes. */
-export const resolvedKeepMs = 10 * 60_000;
+/**
+ * A resolved finding stays listed (as info) this long after its evidence stopped, then goes.
+ * Flow evidence is known to have stopped only after the quiet period and the flow logs' delivery
+ * delay, so this leaves a resolution on screen for several minutes after it is first shown.
+ */
+export const resolvedKeepMs = 20 * 60_000;
 
 /** Minutes after a change during which a new finding is attributed to it. */
 export const defaultChangeWindowMinutes = 10;

@@ -69,7 +69,13 @@ function findingFor(snapshot: Snapshot, group: RejectGroup, weight: Weight): Dra
 	const peers = unique(
 		rejections.map(({leg, where}) => (where === 'backend' ? leg.dstAddr : leg.srcAddr)),
 	);
-	const refs = unique(rejections.flatMap(({target}) => (target === undefined ? [] : [target])));
+	const refs = [
+		...new Map(
+			rejections.flatMap(({target}) =>
+				target === undefined ? [] : [[`${target.group.arn}|${target.target.id}`, target] as const],
+			),
+		).values(),
+	];
 	const ports = unique(rejections.map(({leg}) => `${protocolName(leg.protocol)}/${leg.dstPort}`));
 	const targets =
 		refs.length > 0
