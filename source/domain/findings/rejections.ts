@@ -11,6 +11,36 @@ import {
 import type {Connection, FlowLeg} from '../types/flows.js';
 import type {Topology} from '../types/topology.js';
 import {type Blame, blameRejection, type RejectedPacket, type Site} from './blame.js';
+
+/** Rejections of the same packet at the same interface share one verdict. */
+function cachedBlame(
+	cache: Map<string, Blame>,
+	topology: Topology | undefined,
+	site: Site,
+	rejected: RejectedPacket,
+): Blame {
+	const {packet} = rejected;
+	const key = [
+		site.side,
+		site.subnetId,
+		site.groupIds.join('+'),
+		rejected.rejected,
+		rejected.direction,
+		packet.protocol,
+		packet.peer,
+		packet.port,
+		(packet.peerGroups ?? []).join('+'),
+	].join('|');
+	const known = cache.get(key);
+	if (known !== undefined) {
+		return known;
+	}
+
+	const blame = blameRejection(topology, site, rejected);
+	cache.set(key, blame);
+	return blame;
+}
+
 import {type LegRejection, legRejection} from './leg-rejection.js';
 
 /** The frontend and backend legs are logged on the LB's interface, the target view on the target's. */
@@ -87,6 +117,7 @@ function targetRejection(
 	snapshot: Snapshot,
 	connection: Connection,
 	lbPrivate: ReadonlySet<string>,
+	blames: Map<string, Blame>,
 ): Rejection | undefined {
 	const leg = connection.targetView;
 	const rejection = leg === undefined ? undefined : legRejection(leg);
@@ -130,6 +161,7 @@ function lbRejection(
 	snapshot: Snapshot,
 	connection: Connection,
 	where: 'frontend' | 'backend',
+	blames: Map<string, Blame>,
 ): Rejection | undefined {
 	const leg = connection[where];
 	const rejection = leg === undefined ? undefined : legRejection(leg);
@@ -141,7 +173,7 @@ function lbRejection(
 	const target =
 		where === 'backend' ? findTarget(topology, {addr: leg.dstAddr, port: leg.dstPort}) : undefined;
 	const rejected = rejectedPacket(where, leg, rejection, target?.target.securityGroups ?? []);
-	const blame = blameRejection(topology, lbSite(topology, leg), rejected);
+	const blame = cachedBlame(blames, topology, lbSite(topology, leg), rejected);
 	return {
 		connection,
 		where,
@@ -154,24 +186,58 @@ function lbRejection(
 	};
 }
 
-export function rejectionsOf(snapshot: Snapshot): Rejection[] {
+type Memo = {
+	readonly topology: Topology | undefined;
+	readonly rejections: Rejection[];
+	readonly carried: Connection[];
+};
+
+// Several rules read the same rejections and scale, and each store write evaluates every rule:
+// they are worked out once per rows-and-topology pair.
+const memo = new WeakMap<readonly Connection[], Memo>();
+
+function memoOf(snapshot: Snapshot): Memo {
+	const connections = snapshot.flows?.connections ?? [];
+	const known = memo.get(connections);
+	if (known !== undefined && known.topology === snapshot.topology) {
+		return known;
+	}
+
 	const lbPrivate = new Set(loadBalancerPrivateIps(snapshot.topology));
-	return (snapshot.flows?.connections ?? []).flatMap((connection) =>
-		[
-			lbRejection(snapshot, connection, 'frontend'),
-			lbRejection(snapshot, connection, 'backend'),
-			targetRejection(snapshot, connection, lbPrivate),
-		].filter((entry): entry is Rejection => entry !== undefined),
-	);
+	const own = loadBalancerAddresses(snapshot.topology);
+	const blames = new Map<string, Blame>();
+	const rejections: Rejection[] = [];
+	const carried: Connection[] = [];
+	for (const connection of connections) {
+		for (const found of [
+			lbRejection(snapshot, connection, 'frontend', blames),
+			lbRejection(snapshot, connection, 'backend', blames),
+			targetRejection(snapshot, connection, lbPrivate, blames),
+		]) {
+			if (found !== undefined) {
+				rejections.push(found);
+			}
+		}
+
+		if (
+			connection.frontend !== undefined ||
+			connection.backend !== undefined ||
+			own.has(connection.targetView?.srcAddr ?? '')
+		) {
+			carried.push(connection);
+		}
+	}
+
+	const made = {topology: snapshot.topology, rejections, carried};
+	memo.set(connections, made);
+	return made;
+}
+
+export function rejectionsOf(snapshot: Snapshot): readonly Rejection[] {
+	return memoOf(snapshot).rejections;
 }
 
 /** Connections the LB carried in the rows: the scale late-packet REJECTs are measured against. */
-export function loadBalancerConnections(snapshot: Snapshot): Connection[] {
-	const own = loadBalancerAddresses(snapshot.topology);
-	return (snapshot.flows?.connections ?? []).filter(
-		(connection) =>
-			connection.frontend !== undefined ||
-			connection.backend !== undefined ||
-			own.has(connection.targetView?.srcAddr ?? ''),
-	);
+export function loadBalancerConnections(snapshot: Snapshot): readonly Connection[] {
+	return memoOf(snapshot).carried;
 }

@@ -35,7 +35,28 @@ type MutableProfile = {
 	connections: Connection[];
 };
 
+// Three rules read the profiles on every store write: they are built once per flows and topology.
+const built = new WeakMap<
+	NonNullable<Snapshot['flows']>,
+	{readonly topology: Snapshot['topology']; readonly profiles: SourceProfile[]}
+>();
+
 export function sourceProfiles(snapshot: Snapshot): SourceProfile[] {
+	const flows = snapshot.flows;
+	const known = flows === undefined ? undefined : built.get(flows);
+	if (known !== undefined && known.topology === snapshot.topology) {
+		return known.profiles;
+	}
+
+	const profiles = buildProfiles(snapshot);
+	if (flows !== undefined) {
+		built.set(flows, {topology: snapshot.topology, profiles});
+	}
+
+	return profiles;
+}
+
+function buildProfiles(snapshot: Snapshot): SourceProfile[] {
 	// The LB's own and the targets' addresses show up as sources (health checks, replies); they
 	// are not clients.
 	const own = new Set([

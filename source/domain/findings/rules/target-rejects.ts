@@ -51,7 +51,12 @@ export function targetRejects(snapshot: Snapshot): DraftFinding[] {
 		}
 
 		const key = groupKey(rejection);
-		groups.set(key, [...(groups.get(key) ?? []), rejection]);
+		const group = groups.get(key);
+		if (group === undefined) {
+			groups.set(key, [rejection]);
+		} else {
+			group.push(rejection);
+		}
 	}
 
 	const carried = loadBalancerConnections(snapshot);
