@@ -127,7 +127,9 @@ describe('lbtop shop-alb at 80x24 during a bad deploy', () => {
 		expect(screen).toMatch(/^LB 5XX {2,}\S+ +2 +1 +3$/m);
 		// The two internet probes are one info line under the findings; it takes the row the last
 		// metric (healthy shop-web) had, which the --once test below still checks.
-		expect(screen).toMatch(/^INFO Probe from 2\.125\.160\.216 of ports with no listener \(22, 3389\)/m);
+		expect(screen).toMatch(
+			/^INFO Probe from 2\.125\.160\.216 of ports with no listener \(22, 3389\)/m,
+		);
 		expect(screen).not.toMatch(nlbMetricLabels);
 		// The ALB has rejects at the LB too, but the note about NLB metrics is not for it.
 		expect(screen).not.toMatch(/NLB/);

@@ -136,7 +136,8 @@ function targetRejection(
 	const blame: Blame =
 		target === undefined
 			? {controls: [{kind: 'security-group', side: 'target', groupIds: []}], basis: 'unknown'}
-			: blameRejection(
+			: cachedBlame(
+					blames,
 					topology,
 					{
 						side: 'target',
