@@ -8,28 +8,10 @@ import {
 	groupVerdict,
 	type Packet,
 } from '../../../source/domain/topology/path-rules.js';
-import type {
-	NetworkAclEntry,
-	NetworkAclInfo,
-	SecurityGroupInfo,
-} from '../../../source/domain/types/topology.js';
+import type {NetworkAclInfo, SecurityGroupInfo} from '../../../source/domain/types/topology.js';
+import {aclEntry} from '../findings/worlds.js';
 
-function entry(
-	ruleNumber: number,
-	egress: boolean,
-	action: 'allow' | 'deny',
-	cidr: string,
-	ports?: readonly [number, number],
-): NetworkAclEntry {
-	return {
-		ruleNumber,
-		egress,
-		protocol: ports === undefined ? '-1' : '6',
-		action,
-		cidr,
-		...(ports === undefined ? {} : {fromPort: ports[0], toPort: ports[1]}),
-	};
-}
+const entry = aclEntry;
 
 const targetsAcl: NetworkAclInfo = {
 	networkAclId: 'acl-0targets',
