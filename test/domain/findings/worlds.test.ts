@@ -292,3 +292,50 @@ describe('blaming the right control', () => {
 		expect(finding.next).toContain('has no inbound rule allowing');
 	});
 });
+
+describe('probes that get further', () => {
+	const prober = '192.0.2.77';
+
+	it('are a warning of their own when something answered on a port with no listener', () => {
+		const answered = flow({
+			client: prober,
+			clientPort: 58_022,
+			at: now - 3 * minute,
+			listenerPort: 2222,
+		});
+		const probes = [22, 23].map((port, index) =>
+			probe(prober, port, now - (6 - index) * minute, syn),
+		);
+		const snapshot = world({
+			connections: [...healthyFlows(20, true), ...probes, answered],
+			rejectedSources: [sourceRow(prober, [22, 23], 2, 'lb')],
+		});
+		const finding = one(snapshot, 'source-probe');
+		expect(finding.severity).toBe('warning');
+		expect(finding.title).toBe(
+			`Probe from ${prober}: ports 22, 23 rejected at the LB (2 rejected flows), and answered on 2222, where no listener or target port is`,
+		);
+		expect(evaluateFindings(snapshot).some((entry) => entry.rule === 'source-probes')).toBe(false);
+	});
+
+	it('are a warning when they reach a listener of an internal LB (the source is inside the network)', () => {
+		const insider = '10.0.44.5';
+		const connections = [
+			...healthyFlows(20, true),
+			probe(insider, 22, now - 6 * minute, syn),
+			probe(insider, 3389, now - 5 * minute, syn),
+			flow({client: insider, clientPort: 58_080, at: now - 4 * minute}),
+		];
+		const internet = world({connections});
+		expect(loud(evaluateFindings(internet))).toEqual([]);
+		const internal = {
+			...internet,
+			...(internet.topology === undefined
+				? {}
+				: {topology: {...internet.topology, scheme: 'internal' as const}}),
+		};
+		const finding = one(internal, 'source-probe');
+		expect(finding.severity).toBe('warning');
+		expect(finding.title).toContain('it reached listener 80 of this internal LB');
+	});
+});

@@ -51,6 +51,7 @@ export function newSources(snapshot: Snapshot, now: number = snapshot.generatedA
 			}
 
 			const since = Math.min(...own.map((connection) => connection.start)) * 1000;
+			const lastSeen = Math.max(...own.map((connection) => connection.end)) * 1000;
 			const rejected = own.filter(
 				(connection) =>
 					connection.frontend?.action === 'REJECT' || connection.targetView?.action === 'REJECT',
@@ -65,6 +66,7 @@ export function newSources(snapshot: Snapshot, now: number = snapshot.generatedA
 						`New source ${profile.addr}: ${plural(own.length, 'connection')} since ${utcTime(since)} ` +
 						`(${Math.round(share * 100)}% of recent traffic, ${rejected} rejected), not seen earlier in the window`,
 					since,
+					lastSeen,
 					evidence: own
 						.slice(0, maxEvidenceRows)
 						.map((connection) => ({kind: 'connection', id: connection.id})),

@@ -14,6 +14,8 @@ export type TitleText = {
 	readonly targets: string;
 	readonly peers: string;
 	readonly seesLoadBalancer: boolean;
+	/** Some of the rejected come from the LB's own address: its health checks. */
+	readonly healthChecksToo: boolean;
 };
 
 function primary(rejections: readonly Rejection[]): Control | undefined {
@@ -74,7 +76,11 @@ export function targetTitle(
 			? control.groupIds.map((id) => securityGroupLabel(snapshot.topology, id))
 			: [];
 	const sgText = groups.length > 0 ? ` (${groups.join(', ')})` : '';
-	const who = text.seesLoadBalancer ? "the LB's address" : 'client IPs';
+	const who = text.seesLoadBalancer
+		? "the LB's address"
+		: text.healthChecksToo
+			? "client IPs and the LB's health checks"
+			: 'client IPs';
 	// The cause first: an 80-column findings line shows the start; the drill-down shows the rest.
 	return `Target SG${sgText} rejects ${who}: ACCEPT at LB, REJECT at target on ${text.ports} · ${tail} from ${text.peers}`;
 }

@@ -71,9 +71,10 @@ function findingFor(snapshot: Snapshot, group: RejectGroup, weight: Weight): Dra
 	const first = rejections[0];
 	const connections = unique(rejections.map(({connection}) => connection));
 	const lbAddresses = loadBalancerAddresses(snapshot.topology);
+	// Clients first: the LB's own address among them is its health checks, rejected alike.
 	const peers = unique(
 		rejections.map(({leg, where}) => (where === 'backend' ? leg.dstAddr : leg.srcAddr)),
-	);
+	).sort((a, b) => Number(lbAddresses.has(a)) - Number(lbAddresses.has(b)));
 	const refs = [
 		...new Map(
 			rejections.flatMap(({target}) =>
@@ -93,6 +94,7 @@ function findingFor(snapshot: Snapshot, group: RejectGroup, weight: Weight): Dra
 		targets: listNames(targets, maxNamesInTitle),
 		peers: listNames(peers, maxNamesInTitle),
 		seesLoadBalancer: peers.length > 0 && peers.every((peer) => lbAddresses.has(peer)),
+		healthChecksToo: peers.some((peer) => lbAddresses.has(peer)),
 	};
 	const legs = rejections.map(({leg}) => leg);
 	const time = legsTime(snapshot, legs);
