@@ -22,7 +22,6 @@ import {
 	series,
 	source,
 	spiking,
-	steady,
 	steadyConnections,
 	target,
 	target1,
