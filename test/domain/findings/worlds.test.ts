@@ -148,6 +148,20 @@ describe('a busy healthy LB with its normal background', () => {
 				},
 			}),
 		);
+		// The same at the LB's interface: a client's FIN after the NLB's flow timed out.
+		const lateAtLb = Array.from({length: 5}, (_, index) =>
+			flow({
+				client: `198.51.103.${index + 1}`,
+				clientPort: 47_000 + index,
+				at: now - 13 * minute,
+				frontend: {
+					forward: {
+						action: 'REJECT',
+						...(flags ? {flags: lateFlags[index % lateFlags.length] ?? fin} : {}),
+					},
+				},
+			}),
+		);
 		const probers = Array.from({length: 12}, (_, index) => `192.0.2.${index + 10}`);
 		const probes = probers.map((addr, index) =>
 			probe(
@@ -158,12 +172,13 @@ describe('a busy healthy LB with its normal background', () => {
 			),
 		);
 		return world({
-			connections: [...healthy, ...lateInLeg, ...lateAlone, ...probes],
+			connections: [...healthy, ...lateInLeg, ...lateAlone, ...lateAtLb, ...probes],
 			rejectedSources: [
 				...probers.map((addr, index) =>
 					sourceRow(addr, [[22, 23, 445, 3389][index % 4] ?? 22], 1, 'lb'),
 				),
 				...lateAlone.map((connection) => sourceRow(connection.clientAddr, [80], 1, 'target')),
+				...lateAtLb.map((connection) => sourceRow(connection.clientAddr, [80], 1, 'lb')),
 			],
 			acceptedFlows: 1600,
 		});
