@@ -49,9 +49,13 @@ export function controlName(topology: Topology | undefined, control: Control): s
 		return groups.length > 0 ? `${owner} ${groups.join(', ')}` : owner;
 	}
 
-	const acl = control.networkAclId ?? 'the network ACL';
+	if (control.networkAclId === undefined) {
+		const subnet = control.subnetId ?? subnetRole(control.side);
+		return `The network ACL of ${subnet}${control.subnetId === undefined ? '' : ` (${subnetRole(control.side)})`}`;
+	}
+
 	const subnet = control.subnetId === undefined ? '' : ` on ${control.subnetId}`;
-	return `NACL ${acl}${subnet} (${subnetRole(control.side)})`;
+	return `NACL ${control.networkAclId}${subnet} (${subnetRole(control.side)})`;
 }
 
 /** The control with what it denies, when its rules say. */
