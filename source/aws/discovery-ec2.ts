@@ -1,11 +1,9 @@
-// Discovery's EC2 reads: the network interfaces of the LB and its targets, the flow logs that
-// cover them, and the security groups and network ACLs in the path.
+// Discovery's EC2 reads: the network interfaces of the LB and its targets and the flow logs that
+// cover them (the security groups and network ACLs in the path are read in discovery-rules.ts).
 import {
 	DescribeFlowLogsCommand,
 	DescribeInstancesCommand,
-	DescribeNetworkAclsCommand,
 	DescribeNetworkInterfacesCommand,
-	DescribeSecurityGroupsCommand,
 	type Filter,
 	type FlowLog,
 	type NetworkInterface,
@@ -194,57 +192,4 @@ export async function flowLogs(
 		nextToken = page.NextToken;
 	} while (nextToken);
 	return found.map(flowLogInfo);
-}
-
-export async function securityGroups(
-	clients: AwsClients,
-	groupIds: readonly string[],
-	signal?: AbortSignal,
-) {
-	if (groupIds.length === 0) {
-		return [];
-	}
-	const ec2 = await clients.ec2();
-	const response = await awsCall('ec2:DescribeSecurityGroups', () =>
-		ec2.send(
-			new DescribeSecurityGroupsCommand({GroupIds: [...groupIds]}),
-			signal ? {abortSignal: signal} : {},
-		),
-	);
-	return (response.SecurityGroups ?? []).flatMap((group) =>
-		group.GroupId ? [{groupId: group.GroupId, groupName: group.GroupName ?? group.GroupId}] : [],
-	);
-}
-
-export async function networkAcls(
-	clients: AwsClients,
-	subnetIds: readonly string[],
-	signal?: AbortSignal,
-) {
-	if (subnetIds.length === 0) {
-		return [];
-	}
-	const ec2 = await clients.ec2();
-	const response = await awsCall('ec2:DescribeNetworkAcls', () =>
-		ec2.send(
-			new DescribeNetworkAclsCommand({
-				Filters: [{Name: 'association.subnet-id', Values: [...subnetIds]}],
-			}),
-			signal ? {abortSignal: signal} : {},
-		),
-	);
-	return (response.NetworkAcls ?? []).flatMap((acl) =>
-		acl.NetworkAclId
-			? [
-					{
-						networkAclId: acl.NetworkAclId,
-						subnetIds: (acl.Associations ?? []).flatMap((association) =>
-							association.SubnetId && subnetIds.includes(association.SubnetId)
-								? [association.SubnetId]
-								: [],
-						),
-					},
-				]
-			: [],
-	);
 }

@@ -2,14 +2,9 @@
 // Reads only (Describe*); each call is named so a denied one says which IAM action is missing.
 import type {DiscoveryFacts} from '../domain/topology/facts.js';
 import type {AwsClients} from './clients.js';
-import {
-	flowLogs,
-	loadBalancerInterfaces,
-	networkAcls,
-	securityGroups,
-	targetInterfaces,
-} from './discovery-ec2.js';
+import {flowLogs, loadBalancerInterfaces, targetInterfaces} from './discovery-ec2.js';
 import {listeners, loadBalancerFacts, targetGroups} from './discovery-elb.js';
+import {networkAcls, securityGroups} from './discovery-rules.js';
 import {findLoadBalancer} from './load-balancers.js';
 
 type Options = {readonly signal?: AbortSignal; readonly logGroupOverride: readonly string[]};

@@ -3,11 +3,42 @@ import {formatDuration} from '../domain/duration.js';
 import {pairingLabel, pairingLabels} from '../domain/flows/pairing-labels.js';
 import {formatMetricValue} from '../domain/metrics/metric-values.js';
 import {sanitizeText} from '../domain/sanitize.js';
-import type {Connection, Snapshot} from '../domain/snapshot.js';
+import {type Connection, type Finding, type Snapshot, sourceNames} from '../domain/snapshot.js';
 import {utcClock} from '../domain/time-format.js';
 import {formatBytes, formatNumber} from '../domain/units.js';
 
 const maxRows = 5;
+
+/** "resolved at 13:52:00Z: " before the title, "(since before 13:40:00Z, last seen 13:51:10Z)" after. */
+function findingTimes(finding: Finding): {before: string; after: string} {
+	const before =
+		finding.resolvedAt === undefined ? '' : `resolved at ${utcClock(finding.resolvedAt)}: `;
+	const times = [
+		...(finding.since === undefined
+			? []
+			: [`since ${finding.sinceBefore === true ? 'before ' : ''}${utcClock(finding.since)}`]),
+		...(finding.lastSeen === undefined || finding.resolvedAt !== undefined
+			? []
+			: [`last seen ${utcClock(finding.lastSeen)}`]),
+	];
+	return {before, after: times.length > 0 ? ` (${times.join(', ')})` : ''};
+}
+
+export function findingLines(snapshot: Snapshot): string[] {
+	if (snapshot.findings.length === 0) {
+		const allOk = sourceNames.every((name) => snapshot.sources[name].status === 'ok');
+		return [
+			allOk ? 'Findings: none' : 'Findings: none so far (some sources have no data: see Sources)',
+		];
+	}
+	return [
+		'Findings:',
+		...snapshot.findings.map((finding) => {
+			const {before, after} = findingTimes(finding);
+			return `  [${finding.severity.toUpperCase()}] ${before}${sanitizeText(finding.title)}${after} — confidence ${finding.confidence}\n      next: ${sanitizeText(finding.next)}`;
+		}),
+	];
+}
 
 export function rejectedLines(snapshot: Snapshot): string[] {
 	const sources = snapshot.flows?.aggregates.rejectedSources ?? [];

@@ -13,7 +13,13 @@ import {
 } from '../domain/snapshot.js';
 import {localClock, localOffset, utcClock, utcDateTime} from '../domain/time-format.js';
 import {formatBytes, formatGb, formatNumber, formatUsd} from '../domain/units.js';
-import {changeLines, connectionLines, metricLines, rejectedLines} from './text-sections.js';
+import {
+	changeLines,
+	connectionLines,
+	findingLines,
+	metricLines,
+	rejectedLines,
+} from './text-sections.js';
 
 function sourceLine(name: SourceName, state: SourceState, now: number): string {
 	const through =
@@ -43,22 +49,6 @@ function header(snapshot: Snapshot): string[] {
 	return [
 		`lbtop · ${sanitizeText(name)} · ${snapshot.region}${account}`,
 		`window ${utcDateTime(start)} – ${utcClock(end)} (local ${localClock(start)} – ${localClock(end)} ${localOffset(end)})`,
-	];
-}
-
-function findingLines(snapshot: Snapshot): string[] {
-	if (snapshot.findings.length === 0) {
-		const allOk = sourceNames.every((name) => snapshot.sources[name].status === 'ok');
-		return [
-			allOk ? 'Findings: none' : 'Findings: none so far (some sources have no data: see Sources)',
-		];
-	}
-	return [
-		'Findings:',
-		...snapshot.findings.map(
-			(finding) =>
-				`  [${finding.severity.toUpperCase()}] ${sanitizeText(finding.title)}${finding.since === undefined ? '' : ` (since ${utcClock(finding.since)})`} — confidence ${finding.confidence}\n      next: ${sanitizeText(finding.next)}`,
-		),
 	];
 }
 

@@ -14,10 +14,10 @@ const maxNextLength = 720;
 
 export function findCausingChange(
 	draft: DraftFinding,
+	since: number | undefined,
 	changes: readonly ChangeEvent[],
 	windowMs: number,
 ): ChangeEvent | undefined {
-	const since = draft.finding.since;
 	if (since === undefined) {
 		return undefined;
 	}
@@ -40,10 +40,15 @@ export function withCausingChange(finding: Finding, change: ChangeEvent): Findin
 	const since = finding.since ?? change.time;
 	const who = `${change.name} by ${change.actor.name}`;
 	const lag = since > change.time ? `${durationText(since - change.time)} after` : 'right after';
+	// Evidence reaching back to where lbtop's data begins may have begun earlier: no lag is claimed.
+	const began =
+		finding.sinceBefore === true
+			? `began by ${utcTime(since)}; likely ${who} at ${utcTime(change.time)}`
+			: `began ${lag} ${who}`;
 	const summary = change.summary === '' ? '' : ` (${change.summary})`;
 	return {
 		...finding,
-		title: sanitizeText(`${finding.title}; began ${lag} ${who}`, maxTitleLength),
+		title: sanitizeText(`${finding.title}; ${began}`, maxTitleLength),
 		evidence: [...finding.evidence, {kind: 'change', id: change.id}],
 		next: sanitizeText(
 			`Likely cause: ${who} at ${utcTime(change.time)}${summary}: review or revert it. ${finding.next}`,

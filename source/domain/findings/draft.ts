@@ -14,8 +14,15 @@ export type DraftFinding = {
 	readonly relatedResources: readonly string[];
 	/** CloudWatch metric names whose alarms in ALARM are evidence for this finding. */
 	readonly metricNames: readonly string[];
-	/** Network ACL edits explain this finding too; topology does not name the path's ACLs yet. */
+	/** Network ACL edits explain this finding too. */
 	readonly networkAclChanges: boolean;
+	/**
+	 * Unix ms: the newest moment the same place was seen working again (accepted traffic where the
+	 * REJECTs were logged). Far enough past `lastSeen`, the finding is resolved.
+	 */
+	readonly clearThrough?: number;
+	/** The rules read after the last evidence allow the traffic: fixed once it works again. */
+	readonly rulesAllowNow?: boolean;
 };
 
 export type FindingRule = {
@@ -32,6 +39,10 @@ export type DraftInput = {
 	readonly confidence: Confidence;
 	readonly title: string;
 	readonly since?: number | undefined;
+	readonly sinceBefore?: boolean | undefined;
+	readonly lastSeen?: number | undefined;
+	readonly clearThrough?: number | undefined;
+	readonly rulesAllowNow?: boolean | undefined;
 	readonly evidence: readonly EvidenceRef[];
 	readonly next: string;
 	readonly relatedResources?: readonly (string | undefined)[];
@@ -53,6 +64,8 @@ export function draft(input: DraftInput): DraftFinding {
 			// Titles embed names that came from AWS (target group names, ids, reasons).
 			title: sanitizeText(input.title, maxTitleLength),
 			...(input.since === undefined ? {} : {since: input.since}),
+			...(input.since !== undefined && input.sinceBefore === true ? {sinceBefore: true} : {}),
+			...(input.lastSeen === undefined ? {} : {lastSeen: input.lastSeen}),
 			evidence: input.evidence,
 			next: sanitizeText(input.next, maxNextLength),
 		},
@@ -63,5 +76,7 @@ export function draft(input: DraftInput): DraftFinding {
 		],
 		metricNames: input.metricNames ?? [],
 		networkAclChanges: input.networkAclChanges ?? false,
+		...(input.clearThrough === undefined ? {} : {clearThrough: input.clearThrough}),
+		...(input.rulesAllowNow === true ? {rulesAllowNow: true} : {}),
 	};
 }

@@ -5,28 +5,45 @@ import type {Finding, FindingSeverity} from '../types/findings.js';
 import {alarmEvidence} from './alarm-evidence.js';
 import {findCausingChange, withCausingChange} from './change-correlation.js';
 import {type DraftFinding, draft, type FindingRule} from './draft.js';
+import {resolvedFinding} from './resolved.js';
+import {alarmFindings} from './rules/alarm-firing.js';
 import {applicationErrorsRule} from './rules/application-errors.js';
 import {blockedAtLbRule} from './rules/blocked-at-lb.js';
 import {monitoringGapsRule} from './rules/monitoring-gaps.js';
 import {newSourceRule} from './rules/new-source.js';
 import {portAllocationErrorsRule} from './rules/port-allocation-errors.js';
 import {resetSpikeRule} from './rules/reset-spike.js';
+import {sourceProbesRule} from './rules/source-probes.js';
 import {sourceScanRule} from './rules/source-scan.js';
-import {targetSgRejectsRule} from './rules/target-sg-rejects.js';
+import {targetRejectsRule} from './rules/target-rejects.js';
 import {unhealthyTargetsRule} from './rules/unhealthy-targets.js';
-import {defaultChangeWindowMinutes} from './thresholds.js';
+import {
+	defaultChangeWindowMinutes,
+	resolveQuietIntervals,
+	resolveQuietMinMs,
+} from './thresholds.js';
+
+/** What lbtop remembers of a finding across refreshes: its evidence may have left the window. */
+export type FindingHistory = {
+	/** Unix ms. */
+	readonly since: number;
+	readonly sinceBefore: boolean;
+};
 
 export type EvaluateOptions = {
 	/** Unix ms; defaults to the snapshot's generatedAt, so the same snapshot gives the same findings. */
 	readonly now?: number;
 	/** A finding that began within this many minutes after a related change names it. */
 	readonly changeWindowMinutes?: number;
+	/** Earlier refreshes' starts, by finding id (source/live keeps them). */
+	readonly history?: ReadonlyMap<string, FindingHistory>;
 };
 
 export const findingRules: readonly FindingRule[] = [
-	targetSgRejectsRule,
+	targetRejectsRule,
 	blockedAtLbRule,
 	sourceScanRule,
+	sourceProbesRule,
 	newSourceRule,
 	unhealthyTargetsRule,
 	resetSpikeRule,
@@ -43,24 +60,68 @@ export function evaluateFindings(snapshot: Snapshot, options: EvaluateOptions = 
 	const changes = snapshot.changes?.events ?? [];
 	const seen = new Set<string>();
 	const findings: Finding[] = [];
+	const settle = (candidate: DraftFinding): void => {
+		if (seen.has(candidate.finding.id)) {
+			return;
+		}
+
+		seen.add(candidate.finding.id);
+		const remembered = withHistory(candidate.finding, options.history?.get(candidate.finding.id));
+		const withAlarms: Finding = {
+			...remembered,
+			evidence: [...remembered.evidence, ...alarmEvidence(snapshot, candidate)],
+		};
+		const change = findCausingChange(candidate, remembered.since, changes, windowMs);
+		const named = change === undefined ? withAlarms : withCausingChange(withAlarms, change);
+		const resolved = resolvedAt(snapshot, candidate, named);
+		findings.push(resolved === undefined ? named : resolvedFinding(named, resolved));
+	};
 
 	for (const rule of findingRules) {
 		for (const candidate of runRule(rule, snapshot, now)) {
-			if (seen.has(candidate.finding.id)) {
-				continue;
-			}
-
-			seen.add(candidate.finding.id);
-			const withAlarms: Finding = {
-				...candidate.finding,
-				evidence: [...candidate.finding.evidence, ...alarmEvidence(snapshot, candidate)],
-			};
-			const change = findCausingChange(candidate, changes, windowMs);
-			findings.push(change === undefined ? withAlarms : withCausingChange(withAlarms, change));
+			settle(candidate);
 		}
 	}
 
+	for (const candidate of alarmFindings(snapshot, now, findings)) {
+		settle(candidate);
+	}
+
 	return findings.sort(compareFindings);
+}
+
+/** The earliest start any refresh saw: the window slides, what began earlier did not move. */
+function withHistory(finding: Finding, history: FindingHistory | undefined): Finding {
+	if (history === undefined || finding.since === undefined || history.since > finding.since) {
+		return finding;
+	}
+
+	const sinceBefore =
+		history.since < finding.since
+			? history.sinceBefore
+			: history.sinceBefore && finding.sinceBefore === true;
+	const {sinceBefore: _dropped, ...rest} = finding;
+	return {...rest, since: history.since, ...(sinceBefore ? {sinceBefore: true} : {})};
+}
+
+/**
+ * The evidence stopped where traffic kept flowing: long enough quiet (several aggregation
+ * intervals), or at once when the rules read since allow what was rejected.
+ */
+function resolvedAt(
+	snapshot: Snapshot,
+	candidate: DraftFinding,
+	finding: Finding,
+): number | undefined {
+	const last = finding.lastSeen;
+	const clear = candidate.clearThrough;
+	if (last === undefined || clear === undefined || clear <= last) {
+		return undefined;
+	}
+
+	const interval = (snapshot.flows?.aggregationSeconds ?? 60) * 1000;
+	const quiet = Math.max(resolveQuietMinMs, resolveQuietIntervals * interval);
+	return candidate.rulesAllowNow === true || clear - last >= quiet ? last : undefined;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -4,5 +4,8 @@ export {
 	compareFindings,
 	type EvaluateOptions,
 	evaluateFindings,
+	type FindingHistory,
 	findingRules,
 } from './evaluate-findings.js';
+export {resolvedFinding} from './resolved.js';
+export {resolvedKeepMs} from './thresholds.js';

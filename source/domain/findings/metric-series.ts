@@ -63,6 +63,10 @@ export type Spike = {
 	readonly baseline?: number;
 	/** Period start of the first point of the elevated run. */
 	readonly since: number;
+	/** The run reaches back to the series' first point: it began at or before `since`. */
+	readonly sinceBefore: boolean;
+	/** End of the newest period of the run. */
+	readonly lastSeen: number;
 	readonly recentSum: number;
 };
 
@@ -87,11 +91,12 @@ export function detectSpike(
 		return undefined;
 	}
 
+	const run = runOf([...before, ...recent], (value) => value >= threshold, series.periodSeconds);
 	return {
 		series,
 		peak,
 		...(baseline === undefined ? {} : {baseline}),
-		since: runStart([...before, ...recent], (value) => value >= threshold),
+		...run,
 		recentSum: recent.reduce((sum, point) => sum + point.v, 0),
 	};
 }
@@ -99,6 +104,8 @@ export function detectSpike(
 export type NonZeroRun = {
 	readonly series: MetricSeries;
 	readonly since: number;
+	readonly sinceBefore: boolean;
+	readonly lastSeen: number;
 	readonly recentSum: number;
 	readonly latest: number;
 };
@@ -114,7 +121,7 @@ export function recentNonZero(series: MetricSeries, now: number): NonZeroRun | u
 
 	return {
 		series,
-		since: runStart([...before, ...recent], (value) => value > 0),
+		...runOf([...before, ...recent], (value) => value > 0, series.periodSeconds),
 		recentSum,
 		latest: latest.v,
 	};
@@ -125,20 +132,33 @@ export function latestValue(series: MetricSeries, now: number): MetricPoint | un
 	return recentWindow(series, now).recent.at(-1);
 }
 
-/** Period start of the first point of the last run of points matching the test. */
-function runStart(points: readonly MetricPoint[], matches: (value: number) => boolean): number {
+type Run = {readonly since: number; readonly sinceBefore: boolean; readonly lastSeen: number};
+
+/**
+ * The last run of points matching the test: the period start of its first point (and whether that
+ * is the series' first point, so it may have begun earlier) and the end of its last period.
+ */
+function runOf(
+	points: readonly MetricPoint[],
+	matches: (value: number) => boolean,
+	periodSeconds: number,
+): Run {
 	const last = points.findLastIndex((point) => matches(point.v));
-	let start = points[last]?.t ?? 0;
+	let first = last;
 	for (let index = last - 1; index >= 0; index -= 1) {
 		const point = points[index];
 		if (point === undefined || !matches(point.v)) {
 			break;
 		}
 
-		start = point.t;
+		first = index;
 	}
 
-	return start;
+	return {
+		since: points[first]?.t ?? 0,
+		sinceBefore: first === 0,
+		lastSeen: (points[last]?.t ?? 0) + periodSeconds * 1000,
+	};
 }
 
 /** Per-minute thresholds scaled to the series' period (a 5-minute Sum holds five minutes). */

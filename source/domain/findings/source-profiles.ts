@@ -12,9 +12,15 @@ export type SourceProfile = {
 	readonly addresses: ReadonlySet<string>;
 	readonly acceptedFlows: number;
 	readonly rejectedFlows: number;
+	/** Ports rejected on the LB's own interfaces (what it tried to reach on the LB). */
+	readonly lbRejectedPorts: ReadonlySet<number>;
+	/** Which interfaces logged its REJECTs: the LB's, the targets' or both. */
+	readonly rejectedAt: ReadonlySet<'lb' | 'target'>;
 	readonly connections: readonly Connection[];
 	/** Unix seconds of the earliest connection row, when there is one. */
 	readonly firstSeen?: number;
+	/** Unix seconds of the newest connection row's end. */
+	readonly lastSeen?: number;
 };
 
 type MutableProfile = {
@@ -24,10 +30,33 @@ type MutableProfile = {
 	addresses: Set<string>;
 	acceptedFlows: number;
 	rejectedFlows: number;
+	lbRejectedPorts: Set<number>;
+	rejectedAt: Set<'lb' | 'target'>;
 	connections: Connection[];
 };
 
+// Three rules read the profiles on every store write: they are built once per flows and topology.
+const built = new WeakMap<
+	NonNullable<Snapshot['flows']>,
+	{readonly topology: Snapshot['topology']; readonly profiles: SourceProfile[]}
+>();
+
 export function sourceProfiles(snapshot: Snapshot): SourceProfile[] {
+	const flows = snapshot.flows;
+	const known = flows === undefined ? undefined : built.get(flows);
+	if (known !== undefined && known.topology === snapshot.topology) {
+		return known.profiles;
+	}
+
+	const profiles = buildProfiles(snapshot);
+	if (flows !== undefined) {
+		built.set(flows, {topology: snapshot.topology, profiles});
+	}
+
+	return profiles;
+}
+
+function buildProfiles(snapshot: Snapshot): SourceProfile[] {
 	// The LB's own and the targets' addresses show up as sources (health checks, replies); they
 	// are not clients.
 	const own = new Set([
@@ -48,6 +77,8 @@ export function sourceProfiles(snapshot: Snapshot): SourceProfile[] {
 			addresses: new Set(),
 			acceptedFlows: 0,
 			rejectedFlows: 0,
+			lbRejectedPorts: new Set(),
+			rejectedAt: new Set(),
 			connections: [],
 		};
 		profiles.set(addr, created);
@@ -65,7 +96,11 @@ export function sourceProfiles(snapshot: Snapshot): SourceProfile[] {
 	for (const source of aggregates?.rejectedSources ?? []) {
 		const entry = profile(source.addr);
 		entry.rejectedFlows += source.flows;
+		entry.rejectedAt.add(source.where ?? 'lb');
 		addPorts(entry.ports, source.ports);
+		if (source.where !== 'target') {
+			addPorts(entry.lbRejectedPorts, source.ports);
+		}
 	}
 
 	for (const connection of snapshot.flows?.connections ?? []) {
@@ -76,7 +111,11 @@ export function sourceProfiles(snapshot: Snapshot): SourceProfile[] {
 		.filter((entry) => !own.has(entry.addr))
 		.map((entry) => {
 			const starts = entry.connections.map((connection) => connection.start);
-			return {...entry, ...(starts.length > 0 ? {firstSeen: Math.min(...starts)} : {})};
+			const ends = entry.connections.map((connection) => connection.end);
+			return {
+				...entry,
+				...(starts.length > 0 ? {firstSeen: Math.min(...starts), lastSeen: Math.max(...ends)} : {}),
+			};
 		});
 }
 
@@ -93,6 +132,11 @@ function addConnection(entry: MutableProfile, connection: Connection): void {
 	entry.ports.add(leg.dstPort);
 	if (leg.action === 'ACCEPT') {
 		entry.acceptedPorts.add(leg.dstPort);
+	} else if (leg.role === 'target') {
+		entry.rejectedAt.add('target');
+	} else {
+		entry.rejectedAt.add('lb');
+		entry.lbRejectedPorts.add(leg.dstPort);
 	}
 }
 

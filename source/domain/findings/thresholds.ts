@@ -6,10 +6,15 @@ export const maxEvidenceRows = 20;
 export const maxNamesInTitle = 3;
 
 /**
- * Connections rejected at a target before rule 1 fires. Packets that arrive after a connection
- * closed are logged as REJECT too, so one or two rejected legs are normal background.
+ * Packets that arrive after a connection closed are logged as REJECT too (aws-facts §1). Most fall
+ * in the same leg as the connection's accepted records and are left out as late packets; those that
+ * do not (the connection's accepted part lies before the rows begin) stay a small share of the
+ * connections the LB carried. Without tcp-flags or rules that deny the traffic, rejected
+ * connections must reach this share of the LB's connections in the rows to be a block...
  */
-export const targetRejectMinConnections = 3;
+export const lateRejectShare = 0.05;
+/** ...and never fewer than this many: one REJECT alone, judged by count, is only "possible". */
+export const countMinConnections = 2;
 
 /** Rejected flows on a listener port at the LB before rule 2 fires; same late-packet noise. */
 export const lbRejectMinFlows = 5;
@@ -69,6 +74,19 @@ export const errorsMinPerMinute = 10;
 export const errorsWithoutBaselineMinPerMinute = 50;
 /** Rejected share of all flows above which "the network delivered it" no longer holds. */
 export const networkHealthyMaxRejectedShare = 0.1;
+
+/**
+ * Evidence gone quiet for this long, while the same place kept carrying accepted traffic, is
+ * resolved: several aggregation intervals, so a client retrying with backoff does not flap.
+ */
+export const resolveQuietMinMs = 5 * 60_000;
+export const resolveQuietIntervals = 3;
+/**
+ * A resolved finding stays listed (as info) this long after its evidence stopped, then goes.
+ * Flow evidence is known to have stopped only after the quiet period and the flow logs' delivery
+ * delay, so this leaves a resolution on screen for several minutes after it is first shown.
+ */
+export const resolvedKeepMs = 20 * 60_000;
 
 /** Minutes after a change during which a new finding is attributed to it. */
 export const defaultChangeWindowMinutes = 10;

@@ -113,6 +113,7 @@ function draftOf(
 	let forwardAccepted = 0;
 	let forwardAcceptedPackets = 0;
 	let forwardAcceptedBytes = 0;
+	let forwardFlags: number | undefined;
 	let reverseRecords = 0;
 	let reversePackets = 0;
 	let reverseBytes = 0;
@@ -120,6 +121,7 @@ function draftOf(
 	let reverseAccepted = 0;
 	let reverseAcceptedPackets = 0;
 	let reverseAcceptedBytes = 0;
+	let reverseFlags: number | undefined;
 	// The earliest start; Math.min from Infinity is the first start, and stays a small integer.
 	let start = records[first]?.start ?? Number.POSITIVE_INFINITY;
 	let latest = 0;
@@ -147,6 +149,7 @@ function draftOf(
 				forwardAcceptedBytes += bytes;
 			}
 
+			forwardFlags = orFlags(forwardFlags, record.tcpFlags);
 			if (
 				rewritten === undefined &&
 				record.pktSrcAddr !== undefined &&
@@ -164,6 +167,7 @@ function draftOf(
 				reverseAcceptedPackets += packets;
 				reverseAcceptedBytes += bytes;
 			}
+			reverseFlags = orFlags(reverseFlags, record.tcpFlags);
 		}
 	}
 
@@ -183,6 +187,9 @@ function draftOf(
 					bytes: forwardBytes,
 					action: forwardAction,
 					records: forwardRecords,
+					rejectedRecords:
+						forwardRecords > forwardAccepted ? forwardRecords - forwardAccepted : undefined,
+					tcpFlags: forwardFlags,
 				}
 			: undefined,
 		reverseRecords > 0
@@ -191,6 +198,9 @@ function draftOf(
 					bytes: reverseBytes,
 					action: reverseAction,
 					records: reverseRecords,
+					rejectedRecords:
+						reverseRecords > reverseAccepted ? reverseRecords - reverseAccepted : undefined,
+					tcpFlags: reverseFlags,
 				}
 			: undefined,
 	);
@@ -204,4 +214,13 @@ function draftOf(
 		reversePackets: reverseAccepted > 0 ? reverseAcceptedPackets : reversePackets,
 		reverseBytes: reverseAccepted > 0 ? reverseAcceptedBytes : reverseBytes,
 	};
+}
+
+/** tcp-flags are OR-ed over an interval by AWS; over a leg's records they are OR-ed the same way. */
+function orFlags(held: number | undefined, flags: number | undefined): number | undefined {
+	if (flags === undefined) {
+		return held;
+	}
+
+	return held === undefined ? flags : held | flags;
 }

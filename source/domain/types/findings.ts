@@ -18,8 +18,20 @@ export type Finding = {
 	readonly severity: FindingSeverity;
 	readonly confidence: Confidence;
 	readonly title: string;
-	/** Unix ms. */
+	/** Unix ms: when the evidence began, remembered across refreshes (not clipped to the window). */
 	readonly since?: number;
+	/**
+	 * The evidence was already there where lbtop's data begins: it began at or before `since`
+	 * ("before 13:40"), not at it.
+	 */
+	readonly sinceBefore?: boolean;
+	/** Unix ms: the newest evidence. */
+	readonly lastSeen?: number;
+	/**
+	 * Unix ms: the evidence stopped (REJECTs ended, a metric recovered, an alarm went back to OK);
+	 * a resolved finding is `info` and leaves the list a while later.
+	 */
+	readonly resolvedAt?: number;
 	readonly evidence: readonly EvidenceRef[];
 	readonly next: string;
 	readonly relatedChangeId?: string;

@@ -33,8 +33,16 @@ export type LegRole = 'frontend' | 'backend' | 'target';
 export type DirectionStats = {
 	readonly packets: number;
 	readonly bytes: number;
+	/** REJECT when any record of this direction was rejected. */
 	readonly action: FlowAction;
 	readonly records: number;
+	/**
+	 * How many of `records` were REJECT (absent: none). All of them means this direction never got
+	 * through; some means it did and a late packet was rejected after the connection closed.
+	 */
+	readonly rejectedRecords?: number | undefined;
+	/** tcp-flags OR-ed over this direction's records; absent when the flow log format lacks the field. */
+	readonly tcpFlags?: number | undefined;
 };
 
 /** Both directions of one 5-tuple as seen on one interface. */

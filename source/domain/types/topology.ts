@@ -83,14 +83,49 @@ export type MonitoringGap = {
 	readonly resources: readonly string[];
 };
 
+/** One permission of a security group, as EC2 DescribeSecurityGroups returns it (IpPermissions). */
+export type SecurityGroupPermission = {
+	/** `-1` (all), `tcp`, `udp`, `icmp`, `icmpv6` or a protocol number, as EC2 writes it. */
+	readonly protocol: string;
+	/** For tcp/udp the port range; for icmp the type and code; absent for all protocols. */
+	readonly fromPort?: number;
+	readonly toPort?: number;
+	/** IPv4 and IPv6 ranges the permission allows. */
+	readonly cidrs: readonly string[];
+	/** Security groups whose members the permission allows. */
+	readonly groups: readonly string[];
+	/** Managed prefix lists; lbtop does not resolve their entries. */
+	readonly prefixLists: readonly string[];
+};
+
 export type SecurityGroupInfo = {
 	readonly groupId: string;
 	readonly groupName: string;
+	/** Absent when the rules were not read (snapshots from older versions). */
+	readonly ingress?: readonly SecurityGroupPermission[];
+	readonly egress?: readonly SecurityGroupPermission[];
+};
+
+/** One entry of a network ACL, as EC2 DescribeNetworkAcls returns it (Entries). */
+export type NetworkAclEntry = {
+	readonly ruleNumber: number;
+	readonly egress: boolean;
+	/** `-1` (all) or a protocol number, as EC2 writes it. */
+	readonly protocol: string;
+	readonly action: 'allow' | 'deny';
+	/** The IPv4 or IPv6 range. */
+	readonly cidr: string;
+	/** For tcp/udp entries; absent means every port. */
+	readonly fromPort?: number;
+	readonly toPort?: number;
 };
 
 export type NetworkAclInfo = {
 	readonly networkAclId: string;
+	/** The subnets of the path (the LB's and the targets') this ACL is associated with. */
 	readonly subnetIds: readonly string[];
+	/** Absent when the entries were not read (snapshots from older versions). */
+	readonly entries?: readonly NetworkAclEntry[];
 };
 
 export type Topology = {
@@ -105,9 +140,9 @@ export type Topology = {
 	readonly metricDimension: string;
 	readonly availabilityZones: readonly AvailabilityZoneInfo[];
 	readonly securityGroups: readonly string[];
-	/** Names of the security groups in the path (the LB's and the targets'), for readable titles. */
+	/** The security groups in the path (the LB's and the targets'): names for titles, rules for findings. */
 	readonly securityGroupDetails: readonly SecurityGroupInfo[];
-	/** Network ACLs of the LB's and the targets' subnets. */
+	/** Network ACLs of the LB's and the targets' subnets, with their entries. */
 	readonly networkAcls: readonly NetworkAclInfo[];
 	readonly listeners: readonly ListenerInfo[];
 	readonly targetGroups: readonly TargetGroupInfo[];

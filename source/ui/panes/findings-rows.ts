@@ -1,9 +1,9 @@
 // The findings pane: named causes first, then what the findings could not look at, because
 // "no findings" only means something when every source was actually read.
 import type {Finding, FindingSeverity, Snapshot} from '../../domain/snapshot.js';
+import {findingTimeParts} from './finding-times.js';
 import {blindSpotLines, blindSpots} from './findings-blind-spots.js';
 import {findingsInView} from './findings-view.js';
-import {formatSince} from './format-cells.js';
 import {
 	highlight,
 	joinParts,
@@ -32,14 +32,10 @@ function markerSegments(finding: Finding): Line {
 }
 
 function metaParts(finding: Finding, context: PaneContext): Part[] {
-	const parts: Part[] = [];
-	if (finding.since !== undefined) {
-		const since = formatSince(finding.since, context.now, context.timeZone);
-		parts.push({line: line(since, 'dim'), priority: 1});
-	}
-
-	parts.push({line: line(`confidence ${finding.confidence}`, 'dim'), priority: 2});
-	return parts;
+	return [
+		...findingTimeParts(finding, context, 1),
+		{line: line(`confidence ${finding.confidence}`, 'dim'), priority: 4},
+	];
 }
 
 /** One line: marker, title, and whatever of since/confidence still fits. */

@@ -2,6 +2,7 @@
 // the one-glance health of what sits behind it.
 import {sanitizeText} from '../../domain/sanitize.js';
 import type {ErrorKind, LoadBalancerType, Snapshot, Topology} from '../../domain/snapshot.js';
+import {targetHealthNow} from '../../domain/topology/target-health.js';
 import type {WindowMinutes} from '../app-types.js';
 import {formatClock, formatWindowLength} from '../format.js';
 import type {TimeZoneMode} from '../pane-types.js';
@@ -68,25 +69,35 @@ export function windowText(
 	return `window ${shown}${change} (${from}-${to})`;
 }
 
-function targetsSegment(topology: Topology): Segment | undefined {
-	const targets = topology.targetGroups.flatMap((group) => group.targets);
-	if (targets.length === 0) {
+/**
+ * Healthy targets now, from whichever of discovery and CloudWatch saw them last: the figure the
+ * unhealthy-targets finding reads, so the two never disagree. Marked when that source's last
+ * attempt failed (the figure is older than it looks).
+ */
+function targetsSegment(snapshot: Snapshot, topology: Topology): Segment | undefined {
+	const groups = targetHealthNow(snapshot).filter((health) => health.group !== undefined);
+	const registered = groups.reduce((sum, health) => sum + health.registered, 0);
+	if (registered === 0) {
 		return topology.targetGroups.length === 0
 			? undefined
 			: {key: 'targets', text: 'no targets registered', tone: 'warn'};
 	}
-	const healthy = targets.filter((target) => target.health.state === 'healthy').length;
-	const unhealthy = targets.filter((target) => target.health.state.startsWith('unhealthy')).length;
+	const healthy = groups.reduce((sum, health) => sum + health.healthy, 0);
+	const unhealthy = groups.reduce((sum, health) => sum + health.unhealthy, 0);
+	const stale = [...new Set(groups.map((health) => health.source))].some(
+		(source) => snapshot.sources[source].status !== 'ok',
+	);
 	const tone =
-		unhealthy > 0 || healthy === 0 ? 'error' : healthy < targets.length ? 'warn' : 'normal';
-	return {key: 'targets', text: `targets ${healthy}/${targets.length} healthy`, tone};
+		unhealthy > 0 || healthy === 0 ? 'error' : healthy < registered || stale ? 'warn' : 'normal';
+	const text = `targets ${healthy}/${registered} healthy${stale ? ' (stale)' : ''}`;
+	return {key: 'targets', text, tone};
 }
 
 export function healthSegments(snapshot: Snapshot): Segment[] {
 	const segments: Segment[] = [];
 	const topology = snapshot.topology;
 	if (topology !== undefined) {
-		const targets = targetsSegment(topology);
+		const targets = targetsSegment(snapshot, topology);
 		if (targets !== undefined) {
 			segments.push(targets);
 		}

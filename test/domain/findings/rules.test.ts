@@ -22,7 +22,6 @@ import {
 	series,
 	source,
 	spiking,
-	steady,
 	steadyConnections,
 	target,
 	target1,
@@ -233,28 +232,6 @@ describe('unhealthy targets', () => {
 		const finding = only(snapshot, 'unhealthy-targets');
 		expect(finding.severity).toBe('warning');
 		expect(finding.title).toBe(`1 of 3 targets unhealthy in web-tg: ${ids.target1}`);
-	});
-
-	it('reports what CloudWatch sees before discovery catches up, with the time it began', () => {
-		const dimensions = {LoadBalancer: ids.lbDimension, TargetGroup: ids.tgDimension};
-		const snapshot = buildSnapshot({
-			metrics: {
-				series: withSeries(
-					healthyMetrics(),
-					series('UnHealthyHostCount', [...steady(0, 12), 1, 1, 1], {dimensions, stat: 'Maximum'}),
-				),
-				alarms: [],
-			},
-		});
-		const finding = only(snapshot, 'unhealthy-targets');
-		expect(finding.title).toBe('CloudWatch reports 1 unhealthy in web-tg');
-		expect(finding.since).toBe(now - 3 * minute);
-		expect(finding.evidence).toEqual([
-			{
-				kind: 'metric',
-				seriesId: `UnHealthyHostCount|LoadBalancer=${ids.lbDimension},TargetGroup=${ids.tgDimension}`,
-			},
-		]);
 	});
 
 	it('takes the start of the zero run in an AZ as the time it began', () => {

@@ -1,6 +1,7 @@
 // Rule 3b: a source absent from the earlier part of the window that now sends a large share of the
 // connections. New clients are normal on a public LB; a new heavy hitter is worth a look.
 import type {Snapshot} from '../../snapshot.js';
+import type {Connection} from '../../types/flows.js';
 import {type DraftFinding, draft, type FindingRule} from '../draft.js';
 import {plural, utcTime} from '../format.js';
 import {sourceProfiles} from '../source-profiles.js';
@@ -30,16 +31,27 @@ export function newSources(snapshot: Snapshot, now: number = snapshot.generatedA
 	}
 
 	const usual = new Set(baseline.map((connection) => connection.clientAddr));
+	const recentBySource = new Map<string, Connection[]>();
+	for (const connection of recent) {
+		const list = recentBySource.get(connection.clientAddr);
+		if (list === undefined) {
+			recentBySource.set(connection.clientAddr, [connection]);
+		} else {
+			list.push(connection);
+		}
+	}
+
 	return sourceProfiles(snapshot)
 		.filter((profile) => !usual.has(profile.addr) && !isScan(profile))
 		.flatMap((profile) => {
-			const own = recent.filter((connection) => connection.clientAddr === profile.addr);
+			const own = recentBySource.get(profile.addr) ?? [];
 			const share = own.length / recent.length;
 			if (own.length < newSourceMinConnections || share < newSourceMinShare) {
 				return [];
 			}
 
 			const since = Math.min(...own.map((connection) => connection.start)) * 1000;
+			const lastSeen = Math.max(...own.map((connection) => connection.end)) * 1000;
 			const rejected = own.filter(
 				(connection) =>
 					connection.frontend?.action === 'REJECT' || connection.targetView?.action === 'REJECT',
@@ -54,6 +66,7 @@ export function newSources(snapshot: Snapshot, now: number = snapshot.generatedA
 						`New source ${profile.addr}: ${plural(own.length, 'connection')} since ${utcTime(since)} ` +
 						`(${Math.round(share * 100)}% of recent traffic, ${rejected} rejected), not seen earlier in the window`,
 					since,
+					lastSeen,
 					evidence: own
 						.slice(0, maxEvidenceRows)
 						.map((connection) => ({kind: 'connection', id: connection.id})),

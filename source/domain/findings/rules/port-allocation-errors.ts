@@ -45,6 +45,8 @@ export function portAllocationErrors(
 					`connections dropped to ${groupsText}${targets.length > 0 ? ` (${listNames(targets, maxNamesInTitle)})` : ''}: ` +
 					'too many connections per target IP:port with client IP preservation off',
 				since: run.since,
+				sinceBefore: run.sinceBefore,
+				lastSeen: run.lastSeen,
 				evidence: [{kind: 'metric', seriesId: series.id}],
 				next:
 					`Each target IP:port takes about 55,000 concurrent connections from the NLB: register more targets or ports in ${groupsText}, ` +

@@ -103,6 +103,8 @@ function findingFor(
 		confidence: spike.baseline === undefined ? 'medium' : 'high',
 		title: text[side].title,
 		since: spike.since,
+		sinceBefore: spike.sinceBefore,
+		lastSeen: spike.lastSeen,
 		evidence: [{kind: 'metric', seriesId: spike.series.id}],
 		next: text[side].next,
 		relatedResources: relatedFor(side, topology, lbGroups, targetGroups),

@@ -1,10 +1,12 @@
 // Rule 3a: one source probing many ports or addresses, rejected or not. Blocked probing is
-// background noise worth knowing about; probing that got answers on unexpected ports is not.
+// background noise worth knowing about (info); probing that got answers on unexpected ports, or
+// that reached a listener of an internal LB (so it comes from inside the network), is not.
 import type {Snapshot} from '../../snapshot.js';
-import {listenersByPort, loadBalancerSubnets} from '../../topology/topology-lookup.js';
+import {loadBalancerSubnets} from '../../topology/topology-lookup.js';
 import type {EvidenceRef} from '../../types/findings.js';
 import {type DraftFinding, draft, type FindingRule} from '../draft.js';
 import {listNames, plural} from '../format.js';
+import {answeredPorts, guardPhrase, reachedListeners} from '../probe-guard.js';
 import {type SourceProfile, sourceProfiles} from '../source-profiles.js';
 import {
 	maxEvidenceRows,
@@ -28,22 +30,27 @@ export function isScan(profile: SourceProfile): boolean {
 }
 
 export function sourceScans(snapshot: Snapshot): DraftFinding[] {
-	const listeners = listenersByPort(snapshot.topology);
+	const internal = snapshot.topology?.scheme === 'internal';
 	return sourceProfiles(snapshot)
 		.filter((profile) => isScan(profile))
 		.map((profile) => {
 			const ports = [...profile.ports].sort((a, b) => a - b);
-			const answered = [...profile.acceptedPorts]
-				.filter((port) => !listeners.has(port))
-				.sort((a, b) => a - b);
+			const answered = answeredPorts(snapshot, profile);
+			const inside = internal ? reachedListeners(snapshot, profile) : [];
 			const reach =
 				profile.addresses.size >= scanMinDistinctAddresses
 					? `${plural(profile.addresses.size, 'address', 'addresses')} and ${plural(ports.length, 'port')}`
 					: plural(ports.length, 'port');
+			const where =
+				profile.rejectedAt.has('target') && !profile.rejectedAt.has('lb')
+					? "the targets' interfaces"
+					: 'the LB';
 			const outcome =
 				answered.length > 0
 					? `answered on ${listNames(answered.map(String), maxNamesInTitle)}`
-					: 'all outside the listeners rejected or unanswered';
+					: inside.length > 0
+						? `reached listener ${listNames(inside.map(String), maxNamesInTitle)} of this internal LB`
+						: `all outside the listeners rejected at ${where} (${guardPhrase(snapshot, [profile]) || 'no answer'}); no action needed`;
 			const title =
 				`Scan from ${profile.addr}: ${reach} ${listNames(ports.map(String), maxPortsInTitle)}; ` +
 				`${plural(profile.rejectedFlows, 'rejected flow')}; ${outcome}`;
@@ -62,14 +69,17 @@ export function sourceScans(snapshot: Snapshot): DraftFinding[] {
 			const next =
 				answered.length > 0
 					? `Find what answers on ${answered.join(', ')} (these are not listener ports) and close it; if the scan continues, ${block}`
-					: `Nothing outside the listeners answered; if the scan continues or grows, ${block}`;
+					: inside.length > 0
+						? `${profile.addr} is inside your network or a peered one: find the host and why it scans; ${block}`
+						: `Nothing outside the listeners answered: no action needed; if the scan continues or grows, ${block}`;
 			return draft({
 				rule: 'source-scan',
 				key: profile.addr,
-				severity: answered.length > 0 ? 'warning' : 'info',
+				severity: answered.length > 0 || inside.length > 0 ? 'warning' : 'info',
 				confidence: profile.connections.length > 0 ? 'high' : 'medium',
 				title,
 				since: profile.firstSeen === undefined ? undefined : profile.firstSeen * 1000,
+				lastSeen: profile.lastSeen === undefined ? undefined : profile.lastSeen * 1000,
 				evidence,
 				next,
 			});

@@ -1,66 +1,39 @@
-// The health of each target group as discovery and CloudWatch report it: which targets are
-// unhealthy, which AZs have no healthy target left, and since when the metrics say so.
+// The health of each target group now (topology/target-health.ts: whichever of discovery and
+// CloudWatch saw it last, the same figure the header shows), plus what only one source can add:
+// discovery names the unhealthy targets and their reasons, CloudWatch says since when.
 import type {Snapshot} from '../../snapshot.js';
-import {targetGroupByDimension} from '../../topology/topology-lookup.js';
+import {type GroupHealth, targetHealthNow, unhealthyStates} from '../../topology/target-health.js';
 import type {MetricSeries} from '../../types/metrics.js';
 import type {TargetGroupInfo, TargetInfo} from '../../types/topology.js';
 import {unique} from '../format.js';
 import {allSeriesFor, latestValue, recentNonZero} from '../metric-series.js';
 
-export const unhealthyStates: ReadonlySet<string> = new Set(['unhealthy', 'unhealthy.draining']);
+export {unhealthyStates};
 export const healthMetricNames = ['UnHealthyHostCount', 'HealthyHostCount'];
 
 export type GroupState = {
 	readonly key: string;
 	readonly name: string;
 	readonly group?: TargetGroupInfo;
+	readonly health: GroupHealth;
+	/** The unhealthy targets discovery named, while its count agrees with the figure now. */
 	readonly unhealthy: readonly TargetInfo[];
 	readonly emptyZones: readonly string[];
+	/** CloudWatch's count, when CloudWatch is the fresher source. */
 	readonly metricUnhealthy?: number;
 	readonly since?: number;
+	readonly sinceBefore?: boolean;
+	readonly lastSeen?: number;
 	readonly series: readonly MetricSeries[];
 };
 
 export function groupStates(snapshot: Snapshot, now: number): GroupState[] {
-	const dimensions = new Set<string>();
-	for (const name of healthMetricNames) {
-		for (const series of allSeriesFor(snapshot.metrics, name)) {
-			const dimension = series.dimensions.TargetGroup;
-			if (dimension !== undefined) {
-				dimensions.add(dimension);
-			}
-		}
-	}
-
-	const fromTopology = (snapshot.topology?.targetGroups ?? []).map((group) => {
-		const dimension = [...dimensions].find((value) => group.arn.endsWith(`:${value}`));
-		return stateFor(snapshot, now, group.arn, group.name, group, dimension);
-	});
-	const metricsOnly = [...dimensions]
-		.filter((dimension) => targetGroupByDimension(snapshot.topology, dimension) === undefined)
-		.map((dimension) =>
-			stateFor(
-				snapshot,
-				now,
-				dimension,
-				dimension.split('/')[1] ?? dimension,
-				undefined,
-				dimension,
-			),
-		);
-	return [...fromTopology, ...metricsOnly];
+	return targetHealthNow({...snapshot, generatedAt: now}).map((health) =>
+		stateFor(snapshot, now, health),
+	);
 }
 
-function stateFor(
-	snapshot: Snapshot,
-	now: number,
-	key: string,
-	name: string,
-	group: TargetGroupInfo | undefined,
-	dimension: string | undefined,
-): GroupState {
-	const targets = group?.targets ?? [];
-	const unhealthy = targets.filter((target) => unhealthyStates.has(target.health.state));
+function zonesWithoutHealthy(targets: readonly TargetInfo[]): string[] {
 	const zones = unique(
 		targets.flatMap((target) =>
 			target.availabilityZone === undefined || target.availabilityZone === 'all'
@@ -68,14 +41,20 @@ function stateFor(
 				: [target.availabilityZone],
 		),
 	);
-	const topologyEmpty = zones.filter((zone) => {
+	return zones.filter((zone) => {
 		const inZone = targets.filter((target) => target.availabilityZone === zone);
 		return (
 			inZone.every((target) => target.health.state !== 'healthy') &&
 			inZone.some((target) => unhealthyStates.has(target.health.state))
 		);
 	});
+}
 
+function stateFor(snapshot: Snapshot, now: number, health: GroupHealth): GroupState {
+	const {group, dimension} = health;
+	const targets = group?.targets ?? [];
+	const listed = targets.filter((target) => unhealthyStates.has(target.health.state));
+	const fromMetrics = health.source === 'metrics';
 	const series = (metric: string) =>
 		dimension === undefined
 			? []
@@ -84,34 +63,42 @@ function stateFor(
 				);
 	const allUnhealthy = series('UnHealthyHostCount');
 	const groupWide = allUnhealthy.filter((entry) => entry.dimensions.AvailabilityZone === undefined);
-	const unhealthySeries = groupWide.length > 0 ? groupWide : allUnhealthy;
-	const run = unhealthySeries
+	const run = (groupWide.length > 0 ? groupWide : allUnhealthy)
 		.map((entry) => recentNonZero(entry, now))
 		.find((found) => found !== undefined);
-	const zoneSeries = series('HealthyHostCount').filter(
-		(entry) => entry.dimensions.AvailabilityZone !== undefined,
-	);
-	const metricEmpty = zoneSeries.flatMap((entry) => {
-		const latest = latestValue(entry, now);
-		const zone = entry.dimensions.AvailabilityZone;
-		return latest !== undefined && latest.v <= 0 && zone !== undefined
-			? [{zone, since: zeroSince(entry, latest.t), series: entry}]
-			: [];
-	});
-
-	const sinceCandidates = [run?.since, ...metricEmpty.map((entry) => entry.since)].filter(
+	const metricEmpty = fromMetrics
+		? series('HealthyHostCount').flatMap((entry) => {
+				const latest = latestValue(entry, now);
+				const zone = entry.dimensions.AvailabilityZone;
+				return latest !== undefined && latest.v <= 0 && zone !== undefined
+					? [{zone, since: zeroSince(entry, latest.t), series: entry}]
+					: [];
+			})
+		: [];
+	const unhealthyNow = health.unhealthy > 0;
+	// CloudWatch tells since when, while it agrees the group is unhealthy now.
+	const agreeing = unhealthyNow ? run : undefined;
+	const sinceCandidates = [agreeing?.since, ...metricEmpty.map((entry) => entry.since)].filter(
 		(value) => value !== undefined,
 	);
+	const since = sinceCandidates.length > 0 ? Math.min(...sinceCandidates) : undefined;
 	return {
-		key,
-		name,
+		key: group?.arn ?? dimension ?? 'unknown',
+		name: group?.name ?? dimension?.split('/')[1] ?? dimension ?? 'unknown',
 		...(group === undefined ? {} : {group}),
-		unhealthy,
-		emptyZones: unique([...topologyEmpty, ...metricEmpty.map((entry) => entry.zone)]).sort(),
-		...(run === undefined ? {} : {metricUnhealthy: run.latest}),
-		...(sinceCandidates.length > 0 ? {since: Math.min(...sinceCandidates)} : {}),
+		health,
+		unhealthy: unhealthyNow ? listed : [],
+		emptyZones: unique([
+			...(fromMetrics ? [] : zonesWithoutHealthy(targets)),
+			...metricEmpty.map((entry) => entry.zone),
+		]).sort(),
+		...(fromMetrics ? {metricUnhealthy: health.unhealthy} : {}),
+		...(since === undefined
+			? {}
+			: {since, sinceBefore: since === agreeing?.since && agreeing.sinceBefore}),
+		...(health.asOf === undefined ? {} : {lastSeen: health.asOf}),
 		series: [
-			...(run === undefined ? [] : [run.series]),
+			...(agreeing === undefined ? [] : [agreeing.series]),
 			...metricEmpty.map((entry) => entry.series),
 		],
 	};

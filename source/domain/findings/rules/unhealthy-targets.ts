@@ -19,36 +19,25 @@ export function unhealthyTargets(
 	now: number = snapshot.generatedAt,
 ): DraftFinding[] {
 	return groupStates(snapshot, now)
-		.filter(
-			(state) =>
-				state.unhealthy.length > 0 ||
-				state.emptyZones.length > 0 ||
-				(state.metricUnhealthy ?? 0) > 0,
-		)
+		.filter((state) => state.health.unhealthy > 0 || state.emptyZones.length > 0)
 		.map((state) => findingFor(snapshot, state));
 }
 function findingFor(snapshot: Snapshot, state: GroupState): DraftFinding {
 	const total = state.group?.targets.length;
-	const unhealthyCount = Math.max(state.unhealthy.length, state.metricUnhealthy ?? 0);
-	const named = state.unhealthy.map((target) => {
-		const reason = target.health.reason === undefined ? '' : ` (${target.health.reason})`;
-		return `${target.id}${reason}`;
-	});
-	const allDown =
-		total !== undefined &&
-		total > 0 &&
-		state.group?.targets.every((target) => target.health.state !== 'healthy') === true &&
-		state.unhealthy.length > 0;
+	const {health} = state;
+	const unhealthyCount = state.metricUnhealthy ?? state.unhealthy.length;
+	const allDown = health.healthy === 0 && health.unhealthy > 0;
+	// Discovery's named targets lead when they are the figure; CloudWatch's count otherwise.
 	const head =
-		total === undefined || state.unhealthy.length === 0
+		total === undefined || state.unhealthy.length !== unhealthyCount
 			? `CloudWatch reports ${countText(unhealthyCount)} unhealthy in ${state.name}`
-			: `${countText(state.unhealthy.length)} of ${countText(total)} targets unhealthy in ${state.name}`;
+			: `${countText(unhealthyCount)} of ${countText(total)} targets unhealthy in ${state.name}`;
 	const zones =
 		state.emptyZones.length > 0 ? `; no healthy target in ${state.emptyZones.join(', ')}` : '';
 	const reasons = [...new Set(state.unhealthy.flatMap((target) => target.health.reason ?? []))];
 	// Counts, zones and reasons first; the instance ids follow (the drill-down lists them all).
 	const title = `${head}${zones}${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}${
-		named.length > 0
+		state.unhealthy.length > 0
 			? `: ${listNames(
 					state.unhealthy.map((target) => target.id),
 					maxNamesInTitle,
@@ -69,9 +58,11 @@ function findingFor(snapshot: Snapshot, state: GroupState): DraftFinding {
 		rule: 'unhealthy-targets',
 		key: state.key,
 		severity: state.emptyZones.length > 0 || allDown ? 'critical' : 'warning',
-		confidence: state.unhealthy.length > 0 && (state.metricUnhealthy ?? 0) > 0 ? 'high' : 'medium',
+		confidence: state.unhealthy.length > 0 && state.series.length > 0 ? 'high' : 'medium',
 		title,
 		since: state.since,
+		sinceBefore: state.sinceBefore,
+		lastSeen: state.lastSeen,
 		evidence,
 		next: nextStep(snapshot, state),
 		relatedResources: [

@@ -1,7 +1,7 @@
 // One finding with its evidence: the title and next step whole, then every item it rests on,
 // resolved to a readable line, so the on-call engineer goes from the cause to its proof in one key.
 import type {Finding, FindingSeverity} from '../../../domain/snapshot.js';
-import {formatSince} from '../format-cells.js';
+import {findingTimeParts} from '../finding-times.js';
 import {type Line, line, seg, type Tone} from '../line.js';
 import {offsetNote} from '../pane-clock.js';
 import type {PaneContext} from '../pane-context.js';
@@ -31,16 +31,14 @@ function headLines(finding: Finding, wrap: number, context: PaneContext): Line[]
 	const [first, ...rest] = title;
 	const meta = factsLine(
 		[
-			...(finding.since === undefined
-				? []
-				: [
-						part(
-							`${formatSince(finding.since, context.now, context.timeZone)}${offsetNote(finding.since, context)}`,
-							0,
-						),
-					]),
-			part(`confidence ${finding.confidence}`, 1),
-			part(`rule ${finding.rule}`, 2, 'dim'),
+			...findingTimeParts(
+				finding,
+				context,
+				0,
+				finding.since === undefined ? '' : offsetNote(finding.since, context),
+			),
+			part(`confidence ${finding.confidence}`, 4),
+			part(`rule ${finding.rule}`, 5, 'dim'),
 		],
 		context,
 		markerIndent,

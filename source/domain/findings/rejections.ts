@@ -1,0 +1,244 @@
+// Every rejected leg in the connection rows that counts as evidence, with where it was logged, the
+// packet that was rejected and the control that rejected it. Late packets of connections that ran
+// are left out here (leg-rejection.ts), so the rules only weigh what can be a block.
+import type {Snapshot} from '../snapshot.js';
+import {
+	findTarget,
+	loadBalancerAddresses,
+	loadBalancerPrivateIps,
+	type TargetRef,
+} from '../topology/topology-lookup.js';
+import type {Connection, FlowLeg} from '../types/flows.js';
+import type {Topology} from '../types/topology.js';
+import {type Blame, blameRejection, type RejectedPacket, type Site} from './blame.js';
+
+/** Rejections of the same packet at the same interface share one verdict. */
+function cachedBlame(
+	cache: Map<string, Blame>,
+	topology: Topology | undefined,
+	site: Site,
+	rejected: RejectedPacket,
+): Blame {
+	const {packet} = rejected;
+	const key = [
+		site.side,
+		site.subnetId,
+		site.groupIds.join('+'),
+		rejected.rejected,
+		rejected.direction,
+		packet.protocol,
+		packet.peer,
+		packet.port,
+		(packet.peerGroups ?? []).join('+'),
+	].join('|');
+	const known = cache.get(key);
+	if (known !== undefined) {
+		return known;
+	}
+
+	const blame = blameRejection(topology, site, rejected);
+	cache.set(key, blame);
+	return blame;
+}
+
+import {type LegRejection, legRejection} from './leg-rejection.js';
+
+/** The frontend and backend legs are logged on the LB's interface, the target view on the target's. */
+export type Where = 'frontend' | 'backend' | 'target';
+
+/**
+ * `certain`: tcp-flags show a connection attempt; `confirmed`: the rules read deny exactly this
+ * traffic, so it is no late packet of an allowed connection; `count`: only numbers can tell.
+ */
+export type EvidenceKind = 'certain' | 'confirmed' | 'count';
+
+export type Rejection = {
+	readonly connection: Connection;
+	readonly where: Where;
+	readonly leg: FlowLeg;
+	readonly rejection: LegRejection;
+	readonly rejected: RejectedPacket;
+	readonly blame: Blame;
+	readonly evidence: EvidenceKind;
+	/** The target the leg reached, when the topology knows it. */
+	readonly target?: TargetRef;
+};
+
+function lbSite(topology: Topology | undefined, leg: FlowLeg): Site {
+	const zone = topology?.availabilityZones.find((entry) => entry.interfaceId === leg.interfaceId);
+	return {side: 'lb', subnetId: zone?.subnetId, groupIds: topology?.securityGroups ?? []};
+}
+
+function rejectedPacket(
+	where: Where,
+	leg: FlowLeg,
+	rejection: LegRejection,
+	peerGroups: readonly string[],
+): RejectedPacket {
+	// The request goes to the leg's server side; its reply goes back to the initiator's port.
+	const toServer = rejection.direction === 'request';
+	const outboundFromInterface = where === 'backend' ? toServer : !toServer;
+	const peer = where === 'backend' ? leg.dstAddr : leg.srcAddr;
+	return {
+		rejected: rejection.direction,
+		direction: outboundFromInterface ? 'outbound' : 'inbound',
+		packet: {
+			protocol: leg.protocol,
+			peer,
+			port: toServer ? leg.dstPort : leg.srcPort,
+			...(toServer ? {peerGroups} : {}),
+		},
+	};
+}
+
+function evidenceKind(rejection: LegRejection, blame: Blame): EvidenceKind {
+	if (rejection.strength === 'certain') {
+		return 'certain';
+	}
+
+	return blame.basis === 'rules' ? 'confirmed' : 'count';
+}
+
+/** The LB forwarded it: its own legs were accepted, or the target saw the LB's own address. */
+function forwardedByLb(
+	connection: Connection,
+	leg: FlowLeg,
+	lbPrivate: ReadonlySet<string>,
+): boolean {
+	const lbLegs = [connection.frontend, connection.backend].filter((entry) => entry !== undefined);
+	if (lbLegs.length === 0) {
+		return lbPrivate.has(leg.srcAddr);
+	}
+
+	return lbLegs.every((entry) => entry.action === 'ACCEPT');
+}
+
+function targetRejection(
+	snapshot: Snapshot,
+	connection: Connection,
+	lbPrivate: ReadonlySet<string>,
+	blames: Map<string, Blame>,
+): Rejection | undefined {
+	const leg = connection.targetView;
+	const rejection = leg === undefined ? undefined : legRejection(leg);
+	if (leg === undefined || rejection === undefined || !forwardedByLb(connection, leg, lbPrivate)) {
+		return undefined;
+	}
+
+	const topology = snapshot.topology;
+	const target = findTarget(topology, {
+		addr: leg.dstAddr,
+		port: leg.dstPort,
+		interfaceId: leg.interfaceId,
+	});
+	// With client IP preservation a target may allow the clients by referencing the LB's group.
+	const rejected = rejectedPacket('target', leg, rejection, topology?.securityGroups ?? []);
+	const blame: Blame =
+		target === undefined
+			? {controls: [{kind: 'security-group', side: 'target', groupIds: []}], basis: 'unknown'}
+			: cachedBlame(
+					blames,
+					topology,
+					{
+						side: 'target',
+						subnetId: target.target.subnetId,
+						groupIds: target.target.securityGroups,
+					},
+					rejected,
+				);
+	return {
+		connection,
+		where: 'target',
+		leg,
+		rejection,
+		rejected,
+		blame,
+		evidence: evidenceKind(rejection, blame),
+		...(target === undefined ? {} : {target}),
+	};
+}
+
+function lbRejection(
+	snapshot: Snapshot,
+	connection: Connection,
+	where: 'frontend' | 'backend',
+	blames: Map<string, Blame>,
+): Rejection | undefined {
+	const leg = connection[where];
+	const rejection = leg === undefined ? undefined : legRejection(leg);
+	if (leg === undefined || rejection === undefined) {
+		return undefined;
+	}
+
+	const topology = snapshot.topology;
+	const target =
+		where === 'backend' ? findTarget(topology, {addr: leg.dstAddr, port: leg.dstPort}) : undefined;
+	const rejected = rejectedPacket(where, leg, rejection, target?.target.securityGroups ?? []);
+	const blame = cachedBlame(blames, topology, lbSite(topology, leg), rejected);
+	return {
+		connection,
+		where,
+		leg,
+		rejection,
+		rejected,
+		blame,
+		evidence: evidenceKind(rejection, blame),
+		...(target === undefined ? {} : {target}),
+	};
+}
+
+type Memo = {
+	readonly topology: Topology | undefined;
+	readonly rejections: Rejection[];
+	readonly carried: Connection[];
+};
+
+// Several rules read the same rejections and scale, and each store write evaluates every rule:
+// they are worked out once per rows-and-topology pair.
+const memo = new WeakMap<readonly Connection[], Memo>();
+
+function memoOf(snapshot: Snapshot): Memo {
+	const connections = snapshot.flows?.connections ?? [];
+	const known = memo.get(connections);
+	if (known !== undefined && known.topology === snapshot.topology) {
+		return known;
+	}
+
+	const lbPrivate = new Set(loadBalancerPrivateIps(snapshot.topology));
+	const own = loadBalancerAddresses(snapshot.topology);
+	const blames = new Map<string, Blame>();
+	const rejections: Rejection[] = [];
+	const carried: Connection[] = [];
+	for (const connection of connections) {
+		for (const found of [
+			lbRejection(snapshot, connection, 'frontend', blames),
+			lbRejection(snapshot, connection, 'backend', blames),
+			targetRejection(snapshot, connection, lbPrivate, blames),
+		]) {
+			if (found !== undefined) {
+				rejections.push(found);
+			}
+		}
+
+		if (
+			connection.frontend !== undefined ||
+			connection.backend !== undefined ||
+			own.has(connection.targetView?.srcAddr ?? '')
+		) {
+			carried.push(connection);
+		}
+	}
+
+	const made = {topology: snapshot.topology, rejections, carried};
+	memo.set(connections, made);
+	return made;
+}
+
+export function rejectionsOf(snapshot: Snapshot): readonly Rejection[] {
+	return memoOf(snapshot).rejections;
+}
+
+/** Connections the LB carried in the rows: the scale late-packet REJECTs are measured against. */
+export function loadBalancerConnections(snapshot: Snapshot): readonly Connection[] {
+	return memoOf(snapshot).carried;
+}
