@@ -2,6 +2,7 @@
 // catalog's order or, after `s`, the series with alarms firing first.
 import {formatLagDuration} from '../../domain/duration.js';
 import {formatMetricValue, summarizeSeries} from '../../domain/metrics/metric-values.js';
+import {metricPeriodMs} from '../../domain/metrics/metric-window.js';
 import type {MetricSeries, MetricsView, SourceState, TimeWindow} from '../../domain/snapshot.js';
 import {changeAxis} from './change-axis.js';
 import {formatDurationCoarse} from './format-cells.js';
@@ -201,7 +202,7 @@ function metricsBody(input: MetricsInput, context: PaneContext, view: PaneView):
 					id === 'label'
 						? line(`changes ${mark}`, 'dim')
 						: id === 'spark'
-							? line(changeAxis(marked, input.window, width, mark), 'yellow')
+							? line(changeAxis(marked, input.window, width, mark, metricPeriodMs), 'yellow')
 							: line(''),
 				ellipsis,
 			),

@@ -27,7 +27,7 @@ describe('trafficLines', () => {
 	it('rejected: totals, a sparkline, and where each source was rejected', () => {
 		const lines = trafficLines(input('rejected'), context({width: 78, height: 16})).map(lineText);
 		expect(lines[1]).toBe('1240 rejected flows · 3720 pkts · 218KB · provisional since 13:40Z');
-		expect(lines[2]).toMatch(/^flows ▁+█+·+█+ peak 150\/60s$/);
+		expect(lines[2]).toMatch(/^flows +▁+█+·+█+·* peak 150\/60s$/);
 		expect(lines[3]).toMatch(/^3 sources\s+where\s+flows\s+pkts\s+bytes\s+ports/);
 		expect(lines[4]).toMatch(/^203\.0\.113\.7\s+at target\s+800/);
 		expect(lines[6]).toMatch(/^45\.33\.32\.156\s+at LB\s+40/);
