@@ -1,7 +1,7 @@
 // The app shell: header, findings line, panes, help bar and status line, laid out to the exact
 // terminal size. It draws the Snapshot it is given and emits commands; the engine does the rest.
 import {Box, Text} from 'ink';
-import {useCallback, useReducer, useSyncExternalStore} from 'react';
+import {useCallback, useReducer, useRef, useState, useSyncExternalStore} from 'react';
 import {sanitizeText} from '../domain/sanitize.js';
 import type {
 	AppCommand,
@@ -22,7 +22,8 @@ import {HelpBar} from './shell/help-bar.js';
 import {HelpOverlay} from './shell/help-overlay.js';
 import {PaneArea} from './shell/pane-area.js';
 import {PaneSlot} from './shell/pane-slot.js';
-import {PauseBanner} from './shell/pause-banner.js';
+import {PauseBanner, ResumedBanner} from './shell/pause-banner.js';
+import {resumeText} from './shell/pause-summary.js';
 import {Row} from './shell/row.js';
 import {paneRowCount} from './shell/row-counts.js';
 import {initialShellState, type ShellState, shellReducer} from './shell/shell-state.js';
@@ -42,7 +43,12 @@ type Properties = {
 	readonly clock?: Clock;
 	/** A transient line (e.g. where `y` saved the summary), shown in place of the help bar. */
 	readonly notices?: NoticeSource;
+	/** A recording played back: pausing stops the playback, so nothing arrives behind the screen. */
+	readonly playback?: boolean;
 };
+
+/** How long, after resuming, the banner row says what the screen now shows that it did not. */
+const resumedNoteMs = 10_000;
 
 const noNotices: NoticeSource = {subscribe: () => () => undefined, getSnapshot: () => undefined};
 
@@ -62,12 +68,26 @@ export function App(properties: Properties) {
 	const size = useTerminalSize(properties.initialSize);
 	const now = useNow(properties.clock);
 	const [state, dispatch] = useReducer(shellReducer, live, initialShellState);
+	const [resumed, setResumed] = useState<{text: string; until: number} | undefined>();
+	const showResumed = state.frozen === undefined && resumed !== undefined && now < resumed.until;
+	// Keys are handled between renders (use-shell-input.ts): what resuming compares is read here.
+	const current = useRef({frozen: state.frozen, live, now, columns: size.columns});
+	current.current = {frozen: state.frozen, live, now, columns: size.columns};
+	const onCommand = (command: AppCommand) => {
+		const {frozen, live: newest, now: at, columns} = current.current;
+		if (command === 'resume' && frozen !== undefined && properties.playback !== true) {
+			setResumed({text: resumeText(frozen, newest, columns - 2), until: at + resumedNoteMs});
+		} else if (command === 'pause') {
+			setResumed(undefined);
+		}
+		properties.onCommand?.(command);
+	};
 	const layoutFor = (shell: ShellState) =>
 		computeLayout({
 			columns: size.columns,
 			rows: drawableRows(size.rows),
 			findingsCount: (shell.frozen ?? live).findings.length,
-			paused: shell.frozen !== undefined,
+			paused: shell.frozen !== undefined || showResumed,
 			zoomed: shell.zoomed || shell.detailOpen,
 			focus: shell.focus,
 			activeContent: shell.activeContent,
@@ -83,7 +103,7 @@ export function App(properties: Properties) {
 			live,
 		}),
 		onQuit: properties.onQuit,
-		...(properties.onCommand === undefined ? {} : {onCommand: properties.onCommand}),
+		onCommand,
 	});
 
 	const paneProperties = (pane: PaneId, width: number, height: number): ShellPaneProperties => ({
@@ -136,7 +156,11 @@ export function App(properties: Properties) {
 					timeZone={state.timeZone}
 					ascii={ascii}
 					color={color}
+					{...(properties.playback === true ? {playback: true} : {})}
 				/>
+			)}
+			{showResumed && layout.banner > 0 && (
+				<ResumedBanner text={resumed.text} width={layout.columns} color={color} />
 			)}
 			{layout.paneArea > 0 &&
 				(state.helpOpen ? (
