@@ -7,6 +7,7 @@ import type {MetricSeries, MetricsView, SourceState, TimeWindow} from '../../dom
 import {changeAxis} from './change-axis.js';
 import {formatDurationCoarse} from './format-cells.js';
 import {joinParts, type Line, line, type Part, seg} from './line.js';
+import {type Loading, loadingSpan, loadingText} from './loading.js';
 import {alarmLines} from './metrics-alarms.js';
 import {seriesInView, seriesOrders} from './metrics-view.js';
 import {headerClock} from './pane-clock.js';
@@ -38,7 +39,24 @@ function valueCell(series: MetricSeries, value: number | undefined): Line {
 	return value === undefined ? line('-', 'dim') : line(formatMetricValue(series, value));
 }
 
-function seriesColumns(window: TimeWindow, context: PaneContext): Array<Column<SeriesRow>> {
+/** Min and max over part of the window would be wrong, not merely incomplete. */
+function extremeCell(series: MetricSeries, value: number | undefined, loading: boolean): Line {
+	return loading ? line('loading', 'dim') : valueCell(series, value);
+}
+
+/** The part of the window the series held do not reach yet. */
+export function metricsLoading(metrics: MetricsView, window: TimeWindow): Loading | undefined {
+	return loadingSpan(
+		metrics.coveredFrom,
+		Math.floor(window.start / metricPeriodMs) * metricPeriodMs,
+	);
+}
+
+function seriesColumns(
+	window: TimeWindow,
+	context: PaneContext,
+	loading: Loading | undefined,
+): Array<Column<SeriesRow>> {
 	const span = formatDurationCoarse(window.end - window.start);
 	return [
 		{
@@ -62,6 +80,7 @@ function seriesColumns(window: TimeWindow, context: PaneContext): Array<Column<S
 						{start: window.start, end: window.end, periodMs: row.series.periodSeconds * 1000},
 						width,
 						context.glyphs,
+						loading === undefined ? {} : {loadedFrom: loading.to},
 					),
 				),
 		},
@@ -77,14 +96,14 @@ function seriesColumns(window: TimeWindow, context: PaneContext): Array<Column<S
 			header: 'min',
 			priority: 4,
 			align: 'right',
-			cell: (row) => valueCell(row.series, row.min),
+			cell: (row) => extremeCell(row.series, row.min, loading !== undefined),
 		},
 		{
 			id: 'max',
 			header: 'max',
 			priority: 3,
 			align: 'right',
-			cell: (row) => valueCell(row.series, row.max),
+			cell: (row) => extremeCell(row.series, row.max, loading !== undefined),
 		},
 	];
 }
@@ -106,9 +125,14 @@ function freshnessLine(
 	stale: boolean,
 	context: PaneContext,
 	extra: readonly Part[],
+	loading: Loading | undefined,
 ): Line {
 	const parts: Part[] = [];
 	const stalePrefix = stale ? [seg('STALE ', 'yellow')] : [];
+	if (loading !== undefined) {
+		parts.push({line: line(loadingText(loading, context), 'yellow'), priority: 0});
+	}
+
 	if (metrics.dataThrough === undefined) {
 		parts.push({line: [...stalePrefix, seg('no datapoints yet', 'dim')], priority: 0});
 	} else {
@@ -150,6 +174,7 @@ function metricsBody(input: MetricsInput, context: PaneContext, view: PaneView):
 	}
 
 	const sortLabel = chosenOrder(seriesOrders(metrics.alarms), view.sortStep).label;
+	const loading = metricsLoading(metrics, input.window);
 	const shown = seriesInView({metrics}, view);
 	const header = viewLine(
 		view,
@@ -164,6 +189,7 @@ function metricsBody(input: MetricsInput, context: PaneContext, view: PaneView):
 			banner.stale,
 			context,
 			defaultSortPart(view, sortLabel, metrics.series.length),
+			loading,
 		),
 		...(header === undefined ? [] : [header]),
 		...alarmLines(metrics.alarms, context),
@@ -187,7 +213,7 @@ function metricsBody(input: MetricsInput, context: PaneContext, view: PaneView):
 	}
 
 	const rows = seriesRows(metrics, input.window, shown);
-	const layout = layoutTable(seriesColumns(input.window, context), rows, context.width);
+	const layout = layoutTable(seriesColumns(input.window, context, loading), rows, context.width);
 	const ellipsis = context.glyphs.ellipsis;
 	lines.push(tableHeader(layout, ellipsis));
 	const marked = (input.changeTimes ?? []).filter(
