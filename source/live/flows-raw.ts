@@ -37,6 +37,8 @@ export type RawReadOptions = {
 export type FeedRead = {
 	/** Every event of the range was read. */
 	readonly complete: boolean;
+	/** Unix seconds: every event from here to the range's end was read. */
+	readonly coveredFrom: number;
 	/** Records and malformed lines per bucket, this feed's alone. */
 	readonly counts: ReadonlyMap<number, BucketCounts>;
 	/** Unix ms: the newest event timestamp read, if any. */
@@ -44,6 +46,8 @@ export type FeedRead = {
 };
 
 export type RawReadResult = {
+	/** What was read. */
+	readonly range: TimeRange;
 	readonly read: RawRead;
 	readonly complete: boolean;
 	readonly busy: ReadonlySet<string>;
@@ -72,11 +76,22 @@ export async function readRawRecords(
 	let complete = true;
 	for (const {feed, streams} of feeds) {
 		if (streams.length === 0) {
-			perFeed.push({complete: true, counts: new Map()});
+			perFeed.push({complete: true, coveredFrom: range.start, counts: new Map()});
 			continue;
 		}
 
-		const result = await readFeed(clients, feed.logGroupName, streams, range, options, signal);
+		const result = await readFeed(
+			clients,
+			{
+				logGroupName: feed.logGroupName,
+				streams,
+				range,
+				bucketSeconds: options.bucketSeconds,
+				budget: options.budget,
+				busy: options.busy.has(feed.logGroupName),
+			},
+			signal,
+		);
 		complete &&= result.complete;
 		if (result.busy) {
 			busy.add(feed.logGroupName);
@@ -102,12 +117,14 @@ export async function readRawRecords(
 
 		perFeed.push({
 			complete: result.complete,
+			coveredFrom: result.coveredFrom,
 			counts: countByBucket(feedCounted, options.bucketSeconds),
 			...(newest === undefined ? {} : {newest}),
 		});
 	}
 
 	return {
+		range,
 		read: {records, counts: countByBucket(counted, options.bucketSeconds)},
 		complete,
 		busy,
@@ -134,37 +151,54 @@ export function interpretEvent(event: FlowLogEvent, feed: FlowFeed): KnownEvent 
 	return {eventId: event.eventId, timestamp: event.timestamp, record: parsed.record};
 }
 
-type FeedResult = {
+export type FeedResult = {
 	readonly events: readonly FlowLogEvent[];
 	readonly complete: boolean;
 	readonly busy: boolean;
+	/** Unix seconds: every event from here to the range's end was read. */
+	readonly coveredFrom: number;
 };
 
-async function readFeed(
+export type FeedRequest = {
+	readonly logGroupName: string;
+	readonly streams: readonly string[];
+	readonly range: TimeRange;
+	readonly bucketSeconds: number;
+	/** Events read at most. */
+	readonly budget: number;
+	/** Its last read outgrew the budget: read newest first straight away. */
+	readonly busy: boolean;
+	readonly filterPattern?: string;
+};
+
+/**
+ * One feed's events in `range`: in one read when they fit the budget, else newest bucket first
+ * until the budget runs out, so the events kept are the newest.
+ */
+export async function readFeed(
 	clients: AwsClients,
-	logGroupName: string,
-	streams: readonly string[],
-	range: TimeRange,
-	options: RawReadOptions,
+	request: FeedRequest,
 	signal: AbortSignal,
 ): Promise<FeedResult> {
+	const {range} = request;
 	const read = (start: number, end: number, maxEvents: number) =>
 		filterFlowEvents(
 			clients,
 			{
-				logGroupName,
-				logStreamNames: streams,
+				logGroupName: request.logGroupName,
+				logStreamNames: request.streams,
 				startMs: start * 1000,
 				endMs: end * 1000 - 1,
 				maxEvents,
+				...(request.filterPattern === undefined ? {} : {filterPattern: request.filterPattern}),
 			},
 			signal,
 		);
 	const byId = new Map<string, FlowLogEvent>();
-	if (!options.busy.has(logGroupName)) {
-		const whole = await read(range.start, range.end, options.budget);
+	if (!request.busy) {
+		const whole = await read(range.start, range.end, request.budget);
 		if (whole.complete) {
-			return {events: whole.events, complete: true, busy: false};
+			return {events: whole.events, complete: true, busy: false, coveredFrom: range.start};
 		}
 
 		for (const event of whole.events) {
@@ -173,8 +207,9 @@ async function readFeed(
 	}
 
 	let complete = true;
-	let budget = options.budget;
-	const step = Math.max(1, options.bucketSeconds);
+	let coveredFrom = range.end;
+	let budget = request.budget;
+	const step = Math.max(1, request.bucketSeconds);
 	for (let end = range.end; end > range.start; end = Math.ceil(end / step) * step - step) {
 		const start = Math.max(range.start, Math.ceil(end / step) * step - step);
 		if (budget <= 0) {
@@ -185,12 +220,16 @@ async function readFeed(
 		const chunk = await read(start, end, budget);
 		budget -= chunk.events.length;
 		complete &&= chunk.complete;
+		if (complete) {
+			coveredFrom = start;
+		}
+
 		for (const event of chunk.events) {
 			byId.set(event.eventId, event);
 		}
 	}
 
 	// A busy feed that fits in half its budget again goes back to single reads.
-	const stillBusy = !complete || options.budget - budget > options.budget / 2;
-	return {events: [...byId.values()], complete, busy: stillBusy};
+	const stillBusy = !complete || request.budget - budget > request.budget / 2;
+	return {events: [...byId.values()], complete, busy: stillBusy, coveredFrom};
 }

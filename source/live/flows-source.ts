@@ -32,6 +32,7 @@
 import {InsightsRunner} from '../aws/insights-runner.js';
 import {feedKey, insightsRowLimit, planFeeds} from '../domain/flows-window/index.js';
 import {emptyHeld, type Held} from './flows-held.js';
+import {defaultReadBudget} from './flows-raw.js';
 import {FlowsReads, freshEdgeMs, type Run} from './flows-reads.js';
 import {StreamDirectory} from './flows-streams.js';
 import {withCost, withFlowsUnavailable} from './flows-updates.js';
@@ -46,6 +47,8 @@ export type FlowsSourceOptions = {
 	 * combined query; 0 always asks the timeline and sources queries. Insights' row limit by default.
 	 */
 	readonly combinedBelowRecords?: number;
+	/** Events the rows' backfill of a longer window reads per feed; the raw read budget by default. */
+	readonly backfillBudget?: number;
 };
 
 export const createFlowsSource =
@@ -61,6 +64,7 @@ export const createFlowsSource =
 			streams,
 			timers: environment.timers ?? realTimers,
 			combinedBelow: options.combinedBelowRecords ?? insightsRowLimit,
+			backfillBudget: options.backfillBudget ?? defaultReadBudget,
 		});
 		const disposed = new AbortController();
 		let held: Held | undefined;

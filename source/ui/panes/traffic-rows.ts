@@ -9,9 +9,10 @@ import type {
 	TimeWindow,
 } from '../../domain/snapshot.js';
 import {formatBytes, formatNumber} from '../../domain/units.js';
-import {flowsFreshnessLine} from './flows-freshness.js';
+import {flowsFreshnessLine, flowsLoading} from './flows-freshness.js';
 import {formatClock} from './format-cells.js';
 import {joinParts, type Line, line, type Part, seg, type Tone} from './line.js';
+import {type Loading, loadingText} from './loading.js';
 import {type PaneContext, withinPane} from './pane-context.js';
 import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';
 import {sourceBanner} from './source-status.js';
@@ -56,7 +57,20 @@ function precisionPart(aggregates: FlowAggregates, context: PaneContext): Line {
 	return [seg(`${aggregates.precision} since ${clock}`, tone)];
 }
 
-function totalsLine(input: TrafficInput, aggregates: FlowAggregates, context: PaneContext): Line {
+function totalsLine(
+	input: TrafficInput,
+	aggregates: FlowAggregates,
+	context: PaneContext,
+	loading: Loading | undefined,
+): Line {
+	if (loading !== undefined) {
+		// Totals over part of the window would read as the window's: none until it is all read.
+		return [
+			seg(`${input.action} flows `, actionTone[input.action]),
+			seg(loadingText(loading, context), 'yellow'),
+		];
+	}
+
 	const totals = aggregates[input.action];
 	const flows = `${formatNumber(totals.flows)} ${input.action} flows`;
 	const parts: Part[] = [
@@ -68,7 +82,12 @@ function totalsLine(input: TrafficInput, aggregates: FlowAggregates, context: Pa
 	return joinParts(parts, context.width, line(context.glyphs.separator, 'dim'));
 }
 
-function timelineLine(input: TrafficInput, aggregates: FlowAggregates, context: PaneContext): Line {
+function timelineLine(
+	input: TrafficInput,
+	aggregates: FlowAggregates,
+	context: PaneContext,
+	loading: Loading | undefined,
+): Line {
 	const points = aggregates.timeline.map((bucket) => ({
 		t: bucket.start * 1000,
 		v: input.action === 'accepted' ? bucket.accepted : bucket.rejected,
@@ -83,6 +102,7 @@ function timelineLine(input: TrafficInput, aggregates: FlowAggregates, context: 
 		{start: input.window.start, end: input.window.end, periodMs: aggregates.bucketSeconds * 1000},
 		cells,
 		context.glyphs,
+		loading === undefined ? {} : {loadedFrom: loading.to},
 	);
 	return [seg(label, 'dim'), seg(drawn, actionTone[input.action]), seg(suffix, 'dim')];
 }
@@ -112,6 +132,7 @@ function trafficBody(input: TrafficInput, context: PaneContext, view: PaneView):
 			banner.stale,
 			context,
 			defaultSortPart(view, sortLabel, allSources.length),
+			{window: input.window, rows: false},
 		),
 	];
 	const sources = sourcesInView({flows}, input.action, view);
@@ -121,7 +142,11 @@ function trafficBody(input: TrafficInput, context: PaneContext, view: PaneView):
 		lines.push(header);
 	}
 
-	lines.push(totalsLine(input, aggregates, context), timelineLine(input, aggregates, context));
+	const loading = flowsLoading(flows, input.window);
+	lines.push(
+		totalsLine(input, aggregates, context, loading),
+		timelineLine(input, aggregates, context, loading),
+	);
 	const allPorts =
 		input.action === 'accepted' ? aggregates.acceptedPorts : aggregates.rejectedPorts;
 	if (allSources.length === 0 && allPorts.length === 0) {
