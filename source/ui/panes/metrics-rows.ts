@@ -24,6 +24,8 @@ export type MetricsInput = {
 	readonly window: TimeWindow;
 	/** Unix ms of the changes in the path (CloudTrail), marked on the sparklines' time axis. */
 	readonly changeTimes?: readonly number[];
+	/** Unix ms: CloudTrail has been read from here on; before it the axis is loading. */
+	readonly changesFrom?: number;
 	/** The NLB's own security groups reject traffic its metrics never count (see the reminder). */
 	readonly rejectedAtLoadBalancer?: boolean;
 };
@@ -219,7 +221,8 @@ function metricsBody(input: MetricsInput, context: PaneContext, view: PaneView):
 	const marked = (input.changeTimes ?? []).filter(
 		(time) => time >= input.window.start && time < input.window.end,
 	);
-	if (marked.length > 0) {
+	const changesLoading = loadingSpan(input.changesFrom, input.window.start);
+	if (marked.length > 0 || changesLoading !== undefined) {
 		const mark = context.glyphs.changeMark;
 		lines.push(
 			tableLine(
@@ -228,7 +231,10 @@ function metricsBody(input: MetricsInput, context: PaneContext, view: PaneView):
 					id === 'label'
 						? line(`changes ${mark}`, 'dim')
 						: id === 'spark'
-							? line(changeAxis(marked, input.window, width, mark, metricPeriodMs), 'yellow')
+							? line(
+									changeAxis(marked, input.window, width, mark, metricPeriodMs, changesLoading?.to),
+									'yellow',
+								)
 							: line(''),
 				ellipsis,
 			),

@@ -28,6 +28,11 @@ export type SparkCell = number | 'gap' | 'blank' | 'loading';
 
 const loadingWord = 'loading';
 
+/** A run of `count` cells not read yet: the word where it fits, blank otherwise. */
+export function loadingCells(count: number): string {
+	return count >= loadingWord.length ? loadingWord.padEnd(count, ' ') : ' '.repeat(count);
+}
+
 /**
  * One value per drawn cell of `axis`: the largest value whose period overlaps the cell, or
  * undefined where none does. A period wider than a cell fills several cells; several periods in
@@ -97,10 +102,7 @@ export function renderSparkline(cells: readonly SparkCell[], glyphs: Glyphs): st
 	let drawn = '';
 	let loadingRun = 0;
 	const endRun = () => {
-		drawn +=
-			loadingRun >= loadingWord.length
-				? loadingWord.padEnd(loadingRun, ' ')
-				: ' '.repeat(loadingRun);
+		drawn += loadingCells(loadingRun);
 		loadingRun = 0;
 	};
 

@@ -1,7 +1,9 @@
 // After `t` to a longer window, the time not read yet says "loading": never `·` (which means ELB
 // published nothing), never a zero, and no min or max computed over part of the window.
 import {describe, expect, it} from 'vitest';
-import type {MetricsView, TimeWindow} from '../../../source/domain/snapshot.js';
+import type {ChangesView, MetricsView, TimeWindow} from '../../../source/domain/snapshot.js';
+import {changeAxis} from '../../../source/ui/panes/change-axis.js';
+import {changesLines} from '../../../source/ui/panes/changes-rows.js';
 import {lineText} from '../../../source/ui/panes/line.js';
 import {metricsLines} from '../../../source/ui/panes/metrics-rows.js';
 import {context, now, snapshot} from './fixture.js';
@@ -45,5 +47,26 @@ describe('the metrics pane while a longer window loads', () => {
 		const covered = draw({...held, coveredFrom: hour.start - minute}, hour);
 		expect(covered.join('\n')).not.toContain('loading');
 		expect(draw(held, snapshot.window).join('\n')).not.toContain('loading');
+	});
+});
+
+describe('CloudTrail not read back to the window start yet', () => {
+	it('the changes axis says loading there, and still marks the changes it holds', () => {
+		const axis = changeAxis([now - 5 * minute], hour, 40, 'v', minute, now - 20 * minute);
+		expect(axis.trimStart().startsWith('loading')).toBe(true);
+		expect(axis).toContain('v');
+		expect(axis.slice(axis.lastIndexOf('loading') + 7).trim()).toBe('v');
+	});
+
+	it('the changes pane says which stretch is loading', () => {
+		const lines = changesLines(
+			{
+				changes: {...(snapshot.changes as ChangesView), coveredFrom: now - 20 * minute},
+				state: snapshot.sources.changes,
+				window: hour,
+			},
+			context({width: 100, height: 10}),
+		).map(lineText);
+		expect(lines[0]).toMatch(/^loading 12:45Z-13:25Z · \d+ changes/);
 	});
 });
