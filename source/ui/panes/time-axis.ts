@@ -13,7 +13,7 @@ export type AxisWindow = {
 export type TimeAxis = {
 	/** Blank cells on the left: the width the whole periods do not fill. */
 	readonly pad: number;
-	/** Cells drawn after the pad, oldest first; the last holds the period in progress. */
+	/** Cells drawn after the pad, oldest first; the last holds the last complete period. */
 	readonly cells: number;
 	/** Unix ms: where the first drawn cell starts. */
 	readonly start: number;
@@ -26,18 +26,20 @@ export type TimeAxis = {
 };
 
 /**
- * The periods in the window: the one in progress at `end` and as many before it as the window
- * spans (the oldest only partly inside), so the count never changes as the window slides.
+ * The whole periods the window spans, ending with the last one complete at `end` (the oldest partly
+ * before the window's start), so the count never changes as the window slides. The period in
+ * progress is left out: no source has it whole (CloudWatch publishes a minute after it ends, and
+ * a flow timeline's newest minute is still arriving), and drawn it would read as a drop.
  */
 function periodCount(window: AxisWindow, periodMs: number): number {
-	return Math.ceil(Math.max(0, window.end - window.start) / periodMs) + 1;
+	return Math.max(1, Math.ceil(Math.max(0, window.end - window.start) / periodMs));
 }
 
 export function timeAxis(window: AxisWindow, periodMs: number, width: number): TimeAxis {
 	const cellsWide = Math.max(0, Math.floor(width));
 	const period = periodMs > 0 && Number.isFinite(periodMs) ? periodMs : 60_000;
 	const periods = periodCount(window, period);
-	const last = Math.floor(window.end / period);
+	const last = Math.floor(window.end / period) - 1;
 	const windowFrom = (last - periods + 1) * period;
 	if (cellsWide === 0) {
 		return {pad: 0, cells: 0, start: windowFrom, cellMs: period, cellsPerPeriod: 1, windowFrom};

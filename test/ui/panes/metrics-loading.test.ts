@@ -30,7 +30,11 @@ describe('the metrics pane while a longer window loads', () => {
 	});
 
 	it('draws "loading" over the stretch, not gaps', () => {
-		const spark = newFlows.slice(28, newFlows.search(/\s+\S+\s+loading\s+loading$/));
+		const header = lines.find((text) => text.startsWith('metric ')) ?? '';
+		const spark = newFlows.slice(
+			header.indexOf('last 1h'),
+			newFlows.search(/\s+\S+\s+loading\s+loading$/),
+		);
 		const loadingCells = spark.slice(0, spark.search(/[▁-█·]/));
 		expect(loadingCells.trim()).toBe('loading');
 		// Forty-five of the sixty-one minutes are loading: the cells before the data are not gaps.

@@ -60,12 +60,11 @@ describe('a sparkline as the window slides', () => {
 					const end = base + minuteIndex * minute + 10_000;
 					const before = draw(data, end, 15 * minute, width);
 					const after = draw(data, end + minute, 15 * minute, width);
-					// Fifteen minutes in at most 160 cells: each minute has the same whole number of cells.
-					// Sixteen columns of minutes (the one in progress is the last) in at most 160 cells: each
-					// minute has the same whole number of cells, and the older fourteen move one minute left.
-					const cells = Math.floor(width / 16);
-					const keptBefore = before.slice(width - 15 * cells, width - cells);
-					const keptAfter = after.slice(width - 16 * cells, width - 2 * cells);
+					// Fifteen whole minutes in at most 160 cells: each minute has the same whole number of
+					// cells, and the newest fourteen move one minute left.
+					const cells = Math.floor(width / 15);
+					const keptBefore = before.slice(width - 14 * cells, width);
+					const keptAfter = after.slice(width - 15 * cells, width - cells);
 					// Same values, maybe scaled differently: compare where the gaps are.
 					expect([...keptAfter].map((cell) => cell === '·')).toEqual(
 						[...keptBefore].map((cell) => cell === '·'),

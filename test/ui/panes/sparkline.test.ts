@@ -11,7 +11,7 @@ import {timeAxis} from '../../../source/ui/panes/time-axis.js';
 const unicode = glyphsFor(false);
 const ascii = glyphsFor(true);
 const minute = 60_000;
-/** Ten minutes: eleven periods on the axis, the last (10:00-11:00) still in progress. */
+/** Ten minutes: ten whole periods on the axis (the one in progress at 10:00 is left out). */
 const window = {start: 0, end: 10 * minute, periodMs: minute};
 
 /** Ten one-minute periods: rising, with no datapoint in minutes 3 and 7. */
@@ -19,7 +19,7 @@ const points = [0, 1, 2, 4, 5, 6, 8, 9].map((index) => ({t: index * minute, v: i
 
 describe('bucketize', () => {
 	it('keeps one value per period when there is a cell per period', () => {
-		expect(bucketize(points, timeAxis(window, minute, 11), minute)).toEqual([
+		expect(bucketize(points, timeAxis(window, minute, 10), minute)).toEqual([
 			0,
 			10,
 			20,
@@ -30,7 +30,6 @@ describe('bucketize', () => {
 			undefined,
 			80,
 			90,
-			undefined,
 		]);
 	});
 
@@ -41,11 +40,11 @@ describe('bucketize', () => {
 	});
 
 	it('stretches a period over the same number of cells as every other', () => {
-		expect(bucketize([{t: 2 * minute, v: 7}], timeAxis(window, minute, 22), minute)).toEqual([
+		expect(bucketize([{t: 2 * minute, v: 7}], timeAxis(window, minute, 20), minute)).toEqual([
 			...Array.from({length: 4}, () => undefined),
 			7,
 			7,
-			...Array.from({length: 16}, () => undefined),
+			...Array.from({length: 14}, () => undefined),
 		]);
 	});
 
@@ -55,7 +54,7 @@ describe('bucketize', () => {
 			{t: 20 * minute, v: 1},
 			{t: minute, v: Number.NaN},
 		];
-		expect(sparkCells(stray, window, 11)).toEqual(Array.from({length: 11}, () => 'gap'));
+		expect(sparkCells(stray, window, 10)).toEqual(Array.from({length: 10}, () => 'gap'));
 	});
 
 	it.each([0, -3])('has no cells for a width of %i', (width) => {
@@ -100,28 +99,28 @@ describe('renderSparkline', () => {
 describe('sparkline', () => {
 	it.each([
 		[5, ' ▃▅▇█'],
-		[11, '▁▂▃·▄▅▆·▇█·'],
-		[44, '▁▁▁▁▂▂▂▂▃▃▃▃····▄▄▄▄▅▅▅▅▆▆▆▆····▇▇▇▇████····'],
+		[10, '▁▂▃·▄▅▆·▇█'],
+		[40, '▁▁▁▁▂▂▂▂▃▃▃▃····▄▄▄▄▅▅▅▅▆▆▆▆····▇▇▇▇████'],
 	])('is exactly %i cells wide, with the gaps where they are', (width, expected) => {
 		expect(sparkline(points, window, width, unicode)).toBe(expected);
 	});
 
-	it('is 120 cells wide: ten cells a minute, the ten left over blank on the left', () => {
-		const drawn = sparkline(points, window, 120, unicode);
-		expect(drawn).toHaveLength(120);
-		expect(drawn.slice(0, 10)).toBe(' '.repeat(10));
-		expect(drawn.slice(40, 50)).toBe('·'.repeat(10));
-		expect(drawn.slice(10, 20)).toBe('▁'.repeat(10));
-		expect(drawn.slice(100, 110)).toBe('█'.repeat(10));
+	it('is 125 cells wide: twelve cells a minute, the five left over blank on the left', () => {
+		const drawn = sparkline(points, window, 125, unicode);
+		expect(drawn).toHaveLength(125);
+		expect(drawn.slice(0, 5)).toBe(' '.repeat(5));
+		expect(drawn.slice(5, 17)).toBe('▁'.repeat(12));
+		expect(drawn.slice(41, 53)).toBe('·'.repeat(12));
+		expect(drawn.slice(113)).toBe('█'.repeat(12));
 	});
 
 	it('is all gaps without datapoints', () => {
-		expect(sparkline([], window, 11, ascii)).toBe('           ');
-		expect(sparkline([], window, 11, unicode)).toBe('·'.repeat(11));
+		expect(sparkline([], window, 10, ascii)).toBe(' '.repeat(10));
+		expect(sparkline([], window, 10, unicode)).toBe('·'.repeat(10));
 	});
 
 	it('says loading before the time read so far', () => {
-		const drawn = sparkline(points.slice(-2), window, 11, unicode, {loadedFrom: 8 * minute});
-		expect(drawn).toBe('loading ▇█·');
+		const drawn = sparkline(points.slice(-2), window, 10, unicode, {loadedFrom: 8 * minute});
+		expect(drawn).toBe('loading ▇█');
 	});
 });
