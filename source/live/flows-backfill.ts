@@ -6,28 +6,14 @@
 // one budget at most, then the held records' own bound.
 import type {AwsClients} from '../aws/clients.js';
 import type {FlowLogEvent} from '../aws/flow-logs-read.js';
-import {
-	countByBucket,
-	type HeldRecord,
-	rejectPattern,
-	type TimeRange,
-} from '../domain/flows-window/index.js';
-import {
-	type FeedRead,
-	type FeedStreams,
-	interpretEvent,
-	type KnownEvent,
-	type RawReadResult,
-	readFeed,
-} from './flows-raw.js';
+import {rejectPattern, type TimeRange} from '../domain/flows-window/index.js';
+import {type FeedStreams, type RawReadResult, ReadTally, readFeed} from './flows-raw.js';
 
 export type BackfillOptions = {
 	readonly bucketSeconds: number;
 	/** Events read per feed at most, REJECTs and the rest together. */
 	readonly budget: number;
 };
-
-type Counted = {timestamp: number; malformed: boolean};
 
 export async function readRowsBackfill(
 	clients: AwsClients,
@@ -36,14 +22,10 @@ export async function readRowsBackfill(
 	options: BackfillOptions,
 	signal: AbortSignal,
 ): Promise<RawReadResult> {
-	const records: HeldRecord[] = [];
-	const counted: Counted[] = [];
-	const known = new Map<string, KnownEvent>();
-	const perFeed: FeedRead[] = [];
-	let complete = true;
+	const tally = new ReadTally(options.bucketSeconds);
 	for (const {feed, streams} of feeds) {
 		if (streams.length === 0) {
-			perFeed.push({complete: true, coveredFrom: range.start, counts: new Map()});
+			tally.addEmptyFeed(range);
 			continue;
 		}
 
@@ -70,39 +52,10 @@ export async function readRowsBackfill(
 			left > 0
 				? await readFeed(clients, {...request, budget: left}, signal)
 				: {events: [], complete: false, coveredFrom: range.end};
-		complete &&= rest.complete;
-
-		const feedCounted: Counted[] = [];
-		for (const event of unique([...rejected, ...rest.events])) {
-			const outcome = interpretEvent(event, feed);
-			known.set(event.eventId, outcome);
-			if (outcome === 'no-traffic') {
-				continue;
-			}
-
-			const malformed = outcome === 'malformed';
-			feedCounted.push({timestamp: event.timestamp, malformed});
-			counted.push({timestamp: event.timestamp, malformed});
-			if (!malformed) {
-				records.push(outcome);
-			}
-		}
-
-		perFeed.push({
-			complete: rest.complete,
-			coveredFrom: rest.coveredFrom,
-			counts: countByBucket(feedCounted, options.bucketSeconds),
-		});
+		tally.addFeed(feed, unique([...rejected, ...rest.events]), rest);
 	}
 
-	return {
-		range,
-		read: {records, counts: countByBucket(counted, options.bucketSeconds)},
-		complete,
-		busy: new Set(),
-		known,
-		feeds: perFeed,
-	};
+	return tally.result(range, new Set());
 }
 
 /** The REJECT pass's events come again in the full pass: each is counted and parsed once. */

@@ -61,6 +61,71 @@ export const defaultReadBudget = 20_000;
 
 type Counted = {timestamp: number; malformed: boolean};
 
+/**
+ * The events of one read, feed by feed: each parsed once (or taken from what an earlier read
+ * parsed), counted per bucket of event time, kept when it carries traffic.
+ */
+export class ReadTally {
+	private readonly records: HeldRecord[] = [];
+	private readonly counted: Counted[] = [];
+	private readonly known = new Map<string, KnownEvent>();
+	private readonly feeds: FeedRead[] = [];
+	private complete = true;
+
+	constructor(
+		private readonly bucketSeconds: number,
+		private readonly parsed?: ReadonlyMap<string, KnownEvent>,
+	) {}
+
+	/** A feed with no stream to read: nothing there, nothing missed. */
+	addEmptyFeed(range: TimeRange): void {
+		this.feeds.push({complete: true, coveredFrom: range.start, counts: new Map()});
+	}
+
+	addFeed(
+		feed: FlowFeed,
+		events: readonly FlowLogEvent[],
+		read: {readonly complete: boolean; readonly coveredFrom: number},
+	): void {
+		this.complete &&= read.complete;
+		const feedCounted: Counted[] = [];
+		let newest: number | undefined;
+		for (const event of events) {
+			const outcome = this.parsed?.get(event.eventId) ?? interpretEvent(event, feed);
+			this.known.set(event.eventId, outcome);
+			newest = Math.max(newest ?? event.timestamp, event.timestamp);
+			if (outcome === 'no-traffic') {
+				continue;
+			}
+
+			const malformed = outcome === 'malformed';
+			feedCounted.push({timestamp: event.timestamp, malformed});
+			this.counted.push({timestamp: event.timestamp, malformed});
+			if (!malformed) {
+				this.records.push(outcome);
+			}
+		}
+
+		this.feeds.push({
+			complete: read.complete,
+			coveredFrom: read.coveredFrom,
+			counts: countByBucket(feedCounted, this.bucketSeconds),
+			...(newest === undefined ? {} : {newest}),
+		});
+	}
+
+	result(range: TimeRange, busy: ReadonlySet<string>): RawReadResult {
+		return {
+			range,
+			read: {records: this.records, counts: countByBucket(this.counted, this.bucketSeconds)},
+			complete: this.complete,
+			busy,
+			known: this.known,
+			feeds: this.feeds,
+		};
+	}
+}
+
 export async function readRawRecords(
 	clients: AwsClients,
 	feeds: readonly FeedStreams[],
@@ -68,15 +133,11 @@ export async function readRawRecords(
 	options: RawReadOptions,
 	signal: AbortSignal,
 ): Promise<RawReadResult> {
-	const records: HeldRecord[] = [];
-	const counted: Counted[] = [];
-	const known = new Map<string, KnownEvent>();
+	const tally = new ReadTally(options.bucketSeconds, options.known);
 	const busy = new Set<string>();
-	const perFeed: FeedRead[] = [];
-	let complete = true;
 	for (const {feed, streams} of feeds) {
 		if (streams.length === 0) {
-			perFeed.push({complete: true, coveredFrom: range.start, counts: new Map()});
+			tally.addEmptyFeed(range);
 			continue;
 		}
 
@@ -92,45 +153,14 @@ export async function readRawRecords(
 			},
 			signal,
 		);
-		complete &&= result.complete;
 		if (result.busy) {
 			busy.add(feed.logGroupName);
 		}
 
-		const feedCounted: Counted[] = [];
-		let newest: number | undefined;
-		for (const event of result.events) {
-			const outcome = options.known?.get(event.eventId) ?? interpretEvent(event, feed);
-			known.set(event.eventId, outcome);
-			newest = Math.max(newest ?? event.timestamp, event.timestamp);
-			if (outcome === 'no-traffic') {
-				continue;
-			}
-
-			const malformed = outcome === 'malformed';
-			feedCounted.push({timestamp: event.timestamp, malformed});
-			counted.push({timestamp: event.timestamp, malformed});
-			if (!malformed) {
-				records.push(outcome);
-			}
-		}
-
-		perFeed.push({
-			complete: result.complete,
-			coveredFrom: result.coveredFrom,
-			counts: countByBucket(feedCounted, options.bucketSeconds),
-			...(newest === undefined ? {} : {newest}),
-		});
+		tally.addFeed(feed, result.events, result);
 	}
 
-	return {
-		range,
-		read: {records, counts: countByBucket(counted, options.bucketSeconds)},
-		complete,
-		busy,
-		known,
-		feeds: perFeed,
-	};
+	return tally.result(range, busy);
 }
 
 /** Parses one event by its feed's format. NODATA and SKIPDATA rows carry no traffic. */

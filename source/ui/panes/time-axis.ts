@@ -4,11 +4,10 @@
 // period boundary passes, and then everything moves by whole columns. Columns stretched or shared
 // in proportion to the window's exact span would re-bucket the same data every refresh.
 
-export type AxisWindow = {
-	/** Unix ms. */
-	readonly start: number;
-	readonly end: number;
-};
+import type {TimeWindow} from '../../domain/snapshot.js';
+
+/** Unix ms. */
+export type AxisWindow = Pick<TimeWindow, 'start' | 'end'>;
 
 export type TimeAxis = {
 	/** Blank cells on the left: the width the whole periods do not fill. */
