@@ -1,7 +1,7 @@
 // The app shell: header, findings line, panes, help bar and status line, laid out to the exact
 // terminal size. It draws the Snapshot it is given and emits commands; the engine does the rest.
 import {Box, Text} from 'ink';
-import {useCallback, useReducer, useRef, useState, useSyncExternalStore} from 'react';
+import {useCallback, useReducer, useSyncExternalStore} from 'react';
 import {sanitizeText} from '../domain/sanitize.js';
 import type {
 	AppCommand,
@@ -23,11 +23,11 @@ import {HelpOverlay} from './shell/help-overlay.js';
 import {PaneArea} from './shell/pane-area.js';
 import {PaneSlot} from './shell/pane-slot.js';
 import {PauseBanner, ResumedBanner} from './shell/pause-banner.js';
-import {resumeText} from './shell/pause-summary.js';
 import {Row} from './shell/row.js';
 import {paneRowCount} from './shell/row-counts.js';
 import {initialShellState, type ShellState, shellReducer} from './shell/shell-state.js';
 import {StatusLine} from './shell/status-line.js';
+import {useResumedNote} from './shell/use-resumed-note.js';
 import {useShellInput} from './shell/use-shell-input.js';
 
 type Properties = {
@@ -47,9 +47,6 @@ type Properties = {
 	readonly playback?: boolean;
 };
 
-/** How long, after resuming, the banner row says what the screen now shows that it did not. */
-const resumedNoteMs = 10_000;
-
 const noNotices: NoticeSource = {subscribe: () => () => undefined, getSnapshot: () => undefined};
 
 /** The findings line at the top stays a summary: a drill-down opens in the pane area only. */
@@ -68,18 +65,15 @@ export function App(properties: Properties) {
 	const size = useTerminalSize(properties.initialSize);
 	const now = useNow(properties.clock);
 	const [state, dispatch] = useReducer(shellReducer, live, initialShellState);
-	const [resumed, setResumed] = useState<{text: string; until: number} | undefined>();
-	const showResumed = state.frozen === undefined && resumed !== undefined && now < resumed.until;
-	// Keys are handled between renders (use-shell-input.ts): what resuming compares is read here.
-	const current = useRef({frozen: state.frozen, live, now, columns: size.columns});
-	current.current = {frozen: state.frozen, live, now, columns: size.columns};
+	const resumed = useResumedNote({
+		frozen: state.frozen,
+		live,
+		now,
+		columns: size.columns,
+		playback: properties.playback === true,
+	});
 	const onCommand = (command: AppCommand) => {
-		const {frozen, live: newest, now: at, columns} = current.current;
-		if (command === 'resume' && frozen !== undefined && properties.playback !== true) {
-			setResumed({text: resumeText(frozen, newest, columns - 2), until: at + resumedNoteMs});
-		} else if (command === 'pause') {
-			setResumed(undefined);
-		}
+		resumed.observe(command);
 		properties.onCommand?.(command);
 	};
 	const layoutFor = (shell: ShellState) =>
@@ -87,7 +81,7 @@ export function App(properties: Properties) {
 			columns: size.columns,
 			rows: drawableRows(size.rows),
 			findingsCount: (shell.frozen ?? live).findings.length,
-			paused: shell.frozen !== undefined || showResumed,
+			paused: shell.frozen !== undefined || resumed.text !== undefined,
 			zoomed: shell.zoomed || shell.detailOpen,
 			focus: shell.focus,
 			activeContent: shell.activeContent,
@@ -159,7 +153,7 @@ export function App(properties: Properties) {
 					{...(properties.playback === true ? {playback: true} : {})}
 				/>
 			)}
-			{showResumed && layout.banner > 0 && (
+			{resumed.text !== undefined && layout.banner > 0 && (
 				<ResumedBanner text={resumed.text} width={layout.columns} color={color} />
 			)}
 			{layout.paneArea > 0 &&
