@@ -1,7 +1,11 @@
 // `t` to a longer window: the flows source asks Insights once for the settled time the window
 // newly covers (never again for what it holds), reads that time's rows once with FilterLogEvents
 // (REJECTs first, within a budget), and until the answer is in says where its aggregates start.
-import {GetQueryResultsCommand, StartQueryCommand} from '@aws-sdk/client-cloudwatch-logs';
+import {
+	type FilterLogEventsCommandInput,
+	GetQueryResultsCommand,
+	StartQueryCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type {Connection} from '../../source/domain/types/flows.js';
 import {createFlowsSource, flowsSource} from '../../source/live/flows-source.js';
@@ -139,6 +143,23 @@ function pathRecordsSince(start: number): number {
 		).length;
 }
 
+/** Records the FilterLogEvents calls the source makes from now on. */
+async function filterCalls(): Promise<FilterLogEventsCommandInput[]> {
+	const calls: FilterLogEventsCommandInput[] = [];
+	const logs = await harness.environment.clients.logs();
+	logs.middlewareStack.add(
+		(next, context) => async (args) => {
+			if (context.commandName === 'FilterLogEventsCommand') {
+				calls.push(args.input as FilterLogEventsCommandInput);
+			}
+
+			return next(args);
+		},
+		{step: 'initialize', name: 'recordFilterCalls'},
+	);
+	return calls;
+}
+
 const clientsOf = (connections: readonly Connection[] | undefined) =>
 	new Set((connections ?? []).map((connection) => connection.clientAddr));
 
@@ -156,12 +177,17 @@ describe('flows after t to a longer window', () => {
 		const before = cost();
 		expect(before.queries).toBe(1);
 
+		const reads = await filterCalls();
 		harness.setWindow(60 * minute);
 		harness.advance(10_000);
 		// Until the next run, what is held starts where the 15-minute window did: the hour's
 		// older part is loading, not empty.
 		expect(flows()?.aggregatesFrom).toBe(fifteen * 1000);
 		await source.run(signal);
+		// The rows' backfill: the REJECTs of the newly covered time first, then the rest.
+		const backfill = reads.splice(0).filter((call) => (call.startTime ?? 0) < fifteen * 1000);
+		expect(backfill.map((call) => call.filterPattern !== undefined)).toEqual([true, false]);
+		expect(backfill[0]?.filterPattern).toMatch(/action="REJECT"/);
 
 		const hour = windowStartOf(harness.now(), 60);
 		expect(flows()?.aggregatesFrom).toBe(hour * 1000);
@@ -180,10 +206,11 @@ describe('flows after t to a longer window', () => {
 		const scanned = after.bytesScanned - before.bytesScanned;
 		expect(scanned).toBe(await bytesScanned(hour, fifteen - 1));
 
-		// A refresh later nothing settled is asked for again.
+		// A refresh later nothing settled is asked for again, nor read again for the rows.
 		harness.advance(10_000);
 		await source.run(signal);
 		expect(cost()).toEqual(after);
+		expect(reads.filter((call) => (call.startTime ?? 0) < fifteen * 1000)).toEqual([]);
 		await source.dispose?.();
 	});
 
