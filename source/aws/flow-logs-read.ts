@@ -80,6 +80,8 @@ export type FilterRequest = {
 	readonly maxEvents: number;
 	/** Stop after this many pages per call (each call names up to 100 streams); default 50. */
 	readonly maxPages?: number;
+	/** Only the events this CloudWatch Logs filter pattern matches. */
+	readonly filterPattern?: string;
 };
 
 export type FilterResult = {
@@ -116,6 +118,7 @@ export async function filterFlowEvents(
 						startTime: request.startMs,
 						endTime: request.endMs,
 						limit: Math.min(10_000, remaining),
+						...(request.filterPattern === undefined ? {} : {filterPattern: request.filterPattern}),
 						...(nextToken === undefined ? {} : {nextToken}),
 					}),
 					signal === undefined ? {} : {abortSignal: signal},

@@ -1,6 +1,7 @@
 // Who changed what on the watched LB and its path: CloudTrail LookupEvents, read incrementally.
 // The first run reads the lookback; later runs re-read only the last read's delivery overlap,
-// and fill in what a page-bounded first read could not reach. Held events survive a failed run:
+// and fill in what a page-bounded first read, or a longer window, could not reach yet (the view
+// says how far back every lookup has read). Held events survive a failed run:
 // the snapshot keeps them and the engine marks the source stale.
 import {lookupEvents} from '../aws/cloudtrail.js';
 import {summarizeCloudTrailEvents} from '../domain/changes/index.js';
@@ -136,9 +137,14 @@ function publish(environment: SourceEnvironment, held: Held, now: number): void 
 	// dataThrough is the newest event CloudTrail has delivered, not the time of the read: events
 	// reach LookupEvents typically 5 and up to about 15 minutes after they happen, and the screen
 	// should show that lag rather than claim the last minutes are known to be quiet.
+	const coveredFrom = lookupAttributes.reduce<number | undefined>((latest, attribute) => {
+		const from = held.coverage.get(attributeKey(attribute))?.from ?? now;
+		return latest === undefined ? from : Math.max(latest, from);
+	}, undefined);
 	const changes: ChangesView = {
 		events: held.events,
 		...(held.newestSeen === undefined ? {} : {dataThrough: held.newestSeen}),
+		...(coveredFrom === undefined ? {} : {coveredFrom}),
 	};
 	environment.store.update((snapshot) =>
 		withSource(

@@ -1,4 +1,4 @@
-// Wires the sources to the store and owns their pollers: start, pause, refresh, stop.
+// Wires the sources to the store and owns their pollers: start, refresh, a new window, stop.
 import {AwsClients, type AwsSettings} from '../aws/clients.js';
 import {AwsCallError, describeAwsError} from '../aws/errors.js';
 import type {Config} from '../domain/config.js';
@@ -74,18 +74,16 @@ export class Engine {
 		}
 	}
 
+	/**
+	 * The user froze the screen. The sources keep collecting (the screen holds its own snapshot and
+	 * says what arrives behind it), so resuming shows the newest data at once; a recording notes it.
+	 */
 	pause(): void {
-		for (const poller of this.pollers.values()) {
-			poller.pause();
-		}
 		this.store.update((snapshot) => ({...snapshot, paused: true}));
 	}
 
 	resume(): void {
 		this.store.update((snapshot) => ({...snapshot, paused: false}));
-		for (const poller of this.pollers.values()) {
-			poller.resume();
-		}
 	}
 
 	/** A new window applies from the next run of each source, which starts now. */

@@ -14,6 +14,7 @@ import {
 	type TimeRange,
 } from '../domain/flows-window/index.js';
 import type {Topology} from '../domain/types/topology.js';
+import type {RawReadResult} from './flows-raw.js';
 
 export type ExactQueryOptions = {
 	readonly bucketSeconds: number;
@@ -126,4 +127,31 @@ async function allSettledOrThrow<T>(promises: readonly Promise<T>[]): Promise<T[
 		values.push(result.value);
 	}
 	return values;
+}
+
+/**
+ * Per feed: what a read of this run counted in `range`, when one covered the range and read every
+ * event there; the combined query needs that count to know its rows fit one answer.
+ */
+export function recordCounts(
+	reads: readonly RawReadResult[],
+	range: TimeRange,
+): (number | undefined)[] {
+	const result = reads.find(
+		(read) => read.range.start <= range.start && read.range.end >= range.end,
+	);
+	return (result?.feeds ?? []).map((feed) => {
+		if (!feed.complete) {
+			return undefined;
+		}
+
+		let total = 0;
+		for (const [bucket, counts] of feed.counts) {
+			if (bucket >= range.start && bucket < range.end) {
+				total += counts.records + counts.malformed;
+			}
+		}
+
+		return total;
+	});
 }

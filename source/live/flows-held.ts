@@ -3,6 +3,7 @@
 // events it was first to see.
 import {
 	addRawRecords,
+	type Coverage,
 	type ExactSlice,
 	emptyRawHold,
 	type HeldRecord,
@@ -25,6 +26,10 @@ export type Held = {
 	edge: readonly HeldRecord[];
 	/** Unix seconds: where the last full read started. */
 	readFrom?: number;
+	/** Unix seconds: the last full read read every event from here on (a busy feed's may not). */
+	edgeFrom?: number;
+	/** Unix seconds: the rows have read the records from here on. */
+	rowsFrom?: number;
 	/** Unix ms, per feed: the newest event timestamp read. */
 	newest: readonly (number | undefined)[];
 	/** Unix ms: when the last full read began. */
@@ -55,7 +60,24 @@ export function applyFullRead(held: Held, plan: WindowPlan, result: RawReadResul
 	held.known = result.known;
 	held.edge = result.read.records;
 	held.readFrom = plan.read.start;
+	held.edgeFrom = coveredFrom(result);
+	// Later reads go on from where the first one reached; only a longer window reaches back.
+	held.rowsFrom ??= held.edgeFrom;
 	held.newest = result.feeds.map((feed) => feed.newest);
+}
+
+/** Settled records the rows had not read: added, and their span is never read again. */
+export function applyRowsBackfill(held: Held, plan: WindowPlan, result: RawReadResult): void {
+	held.raw = mergeRawRead(held.raw, result.read, {keepFrom: plan.rawFrom});
+	held.rowsFrom = Math.min(held.rowsFrom ?? result.range.start, result.range.start);
+}
+
+/** Where a read's coverage begins: its start, or where a busy feed's newest-first read stopped. */
+function coveredFrom(result: RawReadResult): number {
+	return result.feeds.reduce(
+		(latest, feed) => Math.max(latest, feed.coveredFrom),
+		result.range.start,
+	);
 }
 
 /** Whether the fresh read brought anything new to show. */
@@ -84,4 +106,25 @@ function laterOf(left: number | undefined, right: number | undefined): number | 
 	}
 
 	return Math.max(left, right);
+}
+
+/** The edge's records: those from where the held exact answers end. */
+export function edgeFrom(records: readonly HeldRecord[], fromSeconds: number): HeldRecord[] {
+	const fromMs = fromSeconds * 1000;
+	return records.filter((held) => held.timestamp >= fromMs);
+}
+
+/**
+ * What the view covers. The aggregates start at the held answers (the oldest first), else at the
+ * last full read's coverage: after `t` to a longer window the answers start after the window does
+ * until Insights has answered for the time before them, and that stretch is loading, not empty.
+ */
+export function heldCoverage(held: Held, windowStart: number): Coverage {
+	const aggregatesFrom = held.slices[0]?.range.start ?? held.edgeFrom;
+	return {
+		...(held.rowsFrom === undefined ? {} : {rowsFrom: Math.max(held.rowsFrom, windowStart)}),
+		...(aggregatesFrom === undefined
+			? {}
+			: {aggregatesFrom: Math.max(aggregatesFrom, windowStart)}),
+	};
 }

@@ -37,6 +37,8 @@ export type RawReadOptions = {
 export type FeedRead = {
 	/** Every event of the range was read. */
 	readonly complete: boolean;
+	/** Unix seconds: every event from here to the range's end was read. */
+	readonly coveredFrom: number;
 	/** Records and malformed lines per bucket, this feed's alone. */
 	readonly counts: ReadonlyMap<number, BucketCounts>;
 	/** Unix ms: the newest event timestamp read, if any. */
@@ -44,6 +46,8 @@ export type FeedRead = {
 };
 
 export type RawReadResult = {
+	/** What was read. */
+	readonly range: TimeRange;
 	readonly read: RawRead;
 	readonly complete: boolean;
 	readonly busy: ReadonlySet<string>;
@@ -57,36 +61,38 @@ export const defaultReadBudget = 20_000;
 
 type Counted = {timestamp: number; malformed: boolean};
 
-export async function readRawRecords(
-	clients: AwsClients,
-	feeds: readonly FeedStreams[],
-	range: TimeRange,
-	options: RawReadOptions,
-	signal: AbortSignal,
-): Promise<RawReadResult> {
-	const records: HeldRecord[] = [];
-	const counted: Counted[] = [];
-	const known = new Map<string, KnownEvent>();
-	const busy = new Set<string>();
-	const perFeed: FeedRead[] = [];
-	let complete = true;
-	for (const {feed, streams} of feeds) {
-		if (streams.length === 0) {
-			perFeed.push({complete: true, counts: new Map()});
-			continue;
-		}
+/**
+ * The events of one read, feed by feed: each parsed once (or taken from what an earlier read
+ * parsed), counted per bucket of event time, kept when it carries traffic.
+ */
+export class ReadTally {
+	private readonly records: HeldRecord[] = [];
+	private readonly counted: Counted[] = [];
+	private readonly known = new Map<string, KnownEvent>();
+	private readonly feeds: FeedRead[] = [];
+	private complete = true;
 
-		const result = await readFeed(clients, feed.logGroupName, streams, range, options, signal);
-		complete &&= result.complete;
-		if (result.busy) {
-			busy.add(feed.logGroupName);
-		}
+	constructor(
+		private readonly bucketSeconds: number,
+		private readonly parsed?: ReadonlyMap<string, KnownEvent>,
+	) {}
 
+	/** A feed with no stream to read: nothing there, nothing missed. */
+	addEmptyFeed(range: TimeRange): void {
+		this.feeds.push({complete: true, coveredFrom: range.start, counts: new Map()});
+	}
+
+	addFeed(
+		feed: FlowFeed,
+		events: readonly FlowLogEvent[],
+		read: {readonly complete: boolean; readonly coveredFrom: number},
+	): void {
+		this.complete &&= read.complete;
 		const feedCounted: Counted[] = [];
 		let newest: number | undefined;
-		for (const event of result.events) {
-			const outcome = options.known?.get(event.eventId) ?? interpretEvent(event, feed);
-			known.set(event.eventId, outcome);
+		for (const event of events) {
+			const outcome = this.parsed?.get(event.eventId) ?? interpretEvent(event, feed);
+			this.known.set(event.eventId, outcome);
 			newest = Math.max(newest ?? event.timestamp, event.timestamp);
 			if (outcome === 'no-traffic') {
 				continue;
@@ -94,26 +100,67 @@ export async function readRawRecords(
 
 			const malformed = outcome === 'malformed';
 			feedCounted.push({timestamp: event.timestamp, malformed});
-			counted.push({timestamp: event.timestamp, malformed});
+			this.counted.push({timestamp: event.timestamp, malformed});
 			if (!malformed) {
-				records.push(outcome);
+				this.records.push(outcome);
 			}
 		}
 
-		perFeed.push({
-			complete: result.complete,
-			counts: countByBucket(feedCounted, options.bucketSeconds),
+		this.feeds.push({
+			complete: read.complete,
+			coveredFrom: read.coveredFrom,
+			counts: countByBucket(feedCounted, this.bucketSeconds),
 			...(newest === undefined ? {} : {newest}),
 		});
 	}
 
-	return {
-		read: {records, counts: countByBucket(counted, options.bucketSeconds)},
-		complete,
-		busy,
-		known,
-		feeds: perFeed,
-	};
+	result(range: TimeRange, busy: ReadonlySet<string>): RawReadResult {
+		return {
+			range,
+			read: {records: this.records, counts: countByBucket(this.counted, this.bucketSeconds)},
+			complete: this.complete,
+			busy,
+			known: this.known,
+			feeds: this.feeds,
+		};
+	}
+}
+
+export async function readRawRecords(
+	clients: AwsClients,
+	feeds: readonly FeedStreams[],
+	range: TimeRange,
+	options: RawReadOptions,
+	signal: AbortSignal,
+): Promise<RawReadResult> {
+	const tally = new ReadTally(options.bucketSeconds, options.known);
+	const busy = new Set<string>();
+	for (const {feed, streams} of feeds) {
+		if (streams.length === 0) {
+			tally.addEmptyFeed(range);
+			continue;
+		}
+
+		const result = await readFeed(
+			clients,
+			{
+				logGroupName: feed.logGroupName,
+				streams,
+				range,
+				bucketSeconds: options.bucketSeconds,
+				budget: options.budget,
+				busy: options.busy.has(feed.logGroupName),
+			},
+			signal,
+		);
+		if (result.busy) {
+			busy.add(feed.logGroupName);
+		}
+
+		tally.addFeed(feed, result.events, result);
+	}
+
+	return tally.result(range, busy);
 }
 
 /** Parses one event by its feed's format. NODATA and SKIPDATA rows carry no traffic. */
@@ -134,37 +181,54 @@ export function interpretEvent(event: FlowLogEvent, feed: FlowFeed): KnownEvent 
 	return {eventId: event.eventId, timestamp: event.timestamp, record: parsed.record};
 }
 
-type FeedResult = {
+export type FeedResult = {
 	readonly events: readonly FlowLogEvent[];
 	readonly complete: boolean;
 	readonly busy: boolean;
+	/** Unix seconds: every event from here to the range's end was read. */
+	readonly coveredFrom: number;
 };
 
-async function readFeed(
+export type FeedRequest = {
+	readonly logGroupName: string;
+	readonly streams: readonly string[];
+	readonly range: TimeRange;
+	readonly bucketSeconds: number;
+	/** Events read at most. */
+	readonly budget: number;
+	/** Its last read outgrew the budget: read newest first straight away. */
+	readonly busy: boolean;
+	readonly filterPattern?: string;
+};
+
+/**
+ * One feed's events in `range`: in one read when they fit the budget, else newest bucket first
+ * until the budget runs out, so the events kept are the newest.
+ */
+export async function readFeed(
 	clients: AwsClients,
-	logGroupName: string,
-	streams: readonly string[],
-	range: TimeRange,
-	options: RawReadOptions,
+	request: FeedRequest,
 	signal: AbortSignal,
 ): Promise<FeedResult> {
+	const {range} = request;
 	const read = (start: number, end: number, maxEvents: number) =>
 		filterFlowEvents(
 			clients,
 			{
-				logGroupName,
-				logStreamNames: streams,
+				logGroupName: request.logGroupName,
+				logStreamNames: request.streams,
 				startMs: start * 1000,
 				endMs: end * 1000 - 1,
 				maxEvents,
+				...(request.filterPattern === undefined ? {} : {filterPattern: request.filterPattern}),
 			},
 			signal,
 		);
 	const byId = new Map<string, FlowLogEvent>();
-	if (!options.busy.has(logGroupName)) {
-		const whole = await read(range.start, range.end, options.budget);
+	if (!request.busy) {
+		const whole = await read(range.start, range.end, request.budget);
 		if (whole.complete) {
-			return {events: whole.events, complete: true, busy: false};
+			return {events: whole.events, complete: true, busy: false, coveredFrom: range.start};
 		}
 
 		for (const event of whole.events) {
@@ -173,8 +237,9 @@ async function readFeed(
 	}
 
 	let complete = true;
-	let budget = options.budget;
-	const step = Math.max(1, options.bucketSeconds);
+	let coveredFrom = range.end;
+	let budget = request.budget;
+	const step = Math.max(1, request.bucketSeconds);
 	for (let end = range.end; end > range.start; end = Math.ceil(end / step) * step - step) {
 		const start = Math.max(range.start, Math.ceil(end / step) * step - step);
 		if (budget <= 0) {
@@ -185,12 +250,16 @@ async function readFeed(
 		const chunk = await read(start, end, budget);
 		budget -= chunk.events.length;
 		complete &&= chunk.complete;
+		if (complete) {
+			coveredFrom = start;
+		}
+
 		for (const event of chunk.events) {
 			byId.set(event.eventId, event);
 		}
 	}
 
 	// A busy feed that fits in half its budget again goes back to single reads.
-	const stillBusy = !complete || options.budget - budget > options.budget / 2;
-	return {events: [...byId.values()], complete, busy: stillBusy};
+	const stillBusy = !complete || request.budget - budget > request.budget / 2;
+	return {events: [...byId.values()], complete, busy: stillBusy, coveredFrom};
 }

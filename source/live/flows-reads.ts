@@ -7,21 +7,24 @@ import {
 	defaultBucketSeconds,
 	type ExactSlice,
 	type FeedPlan,
-	type HeldRecord,
 	planWindow,
 	type TimeRange,
 	type WindowPlan,
+	withCoverage,
 } from '../domain/flows-window/index.js';
 import type {Topology} from '../domain/types/topology.js';
-import {queryExactSlice} from './flows-exact.js';
+import {readRowsBackfill} from './flows-backfill.js';
+import {queryExactSlice, recordCounts} from './flows-exact.js';
 import {readFreshRecords} from './flows-fresh.js';
-import {applyFreshRead, applyFullRead, type Held} from './flows-held.js';
 import {
-	defaultReadBudget,
-	type FeedStreams,
-	type RawReadResult,
-	readRawRecords,
-} from './flows-raw.js';
+	applyFreshRead,
+	applyFullRead,
+	applyRowsBackfill,
+	edgeFrom,
+	type Held,
+	heldCoverage,
+} from './flows-held.js';
+import {defaultReadBudget, type FeedStreams, readRawRecords} from './flows-raw.js';
 import type {StreamDirectory} from './flows-streams.js';
 import {withCost, withFlowsView} from './flows-updates.js';
 import type {Timers} from './poller.js';
@@ -55,6 +58,8 @@ export type ReadsOptions = {
 	readonly timers: Timers;
 	/** A stretch whose full read counted fewer records than this is asked for in one query. */
 	readonly combinedBelow: number;
+	/** Events the rows' backfill reads per feed. */
+	readonly backfillBudget: number;
 };
 
 type Answer = {ok: true; slice: ExactSlice} | {ok: false; error: unknown};
@@ -62,27 +67,45 @@ type Answer = {ok: true; slice: ExactSlice} | {ok: false; error: unknown};
 export class FlowsReads {
 	constructor(private readonly options: ReadsOptions) {}
 
-	/** The whole unsettled stretch, then Insights for a newly settled one if it is due. */
+	/**
+	 * The whole unsettled stretch; then, after a longer window was asked for, the rows of the
+	 * settled time it newly covers; then Insights for the settled stretch that is due, if any.
+	 */
 	async full(run: Run, now: number): Promise<void> {
 		const {state, signal} = run;
 		const plan = this.planAt(run, now);
 		state.fullAt = now;
 		state.fullDue = false;
 		state.windowMs = this.options.environment.config.windowMs;
+		const {clients} = this.options.environment;
 		const result = await readRawRecords(
-			this.options.environment.clients,
+			clients,
 			run.feedStreams,
 			plan.read,
 			{bucketSeconds, budget: defaultReadBudget, busy: state.busy, known: state.known},
 			signal,
 		).catch((error: unknown) => this.forgetStreams(error));
 		applyFullRead(state, plan, result);
-		this.write(run, plan.windowStart, edgeFrom(state.edge, plan.exactThrough), now);
+		this.write(run, plan, now);
+		const reads = [result];
+		if (plan.rowsBackfill !== undefined) {
+			const backfill = await readRowsBackfill(
+				clients,
+				run.feedStreams,
+				plan.rowsBackfill,
+				{bucketSeconds, budget: this.options.backfillBudget},
+				signal,
+			).catch((error: unknown) => this.forgetStreams(error));
+			applyRowsBackfill(state, plan, backfill);
+			reads.push(backfill);
+			this.write(run, plan, now);
+		}
+
 		if (plan.query === undefined) {
 			return;
 		}
 
-		const counts = recordCounts(result, plan.query).map((count) =>
+		const counts = recordCounts(reads, plan.query).map((count) =>
 			count !== undefined && count < this.options.combinedBelow ? count : undefined,
 		);
 		const exact = this.startExactQuery(run, plan.query, counts);
@@ -99,10 +122,13 @@ export class FlowsReads {
 
 		const answered = await exact;
 		if (answered.ok) {
-			state.slices = [...state.slices, answered.slice];
+			// A longer window's answer goes before the held ones: they stay in time order.
+			state.slices = [...state.slices, answered.slice].sort(
+				(left, right) => left.range.start - right.range.start,
+			);
 			const later = this.options.environment.now();
 			const laterPlan = this.planAt(run, later);
-			this.write(run, laterPlan.windowStart, edgeFrom(state.edge, laterPlan.exactThrough), later);
+			this.write(run, laterPlan, later);
 		}
 
 		if (failure !== undefined) {
@@ -143,7 +169,7 @@ export class FlowsReads {
 		).catch((error: unknown) => this.forgetStreams(error));
 		const plan = this.planAt(run, now);
 		if (applyFreshRead(state, plan, fresh)) {
-			this.write(run, plan.windowStart, edgeFrom(state.edge, plan.exactThrough), now);
+			this.write(run, plan, now);
 		}
 	}
 
@@ -164,11 +190,17 @@ export class FlowsReads {
 			{
 				exact: state.slices.map((slice) => slice.range),
 				...(state.rawHorizon === undefined ? {} : {rawHorizon: state.rawHorizon}),
+				...(state.rowsFrom === undefined ? {} : {rowsFrom: state.rowsFrom}),
 			},
 		);
 		// The same array while nothing slid out, so the merged exact figures are reused.
 		if (state.slices.some((slice) => slice.range.end <= plan.windowStart)) {
 			state.slices = state.slices.filter((slice) => slice.range.end > plan.windowStart);
+		}
+
+		// Records older than the window are dropped: a longer window has to read them again.
+		if (state.rowsFrom !== undefined && state.rowsFrom < plan.windowStart) {
+			state.rowsFrom = plan.windowStart;
 		}
 
 		return plan;
@@ -197,42 +229,25 @@ export class FlowsReads {
 		);
 	}
 
-	private write(run: Run, windowStart: number, edge: readonly HeldRecord[], now: number): void {
-		const view = buildFlowsView({
-			topology: run.topology,
-			slices: run.state.slices,
-			windowStart,
-			edge: edge.map((held) => held.record),
-			raw: run.state.raw,
-			aggregationSeconds: run.feeds.aggregationSeconds,
-			bucketSeconds,
-			now,
-		});
+	/** The held exact answers, the provisional edge from where they end, the rows, what each covers. */
+	private write(run: Run, plan: WindowPlan, now: number): void {
+		const {state} = run;
+		const view = withCoverage(
+			buildFlowsView({
+				topology: run.topology,
+				slices: state.slices,
+				windowStart: plan.windowStart,
+				edge: edgeFrom(state.edge, plan.exactThrough).map((held) => held.record),
+				raw: state.raw,
+				aggregationSeconds: run.feeds.aggregationSeconds,
+				bucketSeconds,
+				now,
+			}),
+			heldCoverage(state, plan.windowStart),
+			{raw: state.raw, slices: state.slices, bucketSeconds},
+		);
 		this.options.environment.store.update((snapshot) =>
 			withFlowsView(snapshot, view, run.feeds, now),
 		);
 	}
-}
-
-/** Per feed: what the full read counted in `range`, when it read every event there. */
-function recordCounts(result: RawReadResult, range: TimeRange): (number | undefined)[] {
-	return result.feeds.map((feed) => {
-		if (!feed.complete) {
-			return undefined;
-		}
-
-		let total = 0;
-		for (const [bucket, counts] of feed.counts) {
-			if (bucket >= range.start && bucket < range.end) {
-				total += counts.records + counts.malformed;
-			}
-		}
-
-		return total;
-	});
-}
-
-function edgeFrom(records: readonly HeldRecord[], fromSeconds: number): HeldRecord[] {
-	const fromMs = fromSeconds * 1000;
-	return records.filter((held) => held.timestamp >= fromMs);
 }

@@ -12,26 +12,31 @@
 //   fewer records in it than Insights returns rows (each byte scanned once), else by the timeline
 //   and sources queries (twice; flows-exact.ts). Held answers are cut as the window slides; nothing
 //   settled is ever re-queried (unless what is read changes: a new target or flow log restarts the
-//   held figures).
+//   held figures). A longer window (`t`, or a window after a shorter one) asks once for the settled
+//   time before the held answers; until that answer is in, the view's `aggregatesFrom` says where
+//   the aggregates start and the panes say the rest is loading.
 // - FilterLogEvents has no scan charge and can be scoped to the interfaces' own streams (found with
 //   DescribeLogStreams by the `eni-<id>` prefix, since the `-all` suffix is unverified). It gives
 //   the still-settling fresh edge provisional aggregates and the raw records the paired rows need:
-//   the newest few thousand, REJECTs kept first, with `sampled` set when more matched. It is read
-//   at two cadences: every refresh (10 s by default) the whole unsettled stretch, since a late
-//   delivery may land anywhere in it, merged by eventId (events met before are not parsed again);
-//   and every 2 s in between, the newest stretch alone (a call per feed, busy feeds left to the
-//   full read; flows-fresh.ts), so a record shows sooner than `aws logs tail` (5-s polls) shows
-//   it; `r` asks for a full read at once. Runs never overlap: the poller runs the source every
-//   2 s and each run decides which read is due; while an Insights query of a full run is
-//   answered, the run keeps reading the fresh edge at that cadence. After a failure the source
-//   backs off from the refresh interval, as every source does, and reads whole again.
+//   the newest few thousand over the whole window, REJECTs kept first, with `sampled` set when the
+//   window has more (settled time a longer window newly covers is read for them once, REJECTs
+//   first, within a budget: flows-backfill.ts). It is read at two cadences: every refresh (10 s by
+//   default) the whole unsettled stretch, since a late delivery may land anywhere in it, merged by
+//   eventId (events met before are not parsed again); and every 2 s in between, the newest stretch
+//   alone (a call per feed, busy feeds left to the full read; flows-fresh.ts), so a record shows
+//   sooner than `aws logs tail` (5-s polls) shows it; `r` asks for a full read at once. Runs never
+//   overlap: the poller runs the source every 2 s and each run decides which read is due; while
+//   an Insights query of a full run is answered, the run keeps reading the fresh edge at that
+//   cadence. After a failure the source backs off from the refresh interval, as every source
+//   does, and reads whole again.
 // - Records are parsed by the format of the flow log that covers each interface; lines that do not
 //   parse are counted as malformed, never thrown.
 // - Every query's bytes scanned goes into the snapshot's cost. Queries still running are stopped
-//   when the run is aborted (pause, exit) and on dispose.
+//   when the run is aborted (exit) and on dispose; pausing the screen stops nothing.
 import {InsightsRunner} from '../aws/insights-runner.js';
 import {feedKey, insightsRowLimit, planFeeds} from '../domain/flows-window/index.js';
 import {emptyHeld, type Held} from './flows-held.js';
+import {defaultReadBudget} from './flows-raw.js';
 import {FlowsReads, freshEdgeMs, type Run} from './flows-reads.js';
 import {StreamDirectory} from './flows-streams.js';
 import {withCost, withFlowsUnavailable} from './flows-updates.js';
@@ -46,6 +51,8 @@ export type FlowsSourceOptions = {
 	 * combined query; 0 always asks the timeline and sources queries. Insights' row limit by default.
 	 */
 	readonly combinedBelowRecords?: number;
+	/** Events the rows' backfill of a longer window reads per feed; the raw read budget by default. */
+	readonly backfillBudget?: number;
 };
 
 export const createFlowsSource =
@@ -61,6 +68,7 @@ export const createFlowsSource =
 			streams,
 			timers: environment.timers ?? realTimers,
 			combinedBelow: options.combinedBelowRecords ?? insightsRowLimit,
+			backfillBudget: options.backfillBudget ?? defaultReadBudget,
 		});
 		const disposed = new AbortController();
 		let held: Held | undefined;

@@ -34,6 +34,8 @@ const alarmSlackMs = 5000;
 type Held = {
 	readonly loadBalancerArn: string;
 	readonly series: readonly MetricSeries[];
+	/** Unix ms: the oldest period read and still held; a longer window reads back from before it. */
+	readonly coveredFrom?: number;
 	readonly rawAlarms?: readonly RawAlarm[];
 	readonly alarmsReadAt?: number;
 };
@@ -42,16 +44,25 @@ function alarmsDue(held: Held, now: number, intervalMs: number): boolean {
 	return held.alarmsReadAt === undefined || now - held.alarmsReadAt >= intervalMs - alarmSlackMs;
 }
 
-function viewOf(series: readonly MetricSeries[], alarms: MetricsView['alarms']): MetricsView {
+function viewOf(
+	series: readonly MetricSeries[],
+	alarms: MetricsView['alarms'],
+	coveredFrom: number | undefined,
+): MetricsView {
 	const dataThrough = metricsDataThrough(series);
-	return {series, alarms, ...(dataThrough === undefined ? {} : {dataThrough})};
+	return {
+		series,
+		alarms,
+		...(dataThrough === undefined ? {} : {dataThrough}),
+		...(coveredFrom === undefined ? {} : {coveredFrom}),
+	};
 }
 
 export function createMetricsSource(options: MetricsSourceOptions = {}): SourceFactory {
 	const alarmIntervalMs = options.alarmIntervalMs ?? defaultAlarmIntervalMs;
 	return (environment) => {
 		let held: Held | undefined;
-		const {config, store, clients} = environment;
+		const {store, clients} = environment;
 
 		async function readAlarms(
 			current: Held,
@@ -71,7 +82,7 @@ export function createMetricsSource(options: MetricsSourceOptions = {}): SourceF
 
 		return {
 			name: 'metrics',
-			intervalMs: () => delayUntilNextRefresh(environment.now(), config.refreshMs),
+			intervalMs: () => delayUntilNextRefresh(environment.now(), environment.config.refreshMs),
 			iamAction: 'cloudwatch:GetMetricData',
 			async run(signal) {
 				const topology = store.getSnapshot().topology;
@@ -87,26 +98,32 @@ export function createMetricsSource(options: MetricsSourceOptions = {}): SourceF
 					topology,
 					options.breakdown === undefined ? {} : {breakdown: options.breakdown},
 				);
+				const {windowMs} = environment.config;
+				const windowStart = metricWindowStart(now, windowMs);
 				const heldIds = new Set(previous.series.map((series) => series.id));
-				// A series not held yet (first run, new target group) needs the whole window.
-				const whole = specs.some((spec) => !heldIds.has(spec.seriesId));
+				// A series not held yet (first run, new target group) needs the whole window, and so
+				// does a window reaching further back than what was read (`t` to a longer one).
+				const whole =
+					specs.some((spec) => !heldIds.has(spec.seriesId)) ||
+					previous.coveredFrom === undefined ||
+					previous.coveredFrom > windowStart;
 				const newestHeld = whole ? undefined : newestPeriodHeld(previous.series);
 				const range = fetchRange({
 					now,
-					windowMs: config.windowMs,
+					windowMs,
 					...(newestHeld === undefined ? {} : {newestHeld}),
 				});
 				const fetched = await getMetricData(clients, {specs, range}, signal);
-				const {series} = mergeSeries(
-					previous.series,
-					specs,
-					fetched,
-					metricWindowStart(now, config.windowMs),
+				const {series} = mergeSeries(previous.series, specs, fetched, windowStart);
+				// Periods older than the window are dropped: a longer window must read them again.
+				const coveredFrom = Math.max(
+					whole ? range.start : (previous.coveredFrom ?? range.start),
+					windowStart,
 				);
-				const alarmRead = await readAlarms({...previous, series}, now, signal);
+				const alarmRead = await readAlarms({...previous, series, coveredFrom}, now, signal);
 				held = alarmRead.held;
 				const {alarms} = alarmsForLoadBalancer(held.rawAlarms ?? [], alarmScopeOf(topology));
-				const metrics = viewOf(series, alarms);
+				const metrics = viewOf(series, alarms, held.coveredFrom);
 				store.update((snapshot) =>
 					withSource(
 						{...snapshot, metrics, generatedAt: now},

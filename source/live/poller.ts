@@ -34,7 +34,6 @@ export class Poller {
 	private failures = 0;
 	/** A refresh asked for while a run was winding down after an abort: run once it settles. */
 	private refreshAfterRun = false;
-	private paused = false;
 	private stopped = false;
 	private readonly timers: Timers;
 
@@ -55,32 +54,13 @@ export class Poller {
 	 * enough) — unless that run was aborted, or `force` says its inputs changed (a new window).
 	 */
 	refreshNow(force = false): void {
-		if (this.stopped || this.paused) {
+		if (this.stopped) {
 			return;
 		}
 		if (this.running) {
 			if (force || this.controller?.signal.aborted === true) {
 				this.refreshAfterRun = true;
 			}
-			return;
-		}
-		this.schedule(0);
-	}
-
-	pause(): void {
-		this.paused = true;
-		this.cancelTimer();
-		this.controller?.abort();
-	}
-
-	resume(): void {
-		if (!this.paused || this.stopped) {
-			return;
-		}
-		this.paused = false;
-		if (this.running) {
-			// The paused run is still winding down (stopping its queries): catch up right after it.
-			this.refreshAfterRun = true;
 			return;
 		}
 		this.schedule(0);
@@ -113,7 +93,7 @@ export class Poller {
 	}
 
 	private afterRun(): void {
-		if (this.stopped || this.paused) {
+		if (this.stopped) {
 			return;
 		}
 		const again = this.refreshAfterRun;

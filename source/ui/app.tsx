@@ -23,11 +23,12 @@ import {HelpBar} from './shell/help-bar.js';
 import {HelpOverlay} from './shell/help-overlay.js';
 import {PaneArea} from './shell/pane-area.js';
 import {PaneSlot} from './shell/pane-slot.js';
-import {PauseBanner} from './shell/pause-banner.js';
+import {PauseBanner, ResumedBanner} from './shell/pause-banner.js';
 import {Row} from './shell/row.js';
 import {paneRowCount} from './shell/row-counts.js';
 import {initialShellState, type ShellState, shellReducer} from './shell/shell-state.js';
 import {StatusLine} from './shell/status-line.js';
+import {useResumedNote} from './shell/use-resumed-note.js';
 import {useShellInput} from './shell/use-shell-input.js';
 import {StartupPanel} from './startup-panel.js';
 
@@ -44,6 +45,8 @@ type Properties = {
 	readonly clock?: Clock;
 	/** A transient line (e.g. where `y` saved the summary), shown in place of the help bar. */
 	readonly notices?: NoticeSource;
+	/** A recording played back: pausing stops the playback, so nothing arrives behind the screen. */
+	readonly playback?: boolean;
 };
 
 const noNotices: NoticeSource = {subscribe: () => () => undefined, getSnapshot: () => undefined};
@@ -64,12 +67,23 @@ export function App(properties: Properties) {
 	const size = useTerminalSize(properties.initialSize);
 	const now = useNow(properties.clock);
 	const [state, dispatch] = useReducer(shellReducer, live, initialShellState);
+	const resumed = useResumedNote({
+		frozen: state.frozen,
+		live,
+		now,
+		columns: size.columns,
+		playback: properties.playback === true,
+	});
+	const onCommand = (command: AppCommand) => {
+		resumed.observe(command);
+		properties.onCommand?.(command);
+	};
 	const layoutFor = (shell: ShellState) =>
 		computeLayout({
 			columns: size.columns,
 			rows: drawableRows(size.rows),
 			findingsCount: (shell.frozen ?? live).findings.length,
-			paused: shell.frozen !== undefined,
+			paused: shell.frozen !== undefined || resumed.text !== undefined,
 			zoomed: shell.zoomed || shell.detailOpen,
 			focus: shell.focus,
 			activeContent: shell.activeContent,
@@ -85,7 +99,7 @@ export function App(properties: Properties) {
 			live,
 		}),
 		onQuit: properties.onQuit,
-		...(properties.onCommand === undefined ? {} : {onCommand: properties.onCommand}),
+		onCommand,
 	});
 
 	const paneProperties = (pane: PaneId, width: number, height: number): ShellPaneProperties => ({
@@ -140,7 +154,11 @@ export function App(properties: Properties) {
 					timeZone={state.timeZone}
 					ascii={ascii}
 					color={color}
+					{...(properties.playback === true ? {playback: true} : {})}
 				/>
+			)}
+			{resumed.text !== undefined && layout.banner > 0 && (
+				<ResumedBanner text={resumed.text} width={layout.columns} color={color} />
 			)}
 			{layout.paneArea > 0 &&
 				(state.helpOpen ? (

@@ -32,6 +32,8 @@ export type InteractiveResult = {
 	readonly notes: readonly string[];
 };
 
+/** What `p`, `r` and `t` act on: the engine (live: pausing only marks the snapshot, the sources
+ * keep collecting behind the frozen screen) or the replayer (pausing stops the playback). */
 type Playback = {
 	pause(): void;
 	resume(): void;
@@ -106,6 +108,8 @@ type Screen = {
 	readonly ascii: boolean;
 	readonly color: boolean;
 	readonly clock?: () => number;
+	/** A recording played back: nothing arrives behind a paused screen. */
+	readonly replay?: boolean;
 };
 
 async function runScreen(screen: Screen, sharing: Sharing): Promise<void> {
@@ -125,6 +129,7 @@ async function runScreen(screen: Screen, sharing: Sharing): Promise<void> {
 				onCommand={commandHandler(playback, share)}
 				notices={sharing.board}
 				{...(screen.clock === undefined ? {} : {clock: screen.clock})}
+				{...(screen.replay === true ? {playback: true} : {})}
 			/>
 		</StdoutBridge>,
 	);
@@ -267,6 +272,7 @@ export async function runReplayApp(
 				playback: replayer,
 				now: replayer.now,
 				clock: replayer.now,
+				replay: true,
 				ascii: config.ascii,
 				color: config.color,
 			},

@@ -67,18 +67,4 @@ describe('GetMetricData never answers', () => {
 		await current.engine.stop();
 		expect(performance.now() - stopping).toBeLessThan(2000);
 	});
-
-	it('pause abandons it, and resume reads the metrics afresh', async () => {
-		const {current, proxy} = await rigWithProxy();
-		proxy.set((request) => (request.operation === 'GetMetricData' ? {kind: 'hang'} : undefined));
-		current.engine.refresh();
-		await current.until('the hung call made', () => proxy.tampered() > 0);
-		current.engine.pause();
-		await current.until('the paused run over', () => !current.busy());
-		proxy.set(undefined);
-		const finished = current.finished('metrics');
-		current.engine.resume();
-		await current.until('a metrics run after resume', () => current.finished('metrics') > finished);
-		expectAllOk(current);
-	});
 });

@@ -53,15 +53,6 @@ describe.each(queryModes)('no $flowsQueries Insights query is left running', ({f
 		expect(current.logs.runningQueryCount()).toBe(0);
 	});
 
-	it('after pause', async () => {
-		const current = await withQueryRunning(slow);
-		current.engine.pause();
-		await current.until('the paused queries stopped', () => current.logs.runningQueryCount() === 0);
-		expect(current.snapshot().paused).toBe(true);
-		await current.until('the paused runs wound down', () => !current.busy());
-		expect(current.logs.runningQueryCount()).toBe(0);
-	});
-
 	it('after refreshes pressed mid-query: no second set runs alongside, none is left behind', async () => {
 		const current = await withQueryRunning({...slow, refreshMs: 60 * minute});
 		const started = current.requests('logs:StartQuery');
@@ -81,28 +72,6 @@ describe.each(queryModes)('no $flowsQueries Insights query is left running', ({f
 });
 
 describe('asked for while a run is held up by a query', () => {
-	it('resume right after pause refreshes at once, not an interval later', async () => {
-		const current = await withQueryRunning({
-			...slowQueries,
-			refreshMs: 60 * minute,
-			// StopQuery's answer takes a moment to come back, as it does from AWS.
-			async between(simUrl) {
-				const proxy = await startTamperingProxy(simUrl);
-				proxy.set((request) =>
-					request.operation === 'StopQuery' ? {kind: 'forward', delayMs: 1000} : undefined,
-				);
-				return proxy;
-			},
-		});
-		const before = current.started('flows');
-		current.engine.pause();
-		await current.until('the paused queries stopped', () => current.logs.runningQueryCount() === 0);
-		// The user resumes while the paused run is still winding down (stopping its queries).
-		expect(current.busy()).toBe(true);
-		current.engine.resume();
-		await current.until('a flows run after resume', () => current.started('flows') > before, 5000);
-	});
-
 	// Engine.setWindow: "A new window applies from the next run of each source, which starts now."
 	it('a new window applies from a run that starts once the held-up run ends', async () => {
 		const current = await withQueryRunning({...slowQueries, refreshMs: 60 * minute});
@@ -121,11 +90,9 @@ describe('no Insights query is left running, with answers in flight', () => {
 	// The sim starts a query as soon as StartQuery arrives; here its answer (the query id) is still on
 	// the way back when lbtop gives up on the run, and only that answer tells lbtop what to stop.
 	// The two queries of a pair are answered at different times, as they are over a real network.
-	describe.each(
-		queryModes.flatMap((mode) => (['stop', 'pause'] as const).map((how) => ({...mode, how}))),
-	)(
-		'when $how comes while a $flowsQueries StartQuery is answered',
-		({how, flowsQueries, queries}) => {
+	describe.each(queryModes)(
+		'when stop comes while a $flowsQueries StartQuery is answered',
+		({flowsQueries, queries}) => {
 			it('every query it started is stopped anyway', async () => {
 				let startQueries = 0;
 				const current = await startRig({
@@ -149,13 +116,9 @@ describe('no Insights query is left running, with answers in flight', () => {
 					'every query started at the sim',
 					() => current.logs.runningQueryCount() >= queries,
 				);
-				if (how === 'stop') {
-					await current.engine.stop();
-				} else {
-					current.engine.pause();
-				}
+				await current.engine.stop();
 				await current.until(
-					`every query lbtop started stopped after ${how}`,
+					'every query lbtop started stopped after stop',
 					() => current.logs.runningQueryCount() === 0,
 					3000,
 				);

@@ -188,6 +188,31 @@ describe('the changes source', () => {
 		expect(eventIds(second)).toEqual([...relevantIds]);
 	});
 
+	it('reads back the time a longer window newly covers, and says how far back it has read', async () => {
+		const harness = await start();
+		const first = await harness.runOnce();
+		expect(first.changes?.coveredFrom).toBe(t0 - 60 * minute);
+		expect(eventIds(first)).not.toContain('evt-revoke-old');
+
+		harness.calls.length = 0;
+		harness.engine.setWindow(3 * 60 * minute);
+		const longer = await harness.runOnce();
+		expect(harness.calls.some((call) => call.startTime === t0 - 3 * 60 * minute)).toBe(true);
+		expect(eventIds(longer)).toContain('evt-revoke-old');
+		expect(longer.changes?.coveredFrom).toBe(t0 - 3 * 60 * minute);
+	});
+
+	it('says how far back a page-bounded first read reached', async () => {
+		const world = changesWorld();
+		for (let index = 1; index <= 500; index += 1) {
+			world.cloudTrailEvents.push(targetHealthRead(`evt-read-${index}`, t0 - index * 3000));
+		}
+		const harness = await start({world});
+		const first = await harness.runOnce();
+		expect(first.changes?.coveredFrom).toBeGreaterThan(t0 - 60 * minute);
+		expect(first.changes?.coveredFrom).toBeLessThan(t0);
+	});
+
 	it('spaces its calls to stay under the LookupEvents rate limit', async () => {
 		const harness = await start({spacingMs: 40});
 		await harness.runOnce();

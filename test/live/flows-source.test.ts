@@ -180,7 +180,7 @@ describe('flowsSource against the sim', () => {
 		expect(harness.logs.runningQueryCount()).toBe(0);
 	});
 
-	it('stops its running queries when the run is aborted (pause)', async () => {
+	it('stops its running queries when the run is aborted (quitting)', async () => {
 		await harness.close();
 		harness = await startFlowsHarness(60_000);
 		await discover(harness);

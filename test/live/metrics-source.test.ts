@@ -48,6 +48,8 @@ type Harness = {
 	readonly requests: GetMetricDataCommandInput[];
 	readonly operations: string[];
 	setNow(time: number): void;
+	/** What `t` does: the next run reads the new window. */
+	setWindow(windowMs: number): void;
 	metrics(): Snapshot['metrics'];
 };
 
@@ -85,9 +87,12 @@ async function harness(
 		{step: 'initialize', name: 'recordCloudWatchRequests'},
 	);
 	let clock = now;
+	let config = metricsConfig;
 	const environment: SourceEnvironment = {
 		clients,
-		config: metricsConfig,
+		get config() {
+			return config;
+		},
 		store,
 		now: () => clock,
 		callContext: (iamAction) => ({iamAction, now: clock}),
@@ -100,6 +105,9 @@ async function harness(
 		operations,
 		setNow: (time) => {
 			clock = time;
+		},
+		setWindow: (windowMs) => {
+			config = {...config, windowMs};
 		},
 		metrics: () => store.getSnapshot().metrics,
 	};
@@ -190,6 +198,34 @@ describe('metrics source against the sim', () => {
 			['13:40', 9],
 			['13:41', 3],
 		]);
+	});
+
+	it('reads the time a longer window newly covers, and says what it covers until then', async () => {
+		const subject = await harness();
+		await run(subject);
+		expect(subject.metrics()?.coveredFrom).toBe(at(13, 27));
+
+		// `t` to an hour a minute later: 12:43 to 13:27 has never been read.
+		subject.setWindow(60 * minute);
+		subject.setNow(now + minute);
+		await run(subject);
+		expect(subject.requests[1]).toMatchObject({
+			StartTime: new Date(at(12, 43)),
+			EndTime: new Date(at(13, 43)),
+		});
+		expect(pointsOf(subject.metrics()?.series, 'NewFlowCount.Sum')[0]).toEqual(['13:00', 77]);
+		expect(subject.metrics()?.coveredFrom).toBe(at(12, 43));
+
+		// Back to five minutes and up to fifteen again: what the short window dropped is read again.
+		subject.setWindow(5 * minute);
+		subject.setNow(now + 2 * minute);
+		await run(subject);
+		expect(subject.metrics()?.coveredFrom).toBe(at(13, 39));
+		subject.setWindow(15 * minute);
+		subject.setNow(now + 3 * minute);
+		await run(subject);
+		expect(subject.requests[3]?.StartTime).toEqual(new Date(at(13, 30)));
+		expect(subject.metrics()?.coveredFrom).toBe(at(13, 30));
 	});
 
 	it('reports data through the end of the newest period with data', async () => {

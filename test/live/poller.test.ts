@@ -137,53 +137,6 @@ describe('Poller', () => {
 		expect(clock.delays()).toEqual([]);
 	});
 
-	it('pauses without running, and resumes with an immediate catch-up run', async () => {
-		const clock = fakeTimers();
-		let runs = 0;
-		const poller = new Poller({
-			intervalMs: 1000,
-			timers: clock.timers,
-			onFailure: () => {},
-			run: async () => {
-				runs += 1;
-			},
-		});
-		poller.start();
-		await clock.advance(0);
-		poller.pause();
-		await clock.advance(5000);
-		expect(runs).toBe(1);
-		poller.resume();
-		await clock.advance(0);
-		expect(runs).toBe(2);
-	});
-
-	it('runs again right after a run still winding down from a pause when resumed', async () => {
-		const clock = fakeTimers();
-		let runs = 0;
-		let finish: () => void = () => {};
-		const poller = new Poller({
-			intervalMs: 1000,
-			timers: clock.timers,
-			onFailure: () => {},
-			run: (signal) => {
-				runs += 1;
-				return new Promise<void>((resolve) => {
-					// Stopping Insights queries takes a moment after the abort.
-					finish = resolve;
-					signal.addEventListener('abort', () => undefined);
-				});
-			},
-		});
-		poller.start();
-		await clock.advance(0);
-		poller.pause();
-		poller.resume();
-		finish();
-		await clock.advance(0);
-		expect(runs).toBe(2);
-	});
-
 	it('runs again right after the run in flight when a refresh is forced (new inputs)', async () => {
 		const clock = fakeTimers();
 		let runs = 0;

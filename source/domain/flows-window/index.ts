@@ -12,7 +12,6 @@ export {type FeedPlan, type FlowFeed, feedKey, pathInterfaces, planFeeds} from '
 export {
 	defaultBatchSeconds,
 	defaultBucketSeconds,
-	defaultRawLookbackSeconds,
 	type HeldWindow,
 	planWindow,
 	type WindowPlan,
@@ -32,6 +31,8 @@ export {
 	rawTotals,
 	trimRecords,
 } from './raw-records.js';
+export {rejectPattern} from './rows-backfill.js';
+export {type Coverage, recordsSince, withCoverage} from './rows-coverage.js';
 export {
 	alignDown,
 	deliveryAllowanceSeconds,

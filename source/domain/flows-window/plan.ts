@@ -2,13 +2,7 @@
 // (each once: it bills every byte of the log group in the range), where the exact figures stop and
 // the provisional fresh edge starts, and which raw events to (re)read with FilterLogEvents (no scan
 // charge, scoped to the interfaces' streams).
-import {
-	alignDown,
-	deliveryAllowanceSeconds,
-	settleDelaySeconds,
-	settledHorizon,
-	type TimeRange,
-} from './settling.js';
+import {alignDown, deliveryAllowanceSeconds, settledHorizon, type TimeRange} from './settling.js';
 
 export type WindowSettings = {
 	readonly windowSeconds: number;
@@ -18,8 +12,6 @@ export type WindowSettings = {
 	/** Newly settled time is queried once this much has piled up, not every refresh. */
 	readonly batchSeconds?: number;
 	readonly deliveryAllowanceSeconds?: number;
-	/** How far back raw records are kept for the paired rows. */
-	readonly rawLookbackSeconds?: number;
 };
 
 export type HeldWindow = {
@@ -27,6 +19,8 @@ export type HeldWindow = {
 	readonly exact: readonly TimeRange[];
 	/** The settled horizon at the last complete raw read; absent before the first one. */
 	readonly rawHorizon?: number;
+	/** Raw records have been read (for the connection rows) from here on; absent before any read. */
+	readonly rowsFrom?: number;
 };
 
 export type WindowPlan = {
@@ -36,27 +30,26 @@ export type WindowPlan = {
 	readonly keep: readonly TimeRange[];
 	/** Where the kept exact ranges end: the provisional edge starts here until `query` is answered. */
 	readonly exactThrough: number;
-	/** The settled stretch Insights must answer now, absent when none is due. */
+	/**
+	 * The settled stretch Insights must answer now, absent when none is due: the part of the window
+	 * before the held answers (a longer window was asked for) first, else newly settled time.
+	 */
 	readonly query?: TimeRange;
+	/**
+	 * Settled time in the window whose raw records were never read for the rows (a longer window
+	 * was asked for): read once, bounded, REJECTs first.
+	 */
+	readonly rowsBackfill?: TimeRange;
 	/** Where the provisional edge starts once `query` is answered. */
 	readonly provisionalFrom: number;
 	/** Raw events to read this refresh: everything that may have changed since the last read. */
 	readonly read: TimeRange;
-	/** Raw records older than this are no longer kept. */
+	/** Raw records older than this are no longer kept: the window's start, the rows cover it all. */
 	readonly rawFrom: number;
 };
 
 export const defaultBucketSeconds = 60;
 export const defaultBatchSeconds = 120;
-/** Raw records reach this far past the settling delay, so the paired rows show settled minutes too. */
-const rawLookbackMarginSeconds = 240;
-
-export function defaultRawLookbackSeconds(
-	aggregationSeconds: number,
-	allowanceSeconds = deliveryAllowanceSeconds,
-): number {
-	return settleDelaySeconds(aggregationSeconds, allowanceSeconds) + rawLookbackMarginSeconds;
-}
 
 export function planWindow(
 	nowSeconds: number,
@@ -66,18 +59,23 @@ export function planWindow(
 	const bucket = Math.max(1, Math.floor(settings.bucketSeconds ?? defaultBucketSeconds));
 	const batch = Math.max(bucket, settings.batchSeconds ?? defaultBatchSeconds);
 	const allowance = settings.deliveryAllowanceSeconds ?? deliveryAllowanceSeconds;
-	const lookback =
-		settings.rawLookbackSeconds ??
-		defaultRawLookbackSeconds(settings.aggregationSeconds, allowance);
 	const windowStart = alignDown(nowSeconds - settings.windowSeconds, bucket);
 	const horizon = settledHorizon(nowSeconds, settings.aggregationSeconds, bucket, allowance);
 
 	const keep = held.exact.filter((range) => range.end > windowStart && range.start < range.end);
 	const exactThrough = keep.at(-1)?.end ?? windowStart;
-	const query = dueQuery(keep.length > 0, exactThrough, horizon, batch);
-	const provisionalFrom = query?.end ?? exactThrough;
+	const heldFrom = keep[0]?.start;
+	const query =
+		heldFrom !== undefined && heldFrom > windowStart
+			? {start: windowStart, end: heldFrom}
+			: dueQuery(keep.length > 0, exactThrough, horizon, batch);
+	const provisionalFrom = Math.max(query?.end ?? exactThrough, exactThrough);
 
-	const rawFrom = Math.max(windowStart, alignDown(nowSeconds - lookback, bucket));
+	const rawFrom = windowStart;
+	const rowsBackfill =
+		held.rowsFrom !== undefined && held.rowsFrom > windowStart
+			? {start: windowStart, end: held.rowsFrom}
+			: undefined;
 	// Nothing before this can matter: older records are neither kept nor provisional.
 	const floor = Math.min(exactThrough, rawFrom);
 	// Since the last read, only unsettled time can have gained records (and the provisional edge is
@@ -92,6 +90,7 @@ export function planWindow(
 		keep,
 		exactThrough,
 		...(query === undefined ? {} : {query}),
+		...(rowsBackfill === undefined ? {} : {rowsBackfill}),
 		provisionalFrom,
 		read: {start, end: Math.max(start, nowSeconds + 1)},
 		rawFrom,

@@ -25,4 +25,9 @@ export type ChangeEvent = {
 export type ChangesView = {
 	readonly events: readonly ChangeEvent[];
 	readonly dataThrough?: number;
+	/**
+	 * Unix ms: every watched lookup has been read from here on. Later than the window's start, the
+	 * time before it is still being read (a busy account's first read, or a longer window).
+	 */
+	readonly coveredFrom?: number;
 };

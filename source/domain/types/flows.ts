@@ -168,8 +168,17 @@ export type FlowsView = {
 	readonly connections: readonly Connection[];
 	/** The rows are a sample when more records matched than were read. */
 	readonly sampled: boolean;
+	/** Records the rows were paired from. */
 	readonly recordsRead: number;
+	/** Records there are in the rows' span (from `rowsFrom` on, when known). */
 	readonly recordsMatched: number;
+	/** Unix ms: the rows were read from the records since this moment. */
+	readonly rowsFrom?: number;
+	/**
+	 * Unix ms: the aggregates (totals, timeline, sources, ports) cover the window from here; the time
+	 * before it is still being read (a longer window was just asked for).
+	 */
+	readonly aggregatesFrom?: number;
 	readonly malformedRecords: number;
 	readonly aggregates: FlowAggregates;
 	/** Unix ms: newest record end seen. */

@@ -39,4 +39,9 @@ export type MetricsView = {
 	readonly alarms: readonly AlarmInfo[];
 	/** Unix ms: end of the newest datapoint period held. */
 	readonly dataThrough?: number;
+	/**
+	 * Unix ms: the start of the oldest period read. Before it nothing was read yet (a longer window
+	 * was just asked for): that time is loading, not a gap.
+	 */
+	readonly coveredFrom?: number;
 };

@@ -8,6 +8,7 @@ const list: ListLines = (snapshot, context, view) =>
 		{
 			...(snapshot.changes === undefined ? {} : {changes: snapshot.changes}),
 			state: snapshot.sources.changes,
+			window: snapshot.window,
 		},
 		context,
 		view,

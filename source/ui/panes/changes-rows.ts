@@ -2,10 +2,11 @@
 // an event is attacker-influenced (user agents, request parameters), so cells go through
 // `seg`, which sanitizes, and are cut to their column.
 import {formatLagDuration} from '../../domain/duration.js';
-import type {ChangeEvent, ChangesView, SourceState} from '../../domain/snapshot.js';
+import type {ChangeEvent, ChangesView, SourceState, TimeWindow} from '../../domain/snapshot.js';
 import {changeOrders, changesInView} from './changes-view.js';
 import {formatAgo, formatClock} from './format-cells.js';
 import {joinParts, type Line, line, type Part, seg} from './line.js';
+import {type Loading, loadingSpan, loadingText} from './loading.js';
 import {headerClock} from './pane-clock.js';
 import {type PaneContext, withinPane} from './pane-context.js';
 import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';
@@ -16,6 +17,8 @@ import {type Column, layoutTable, tableHeader, tableRow} from './table.js';
 export type ChangesInput = {
 	readonly changes?: ChangesView;
 	readonly state: SourceState;
+	/** The window on screen: CloudTrail not read back to its start yet says "loading". */
+	readonly window?: TimeWindow;
 };
 
 export function actorText(event: ChangeEvent): string {
@@ -82,10 +85,14 @@ function freshnessLine(
 	stale: boolean,
 	context: PaneContext,
 	extra: readonly Part[],
+	loading: Loading | undefined,
 ): Line {
 	const stalePrefix = stale ? [seg('STALE ', 'yellow')] : [];
 	const count = changes.events.length;
 	const parts: Part[] = [
+		...(loading === undefined
+			? []
+			: [{line: line(loadingText(loading, context), 'yellow'), priority: 0}]),
 		{line: [...stalePrefix, seg(`${count} change${count === 1 ? '' : 's'}`, 'dim')], priority: 0},
 	];
 	if (changes.dataThrough !== undefined) {
@@ -128,6 +135,7 @@ function changesBody(input: ChangesInput, context: PaneContext, view: PaneView):
 			banner.stale,
 			context,
 			defaultSortPart(view, sortLabel, changes.events.length),
+			input.window === undefined ? undefined : loadingSpan(changes.coveredFrom, input.window.start),
 		),
 	];
 	if (changes.events.length === 0) {

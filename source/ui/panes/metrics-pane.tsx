@@ -12,6 +12,9 @@ const list: ListLines = (snapshot, context, view) =>
 			changeTimes: (snapshot.changes?.events ?? [])
 				.filter((event) => event.errorCode === undefined)
 				.map((event) => event.time),
+			...(snapshot.changes?.coveredFrom === undefined
+				? {}
+				: {changesFrom: snapshot.changes.coveredFrom}),
 			rejectedAtLoadBalancer:
 				snapshot.topology?.type === 'network' &&
 				(snapshot.flows?.aggregates.rejectedSources ?? []).some((source) => source.where === 'lb'),

@@ -2,10 +2,12 @@
 // catalog's order or, after `s`, the series with alarms firing first.
 import {formatLagDuration} from '../../domain/duration.js';
 import {formatMetricValue, summarizeSeries} from '../../domain/metrics/metric-values.js';
+import {metricPeriodMs} from '../../domain/metrics/metric-window.js';
 import type {MetricSeries, MetricsView, SourceState, TimeWindow} from '../../domain/snapshot.js';
 import {changeAxis} from './change-axis.js';
 import {formatDurationCoarse} from './format-cells.js';
 import {joinParts, type Line, line, type Part, seg} from './line.js';
+import {type Loading, loadingSpan, loadingText} from './loading.js';
 import {alarmLines} from './metrics-alarms.js';
 import {seriesInView, seriesOrders} from './metrics-view.js';
 import {headerClock} from './pane-clock.js';
@@ -22,6 +24,8 @@ export type MetricsInput = {
 	readonly window: TimeWindow;
 	/** Unix ms of the changes in the path (CloudTrail), marked on the sparklines' time axis. */
 	readonly changeTimes?: readonly number[];
+	/** Unix ms: CloudTrail has been read from here on; before it the axis is loading. */
+	readonly changesFrom?: number;
 	/** The NLB's own security groups reject traffic its metrics never count (see the reminder). */
 	readonly rejectedAtLoadBalancer?: boolean;
 };
@@ -37,7 +41,24 @@ function valueCell(series: MetricSeries, value: number | undefined): Line {
 	return value === undefined ? line('-', 'dim') : line(formatMetricValue(series, value));
 }
 
-function seriesColumns(window: TimeWindow, context: PaneContext): Array<Column<SeriesRow>> {
+/** Min and max over part of the window would be wrong, not merely incomplete. */
+function extremeCell(series: MetricSeries, value: number | undefined, loading: boolean): Line {
+	return loading ? line('loading', 'dim') : valueCell(series, value);
+}
+
+/** The part of the window the series held do not reach yet. */
+export function metricsLoading(metrics: MetricsView, window: TimeWindow): Loading | undefined {
+	return loadingSpan(
+		metrics.coveredFrom,
+		Math.floor(window.start / metricPeriodMs) * metricPeriodMs,
+	);
+}
+
+function seriesColumns(
+	window: TimeWindow,
+	context: PaneContext,
+	loading: Loading | undefined,
+): Array<Column<SeriesRow>> {
 	const span = formatDurationCoarse(window.end - window.start);
 	return [
 		{
@@ -61,6 +82,7 @@ function seriesColumns(window: TimeWindow, context: PaneContext): Array<Column<S
 						{start: window.start, end: window.end, periodMs: row.series.periodSeconds * 1000},
 						width,
 						context.glyphs,
+						loading === undefined ? {} : {loadedFrom: loading.to},
 					),
 				),
 		},
@@ -76,14 +98,14 @@ function seriesColumns(window: TimeWindow, context: PaneContext): Array<Column<S
 			header: 'min',
 			priority: 4,
 			align: 'right',
-			cell: (row) => valueCell(row.series, row.min),
+			cell: (row) => extremeCell(row.series, row.min, loading !== undefined),
 		},
 		{
 			id: 'max',
 			header: 'max',
 			priority: 3,
 			align: 'right',
-			cell: (row) => valueCell(row.series, row.max),
+			cell: (row) => extremeCell(row.series, row.max, loading !== undefined),
 		},
 	];
 }
@@ -105,9 +127,14 @@ function freshnessLine(
 	stale: boolean,
 	context: PaneContext,
 	extra: readonly Part[],
+	loading: Loading | undefined,
 ): Line {
 	const parts: Part[] = [];
 	const stalePrefix = stale ? [seg('STALE ', 'yellow')] : [];
+	if (loading !== undefined) {
+		parts.push({line: line(loadingText(loading, context), 'yellow'), priority: 0});
+	}
+
 	if (metrics.dataThrough === undefined) {
 		parts.push({line: [...stalePrefix, seg('no datapoints yet', 'dim')], priority: 0});
 	} else {
@@ -149,6 +176,7 @@ function metricsBody(input: MetricsInput, context: PaneContext, view: PaneView):
 	}
 
 	const sortLabel = chosenOrder(seriesOrders(metrics.alarms), view.sortStep).label;
+	const loading = metricsLoading(metrics, input.window);
 	const shown = seriesInView({metrics}, view);
 	const header = viewLine(
 		view,
@@ -163,6 +191,7 @@ function metricsBody(input: MetricsInput, context: PaneContext, view: PaneView):
 			banner.stale,
 			context,
 			defaultSortPart(view, sortLabel, metrics.series.length),
+			loading,
 		),
 		...(header === undefined ? [] : [header]),
 		...alarmLines(metrics.alarms, context),
@@ -186,13 +215,14 @@ function metricsBody(input: MetricsInput, context: PaneContext, view: PaneView):
 	}
 
 	const rows = seriesRows(metrics, input.window, shown);
-	const layout = layoutTable(seriesColumns(input.window, context), rows, context.width);
+	const layout = layoutTable(seriesColumns(input.window, context, loading), rows, context.width);
 	const ellipsis = context.glyphs.ellipsis;
 	lines.push(tableHeader(layout, ellipsis));
 	const marked = (input.changeTimes ?? []).filter(
 		(time) => time >= input.window.start && time < input.window.end,
 	);
-	if (marked.length > 0) {
+	const changesLoading = loadingSpan(input.changesFrom, input.window.start);
+	if (marked.length > 0 || changesLoading !== undefined) {
 		const mark = context.glyphs.changeMark;
 		lines.push(
 			tableLine(
@@ -201,7 +231,10 @@ function metricsBody(input: MetricsInput, context: PaneContext, view: PaneView):
 					id === 'label'
 						? line(`changes ${mark}`, 'dim')
 						: id === 'spark'
-							? line(changeAxis(marked, input.window, width, mark), 'yellow')
+							? line(
+									changeAxis(marked, input.window, width, mark, metricPeriodMs, changesLoading?.to),
+									'yellow',
+								)
 							: line(''),
 				ellipsis,
 			),

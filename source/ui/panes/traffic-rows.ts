@@ -12,9 +12,10 @@ import type {
 	TrafficTotals,
 } from '../../domain/snapshot.js';
 import {formatBytes, formatNumber} from '../../domain/units.js';
-import {flowsFreshnessLine} from './flows-freshness.js';
+import {flowsFreshnessLine, flowsLoading} from './flows-freshness.js';
 import {formatClock} from './format-cells.js';
 import {joinParts, type Line, line, lineWidth, type Part, seg, type Tone} from './line.js';
+import {type Loading, loadingText} from './loading.js';
 import {type PaneContext, withinPane} from './pane-context.js';
 import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';
 import {sourceBanner} from './source-status.js';
@@ -59,7 +60,20 @@ function precisionPart(aggregates: FlowAggregates, context: PaneContext): Line {
 	return [seg(`${aggregates.precision} since ${clock}`, tone)];
 }
 
-function totalsLine(input: TrafficInput, aggregates: FlowAggregates, context: PaneContext): Line {
+function totalsLine(
+	input: TrafficInput,
+	aggregates: FlowAggregates,
+	context: PaneContext,
+	loading: Loading | undefined,
+): Line {
+	if (loading !== undefined) {
+		// Totals over part of the window would read as the window's: none until it is all read.
+		return [
+			seg(`${input.action} records `, actionTone[input.action]),
+			seg(loadingText(loading, context), 'yellow'),
+		];
+	}
+
 	const totals = aggregates[input.action];
 	// Flow log records (one direction of one conversation on one interface a minute), not
 	// connections: a connection through the LB leaves four to six a minute.
@@ -73,7 +87,12 @@ function totalsLine(input: TrafficInput, aggregates: FlowAggregates, context: Pa
 	return joinParts(parts, context.width, line(context.glyphs.separator, 'dim'));
 }
 
-function timelineLine(input: TrafficInput, aggregates: FlowAggregates, context: PaneContext): Line {
+function timelineLine(
+	input: TrafficInput,
+	aggregates: FlowAggregates,
+	context: PaneContext,
+	loading: Loading | undefined,
+): Line {
 	const points = aggregates.timeline.map((bucket) => ({
 		t: bucket.start * 1000,
 		v: input.action === 'accepted' ? bucket.accepted : bucket.rejected,
@@ -88,6 +107,7 @@ function timelineLine(input: TrafficInput, aggregates: FlowAggregates, context: 
 		{start: input.window.start, end: input.window.end, periodMs: aggregates.bucketSeconds * 1000},
 		cells,
 		context.glyphs,
+		loading === undefined ? {} : {loadedFrom: loading.to},
 	);
 	return [seg(label, 'dim'), seg(drawn, actionTone[input.action]), seg(suffix, 'dim')];
 }
@@ -171,6 +191,7 @@ function trafficBody(input: TrafficInput, context: PaneContext, view: PaneView):
 			banner.stale,
 			context,
 			defaultSortPart(view, sortLabel, allSources.length),
+			{window: input.window, rows: false},
 		),
 	];
 	const sources = sourcesInView({flows}, input.action, view);
@@ -180,21 +201,22 @@ function trafficBody(input: TrafficInput, context: PaneContext, view: PaneView):
 		lines.push(header);
 	}
 
+	const loading = flowsLoading(flows, input.window);
 	lines.push(
-		totalsLine(input, aggregates, context),
-		timelineLine(input, aggregates, context),
+		totalsLine(input, aggregates, context, loading),
+		timelineLine(input, aggregates, context, loading),
 		sharesLine(tableShares(aggregates, flowAction[input.action]), context),
 	);
 	const allPorts =
 		input.action === 'accepted' ? aggregates.acceptedPorts : aggregates.rejectedPorts;
 	if (allSources.length === 0 && allPorts.length === 0) {
-		lines.push(line(`No ${input.action} flows in the window`, 'dim'));
+		lines.push(line(`No ${input.action} records in the window`, 'dim'));
 		return lines;
 	}
 
 	const ports = portsInView(allPorts, input.action, view);
 	if (sources.length === 0 && ports.length === 0) {
-		lines.push(line(`No ${input.action} flows match the filter`, 'dim'));
+		lines.push(line(`No ${input.action} records match the filter`, 'dim'));
 		return lines;
 	}
 

@@ -1,5 +1,7 @@
-// Says the screen is frozen and how much newer data waits behind it.
+// Says the screen is frozen and what arrived behind it; once resumed, for a few seconds, what the
+// screen now shows that it did not. A replay has nothing arriving: pausing stops its playback.
 import type {Snapshot} from '../../domain/snapshot.js';
+import {formatClock} from '../format.js';
 import type {TimeZoneMode} from '../pane-types.js';
 import {pauseText} from './pause-summary.js';
 import {Row} from './row.js';
@@ -12,15 +14,38 @@ type Properties = {
 	readonly timeZone: TimeZoneMode;
 	readonly ascii: boolean;
 	readonly color: boolean;
+	/** A replay: pausing stopped its playback rather than holding anything back. */
+	readonly playback?: boolean;
 };
 
-export function PauseBanner({frozen, live, width, timeZone, ascii, color}: Properties) {
-	const text = pauseText(frozen, live, timeZone, shellGlyphs(ascii).separator);
+function bannerStyle(color: boolean) {
+	return color
+		? ({color: 'yellow', inverse: true, bold: true} as const)
+		: ({inverse: true} as const);
+}
+
+export function PauseBanner({frozen, live, width, timeZone, ascii, color, playback}: Properties) {
+	const separator = shellGlyphs(ascii).separator;
+	const text =
+		playback === true
+			? `REPLAY PAUSED at ${formatClock(frozen.generatedAt, timeZone)}${separator}p plays on`
+			: pauseText(frozen, live, timeZone, separator, width - 2);
 	return (
-		<Row
-			width={width}
-			style={color ? {color: 'yellow', inverse: true, bold: true} : {inverse: true}}
-		>
+		<Row width={width} style={bannerStyle(color)}>
+			{` ${text} `}
+		</Row>
+	);
+}
+
+type ResumedProperties = {
+	readonly text: string;
+	readonly width: number;
+	readonly color: boolean;
+};
+
+export function ResumedBanner({text, width, color}: ResumedProperties) {
+	return (
+		<Row width={width} style={color ? {color: 'green', inverse: true, bold: true} : {}}>
 			{` ${text} `}
 		</Row>
 	);

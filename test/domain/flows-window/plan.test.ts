@@ -40,6 +40,7 @@ type Row = {
 	readonly windowStart: string;
 	readonly keep: readonly TimeRange[];
 	readonly query?: TimeRange;
+	readonly rowsBackfill?: TimeRange;
 	readonly provisionalFrom: string;
 	readonly readFrom: string;
 	readonly rawFrom: string;
@@ -57,7 +58,7 @@ const rows: readonly Row[] = [
 		provisionalFrom: '12:14:00',
 		// Until the backfill answers, the whole window is provisional: it is read raw.
 		readFrom: '12:05:00',
-		rawFrom: '12:10:00',
+		rawFrom: '12:05:00',
 	},
 	{
 		name: 'a refresh before anything new settled queries nothing and re-reads only unsettled time',
@@ -68,7 +69,7 @@ const rows: readonly Row[] = [
 		keep: [range('12:05:00', '12:14:00')],
 		provisionalFrom: '12:14:00',
 		readFrom: '12:14:00',
-		rawFrom: '12:10:00',
+		rawFrom: '12:05:00',
 	},
 	{
 		name: 'one newly settled minute waits for the batch: it stays provisional',
@@ -79,7 +80,7 @@ const rows: readonly Row[] = [
 		keep: [range('12:05:00', '12:14:00')],
 		provisionalFrom: '12:14:00',
 		readFrom: '12:14:00',
-		rawFrom: '12:11:00',
+		rawFrom: '12:06:00',
 	},
 	{
 		name: 'two settled minutes are queried once, starting where the held answers end',
@@ -92,7 +93,7 @@ const rows: readonly Row[] = [
 		provisionalFrom: '12:16:00',
 		// The stretch about to be answered is still read raw: it is provisional until the answer.
 		readFrom: '12:14:00',
-		rawFrom: '12:12:00',
+		rawFrom: '12:07:00',
 	},
 	{
 		name: 'the window sliding forward drops the answers it has left behind',
@@ -117,7 +118,7 @@ const rows: readonly Row[] = [
 		],
 		provisionalFrom: '12:22:00',
 		readFrom: '12:22:00',
-		rawFrom: '12:19:00',
+		rawFrom: '12:14:00',
 	},
 	{
 		name: 'a range straddling the window start is kept until its last bucket leaves',
@@ -127,8 +128,8 @@ const rows: readonly Row[] = [
 		windowStart: '12:06:00',
 		keep: [range('12:05:00', '12:14:00'), range('12:14:00', '12:15:00')],
 		provisionalFrom: '12:15:00',
-		readFrom: '12:11:00',
-		rawFrom: '12:11:00',
+		readFrom: '12:06:00',
+		rawFrom: '12:06:00',
 	},
 	{
 		name: 'after a long pause nothing held is in the window: a new backfill, no old range',
@@ -140,7 +141,7 @@ const rows: readonly Row[] = [
 		query: range('12:45:00', '12:54:00'),
 		provisionalFrom: '12:54:00',
 		readFrom: '12:45:00',
-		rawFrom: '12:50:00',
+		rawFrom: '12:45:00',
 	},
 	{
 		name: '600-s aggregation: a 15-minute window has not settled at all, all of it is provisional',
@@ -163,7 +164,7 @@ const rows: readonly Row[] = [
 		query: range('12:00:00', '12:45:00'),
 		provisionalFrom: '12:45:00',
 		readFrom: '12:00:00',
-		rawFrom: '12:41:00',
+		rawFrom: '12:00:00',
 	},
 	{
 		name: '600-s aggregation: later stretches are queried in batches like 60-s ones',
@@ -175,7 +176,49 @@ const rows: readonly Row[] = [
 		query: range('12:45:00', '12:47:00'),
 		provisionalFrom: '12:47:00',
 		readFrom: '12:45:00',
-		rawFrom: '12:43:00',
+		rawFrom: '12:02:00',
+	},
+	{
+		name: 'a longer window asks Insights for the time before the held answers, and reads its rows once',
+		now: '12:22:30',
+		settings: {...oneMinute, windowSeconds: 3600},
+		held: {
+			exact: [range('12:05:00', '12:14:00'), range('12:14:00', '12:16:00')],
+			rawHorizon: at('12:16:00'),
+			rowsFrom: at('12:07:00'),
+		},
+		windowStart: '11:22:00',
+		keep: [range('12:05:00', '12:14:00'), range('12:14:00', '12:16:00')],
+		query: range('11:22:00', '12:05:00'),
+		rowsBackfill: range('11:22:00', '12:07:00'),
+		// The edge is where it was: only the time before the held answers is new.
+		provisionalFrom: '12:16:00',
+		readFrom: '12:16:00',
+		rawFrom: '11:22:00',
+	},
+	{
+		name: 'once the longer window is answered, newly settled time is batched as before',
+		now: '12:24:30',
+		settings: {...oneMinute, windowSeconds: 3600},
+		held: {
+			exact: [
+				range('11:22:00', '12:05:00'),
+				range('12:05:00', '12:14:00'),
+				range('12:14:00', '12:16:00'),
+			],
+			rawHorizon: at('12:17:00'),
+			rowsFrom: at('11:22:00'),
+		},
+		windowStart: '11:24:00',
+		keep: [
+			range('11:22:00', '12:05:00'),
+			range('12:05:00', '12:14:00'),
+			range('12:14:00', '12:16:00'),
+		],
+		query: range('12:16:00', '12:18:00'),
+		provisionalFrom: '12:18:00',
+		readFrom: '12:16:00',
+		rawFrom: '11:24:00',
 	},
 ];
 
@@ -185,6 +228,7 @@ describe('planWindow', () => {
 		expect(plan.windowStart).toBe(at(row.windowStart));
 		expect(plan.keep).toEqual(row.keep);
 		expect(plan.query).toEqual(row.query);
+		expect(plan.rowsBackfill).toEqual(row.rowsBackfill);
 		expect(plan.provisionalFrom).toBe(at(row.provisionalFrom));
 		expect(plan.read).toEqual({start: at(row.readFrom), end: at(row.now) + 1});
 		expect(plan.rawFrom).toBe(at(row.rawFrom));
@@ -215,6 +259,42 @@ describe('planWindow', () => {
 		// After the backfill, about one query per two settled minutes.
 		expect(queried.length).toBeGreaterThanOrEqual(30);
 		expect(queried.length).toBeLessThanOrEqual(31);
+	});
+
+	it('covers the whole window with answers asked once, whatever windows are asked for', () => {
+		const windows = [
+			{from: at('12:20:30'), seconds: 900},
+			{from: at('12:40:00'), seconds: 3600},
+			{from: at('13:00:00'), seconds: 300},
+			{from: at('13:10:00'), seconds: 900},
+			{from: at('13:20:00'), seconds: 10_800},
+		];
+		let held: HeldWindow = {exact: []};
+		for (let now = at('12:20:30'); now < at('13:40:30'); now += 10) {
+			const windowSeconds = windows.filter((entry) => entry.from <= now).at(-1)?.seconds ?? 900;
+			const plan = planWindow(now, {...oneMinute, windowSeconds}, held);
+			const query = plan.query;
+			if (query !== undefined) {
+				// Nothing asked for is already held.
+				for (const kept of plan.keep) {
+					expect(query.end <= kept.start || query.start >= kept.end).toBe(true);
+				}
+			}
+
+			const exact = [...plan.keep, ...(query === undefined ? [] : [query])].sort(
+				(left, right) => left.start - right.start,
+			);
+			// Once answered, the held answers run without a hole from the window's start (a window
+			// shorter than the settling delay has nothing settled to ask for).
+			if (plan.horizon > plan.windowStart) {
+				expect(exact[0]?.start).toBeLessThanOrEqual(plan.windowStart);
+			}
+			for (const [index, range] of exact.entries()) {
+				expect(range.start).toBe(exact[index - 1]?.end ?? range.start);
+			}
+
+			held = {exact, rawHorizon: plan.horizon, rowsFrom: plan.rawFrom};
+		}
 	});
 
 	it('always reads raw from no later than the start of the provisional edge', () => {

@@ -7,15 +7,17 @@ import {paneContext} from '../../../source/ui/panes/pane-context.js';
 const window = {start: 0, end: 15 * 60_000};
 
 describe('changeAxis', () => {
+	// Fifteen minutes in ten cells: two minutes a cell, grouped at even minutes, the first cell
+	// blank (the sixteen minutes need nine cells).
 	it.each([
-		['a change at the start', [0], 10, 'v         '],
+		['a change at the start', [0], 10, '  v       '],
 		['a change in the middle', [7.5 * 60_000], 10, '     v    '],
 		['the last moment of the window', [15 * 60_000 - 1], 10, '         v'],
 		['changes outside the window', [-1, 15 * 60_000], 10, '          '],
-		['two changes in one cell', [60_000, 61_000], 5, 'v    '],
+		['two changes in one cell', [60_000, 61_000], 5, ' v   '],
 		['no room', [0], 0, ''],
 	])('%s', (_name, times, width, expected) => {
-		expect(changeAxis(times, window, width, 'v')).toBe(expected);
+		expect(changeAxis(times, window, width, 'v', 60_000)).toBe(expected);
 	});
 });
 

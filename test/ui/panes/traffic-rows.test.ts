@@ -27,7 +27,7 @@ describe('trafficLines', () => {
 	it('rejected: totals, a sparkline, and where each source was rejected', () => {
 		const lines = trafficLines(input('rejected'), context({width: 78, height: 16})).map(lineText);
 		expect(lines[1]).toBe('1240 rejected records · 3720 pkts · 218KB · provisional since 13:40Z');
-		expect(lines[2]).toMatch(/^records ▁+█+·+█+ peak 150\/60s$/);
+		expect(lines[2]).toMatch(/^records +▁+█+·+█+·* peak 150\/60s$/);
 		expect(lines[3]).toBe('tables: all 1240');
 		expect(lines[4]).toMatch(/^3 sources\s+where\s+records\s+pkts\s+bytes\s+ports/);
 		expect(lines[5]).toMatch(/^203\.0\.113\.7\s+at target\s+800/);
@@ -76,7 +76,7 @@ describe('trafficLines', () => {
 			aggregates: {...flows.aggregates, rejectedSources: [], rejectedPorts: []},
 		};
 		const lines = trafficLines(input('rejected', calm), context()).map(lineText);
-		expect(lines.at(-1)).toBe('No rejected flows in the window');
+		expect(lines.at(-1)).toBe('No rejected records in the window');
 	});
 
 	describe('says what the tables count and what they leave out, so they add up to the totals', () => {

@@ -136,7 +136,10 @@ describe('App at 80x24', () => {
 		const {app, store, onCommand} = mount();
 		await waitForFrame(app, '[metrics]');
 		app.press('p');
-		await waitForFrame(app, 'PAUSED at 13:42:10Z · nothing newer yet · p resumes');
+		await waitForFrame(
+			app,
+			'PAUSED at 13:42:10Z · still collecting, nothing newer yet · p resumes',
+		);
 		expect(onCommand).toHaveBeenLastCalledWith('pause');
 		const newer = fixtureSnapshot({
 			generatedAt: fixtureNow + 30_000,
@@ -154,7 +157,7 @@ describe('App at 80x24', () => {
 			],
 		});
 		store.set(newer);
-		const paused = await waitForFrame(app, 'holding back 30s of updates · 1 new finding');
+		const paused = await waitForFrame(app, 'held back 30s: 1 new finding');
 		expect(paused).toContain('<findings> 80x1');
 		expect(paused).toContain('p resume');
 		app.press(' ');

@@ -102,12 +102,12 @@ describe('pause summary', () => {
 				},
 			],
 		});
-		expect(pauseSummary(frozen, live)).toEqual({heldBackMs: 95_000, newFindings: 1});
+		expect(pauseSummary(frozen, live)).toMatchObject({heldBackMs: 95_000, newFindings: 1});
 		expect(pauseText(frozen, live, 'utc', ' · ')).toBe(
-			'PAUSED at 13:42:10Z · holding back 1m35s of updates · 1 new finding · p resumes',
+			'PAUSED at 13:42:10Z · held back 1m35s: 1 new finding · p resumes',
 		);
 		expect(pauseText(frozen, frozen, 'utc', ' · ')).toBe(
-			'PAUSED at 13:42:10Z · nothing newer yet · p resumes',
+			'PAUSED at 13:42:10Z · still collecting, nothing newer yet · p resumes',
 		);
 	});
 });
