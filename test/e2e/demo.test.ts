@@ -126,7 +126,7 @@ describe('lbtop --demo at 80x24', () => {
 		);
 		// tmux wraps the path at 80 columns in its history.
 		expect(await terminal.history()).toMatch(/saved to [\s\S]*lbtop-demo-nlb-/);
-	});
+	}, 90_000);
 });
 
 describe('lbtop --demo at 80x24: moving, sorting, drilling down, time zones', () => {
