@@ -4,8 +4,11 @@ import type {SimClock} from './context.js';
 import {createDemoWorld} from './demo/demo-world.js';
 import {loadScenarioFile, ScenarioError} from './scenario/index.js';
 import {type RunningSim, startSim} from './server.js';
+import {type AthenaService, createAthenaService} from './services/athena/index.js';
 import {createCloudTrailService} from './services/cloudtrail/index.js';
+import {createGlueService} from './services/glue/index.js';
 import {createLogsService, type LogsService} from './services/logs/index.js';
+import {createS3Service} from './services/s3/index.js';
 import type {World} from './world/types.js';
 
 export type WorldSimOptions = {
@@ -21,6 +24,7 @@ export type WorldSimOptions = {
 export type WorldSim = RunningSim & {
 	readonly world: World;
 	readonly logs: LogsService;
+	readonly athena: AthenaService;
 	readonly clock: SimClock;
 	readonly region: string;
 	readonly credentials: {readonly accessKeyId: string; readonly secretAccessKey: string};
@@ -38,7 +42,8 @@ export async function startWorldSim(options: WorldSimOptions = {}): Promise<Worl
 	const speed = options.speed ?? 1;
 	const clock = acceleratedClock(speed);
 	const logs = createLogsService();
-	const jsonServices = [logs, createCloudTrailService()];
+	const athena = createAthenaService(clock);
+	const jsonServices = [logs, createCloudTrailService(), athena, createGlueService()];
 	let world: World;
 	let advance: () => void = () => undefined;
 	if (options.scenarioPath) {
@@ -53,10 +58,23 @@ export async function startWorldSim(options: WorldSimOptions = {}): Promise<Worl
 		clock,
 		advance,
 		jsonServices,
+		restServices: [createS3Service()],
 		...(options.host === undefined ? {} : {host: options.host}),
 		...(options.port === undefined ? {} : {port: options.port}),
 	});
-	return {...sim, world, logs, clock, region: world.region, credentials: simCredentials};
+	return {
+		...sim,
+		world,
+		logs,
+		athena,
+		clock,
+		region: world.region,
+		credentials: simCredentials,
+		async close() {
+			await sim.close();
+			await athena.close();
+		},
+	};
 }
 
 export async function startDemoInProcess(): Promise<WorldSim> {

@@ -42,6 +42,7 @@ export type DispatcherOptions = {
 
 type Call = {
 	readonly style: ErrorStyle;
+	readonly throttlingCode?: string;
 	readonly iamPrefix: string;
 	readonly operation: string;
 	readonly fail: (error: SimError) => HttpResponse;
@@ -92,8 +93,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 		switch (decision.outcome) {
 			case 'access-denied':
 				return call.fail(standard(call, 'access-denied'));
-			case 'throttle':
-				return call.fail(standard(call, 'throttle'));
+			case 'throttle': {
+				const error = standard(call, 'throttle');
+				return call.fail(
+					call.throttlingCode === undefined
+						? error
+						: new SimError(call.throttlingCode, error.message, error.httpStatus),
+				);
+			}
 			case 'server-error':
 				return call.fail(
 					standard(call, decision.serverErrorStatus === 503 ? 'unavailable' : 'internal'),
@@ -114,8 +121,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 		const version: JsonVersion =
 			endpoint?.service.jsonVersion ?? (contentType.includes('1.0') ? '1.0' : '1.1');
 		const shapes = endpoint?.queryCompatibleShapes;
+		const throttlingCode = endpoint?.service.throttlingCode;
 		const call: Call = {
 			style: shapes === undefined ? 'json' : 'query',
+			...(throttlingCode === undefined ? {} : {throttlingCode}),
 			iamPrefix: endpoint?.iamPrefix ?? prefix,
 			operation: operationName,
 			fail: (error) => jsonError(version, error, requestId, shapes),
