@@ -17,6 +17,7 @@ function awsSettings(config: Config, connection: Connection): AwsSettings {
 	return {
 		...(region === undefined ? {} : {region}),
 		...(config.profile === undefined ? {} : {profile: config.profile}),
+		...(config.logsProfile === undefined ? {} : {logsProfile: config.logsProfile}),
 		...(endpointUrl === undefined ? {} : {endpointUrl}),
 		...(connection.credentials === undefined ? {} : {credentials: connection.credentials}),
 	};

@@ -1,10 +1,10 @@
 // The two kinds of flows run (flows-source.ts says when each is due): a full read of the whole
 // unsettled stretch, followed by Insights for a newly settled stretch when one is due, and a fresh
 // read of the newest stretch alone. Each writes the view when it has something new to show.
-import type {InsightsRunner} from '../aws/insights-runner.js';
 import {
 	buildFlowsView,
 	defaultBucketSeconds,
+	deliveryTiming,
 	type ExactSlice,
 	type FeedPlan,
 	type HeldRecord,
@@ -13,16 +13,14 @@ import {
 	type WindowPlan,
 } from '../domain/flows-window/index.js';
 import type {Topology} from '../domain/types/topology.js';
-import {queryExactSlice} from './flows-exact.js';
-import {readFreshRecords} from './flows-fresh.js';
 import {applyFreshRead, applyFullRead, type Held} from './flows-held.js';
+import {defaultReadBudget, type FeedStreams, type RawReadResult} from './flows-raw.js';
 import {
-	defaultReadBudget,
-	type FeedStreams,
-	type RawReadResult,
+	type FlowsReader,
+	queryExactSlice,
+	readFreshRecords,
 	readRawRecords,
-} from './flows-raw.js';
-import type {StreamDirectory} from './flows-streams.js';
+} from './flows-reader.js';
 import {withCost, withFlowsView} from './flows-updates.js';
 import type {Timers} from './poller.js';
 import {settlesWithin} from './sleep.js';
@@ -50,8 +48,8 @@ export type Run = {
 
 export type ReadsOptions = {
 	readonly environment: SourceEnvironment;
-	readonly runner: InsightsRunner;
-	readonly streams: StreamDirectory;
+	/** Reads each feed by its delivery path (CloudWatch Logs or S3). */
+	readonly reader: FlowsReader;
 	readonly timers: Timers;
 	/** A stretch whose full read counted fewer records than this is asked for in one query. */
 	readonly combinedBelow: number;
@@ -70,7 +68,7 @@ export class FlowsReads {
 		state.fullDue = false;
 		state.windowMs = this.options.environment.config.windowMs;
 		const result = await readRawRecords(
-			this.options.environment.clients,
+			this.options.reader,
 			run.feedStreams,
 			plan.read,
 			{bucketSeconds, budget: defaultReadBudget, busy: state.busy, known: state.known},
@@ -125,7 +123,7 @@ export class FlowsReads {
 		const now = this.options.environment.now();
 		const fromMs = readFrom * 1000;
 		const fresh = await readFreshRecords(
-			this.options.environment.clients,
+			this.options.reader,
 			run.feedStreams,
 			{
 				bucketSeconds,
@@ -149,7 +147,7 @@ export class FlowsReads {
 
 	/** A stream named in FilterLogEvents that no longer exists fails the call: look again. */
 	private forgetStreams(error: unknown): never {
-		this.options.streams.forget();
+		this.options.reader.forget();
 		throw error;
 	}
 
@@ -160,6 +158,7 @@ export class FlowsReads {
 				windowSeconds: this.options.environment.config.windowMs / 1000,
 				aggregationSeconds: feeds.aggregationSeconds,
 				bucketSeconds,
+				...deliveryTiming(feeds),
 			},
 			{
 				exact: state.slices.map((slice) => slice.range),
@@ -181,7 +180,7 @@ export class FlowsReads {
 	): Promise<Answer> {
 		const {store} = this.options.environment;
 		return queryExactSlice(
-			this.options.runner,
+			this.options.reader,
 			run.feeds.feeds,
 			run.topology,
 			range,
@@ -207,8 +206,10 @@ export class FlowsReads {
 			aggregationSeconds: run.feeds.aggregationSeconds,
 			bucketSeconds,
 		});
+		const {reader} = this.options;
+		const feeds = {...run.feeds, problems: [...run.feeds.problems, ...reader.notes()]};
 		this.options.environment.store.update((snapshot) =>
-			withFlowsView(snapshot, view, run.feeds, now),
+			withFlowsView(snapshot, {...view, via: reader.via()}, feeds, now),
 		);
 	}
 }

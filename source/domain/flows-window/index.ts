@@ -7,6 +7,12 @@ export {
 	type SplitRows,
 	splitCombinedRows,
 } from './combined-query.js';
+export {
+	type DeliveryTiming,
+	deliveryPaths,
+	deliveryTiming,
+	s3DeliveryAllowanceSeconds,
+} from './delivery-timing.js';
 export {type ExactPart, type ExactSlice, exactAggregates} from './exact-slices.js';
 export {type FeedPlan, type FlowFeed, feedKey, pathInterfaces, planFeeds} from './feeds.js';
 export {
@@ -32,6 +38,18 @@ export {
 	rawTotals,
 	trimRecords,
 } from './raw-records.js';
+export {
+	fileWindowSeconds,
+	folderOf,
+	foldersFor,
+	listPrefixOf,
+	type S3FeedSource,
+	s3FeedLabel,
+	s3SourceOf,
+	startAfterFor,
+	windowOfKey,
+	windowStamp,
+} from './s3-keys.js';
 export {
 	alignDown,
 	deliveryAllowanceSeconds,

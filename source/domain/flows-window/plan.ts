@@ -20,6 +20,11 @@ export type WindowSettings = {
 	readonly deliveryAllowanceSeconds?: number;
 	/** How far back raw records are kept for the paired rows. */
 	readonly rawLookbackSeconds?: number;
+	/**
+	 * A settled stretch asked for ends on a multiple of this: S3 files hold 5 minutes each, so
+	 * stretches that end on a file's edge read each file in one query only.
+	 */
+	readonly queryAlignSeconds?: number;
 };
 
 export type HeldWindow = {
@@ -74,7 +79,8 @@ export function planWindow(
 
 	const keep = held.exact.filter((range) => range.end > windowStart && range.start < range.end);
 	const exactThrough = keep.at(-1)?.end ?? windowStart;
-	const query = dueQuery(keep.length > 0, exactThrough, horizon, batch);
+	const queryAlign = Math.max(bucket, Math.floor(settings.queryAlignSeconds ?? bucket));
+	const query = dueQuery(keep.length > 0, exactThrough, alignDown(horizon, queryAlign), batch);
 	const provisionalFrom = query?.end ?? exactThrough;
 
 	const rawFrom = Math.max(windowStart, alignDown(nowSeconds - lookback, bucket));
