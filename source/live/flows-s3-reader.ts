@@ -121,7 +121,10 @@ export function s3Reader(environment: SourceEnvironment): FlowsReader {
 				table: choice.table,
 				range,
 				interfaceIds: feed.interfaceIds,
-				paths: files.map((file) => `s3://${feed.s3.bucket}/${file.key}`),
+				// A file lbtop found damaged would fail the whole query (Athena reads it as lbtop did).
+				paths: files
+					.filter((file) => file.parsed?.damage === undefined)
+					.map((file) => `s3://${feed.s3.bucket}/${file.key}`),
 				bucketSeconds,
 			});
 			const answer = await runner.run(

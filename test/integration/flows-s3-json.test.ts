@@ -11,9 +11,8 @@ import {createGlueService} from '../../source/sim/services/glue/index.js';
 import {createLogsService, type LogsService} from '../../source/sim/services/logs/index.js';
 import {createS3Service} from '../../source/sim/services/s3/index.js';
 import type {World} from '../../source/sim/world/types.js';
-import {deliveredToS3} from './fixtures/flows-s3-world.js';
-import {eventOf, exchange, type Spec} from './fixtures/flows-traffic.js';
-import {flowsFixture, lbA, loadBalancerName, web} from './fixtures/flows-world.js';
+import {deliveredToS3, withOlderTraffic} from './fixtures/flows-s3-world.js';
+import {flowsFixture, loadBalancerName} from './fixtures/flows-world.js';
 
 const cliPath = 'dist/bin/lbtop.js';
 
@@ -49,77 +48,6 @@ function runCli(
 			},
 		);
 	});
-}
-
-/** Settled minutes too: a blocked and a healthy connection twenty minutes ago. */
-function withOlderTraffic(world: World, minute: number): World {
-	const at = (minutesAgo: number) => minute - minutesAgo * 60;
-	const older: Spec[] = [
-		...exchange({
-			eni: lbA.eni,
-			src: '198.51.100.70',
-			sport: 41_001,
-			dst: lbA.ip,
-			dport: 80,
-			start: at(22),
-		}),
-		{
-			eni: lbA.eni,
-			src: '198.51.100.70',
-			sport: 41_001,
-			dst: web.ip,
-			dport: web.port,
-			start: at(22),
-		},
-		{
-			eni: web.eni,
-			src: '198.51.100.70',
-			sport: 41_001,
-			dst: web.ip,
-			dport: web.port,
-			start: at(22),
-			action: 'REJECT',
-		},
-		...exchange({
-			eni: lbA.eni,
-			src: '198.51.100.71',
-			sport: 41_002,
-			dst: lbA.ip,
-			dport: 80,
-			start: at(19),
-		}),
-		...exchange({
-			eni: lbA.eni,
-			src: '198.51.100.71',
-			sport: 41_002,
-			dst: web.ip,
-			dport: web.port,
-			start: at(19),
-		}),
-		...exchange({
-			eni: web.eni,
-			src: '198.51.100.71',
-			sport: 41_002,
-			dst: web.ip,
-			dport: web.port,
-			start: at(19),
-		}),
-	];
-	return {
-		...world,
-		logGroups: world.logGroups.map((group) => ({
-			...group,
-			streams: group.streams.map((stream) => {
-				const mine = older.filter((spec) => stream.logStreamName.startsWith(spec.eni));
-				return {
-					...stream,
-					events: [...mine.map(eventOf), ...stream.events].sort(
-						(left, right) => left.timestamp - right.timestamp,
-					),
-				};
-			}),
-		})),
-	};
 }
 
 type Served = {

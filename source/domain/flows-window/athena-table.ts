@@ -50,6 +50,8 @@ const usedFields = [
 	'end',
 ];
 const requiredFields = ['action', 'start', 'end'];
+const numericFields = new Set(['dstport', 'packets', 'bytes', 'start', 'end']);
+const numericType = /^(tinyint|smallint|int|integer|bigint|double|float|real|decimal\(.*\))$/;
 
 export const columnOf = (field: string) => field.replaceAll('-', '_');
 
@@ -153,8 +155,13 @@ export function fitTable(
 
 		const column = columnOf(field);
 		const index = table.columns.findIndex((candidate) => candidate.name.toLowerCase() === column);
+		const type = table.columns[index]?.type.toLowerCase() ?? '';
 		if (index < 0) {
 			problems.push(`${name} has no column ${column} (the flow log's format has ${field})`);
+		} else if (numericFields.has(field) && !numericType.test(type)) {
+			problems.push(
+				`${name}'s column ${column} is ${type}: lbtop sums and compares it as a number (AWS's DDL makes it ${field === 'dstport' ? 'int' : 'bigint'})`,
+			);
 		} else if (positional && index !== at) {
 			problems.push(
 				`${name} has ${column} as column ${index + 1}, but the flow log writes ${field} as field ${at + 1} (a text table reads columns by position: ${renderLogFormat(format)})`,
