@@ -11,7 +11,7 @@ export type Connection = {
 	readonly region?: string;
 };
 
-function awsSettings(config: Config, connection: Connection): AwsSettings {
+export function awsSettings(config: Config, connection: Connection): AwsSettings {
 	const region = config.region ?? connection.region;
 	const endpointUrl = config.endpointUrl ?? connection.endpointUrl;
 	return {

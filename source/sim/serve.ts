@@ -19,6 +19,8 @@ export type WorldSimOptions = {
 	readonly speed?: number;
 	/** Serve this scenario instead of the demo world. */
 	readonly scenarioPath?: string;
+	/** Where the demo world's flow logs go. */
+	readonly flowLogs?: 'cloud-watch-logs' | 's3';
 };
 
 export type WorldSim = RunningSim & {
@@ -49,7 +51,12 @@ export async function startWorldSim(options: WorldSimOptions = {}): Promise<Worl
 	if (options.scenarioPath) {
 		world = await loadScenarioFile(options.scenarioPath, {now: clock.now()});
 	} else {
-		const demo = createDemoWorld({seed: options.seed ?? 1, now: clock.now(), speed});
+		const demo = createDemoWorld({
+			seed: options.seed ?? 1,
+			now: clock.now(),
+			speed,
+			...(options.flowLogs === undefined ? {} : {flowLogs: options.flowLogs}),
+		});
 		world = demo.world;
 		advance = () => demo.advanceTo(clock.now());
 	}
@@ -77,8 +84,10 @@ export async function startWorldSim(options: WorldSimOptions = {}): Promise<Worl
 	};
 }
 
-export async function startDemoInProcess(): Promise<WorldSim> {
-	return startWorldSim({port: 0});
+export async function startDemoInProcess(
+	options: Pick<WorldSimOptions, 'flowLogs'> = {},
+): Promise<WorldSim> {
+	return startWorldSim({port: 0, ...options});
 }
 
 /** `lbtop sim`: serves until SIGINT/SIGTERM. Resolves to the exit code. */
@@ -123,9 +132,11 @@ export type DemoInWorker = {
 };
 
 /** `lbtop --demo`: the demo world served from a worker thread, so the screen never waits on it. */
-export async function startDemoInWorker(): Promise<DemoInWorker> {
+export async function startDemoInWorker(
+	options: Pick<WorldSimOptions, 'flowLogs'> = {},
+): Promise<DemoInWorker> {
 	const {Worker} = await import('node:worker_threads');
-	const worker = new Worker(new URL('./demo-worker.js', import.meta.url));
+	const worker = new Worker(new URL('./demo-worker.js', import.meta.url), {workerData: options});
 	const ready = await new Promise<{
 		url: string;
 		region: string;
