@@ -99,8 +99,9 @@ async function monitorCommand(argv: readonly string[]): Promise<void> {
 		}),
 	});
 	if (cli.flags.printIamPolicy) {
-		const {iamPolicyJson} = await import('./source/aws/iam-actions.js');
+		const {iamPolicyJson, iamPolicyNotes} = await import('./source/aws/iam-actions.js');
 		process.stdout.write(iamPolicyJson());
+		process.stderr.write(iamPolicyNotes.map((note) => `lbtop: ${note}\n`).join(''));
 		return;
 	}
 	const result = configFromFlags(
