@@ -1,5 +1,6 @@
 // The line above every flow pane: how fresh the flow data is and how much of it was read.
 import {formatLagDuration} from '../../domain/duration.js';
+import {sanitizeText} from '../../domain/sanitize.js';
 import type {FlowsView} from '../../domain/snapshot.js';
 import {formatNumber} from '../../domain/units.js';
 import {joinParts, type Line, line, type Part, seg} from './line.js';
@@ -7,7 +8,8 @@ import {headerClock} from './pane-clock.js';
 import type {PaneContext} from './pane-context.js';
 
 /**
- * "flows through 13:42:10Z · lag 4m50s · aggregation 60 s · sample of N of M records", then
+ * "flows through 13:42:10Z · lag 4m50s · aggregation 60 s · via S3 + Athena · sample of N of M
+ * records", then
  * the pane's own `extra` parts while they fit.
  */
 export function flowsFreshnessLine(
@@ -32,6 +34,9 @@ export function flowsFreshnessLine(
 	}
 
 	parts.push({line: line(`aggregation ${flows.aggregationSeconds} s`, 'dim'), priority: 3});
+	if (flows.via !== undefined) {
+		parts.push({line: line(`via ${sanitizeText(flows.via, 40)}`, 'dim'), priority: 3});
+	}
 	if (flows.sampled) {
 		const read = formatNumber(flows.recordsRead);
 		const matched = formatNumber(flows.recordsMatched);
