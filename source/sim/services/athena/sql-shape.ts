@@ -114,7 +114,8 @@ export function tableReferences(tokens: readonly Token[]): TableReference[] {
 			if (tokens[end]?.text !== '.') break;
 			end++;
 		}
-		if (parts.length === 0) continue;
+		// `FROM UNNEST(...)` and other table functions read no catalog table.
+		if (parts.length === 0 || tokens[significant(tokens, end)]?.text === '(') continue;
 		const table = parts.at(-1) ?? '';
 		if (parts.length === 1 && ctes.has(table)) continue;
 		const aliasAt = significant(tokens, end);
