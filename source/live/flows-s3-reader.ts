@@ -160,6 +160,11 @@ export function s3Reader(environment: SourceEnvironment): FlowsReader {
 
 					const objects = objectsOf(feed);
 					const now = nowSeconds();
+					// Which table answers settled time is known from the first read, so the flows
+					// line can say at once when there is none, and what to do.
+					const choice = await tables.choiceFor(feed, environment.now(), signal);
+					tableNotes.set(feed.logGroupName, choice.notes);
+					athenaTable = choice.kind === 'table';
 					await objects.listNew(range.start, Math.min(range.end, now + 1), now, signal);
 					objects.evictBefore(range.start - fileWindowSeconds);
 					const files = objects.objectsFor(range.start, range.end);

@@ -72,8 +72,8 @@ describe('Athena for settled time', () => {
 		await flows.run(signal);
 		expect(queries).toHaveLength(1);
 
-		// Five minutes on, the next file's stretch has settled: asked once, over new files only.
-		started.advance(5 * 60_000);
+		// Fifteen minutes on, the recent traffic's files have settled: asked once, over new files only.
+		started.advance(15 * 60_000);
 		await flows.run(signal);
 		expect(queries).toHaveLength(2);
 		const first = new Set(paths(queries[0] ?? {}));
