@@ -210,3 +210,31 @@ export const queryExactSlice = (
 	reader: FlowsReader,
 	...rest: Parameters<FlowsReader['queryExact']>
 ): ReturnType<FlowsReader['queryExact']> => reader.queryExact(...rest);
+
+/**
+ * A reader loaded on first use: the S3 path's modules (the S3, Athena and Glue clients, the Parquet
+ * reader) stay off lbtop's start-up for the many who read flow logs from CloudWatch Logs.
+ */
+export function lazyReader(load: () => Promise<FlowsReader>, via: string): FlowsReader {
+	let loaded: FlowsReader | undefined;
+	let loading: Promise<FlowsReader> | undefined;
+	const reader = async () => {
+		loading ??= load().then((made) => {
+			loaded = made;
+			return made;
+		});
+		return loading;
+	};
+	return {
+		scope: async (...rest) => (await reader()).scope(...rest),
+		readRaw: async (...rest) => (await reader()).readRaw(...rest),
+		readFresh: async (...rest) => (await reader()).readFresh(...rest),
+		queryExact: async (...rest) => (await reader()).queryExact(...rest),
+		forget: () => loaded?.forget(),
+		notes: () => loaded?.notes() ?? [],
+		via: () => loaded?.via() ?? via,
+		dispose: async () => {
+			await loaded?.dispose?.();
+		},
+	};
+}

@@ -34,9 +34,8 @@ import {feedKey, insightsRowLimit, planFeeds} from '../domain/flows-window/index
 import {addressedFeeds} from './flows-addressing.js';
 import {emptyHeld, type Held} from './flows-held.js';
 import {logsReader} from './flows-logs-reader.js';
-import {combinedReader} from './flows-reader.js';
+import {combinedReader, lazyReader} from './flows-reader.js';
 import {FlowsReads, freshEdgeMs, type Run} from './flows-reads.js';
-import {s3Reader} from './flows-s3-reader.js';
 import {withCost, withFlowsUnavailable} from './flows-updates.js';
 import {realTimers} from './poller.js';
 import type {SourceFactory} from './source.js';
@@ -60,7 +59,12 @@ export const createFlowsSource =
 		});
 		const reader = combinedReader({
 			logs: once(() => logsReader(environment.clients, runner)),
-			s3: once(() => s3Reader(environment)),
+			s3: once(() =>
+				lazyReader(
+					() => import('./flows-s3-reader.js').then(({s3Reader}) => s3Reader(environment)),
+					'S3',
+				),
+			),
 		});
 		const reads = new FlowsReads({
 			environment,
