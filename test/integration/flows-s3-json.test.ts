@@ -1,7 +1,6 @@
 // The same traffic delivered twice, to CloudWatch Logs and to S3, read by the built CLI as a user
 // would (`lbtop edge-nlb --json`): both paths must give the same connections, pairing kinds,
 // per-leg actions and accept/reject aggregates. Needs the build (the test script builds first).
-import {execFile} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Connection, Snapshot} from '../../source/domain/snapshot.js';
@@ -11,44 +10,18 @@ import {createGlueService} from '../../source/sim/services/glue/index.js';
 import {createLogsService, type LogsService} from '../../source/sim/services/logs/index.js';
 import {createS3Service} from '../../source/sim/services/s3/index.js';
 import type {World} from '../../source/sim/world/types.js';
+import {cliPath, runCli} from '../cli/run-cli.js';
 import {deliveredToS3, withOlderTraffic} from './fixtures/flows-s3-world.js';
 import {flowsFixture, loadBalancerName} from './fixtures/flows-world.js';
 
-const cliPath = 'dist/bin/lbtop.js';
+const credentials = {
+	AWS_ACCESS_KEY_ID: 'test',
+	AWS_SECRET_ACCESS_KEY: 'test',
+	AWS_REGION: 'us-east-1',
+};
 
-function runCli(
-	url: string,
-	extra: readonly string[] = [],
-): Promise<{code: number; stdout: string; stderr: string}> {
-	const environment: NodeJS.ProcessEnv = {};
-	for (const [key, value] of Object.entries(process.env)) {
-		if (!key.startsWith('AWS_')) {
-			environment[key] = value;
-		}
-	}
-
-	return new Promise((resolve) => {
-		execFile(
-			process.execPath,
-			[cliPath, loadBalancerName, '--endpoint-url', url, '--json', '--window', '30m', ...extra],
-			{
-				env: {
-					...environment,
-					AWS_ACCESS_KEY_ID: 'test',
-					AWS_SECRET_ACCESS_KEY: 'test',
-					AWS_REGION: 'us-east-1',
-					AWS_CONFIG_FILE: '/dev/null',
-					AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-					AWS_EC2_METADATA_DISABLED: 'true',
-				},
-				timeout: 90_000,
-			},
-			(error, stdout, stderr) => {
-				resolve({code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr});
-			},
-		);
-	});
-}
+const lbtopJson = (url: string) =>
+	runCli([loadBalancerName, '--endpoint-url', url, '--json', '--window', '30m'], credentials);
 
 type Served = {
 	readonly sim: RunningSim;
@@ -97,8 +70,8 @@ beforeAll(async () => {
 	logsServed = await serve(world, now);
 	s3Served = await serve(deliveredToS3(world), now);
 	const [fromLogs, fromS3] = await Promise.all([
-		runCli(logsServed.sim.url),
-		runCli(s3Served.sim.url),
+		lbtopJson(logsServed.sim.url),
+		lbtopJson(s3Served.sim.url),
 	]);
 	for (const result of [fromLogs, fromS3]) {
 		if (result.code !== 0) {
