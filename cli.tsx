@@ -94,11 +94,17 @@ async function monitorCommand(argv: readonly string[]): Promise<void> {
 			ascii: {type: 'boolean', default: false},
 			record: {type: 'string'},
 			printIamPolicy: {type: 'boolean', default: false},
+			logsProfile: {type: 'string'},
+			athenaTable: {type: 'string'},
+			athenaWorkgroup: {type: 'string'},
+			printAthenaDdl: {type: 'boolean', default: false},
+			flowLogs: {type: 'string'},
 		}),
 	});
 	if (cli.flags.printIamPolicy) {
-		const {iamPolicyJson} = await import('./source/aws/iam-actions.js');
+		const {iamPolicyJson, iamPolicyNotes} = await import('./source/aws/iam-actions.js');
 		process.stdout.write(iamPolicyJson());
+		process.stderr.write(iamPolicyNotes.map((note) => `lbtop: ${note}\n`).join(''));
 		return;
 	}
 	const result = configFromFlags(
@@ -113,24 +119,32 @@ async function monitorCommand(argv: readonly string[]): Promise<void> {
 	const {config} = result;
 	const {startMonitor} = await import('./source/start-monitor.js');
 	// The demo world takes a second or two to build: the screen does not wait for it.
+	const flowLogs = cli.flags.flowLogs === 's3' ? 's3' : 'cloud-watch-logs';
 	const sim = cli.flags.demo
-		? import('./source/sim/serve.js').then(({startDemoInWorker}) => startDemoInWorker())
+		? import('./source/sim/serve.js').then(({startDemoInWorker}) => startDemoInWorker({flowLogs}))
 		: undefined;
 	try {
+		if (cli.flags.printAthenaDdl) {
+			const {printAthenaDdl} = await import('./source/print-athena-ddl.js');
+			process.exitCode = await printAthenaDdl(config, sim ? sim.then(demoConnection) : {});
+			return;
+		}
 		process.exitCode = await startMonitor(
 			config,
-			sim
-				? sim.then((started) => ({
-						endpointUrl: started.url,
-						credentials: started.credentials,
-						region: started.region,
-					}))
-				: {},
+			sim ? sim.then(demoConnection) : {},
 			sim ? demoRegion : undefined,
 		);
 	} finally {
 		await (await sim)?.close();
 	}
+}
+
+function demoConnection(started: {
+	readonly url: string;
+	readonly credentials: {readonly accessKeyId: string; readonly secretAccessKey: string};
+	readonly region: string;
+}) {
+	return {endpointUrl: started.url, credentials: started.credentials, region: started.region};
 }
 
 async function replayCommand(argv: readonly string[]): Promise<void> {

@@ -27,6 +27,7 @@ const benchmarks: readonly Benchmark[] = [
 	{name: 'terminal-bytes', file: 'terminal-bytes.js'},
 	{name: 'cost', file: 'cost.js'},
 	{name: 'freshness', file: 'freshness.js'},
+	{name: 's3', file: 's3.js'},
 	{name: 'memory', file: 'memory.js'},
 	{name: 'startup', file: 'startup.js'},
 ];

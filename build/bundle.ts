@@ -45,8 +45,10 @@ const shared: BuildOptions = {
 	banner: {
 		js: "import {createRequire as lbtopCreateRequire} from 'node:module';\nconst require = lbtopCreateRequire(import.meta.url);",
 	},
-	// Ink loads React DevTools only when DEV=true; it is not installed.
-	external: ['react-devtools-core'],
+	// Ink loads React DevTools only when DEV=true; it is not installed. DuckDB is a native binary
+	// the sim's Athena loads from node_modules on its first query: it cannot be bundled, and
+	// nothing else needs it.
+	external: ['react-devtools-core', '@duckdb/node-api'],
 	plugins: [boundedInkCaches],
 	logLevel: 'warning',
 	// React and its reconciler ship development and production builds chosen at run time by

@@ -16,6 +16,12 @@ export const monitorHelp = `
     --refresh <duration>     how often live sources refresh (default 10s; min 2s; the newest
                              flow log events are read every 2s in between)
     --log-group <name>       read flow logs from this log group (repeatable; overrides discovery)
+    --logs-profile <name>    read the flow logs (S3, Athena, Glue, CloudWatch Logs) as this profile:
+                             a log archive or monitoring account
+    --athena-table <db.table>  the Athena table over the flow logs in S3 (default: found in Glue)
+    --athena-workgroup <name>  run Athena queries in this workgroup (default primary)
+    --print-athena-ddl       print a CREATE TABLE (partition projection) for the S3 flow logs and exit
+    --flow-logs s3           with --demo: the demo's flow logs go to S3, read with Athena
     --once                   print one text snapshot and exit
     --json                   print one JSON snapshot and exit (format: docs/snapshot.md)
     --demo                   start the demo world in-process and watch its NLB
@@ -39,6 +45,7 @@ export const monitorHelp = `
     $ lbtop my-nlb --region eu-west-1 --profile prod
     $ lbtop arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/my-nlb/50dc6c495c0c9188 --once
     $ lbtop --demo
+    $ lbtop my-nlb --logs-profile log-archive --athena-table flows.vpc_flow_logs
 `;
 
 export const replayHelp = `
@@ -71,7 +78,7 @@ export const simHelp = `
     $ lbtop sim [options]
 
   Runs lbtop's local AWS-compatible endpoint: CloudWatch Logs (with Logs Insights), CloudWatch,
-  Elastic Load Balancing v2, EC2, CloudTrail and STS, speaking the real wire protocols, so lbtop and
+  Elastic Load Balancing v2, EC2, CloudTrail, STS, S3, Glue and Athena (SQL run by DuckDB), speaking the real wire protocols, so lbtop and
   the AWS CLI can be pointed at it. Without --scenario it serves the demo world.
 
   Options

@@ -11,12 +11,13 @@ export type Connection = {
 	readonly region?: string;
 };
 
-function awsSettings(config: Config, connection: Connection): AwsSettings {
+export function awsSettings(config: Config, connection: Connection): AwsSettings {
 	const region = config.region ?? connection.region;
 	const endpointUrl = config.endpointUrl ?? connection.endpointUrl;
 	return {
 		...(region === undefined ? {} : {region}),
 		...(config.profile === undefined ? {} : {profile: config.profile}),
+		...(config.logsProfile === undefined ? {} : {logsProfile: config.logsProfile}),
 		...(endpointUrl === undefined ? {} : {endpointUrl}),
 		...(connection.credentials === undefined ? {} : {credentials: connection.credentials}),
 	};

@@ -7,6 +7,11 @@ export type StaticCredentials = {readonly accessKeyId: string; readonly secretAc
 export type AwsSettings = {
 	readonly region?: string;
 	readonly profile?: string;
+	/**
+	 * `--logs-profile`: the credentials that read the flow logs (CloudWatch Logs, S3, Athena, Glue)
+	 * when they live in another account; `profile` when absent.
+	 */
+	readonly logsProfile?: string;
 	/** `--endpoint-url`; without it the SDK's own AWS_ENDPOINT_URL* variables and config apply. */
 	readonly endpointUrl?: string;
 	readonly credentials?: StaticCredentials;
@@ -30,6 +35,12 @@ type ClientConfig = {
 	credentials?: StaticCredentials;
 	maxAttempts?: number;
 };
+
+/** The clients that read flow logs use the logs profile, when there is one. */
+function logsConfig(settings: AwsSettings): ClientConfig {
+	const profile = settings.logsProfile ?? settings.profile;
+	return clientConfig({...settings, ...(profile === undefined ? {} : {profile})});
+}
 
 function clientConfig(settings: AwsSettings): ClientConfig {
 	return {
@@ -73,7 +84,29 @@ export class AwsClients {
 
 	readonly logs = this.lazy(async () => {
 		const {CloudWatchLogsClient} = await import('@aws-sdk/client-cloudwatch-logs');
-		return sdkClient(new CloudWatchLogsClient(clientConfig(this.settings)));
+		return sdkClient(new CloudWatchLogsClient(logsConfig(this.settings)));
+	});
+
+	readonly s3 = this.lazy(async () => {
+		const {S3Client} = await import('@aws-sdk/client-s3');
+		// Path-style for an endpoint of one's own (the sim, a local emulator): virtual-host style
+		// would put the bucket in the host name.
+		return sdkClient(
+			new S3Client({
+				...logsConfig(this.settings),
+				forcePathStyle: this.settings.endpointUrl !== undefined,
+			}),
+		);
+	});
+
+	readonly athena = this.lazy(async () => {
+		const {AthenaClient} = await import('@aws-sdk/client-athena');
+		return sdkClient(new AthenaClient(logsConfig(this.settings)));
+	});
+
+	readonly glue = this.lazy(async () => {
+		const {GlueClient} = await import('@aws-sdk/client-glue');
+		return sdkClient(new GlueClient(logsConfig(this.settings)));
 	});
 
 	readonly cloudwatch = this.lazy(async () => {

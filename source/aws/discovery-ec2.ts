@@ -56,6 +56,17 @@ function flowLogInfo(flowLog: FlowLog): FlowLogInfo {
 				? destination
 				: 'cloud-watch-logs',
 		...(flowLog.LogGroupName ? {logGroupName: flowLog.LogGroupName} : {}),
+		...(flowLog.LogDestination ? {logDestination: flowLog.LogDestination} : {}),
+		...(flowLog.DestinationOptions === undefined
+			? {}
+			: {
+					destinationOptions: {
+						fileFormat:
+							flowLog.DestinationOptions.FileFormat === 'parquet' ? 'parquet' : 'plain-text',
+						hiveCompatiblePartitions: flowLog.DestinationOptions.HiveCompatiblePartitions === true,
+						perHourPartition: flowLog.DestinationOptions.PerHourPartition === true,
+					},
+				}),
 		logFormat: flowLog.LogFormat ?? '',
 		maxAggregationIntervalSeconds: flowLog.MaxAggregationInterval ?? 600,
 		trafficType: trafficType === 'ACCEPT' || trafficType === 'REJECT' ? trafficType : 'ALL',

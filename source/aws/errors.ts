@@ -8,6 +8,8 @@ import {HtmlAnswerError} from './html-answer.js';
 export type CallContext = {
 	/** The IAM action of the call, e.g. `logs:StartQuery`. */
 	readonly iamAction: string;
+	/** What the call was on, when that decides the fix, e.g. `bucket flow-archive`. */
+	readonly resource?: string;
 	readonly profile?: string;
 	readonly region?: string;
 	readonly now: number;
@@ -169,11 +171,16 @@ export function describeAwsError(error: unknown, context: CallContext): SourceEr
 		};
 	}
 	if (accessDeniedCodes.has(facts.code) || facts.status === 403) {
+		const on = context.resource === undefined ? '' : ` on ${context.resource}`;
+		// Flow logs often live in another account (a log archive, a monitoring account).
+		const otherAccount = /^(s3|athena|glue|logs):/.test(context.iamAction)
+			? ', or read the flow logs as an identity that may: --logs-profile NAME'
+			: '';
 		return {
 			...base,
 			kind: 'access-denied',
-			message: `${context.iamAction} was denied (${facts.code})`,
-			hint: `grant ${context.iamAction} to this identity (see \`lbtop --print-iam-policy\`)`,
+			message: `${context.iamAction}${on} was denied (${facts.code})`,
+			hint: `grant ${context.iamAction}${on} to this identity (see \`lbtop --print-iam-policy\`)${otherAccount}`,
 		};
 	}
 	if (throttlingCodes.has(facts.code) || facts.status === 429) {
@@ -184,7 +191,7 @@ export function describeAwsError(error: unknown, context: CallContext): SourceEr
 			hint: 'backing off; other tools in this account share the same API rate limits',
 		};
 	}
-	if (notFoundCodes.has(facts.code)) {
+	if (notFoundCodes.has(facts.code) || facts.code === 'NoSuchBucket') {
 		return {
 			...base,
 			kind: 'not-found',
@@ -224,16 +231,22 @@ export class AwsCallError extends Error {
 	constructor(
 		readonly iamAction: string,
 		override readonly cause: unknown,
+		/** What the call was on, when the fix depends on it (`bucket flow-archive`). */
+		readonly resource?: string,
 	) {
 		super(`${iamAction}: ${cause instanceof Error ? cause.message : describeThrown(cause)}`);
 		this.name = 'AwsCallError';
 	}
 }
 
-export async function awsCall<T>(iamAction: string, call: () => Promise<T>): Promise<T> {
+export async function awsCall<T>(
+	iamAction: string,
+	call: () => Promise<T>,
+	resource?: string,
+): Promise<T> {
 	try {
 		return await call();
 	} catch (error) {
-		throw error instanceof AwsCallError ? error : new AwsCallError(iamAction, error);
+		throw error instanceof AwsCallError ? error : new AwsCallError(iamAction, error, resource);
 	}
 }

@@ -24,6 +24,13 @@ const streamsPerCall = 100;
 // A page may come back empty with a token; this many in a row means the range is exhausted enough.
 const maxPagesPerCall = 50;
 
+/** A log group named by its ARN is another account's (read from a monitoring account). */
+function logGroupParameter(
+	logGroup: string,
+): {logGroupName: string} | {logGroupIdentifier: string} {
+	return logGroup.startsWith('arn:') ? {logGroupIdentifier: logGroup} : {logGroupName: logGroup};
+}
+
 /**
  * The streams of each interface in a log group. Stream names look like `eni-<id>-all`, but the
  * suffix is not documented, so streams are found by the `eni-<id>` prefix and kept only when the
@@ -44,7 +51,7 @@ export async function describeInterfaceStreams(
 			const output = await awsCall('logs:DescribeLogStreams', () =>
 				logs.send(
 					new DescribeLogStreamsCommand({
-						logGroupName,
+						...logGroupParameter(logGroupName),
 						logStreamNamePrefix: interfaceId,
 						...(nextToken === undefined ? {} : {nextToken}),
 					}),
@@ -113,7 +120,7 @@ export async function filterFlowEvents(
 			const output = await awsCall('logs:FilterLogEvents', () =>
 				logs.send(
 					new FilterLogEventsCommand({
-						logGroupName: request.logGroupName,
+						...logGroupParameter(request.logGroupName),
 						logStreamNames: streams,
 						startTime: request.startMs,
 						endTime: request.endMs,

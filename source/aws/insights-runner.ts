@@ -114,7 +114,10 @@ export class InsightsRunner {
 		const started = await awsCall('logs:StartQuery', () =>
 			logs.send(
 				new StartQueryCommand({
-					logGroupNames: [...query.logGroupNames],
+					// Another account's log groups (a monitoring account reading them) go by ARN.
+					...(query.logGroupNames.some((name) => name.startsWith('arn:'))
+						? {logGroupIdentifiers: [...query.logGroupNames]}
+						: {logGroupNames: [...query.logGroupNames]}),
 					queryString: query.queryString,
 					startTime: query.startTime,
 					endTime: query.endTime,

@@ -24,6 +24,11 @@ export type MonitorFlags = {
 	readonly color: boolean;
 	readonly ascii: boolean;
 	readonly record?: string | undefined;
+	readonly logsProfile?: string | undefined;
+	readonly athenaTable?: string | undefined;
+	readonly athenaWorkgroup?: string | undefined;
+	/** `--flow-logs s3`: the demo's flow logs go to S3 (demo only). */
+	readonly flowLogs?: string | undefined;
 };
 
 export type Terminal = {
@@ -193,6 +198,10 @@ export function configFromFlags(
 	if (flags.endpointUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(flags.endpointUrl)) {
 		return {ok: false, message: `--endpoint-url "${flags.endpointUrl}" is not an http(s) URL`};
 	}
+	const dataLake = dataLakeFlags(flags);
+	if (typeof dataLake === 'string') {
+		return {ok: false, message: dataLake};
+	}
 	return {
 		ok: true,
 		config: {
@@ -207,6 +216,37 @@ export function configFromFlags(
 			color: flags.color && !terminal.noColorEnv,
 			ascii: flags.ascii || !terminal.utf8,
 			...(flags.record ? {recordPath: flags.record} : {}),
+			...dataLake,
 		},
+	};
+}
+
+type DataLakeConfig = Pick<Config, 'logsProfile' | 'athenaTable' | 'athenaWorkgroup'>;
+
+/** `--logs-profile`, `--athena-table db.table`, `--athena-workgroup`, `--flow-logs s3`. */
+function dataLakeFlags(flags: MonitorFlags): DataLakeConfig | string {
+	const table = flags.athenaTable?.trim();
+	const parts = table === undefined ? undefined : /^([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)$/.exec(table);
+	if (table !== undefined && (parts?.[1] === undefined || parts[2] === undefined)) {
+		return `--athena-table "${table}" is not database.table (letters, digits and underscores)`;
+	}
+	const workgroup = flags.athenaWorkgroup;
+	if (workgroup !== undefined && !/^[A-Za-z0-9._-]{1,128}$/.test(workgroup)) {
+		return `--athena-workgroup "${workgroup}" is not a workgroup name (letters, digits, . _ -)`;
+	}
+	if (flags.flowLogs !== undefined) {
+		if (!flags.demo) {
+			return '--flow-logs chooses where the demo world delivers its flow logs: use it with --demo';
+		}
+		if (flags.flowLogs !== 's3' && flags.flowLogs !== 'cloudwatch-logs') {
+			return `--flow-logs "${flags.flowLogs}" is not s3 or cloudwatch-logs`;
+		}
+	}
+	return {
+		...(flags.logsProfile ? {logsProfile: flags.logsProfile} : {}),
+		...(parts?.[1] === undefined || parts[2] === undefined
+			? {}
+			: {athenaTable: {database: parts[1].toLowerCase(), table: parts[2].toLowerCase()}}),
+		...(workgroup ? {athenaWorkgroup: workgroup} : {}),
 	};
 }

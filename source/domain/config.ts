@@ -15,6 +15,15 @@ export type Config = {
 	readonly refreshMs: number;
 	/** `--log-group`: overrides flow-log discovery. */
 	readonly logGroups: readonly string[];
+	/**
+	 * `--logs-profile`: the profile that reads the flow logs (S3, Athena, Glue, CloudWatch Logs)
+	 * when they live in another account, a log archive or a monitoring account.
+	 */
+	readonly logsProfile?: string;
+	/** `--athena-table db.table`: the table over the flow logs in S3, instead of the Glue lookup. */
+	readonly athenaTable?: {readonly database: string; readonly table: string};
+	/** `--athena-workgroup`: `primary` when absent. */
+	readonly athenaWorkgroup?: string;
 	readonly output: OutputMode;
 	readonly color: boolean;
 	readonly ascii: boolean;

@@ -138,6 +138,9 @@ export class Engine {
 	): void {
 		const context = {
 			iamAction: error instanceof AwsCallError ? error.iamAction : source.iamAction,
+			...(error instanceof AwsCallError && error.resource !== undefined
+				? {resource: error.resource}
+				: {}),
 			now: failedAt,
 			...(this.config.profile === undefined ? {} : {profile: this.config.profile}),
 			...(this.config.region === undefined ? {} : {region: this.config.region}),

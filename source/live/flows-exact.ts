@@ -102,7 +102,7 @@ export async function queryExactSlice(
 	};
 }
 
-function localAddresses(topology: Topology): string[] {
+export function localAddresses(topology: Topology): string[] {
 	return [
 		...new Set([
 			...topology.availabilityZones.flatMap((zone) => zone.privateIps),

@@ -1,10 +1,10 @@
 // The two kinds of flows run (flows-source.ts says when each is due): a full read of the whole
 // unsettled stretch, followed by Insights for a newly settled stretch when one is due, and a fresh
 // read of the newest stretch alone. Each writes the view when it has something new to show.
-import type {InsightsRunner} from '../aws/insights-runner.js';
 import {
 	buildFlowsView,
 	defaultBucketSeconds,
+	deliveryTiming,
 	type ExactSlice,
 	type FeedPlan,
 	planWindow,
@@ -13,9 +13,7 @@ import {
 	withCoverage,
 } from '../domain/flows-window/index.js';
 import type {Topology} from '../domain/types/topology.js';
-import {readRowsBackfill} from './flows-backfill.js';
-import {queryExactSlice, recordCounts} from './flows-exact.js';
-import {readFreshRecords} from './flows-fresh.js';
+import {recordCounts} from './flows-exact.js';
 import {
 	applyFreshRead,
 	applyFullRead,
@@ -24,8 +22,8 @@ import {
 	type Held,
 	heldCoverage,
 } from './flows-held.js';
-import {defaultReadBudget, type FeedStreams, readRawRecords} from './flows-raw.js';
-import type {StreamDirectory} from './flows-streams.js';
+import {defaultReadBudget, type FeedStreams} from './flows-raw.js';
+import type {FlowsReader} from './flows-reader.js';
 import {withCost, withFlowsView} from './flows-updates.js';
 import type {Timers} from './poller.js';
 import {settlesWithin} from './sleep.js';
@@ -53,8 +51,8 @@ export type Run = {
 
 export type ReadsOptions = {
 	readonly environment: SourceEnvironment;
-	readonly runner: InsightsRunner;
-	readonly streams: StreamDirectory;
+	/** Reads each feed by its delivery path (CloudWatch Logs or S3). */
+	readonly reader: FlowsReader;
 	readonly timers: Timers;
 	/** A stretch whose full read counted fewer records than this is asked for in one query. */
 	readonly combinedBelow: number;
@@ -77,25 +75,27 @@ export class FlowsReads {
 		state.fullAt = now;
 		state.fullDue = false;
 		state.windowMs = this.options.environment.config.windowMs;
-		const {clients} = this.options.environment;
-		const result = await readRawRecords(
-			clients,
-			run.feedStreams,
-			plan.read,
-			{bucketSeconds, budget: defaultReadBudget, busy: state.busy, known: state.known},
-			signal,
-		).catch((error: unknown) => this.forgetStreams(error));
+		const {reader} = this.options;
+		const result = await reader
+			.readRaw(
+				run.feedStreams,
+				plan.read,
+				{bucketSeconds, budget: defaultReadBudget, busy: state.busy, known: state.known},
+				signal,
+			)
+			.catch((error: unknown) => this.forgetStreams(error));
 		applyFullRead(state, plan, result);
 		this.write(run, plan, now);
 		const reads = [result];
 		if (plan.rowsBackfill !== undefined) {
-			const backfill = await readRowsBackfill(
-				clients,
-				run.feedStreams,
-				plan.rowsBackfill,
-				{bucketSeconds, budget: this.options.backfillBudget},
-				signal,
-			).catch((error: unknown) => this.forgetStreams(error));
+			const backfill = await reader
+				.readRowsBackfill(
+					run.feedStreams,
+					plan.rowsBackfill,
+					{bucketSeconds, budget: this.options.backfillBudget},
+					signal,
+				)
+				.catch((error: unknown) => this.forgetStreams(error));
 			applyRowsBackfill(state, plan, backfill);
 			reads.push(backfill);
 			this.write(run, plan, now);
@@ -150,23 +150,24 @@ export class FlowsReads {
 
 		const now = this.options.environment.now();
 		const fromMs = readFrom * 1000;
-		const fresh = await readFreshRecords(
-			this.options.environment.clients,
-			run.feedStreams,
-			{
-				bucketSeconds,
-				// A busy feed is sampled newest minute first by the full read; a page of its oldest
-				// events would add nothing.
-				since: run.feedStreams.map(({feed}, index) =>
-					state.busy.has(feed.logGroupName)
-						? undefined
-						: Math.max(fromMs, (state.newest[index] ?? fromMs) - freshOverlapMs),
-				),
-				untilMs: (Math.floor(now / 1000) + 1) * 1000 - 1,
-				known: state.known,
-			},
-			signal,
-		).catch((error: unknown) => this.forgetStreams(error));
+		const fresh = await this.options.reader
+			.readFresh(
+				run.feedStreams,
+				{
+					bucketSeconds,
+					// A busy feed is sampled newest minute first by the full read; a page of its oldest
+					// events would add nothing.
+					since: run.feedStreams.map(({feed}, index) =>
+						state.busy.has(feed.logGroupName)
+							? undefined
+							: Math.max(fromMs, (state.newest[index] ?? fromMs) - freshOverlapMs),
+					),
+					untilMs: (Math.floor(now / 1000) + 1) * 1000 - 1,
+					known: state.known,
+				},
+				signal,
+			)
+			.catch((error: unknown) => this.forgetStreams(error));
 		const plan = this.planAt(run, now);
 		if (applyFreshRead(state, plan, fresh)) {
 			this.write(run, plan, now);
@@ -175,7 +176,7 @@ export class FlowsReads {
 
 	/** A stream named in FilterLogEvents that no longer exists fails the call: look again. */
 	private forgetStreams(error: unknown): never {
-		this.options.streams.forget();
+		this.options.reader.forget();
 		throw error;
 	}
 
@@ -186,6 +187,7 @@ export class FlowsReads {
 				windowSeconds: this.options.environment.config.windowMs / 1000,
 				aggregationSeconds: feeds.aggregationSeconds,
 				bucketSeconds,
+				...deliveryTiming(feeds),
 			},
 			{
 				exact: state.slices.map((slice) => slice.range),
@@ -212,21 +214,22 @@ export class FlowsReads {
 		recordCounts: readonly (number | undefined)[],
 	): Promise<Answer> {
 		const {store} = this.options.environment;
-		return queryExactSlice(
-			this.options.runner,
-			run.feeds.feeds,
-			run.topology,
-			range,
-			{
-				bucketSeconds,
-				recordCounts,
-				onStart: () => store.update((snapshot) => withCost(snapshot, 1, 0)),
-			},
-			run.signal,
-		).then(
-			(slice): Answer => ({ok: true, slice}),
-			(error: unknown): Answer => ({ok: false, error}),
-		);
+		return this.options.reader
+			.queryExact(
+				run.feeds.feeds,
+				run.topology,
+				range,
+				{
+					bucketSeconds,
+					recordCounts,
+					onStart: () => store.update((snapshot) => withCost(snapshot, 1, 0)),
+				},
+				run.signal,
+			)
+			.then(
+				(slice): Answer => ({ok: true, slice}),
+				(error: unknown): Answer => ({ok: false, error}),
+			);
 	}
 
 	/** The held exact answers, the provisional edge from where they end, the rows, what each covers. */
@@ -246,8 +249,10 @@ export class FlowsReads {
 			heldCoverage(state, plan.windowStart),
 			{raw: state.raw, slices: state.slices, bucketSeconds},
 		);
+		const {reader} = this.options;
+		const feeds = {...run.feeds, problems: [...run.feeds.problems, ...reader.notes()]};
 		this.options.environment.store.update((snapshot) =>
-			withFlowsView(snapshot, view, run.feeds, now),
+			withFlowsView(snapshot, {...view, via: reader.via()}, feeds, now),
 		);
 	}
 }

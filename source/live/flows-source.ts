@@ -35,10 +35,12 @@
 //   when the run is aborted (exit) and on dispose; pausing the screen stops nothing.
 import {InsightsRunner} from '../aws/insights-runner.js';
 import {feedKey, insightsRowLimit, planFeeds} from '../domain/flows-window/index.js';
+import {addressedFeeds} from './flows-addressing.js';
 import {emptyHeld, type Held} from './flows-held.js';
+import {logsReader} from './flows-logs-reader.js';
 import {defaultReadBudget} from './flows-raw.js';
+import {combinedReader, lazyReader} from './flows-reader.js';
 import {FlowsReads, freshEdgeMs, type Run} from './flows-reads.js';
-import {StreamDirectory} from './flows-streams.js';
 import {withCost, withFlowsUnavailable} from './flows-updates.js';
 import {realTimers} from './poller.js';
 import type {SourceFactory} from './source.js';
@@ -59,13 +61,21 @@ export const createFlowsSource =
 	(options: FlowsSourceOptions = {}): SourceFactory =>
 	(environment) => {
 		const {store} = environment;
-		const streams = new StreamDirectory(environment.clients);
+		const runner = new InsightsRunner(environment.clients, {
+			onScanned: (bytes) => store.update((snapshot) => withCost(snapshot, 0, bytes)),
+		});
+		const reader = combinedReader({
+			logs: once(() => logsReader(environment.clients, runner)),
+			s3: once(() =>
+				lazyReader(
+					() => import('./flows-s3-reader.js').then(({s3Reader}) => s3Reader(environment)),
+					'S3',
+				),
+			),
+		});
 		const reads = new FlowsReads({
 			environment,
-			runner: new InsightsRunner(environment.clients, {
-				onScanned: (bytes) => store.update((snapshot) => withCost(snapshot, 0, bytes)),
-			}),
-			streams,
+			reader,
 			timers: environment.timers ?? realTimers,
 			combinedBelow: options.combinedBelowRecords ?? insightsRowLimit,
 			backfillBudget: options.backfillBudget ?? defaultReadBudget,
@@ -88,7 +98,7 @@ export const createFlowsSource =
 				return;
 			}
 
-			const feeds = planFeeds(topology);
+			const feeds = addressedFeeds(planFeeds(topology), topology, environment.config);
 			if (feeds.feeds.length === 0) {
 				held = undefined;
 				store.update((snapshot) => withFlowsUnavailable(snapshot, topology, feeds));
@@ -99,7 +109,7 @@ export const createFlowsSource =
 			const state = held?.key === key ? held : emptyHeld(key);
 			held = state;
 			const now = environment.now();
-			const feedStreams = await streams.streamsOf(feeds.feeds, now, signal);
+			const feedStreams = await reader.scope(feeds.feeds, now, signal);
 			const run: Run = {topology, feeds, feedStreams, state, signal};
 			await (isFullDue(state, now) ? reads.full(run, now) : reads.fresh(run));
 		};
@@ -151,8 +161,17 @@ export const createFlowsSource =
 			async dispose() {
 				disposed.abort();
 				await inFlight?.catch(() => undefined);
+				await reader.dispose?.();
 			},
 		};
 	};
 
 export const flowsSource: SourceFactory = createFlowsSource();
+
+function once<T>(make: () => T): () => T {
+	let made: {readonly value: T} | undefined;
+	return () => {
+		made ??= {value: make()};
+		return made.value;
+	};
+}

@@ -1,5 +1,6 @@
 // How the flows source writes its slice: the view, the session's Insights cost, or why there is
 // nothing to read.
+import {totalUsd} from '../domain/data-lake-cost.js';
 import type {FeedPlan} from '../domain/flows-window/index.js';
 import type {FlowsView, QueryCost, Snapshot} from '../domain/snapshot.js';
 import type {Topology} from '../domain/types/topology.js';
@@ -12,13 +13,12 @@ export function withCost(snapshot: Snapshot, queries: number, bytes: number): Sn
 	}
 
 	const bytesScanned = snapshot.cost.bytesScanned + bytes;
-	const cost: QueryCost = {
+	const counted: QueryCost = {
 		...snapshot.cost,
 		queries: snapshot.cost.queries + queries,
 		bytesScanned,
-		usd: (bytesScanned / 1e9) * snapshot.cost.usdPerGb,
 	};
-	return {...snapshot, cost};
+	return {...snapshot, cost: {...counted, usd: totalUsd(counted)}};
 }
 
 export function withFlowsView(

@@ -89,6 +89,24 @@ export function textSummary(snapshot: Snapshot, now: number): string {
 		'Sources:',
 		...sourceNames.map((name) => sourceLine(name, snapshot.sources[name], now)),
 		`Cost: ${formatGb(snapshot.cost.bytesScanned)} scanned by ${snapshot.cost.queries} Insights queries ≈ ${formatUsd(snapshot.cost.usd)}`,
+		...dataLakeCostLines(snapshot),
 	];
 	return `${lines.join('\n')}\n`;
+}
+
+/** Flow logs in S3: what Athena scanned and billed, and the S3 requests that read the files. */
+function dataLakeCostLines(snapshot: Snapshot): string[] {
+	const {athena, s3} = snapshot.cost;
+	return [
+		...(athena === undefined
+			? []
+			: [
+					`  Athena: ${formatGb(athena.bytesScanned)} scanned by ${athena.queries} queries (${formatGb(athena.billedBytes)} billed, 10 MB minimum each) ≈ ${formatUsd(athena.usd)}`,
+				]),
+		...(s3 === undefined
+			? []
+			: [
+					`  S3: ${s3.listRequests} LIST and ${s3.getRequests} GET requests (${formatGb(s3.bytesRead)} read) ≈ ${formatUsd(s3.usd)}`,
+				]),
+	];
 }

@@ -1,6 +1,6 @@
 // The demo's sim in its own thread: building three hours of history and advancing the world on
 // every request is CPU work that would otherwise stall the screen it feeds.
-import {parentPort} from 'node:worker_threads';
+import {parentPort, workerData} from 'node:worker_threads';
 import {startDemoInProcess} from './serve.js';
 
 export type DemoWorkerReady = {
@@ -11,7 +11,8 @@ export type DemoWorkerReady = {
 
 if (parentPort) {
 	const port = parentPort;
-	const sim = await startDemoInProcess();
+	const flowLogs = (workerData as {flowLogs?: unknown} | null)?.flowLogs;
+	const sim = await startDemoInProcess(flowLogs === 's3' ? {flowLogs} : {});
 	const ready: DemoWorkerReady = {url: sim.url, region: sim.region, credentials: sim.credentials};
 	port.postMessage(ready);
 	port.once('message', () => {

@@ -4,8 +4,11 @@ import type {SimClock} from './context.js';
 import {createDemoWorld} from './demo/demo-world.js';
 import {loadScenarioFile, ScenarioError} from './scenario/index.js';
 import {type RunningSim, startSim} from './server.js';
+import {type AthenaService, createAthenaService} from './services/athena/index.js';
 import {createCloudTrailService} from './services/cloudtrail/index.js';
+import {createGlueService} from './services/glue/index.js';
 import {createLogsService, type LogsService} from './services/logs/index.js';
+import {createS3Service} from './services/s3/index.js';
 import type {World} from './world/types.js';
 
 export type WorldSimOptions = {
@@ -16,11 +19,14 @@ export type WorldSimOptions = {
 	readonly speed?: number;
 	/** Serve this scenario instead of the demo world. */
 	readonly scenarioPath?: string;
+	/** Where the demo world's flow logs go. */
+	readonly flowLogs?: 'cloud-watch-logs' | 's3';
 };
 
 export type WorldSim = RunningSim & {
 	readonly world: World;
 	readonly logs: LogsService;
+	readonly athena: AthenaService;
 	readonly clock: SimClock;
 	readonly region: string;
 	readonly credentials: {readonly accessKeyId: string; readonly secretAccessKey: string};
@@ -38,13 +44,19 @@ export async function startWorldSim(options: WorldSimOptions = {}): Promise<Worl
 	const speed = options.speed ?? 1;
 	const clock = acceleratedClock(speed);
 	const logs = createLogsService();
-	const jsonServices = [logs, createCloudTrailService()];
+	const athena = createAthenaService(clock);
+	const jsonServices = [logs, createCloudTrailService(), athena, createGlueService()];
 	let world: World;
 	let advance: () => void = () => undefined;
 	if (options.scenarioPath) {
 		world = await loadScenarioFile(options.scenarioPath, {now: clock.now()});
 	} else {
-		const demo = createDemoWorld({seed: options.seed ?? 1, now: clock.now(), speed});
+		const demo = createDemoWorld({
+			seed: options.seed ?? 1,
+			now: clock.now(),
+			speed,
+			...(options.flowLogs === undefined ? {} : {flowLogs: options.flowLogs}),
+		});
 		world = demo.world;
 		advance = () => demo.advanceTo(clock.now());
 	}
@@ -53,14 +65,29 @@ export async function startWorldSim(options: WorldSimOptions = {}): Promise<Worl
 		clock,
 		advance,
 		jsonServices,
+		restServices: [createS3Service()],
 		...(options.host === undefined ? {} : {host: options.host}),
 		...(options.port === undefined ? {} : {port: options.port}),
 	});
-	return {...sim, world, logs, clock, region: world.region, credentials: simCredentials};
+	return {
+		...sim,
+		world,
+		logs,
+		athena,
+		clock,
+		region: world.region,
+		credentials: simCredentials,
+		async close() {
+			await sim.close();
+			await athena.close();
+		},
+	};
 }
 
-export async function startDemoInProcess(): Promise<WorldSim> {
-	return startWorldSim({port: 0});
+export async function startDemoInProcess(
+	options: Pick<WorldSimOptions, 'flowLogs'> = {},
+): Promise<WorldSim> {
+	return startWorldSim({port: 0, ...options});
 }
 
 /** `lbtop sim`: serves until SIGINT/SIGTERM. Resolves to the exit code. */
@@ -105,9 +132,11 @@ export type DemoInWorker = {
 };
 
 /** `lbtop --demo`: the demo world served from a worker thread, so the screen never waits on it. */
-export async function startDemoInWorker(): Promise<DemoInWorker> {
+export async function startDemoInWorker(
+	options: Pick<WorldSimOptions, 'flowLogs'> = {},
+): Promise<DemoInWorker> {
 	const {Worker} = await import('node:worker_threads');
-	const worker = new Worker(new URL('./demo-worker.js', import.meta.url));
+	const worker = new Worker(new URL('./demo-worker.js', import.meta.url), {workerData: options});
 	const ready = await new Promise<{
 		url: string;
 		region: string;

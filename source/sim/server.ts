@@ -7,7 +7,7 @@ import type {SimClock, SimContext} from './context.js';
 import {createFaultInjector, type FaultConfig, type FaultInjector} from './faults.js';
 import {createDispatcher} from './protocol/dispatch.js';
 import type {HttpResponse} from './protocol/http-response.js';
-import {iamPrefixOf, type JsonEndpoint} from './protocol/service.js';
+import {iamPrefixOf, type JsonEndpoint, type RestService} from './protocol/service.js';
 import {cloudWatchJsonEndpoint, cloudWatchQueryService} from './services/cloudwatch/index.js';
 import {ec2Service} from './services/ec2/index.js';
 import {elbv2Service} from './services/elbv2/index.js';
@@ -24,8 +24,10 @@ export type SimOptions = {
 	/** Called before each operation so a driven world can catch up to `clock.now()`. */
 	readonly advance?: () => void;
 	readonly faults?: FaultConfig;
-	/** AWS JSON services implemented elsewhere (CloudWatch Logs, CloudTrail). */
+	/** AWS JSON services implemented elsewhere (CloudWatch Logs, CloudTrail, Athena, Glue). */
 	readonly jsonServices?: readonly JsonService[];
+	/** REST services (S3), routed by the signing name of the request. */
+	readonly restServices?: readonly RestService[];
 };
 
 export type RunningSim = {
@@ -55,7 +57,8 @@ async function readBody(request: IncomingMessage): Promise<string> {
 }
 
 function send(response: ServerResponse, {status, headers, body}: HttpResponse): void {
-	response.writeHead(status, {...headers, 'content-length': String(Buffer.byteLength(body))});
+	const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+	response.writeHead(status, {'content-length': String(length), ...headers});
 	response.end(body);
 }
 
@@ -82,6 +85,7 @@ export async function startSim(options: SimOptions): Promise<RunningSim> {
 	const dispatch = createDispatcher({
 		queryServices: [elbv2Service, ec2Service, stsService, cloudWatchQueryService],
 		jsonEndpoints: [cloudWatchJsonEndpoint, ...external],
+		restServices: options.restServices ?? [],
 		context,
 		faults,
 	});
@@ -98,13 +102,17 @@ export async function startSim(options: SimOptions): Promise<RunningSim> {
 				return;
 			}
 			const url = new URL(request.url ?? '/', 'http://sim.invalid');
-			const result = await dispatch({url, headers: request.headers, body}, requestId);
+			const result = await dispatch(
+				{url, headers: request.headers, body, method: request.method ?? 'GET'},
+				requestId,
+			);
 			await delay(result.latencyMs);
 			if (result.kind === 'drop') {
 				request.socket.destroy();
 				return;
 			}
-			send(response, result.response);
+			// A HEAD answer carries the object's length but never its bytes.
+			send(response, request.method === 'HEAD' ? {...result.response, body: ''} : result.response);
 		};
 		handle().catch(() => {
 			// Only a broken socket gets here (the dispatcher answers every failure itself).

@@ -92,6 +92,28 @@ describe('describeAwsError', () => {
 		expect(described.iamAction).toBe('ec2:DescribeFlowLogs');
 	});
 
+	it('names the bucket a denied S3 call was on, and the profile flag that reads another account', () => {
+		const described = describeAwsError(awsError('AccessDenied', 'Access Denied', 403), {
+			iamAction: 's3:ListBucket',
+			resource: 'bucket central-log-archive',
+			now: 0,
+		});
+		expect(described.message).toBe(
+			's3:ListBucket on bucket central-log-archive was denied (AccessDenied)',
+		);
+		expect(described.hint).toMatch(
+			/grant s3:ListBucket on bucket central-log-archive .*--logs-profile/,
+		);
+	});
+
+	it('does not suggest --logs-profile for calls about the load balancer itself', () => {
+		const described = describeAwsError(awsError('AccessDenied', 'denied', 403), {
+			iamAction: 'elasticloadbalancing:DescribeLoadBalancers',
+			now: 0,
+		});
+		expect(described.hint).not.toContain('--logs-profile');
+	});
+
 	it('strips escape sequences from messages that came from the service', () => {
 		const described = describeAwsError(
 			awsError('WeirdException', 'bad\u001b]52;c;aGk=\u0007thing', 400),

@@ -16,7 +16,13 @@ const servicePrefixes: Readonly<Record<string, string>> = {
 	'client-ec2': 'ec2',
 	'client-cloudtrail': 'cloudtrail',
 	'client-sts': 'sts',
+	'client-s3': 's3',
+	'client-athena': 'athena',
+	'client-glue': 'glue',
 };
+
+/** Operations IAM authorizes under another action's name. */
+const authorizedAs: Readonly<Record<string, string>> = {'s3:ListObjectsV2': 's3:ListBucket'};
 
 function typeScriptFiles(directory: string): string[] {
 	return readdirSync(directory, {withFileTypes: true}).flatMap((entry) => {
@@ -42,7 +48,8 @@ function importedCommands(source: string, file: string): Map<string, string> {
 			if (prefix === undefined) {
 				throw new Error(`${file}: ${name} comes from @aws-sdk/${client}, which has no prefix here`);
 			}
-			commands.set(name, `${prefix}:${name.slice(0, -'Command'.length)}`);
+			const operation = `${prefix}:${name.slice(0, -'Command'.length)}`;
+			commands.set(name, authorizedAs[operation] ?? operation);
 		}
 	}
 	return commands;
@@ -69,7 +76,12 @@ const called = new Set(typeScriptFiles(awsDirectory).flatMap((file) => actionsCa
 
 // Read-only query lifecycle: StartQuery/StopQuery start and end a Logs Insights query; they write
 // nothing to the account (see iam-actions.ts).
-const queryLifecycle = new Set(['logs:StartQuery', 'logs:StopQuery']);
+const queryLifecycle = new Set([
+	'logs:StartQuery',
+	'logs:StopQuery',
+	'athena:StartQueryExecution',
+	'athena:StopQueryExecution',
+]);
 const mutatingVerbs = [
 	'Create',
 	'Put',
@@ -108,17 +120,25 @@ describe('the IAM action list', () => {
 });
 
 describe('lbtop --print-iam-policy', () => {
-	it('prints one Allow statement with the action list, exit 0, and needs no load balancer', async () => {
+	it('allows every action once, scopes flow log objects, Athena and Glue, exit 0, no load balancer needed', async () => {
 		const result = await runCli(['--print-iam-policy']);
-		expect(result).toMatchObject({code: 0, stderr: ''});
+		expect(result.code).toBe(0);
 		const policy = JSON.parse(result.stdout) as {
 			Version: string;
-			Statement: {Effect: string; Action: string[]; Resource: string}[];
+			Statement: {Effect: string; Action: string[]; Resource: string | string[]}[];
 		};
 		expect(policy.Version).toBe('2012-10-17');
-		expect(policy.Statement).toHaveLength(1);
-		expect(policy.Statement[0]).toMatchObject({Effect: 'Allow', Resource: '*'});
-		expect(policy.Statement[0]?.Action).toEqual([...iamActions]);
+		expect(policy.Statement.every((statement) => statement.Effect === 'Allow')).toBe(true);
+		expect(policy.Statement.flatMap((statement) => statement.Action).sort()).toEqual(
+			[...iamActions].sort(),
+		);
+		for (const statement of policy.Statement) {
+			const scoped = statement.Action.some((action) => /^(s3|athena|glue):/.test(action));
+			expect(statement.Resource === '*').toBe(!scoped);
+		}
+		expect(result.stderr).toMatch(
+			/result location: grant s3:PutObject .* unless the workgroup uses managed query results/,
+		);
 	});
 
 	it('is the policy the readme shows', async () => {

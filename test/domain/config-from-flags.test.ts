@@ -77,6 +77,38 @@ describe('configFromFlags', () => {
 		expect(result.ok && [result.config.color, result.config.ascii]).toEqual([false, true]);
 	});
 
+	it('reads the flow log flags: the logs profile, the Athena table and workgroup', () => {
+		const result = configFromFlags(
+			['my-nlb'],
+			{
+				...flags,
+				logsProfile: 'log-archive',
+				athenaTable: 'Flows.VPC_Logs',
+				athenaWorkgroup: 'lbtop',
+			},
+			tty,
+		);
+		expect(result).toMatchObject({
+			ok: true,
+			config: {
+				logsProfile: 'log-archive',
+				athenaTable: {database: 'flows', table: 'vpc_logs'},
+				athenaWorkgroup: 'lbtop',
+			},
+		});
+	});
+
+	it.each([
+		[{athenaTable: 'vpc_logs'}, /--athena-table "vpc_logs" is not database.table/],
+		[{athenaTable: 'a.b.c'}, /not database.table/],
+		[{athenaWorkgroup: 'has space'}, /--athena-workgroup "has space" is not a workgroup name/],
+		[{flowLogs: 's3'}, /--flow-logs .* use it with --demo/],
+		[{flowLogs: 'firehose', demo: true}, /--flow-logs "firehose" is not s3 or cloudwatch-logs/],
+	])('refuses %j', (extra, message) => {
+		const result = configFromFlags(['my-nlb'], {...flags, ...extra}, tty);
+		expect(result.ok ? '' : result.message).toMatch(message);
+	});
+
 	it.each([
 		['-5m', 'cannot be negative; it takes 5m to 3h, e.g. 15m or 1h'],
 		['soon', 'is not a duration (a number and a unit: ms, s, m, h, d); it takes 5m to 3h'],

@@ -1,6 +1,7 @@
-// Which log group and format each path interface's records are read from. An interface may be
-// covered by several flow logs (its own, its subnet's, the VPC's); one is chosen per interface so
-// nothing is counted twice: the most specific, then the finest aggregation, then all traffic.
+// Which log group (or S3 destination) and format each path interface's records are read from. An
+// interface may be covered by several flow logs (its own, its subnet's, the VPC's); one is chosen
+// per interface so nothing is counted twice: one delivering to CloudWatch Logs before one delivering
+// to S3, then the most specific, then the finest aggregation, then all traffic.
 import {
 	defaultFlowFormat,
 	type FlowFormat,
@@ -8,11 +9,18 @@ import {
 	renderLogFormat,
 } from '../flows/flow-format.js';
 import type {FlowLogInfo, Topology} from '../types/topology.js';
+import {type S3FeedSource, s3FeedLabel, s3SourceOf} from './s3-keys.js';
 import {unknownAggregationSeconds} from './settling.js';
 
-/** Interfaces whose records one log group holds in one format. */
+/** Interfaces whose records one log group (or one flow log's S3 objects) holds in one format. */
 export type FlowFeed = {
+	/**
+	 * The log group, by name (or by ARN, for a monitoring account); for a flow log delivering to
+	 * S3, a label naming its destination and id, so keys and messages need no second case.
+	 */
 	readonly logGroupName: string;
+	/** Present when the records are read from the flow log's objects in S3. */
+	readonly s3?: S3FeedSource;
 	readonly format: FlowFormat;
 	readonly aggregationSeconds: number;
 	readonly interfaceIds: readonly string[];
@@ -50,24 +58,30 @@ export function pathInterfaces(topology: Topology): PathInterface[] {
 	return [...found.values()];
 }
 
-type Candidate = {readonly flowLog: FlowLogInfo; readonly format: FlowFormat};
+type Candidate = {
+	readonly flowLog: FlowLogInfo;
+	readonly format: FlowFormat;
+	readonly s3?: S3FeedSource;
+};
 
 export function planFeeds(topology: Topology): FeedPlan {
 	const groups = new Set(topology.logGroups);
 	const problems = new Set<string>();
 	const candidates: Candidate[] = [];
 	for (const flowLog of topology.flowLogs) {
+		const s3 = s3SourceOf(flowLog, topology);
 		if (
-			flowLog.destinationType !== 'cloud-watch-logs' ||
-			flowLog.logGroupName === undefined ||
-			!groups.has(flowLog.logGroupName)
+			s3 === undefined &&
+			(flowLog.destinationType !== 'cloud-watch-logs' ||
+				flowLog.logGroupName === undefined ||
+				!groups.has(flowLog.logGroupName))
 		) {
 			continue;
 		}
 
 		const parsed = parseLogFormat(flowLog.logFormat);
 		if (parsed.ok) {
-			candidates.push({flowLog, format: parsed.format});
+			candidates.push({flowLog, format: parsed.format, ...(s3 === undefined ? {} : {s3})});
 		} else {
 			problems.add(
 				`flow log ${flowLog.flowLogId} has a log format lbtop cannot read (${parsed.reason})`,
@@ -76,12 +90,24 @@ export function planFeeds(topology: Topology): FeedPlan {
 	}
 
 	const feeds = new Map<string, {feed: FlowFeed; interfaceIds: string[]}>();
-	const add = (logGroupName: string, format: FlowFormat, aggregation: number, id: string) => {
+	const add = (
+		logGroupName: string,
+		format: FlowFormat,
+		aggregation: number,
+		id: string,
+		s3?: S3FeedSource,
+	) => {
 		const key = `${logGroupName}\n${renderLogFormat(format)}`;
 		const known = feeds.get(key);
 		if (known === undefined) {
 			feeds.set(key, {
-				feed: {logGroupName, format, aggregationSeconds: aggregation, interfaceIds: []},
+				feed: {
+					logGroupName,
+					format,
+					aggregationSeconds: aggregation,
+					interfaceIds: [],
+					...(s3 === undefined ? {} : {s3}),
+				},
 				interfaceIds: [id],
 			});
 			return;
@@ -101,10 +127,11 @@ export function planFeeds(topology: Topology): FeedPlan {
 			unmatched.push(path.interfaceId);
 		} else {
 			add(
-				chosen.flowLog.logGroupName ?? '',
+				chosen.s3 === undefined ? (chosen.flowLog.logGroupName ?? '') : s3FeedLabel(chosen.s3),
 				chosen.format,
 				chosen.flowLog.maxAggregationIntervalSeconds,
 				path.interfaceId,
+				chosen.s3,
 			);
 		}
 	}
@@ -147,8 +174,10 @@ function chooseFlowLog(
 			(path.subnetId !== undefined && flowLog.resourceId === path.subnetId) ||
 			flowLog.resourceId === vpcId,
 	);
+	// CloudWatch Logs before S3: its records arrive minutes sooner.
 	return covering.sort(
 		(left, right) =>
+			Number(left.s3 !== undefined) - Number(right.s3 !== undefined) ||
 			scopeRank(left.flowLog, path) - scopeRank(right.flowLog, path) ||
 			left.flowLog.maxAggregationIntervalSeconds - right.flowLog.maxAggregationIntervalSeconds ||
 			Number(left.flowLog.trafficType !== 'ALL') - Number(right.flowLog.trafficType !== 'ALL') ||

@@ -7,6 +7,12 @@ export {
 	type SplitRows,
 	splitCombinedRows,
 } from './combined-query.js';
+export {
+	type DeliveryTiming,
+	deliveryPaths,
+	deliveryTiming,
+	s3DeliveryAllowanceSeconds,
+} from './delivery-timing.js';
 export {type ExactPart, type ExactSlice, exactAggregates} from './exact-slices.js';
 export {type FeedPlan, type FlowFeed, feedKey, pathInterfaces, planFeeds} from './feeds.js';
 export {
@@ -33,6 +39,18 @@ export {
 } from './raw-records.js';
 export {rejectPattern} from './rows-backfill.js';
 export {type Coverage, recordsSince, withCoverage} from './rows-coverage.js';
+export {
+	fileWindowSeconds,
+	folderOf,
+	foldersFor,
+	listPrefixOf,
+	type S3FeedSource,
+	s3FeedLabel,
+	s3SourceOf,
+	startAfterFor,
+	windowOfKey,
+	windowStamp,
+} from './s3-keys.js';
 export {
 	alignDown,
 	deliveryAllowanceSeconds,

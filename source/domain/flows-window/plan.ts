@@ -12,6 +12,11 @@ export type WindowSettings = {
 	/** Newly settled time is queried once this much has piled up, not every refresh. */
 	readonly batchSeconds?: number;
 	readonly deliveryAllowanceSeconds?: number;
+	/**
+	 * A settled stretch asked for ends on a multiple of this: S3 files hold 5 minutes each, so
+	 * stretches that end on a file's edge read each file in one query only.
+	 */
+	readonly queryAlignSeconds?: number;
 };
 
 export type HeldWindow = {
@@ -64,11 +69,12 @@ export function planWindow(
 
 	const keep = held.exact.filter((range) => range.end > windowStart && range.start < range.end);
 	const exactThrough = keep.at(-1)?.end ?? windowStart;
+	const queryAlign = Math.max(bucket, Math.floor(settings.queryAlignSeconds ?? bucket));
 	const heldFrom = keep[0]?.start;
 	const query =
 		heldFrom !== undefined && heldFrom > windowStart
 			? {start: windowStart, end: heldFrom}
-			: dueQuery(keep.length > 0, exactThrough, horizon, batch);
+			: dueQuery(keep.length > 0, exactThrough, alignDown(horizon, queryAlign), batch);
 	const provisionalFrom = Math.max(query?.end ?? exactThrough, exactThrough);
 
 	const rawFrom = windowStart;

@@ -1,5 +1,6 @@
 // Which flow logs see an interface: one attached to the interface itself, its subnet or its VPC.
 import type {FlowLogInfo} from '../types/topology.js';
+import {parseS3Destination} from './s3-destination.js';
 
 export type CoveredResource = {
 	readonly interfaceId: string;
@@ -15,10 +16,15 @@ export function flowLogsCovering(
 	return flowLogs.filter((flowLog) => ids.has(flowLog.resourceId));
 }
 
-/** Flow logs lbtop can read: delivered to CloudWatch Logs, into a known log group. */
+/**
+ * Flow logs lbtop can read: delivered to CloudWatch Logs into a known log group, or to an S3
+ * bucket it can name (Kinesis Data Firehose delivers to places lbtop cannot follow).
+ */
 export function readableFlowLogs(flowLogs: readonly FlowLogInfo[]): FlowLogInfo[] {
-	return flowLogs.filter(
-		(flowLog) =>
-			flowLog.destinationType === 'cloud-watch-logs' && flowLog.logGroupName !== undefined,
+	return flowLogs.filter((flowLog) =>
+		flowLog.destinationType === 'cloud-watch-logs'
+			? flowLog.logGroupName !== undefined
+			: flowLog.destinationType === 's3' &&
+				parseS3Destination(flowLog.logDestination) !== undefined,
 	);
 }

@@ -31,7 +31,7 @@ function lbInterfaceGaps(
 	if (s3Only.length > 0) {
 		gaps.push({
 			kind: 's3-only',
-			message: `flow logs for ${s3Only.map((found) => found.interfaceId).join(', ')} go only to S3 or Firehose, which lbtop cannot query live; add a flow log to CloudWatch Logs`,
+			message: `flow logs for ${s3Only.map((found) => found.interfaceId).join(', ')} go only to Kinesis Data Firehose (or to an S3 destination lbtop cannot name), which lbtop cannot read; add a flow log to CloudWatch Logs or S3`,
 			resources: s3Only.map((found) => found.interfaceId),
 		});
 	}

@@ -184,11 +184,35 @@ export type FlowsView = {
 	/** Unix ms: newest record end seen. */
 	readonly dataThrough?: number;
 	readonly aggregationSeconds: number;
+	/** How the records were read: "CloudWatch Logs + Insights", "S3 + Athena". */
+	readonly via?: string;
 };
 
 export type QueryCost = {
+	/** Logs Insights queries started and the bytes they scanned. */
 	readonly queries: number;
 	readonly bytesScanned: number;
 	readonly usdPerGb: number;
+	/** The whole session's estimated price: Insights, and Athena and S3 requests when present. */
+	readonly usd: number;
+	/** Athena, when flow logs are read from S3 through a table. */
+	readonly athena?: AthenaCost;
+	/** S3 requests reading flow log objects. */
+	readonly s3?: S3RequestCost;
+};
+
+export type AthenaCost = {
+	readonly queries: number;
+	readonly bytesScanned: number;
+	/** What Athena bills: each query rounded up to the MB, at least 10 MB; failed ones free. */
+	readonly billedBytes: number;
+	readonly usdPerTb: number;
+	readonly usd: number;
+};
+
+export type S3RequestCost = {
+	readonly listRequests: number;
+	readonly getRequests: number;
+	readonly bytesRead: number;
 	readonly usd: number;
 };

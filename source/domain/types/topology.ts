@@ -62,9 +62,19 @@ export type FlowLogInfo = {
 	readonly resourceId: string;
 	readonly destinationType: 'cloud-watch-logs' | 's3' | 'kinesis-data-firehose';
 	readonly logGroupName?: string;
+	/** Where it delivers: `arn:aws:s3:::bucket[/folder/]` for S3, the log group's ARN otherwise. */
+	readonly logDestination?: string;
+	/** For an S3 destination: the file format and folder layout (fixed when it was created). */
+	readonly destinationOptions?: FlowLogDestinationOptions;
 	readonly logFormat: string;
 	readonly maxAggregationIntervalSeconds: number;
 	readonly trafficType: 'ACCEPT' | 'REJECT' | 'ALL';
+};
+
+export type FlowLogDestinationOptions = {
+	readonly fileFormat: 'plain-text' | 'parquet';
+	readonly hiveCompatiblePartitions: boolean;
+	readonly perHourPartition: boolean;
 };
 
 export type GapKind =

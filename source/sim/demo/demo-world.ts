@@ -8,6 +8,7 @@ import {trailEventsBetween} from './demo-cloudtrail.js';
 import {minuteMs} from './demo-connection.js';
 import {minuteMetrics} from './demo-metrics.js';
 import {type DeliveredRecord, windowRecords} from './demo-records.js';
+import {deliverDemoToS3} from './demo-s3.js';
 import {
 	createTimeline,
 	cycleMs,
@@ -42,6 +43,8 @@ export type DemoWorldOptions = {
 	/** World time at which an incident cycle starts. Default: 7 minutes into the security-group incident at `now`. */
 	readonly cycleOrigin?: number;
 	readonly preservedBackendSource?: PreservedBackendSource;
+	/** Where the flow logs go: CloudWatch Logs (the default) or an S3 bucket, read with Athena. */
+	readonly flowLogs?: 'cloud-watch-logs' | 's3';
 };
 
 export type DemoWorld = {
@@ -89,6 +92,7 @@ export function createDemoWorld(options: DemoWorldOptions): DemoWorld {
 	);
 	const baseWebIngress = [...(webSecurityGroup?.ingress ?? [])];
 	const webTargetIds = new Set(topology.web.targets.map((target) => target.targetId));
+	const s3 = options.flowLogs === 's3' ? deliverDemoToS3(world, seed) : undefined;
 
 	const connectionCache = new Map<number, DemoConnection[]>();
 	const pendingRecords = new PendingQueue<DeliveredRecord>();
@@ -112,7 +116,11 @@ export function createDemoWorld(options: DemoWorldOptions): DemoWorld {
 			connections,
 		);
 		for (const record of windowRecords(recordContext, recent, windowStart)) {
-			pendingRecords.add(record.event.ingestionTime, record);
+			if (s3 === undefined) {
+				pendingRecords.add(record.event.ingestionTime, record);
+			} else {
+				s3.add(record);
+			}
 		}
 		for (const datum of minuteMetrics(topology, timeline, recent, windowStart)) {
 			pendingMetrics.add(windowStart + minuteMs + metricPublishDelayMs, datum);
@@ -134,6 +142,7 @@ export function createDemoWorld(options: DemoWorldOptions): DemoWorld {
 	};
 
 	const flush = (time: number): void => {
+		s3?.flush(time);
 		const byInterface = new Map<string, LogEvent[]>();
 		for (const record of pendingRecords.takeUntil(time)) {
 			const batch = byInterface.get(record.interfaceId) ?? [];
@@ -183,6 +192,7 @@ export function createDemoWorld(options: DemoWorldOptions): DemoWorld {
 
 	const trim = (time: number): void => {
 		const cutoff = time - retentionMs;
+		s3?.trim(cutoff);
 		for (const stream of topology.streams.values()) {
 			stream.events.splice(
 				0,

@@ -14,13 +14,15 @@ import type {HttpResponse} from './http-response.js';
 import {Params} from './params.js';
 import {decodeQueryParameters} from './query-params.js';
 import {pickQueryService} from './query-routing.js';
-import type {JsonEndpoint, QueryService} from './service.js';
+import type {JsonEndpoint, QueryService, RestRequest, RestService} from './service.js';
 import {type ErrorStyle, type StandardErrorKind, standardError} from './standard-errors.js';
 
 export type SimRequest = {
 	readonly url: URL;
 	readonly headers: IncomingHttpHeaders;
 	readonly body: string;
+	/** GET when absent (the JSON and query protocols are POSTs and do not care). */
+	readonly method?: string;
 };
 
 export type DispatchResult =
@@ -32,12 +34,15 @@ export type Dispatcher = (request: SimRequest, requestId: string) => Promise<Dis
 export type DispatcherOptions = {
 	readonly queryServices: readonly QueryService[];
 	readonly jsonEndpoints: readonly JsonEndpoint[];
+	/** REST services (S3), chosen by the request's signing name. */
+	readonly restServices?: readonly RestService[];
 	readonly context: SimContext;
 	readonly faults: FaultInjector;
 };
 
 type Call = {
 	readonly style: ErrorStyle;
+	readonly throttlingCode?: string;
 	readonly iamPrefix: string;
 	readonly operation: string;
 	readonly fail: (error: SimError) => HttpResponse;
@@ -88,8 +93,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 		switch (decision.outcome) {
 			case 'access-denied':
 				return call.fail(standard(call, 'access-denied'));
-			case 'throttle':
-				return call.fail(standard(call, 'throttle'));
+			case 'throttle': {
+				const error = standard(call, 'throttle');
+				return call.fail(
+					call.throttlingCode === undefined
+						? error
+						: new SimError(call.throttlingCode, error.message, error.httpStatus),
+				);
+			}
 			case 'server-error':
 				return call.fail(
 					standard(call, decision.serverErrorStatus === 503 ? 'unavailable' : 'internal'),
@@ -110,8 +121,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 		const version: JsonVersion =
 			endpoint?.service.jsonVersion ?? (contentType.includes('1.0') ? '1.0' : '1.1');
 		const shapes = endpoint?.queryCompatibleShapes;
+		const throttlingCode = endpoint?.service.throttlingCode;
 		const call: Call = {
 			style: shapes === undefined ? 'json' : 'query',
+			...(throttlingCode === undefined ? {} : {throttlingCode}),
 			iamPrefix: endpoint?.iamPrefix ?? prefix,
 			operation: operationName,
 			fail: (error) => jsonError(version, error, requestId, shapes),
@@ -178,13 +191,45 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 		return call;
 	}
 
+	function restCall(service: RestService, request: RestRequest, requestId: string): Call {
+		return {
+			style: 's3',
+			iamPrefix: service.iamPrefix,
+			operation: service.operationOf(request),
+			fail: (error) => service.fail(error, request, requestId),
+			run: async () => {
+				context.advance();
+				return service.run(request, context, requestId);
+			},
+		};
+	}
+
 	return async (request, requestId) => {
 		const authentication = readAuthentication(request.headers, request.url.searchParams);
 		const target = headerValue(request.headers, 'x-amz-target');
-		const call =
+		const rest =
 			target === undefined
-				? queryCall(request, requestId, authentication.scopeService)
-				: jsonCall(target, request, requestId);
+				? options.restServices?.find(
+						(service) => service.signingName === authentication.scopeService,
+					)
+				: undefined;
+		const call =
+			rest !== undefined
+				? restCall(
+						rest,
+						{
+							method: request.method ?? 'GET',
+							url: request.url,
+							headers: request.headers,
+							...(authentication.accessKeyId === undefined
+								? {}
+								: {accessKeyId: authentication.accessKeyId}),
+						},
+						requestId,
+					)
+				: target === undefined
+					? queryCall(request, requestId, authentication.scopeService)
+					: jsonCall(target, request, requestId);
 		if (!authentication.present) {
 			return {
 				kind: 'respond',

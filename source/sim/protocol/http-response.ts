@@ -1,5 +1,6 @@
 export type HttpResponse = {
 	readonly status: number;
 	readonly headers: Readonly<Record<string, string>>;
-	readonly body: string;
+	/** Text for the JSON and XML protocols; bytes for an S3 object. */
+	readonly body: string | Uint8Array;
 };

@@ -1,7 +1,9 @@
 // The sim's own services, written once and served over awsQuery, EC2 query and (for CloudWatch)
 // AWS JSON 1.0. Handlers read a `Params` and return a protocol-neutral result structure.
-import type {SimContext} from '../context.js';
+import type {IncomingHttpHeaders} from 'node:http';
+import type {SimContext, SimError} from '../context.js';
 import type {JsonService} from '../services/json-service.js';
+import type {HttpResponse} from './http-response.js';
 import type {ParamErrorCodes, Params} from './params.js';
 import type {WireStruct} from './wire.js';
 
@@ -35,3 +37,26 @@ export type JsonEndpoint = {
 export function iamPrefixOf(signingName: string): string {
 	return signingName === 'monitoring' ? 'cloudwatch' : signingName;
 }
+
+/** A request as a REST service reads it (S3: path-style `/{Bucket}/{Key+}`). */
+export type RestRequest = {
+	readonly method: string;
+	readonly url: URL;
+	readonly headers: IncomingHttpHeaders;
+	/** The access key id the request was signed with, when it was signed. */
+	readonly accessKeyId?: string;
+};
+
+/** A REST service (S3): it names each request's operation, answers it, and spells its errors. */
+export type RestService = {
+	/** SigV4 signing name, e.g. `s3`. */
+	readonly signingName: string;
+	readonly iamPrefix: string;
+	readonly operationOf: (request: RestRequest) => string;
+	readonly run: (
+		request: RestRequest,
+		context: SimContext,
+		requestId: string,
+	) => HttpResponse | Promise<HttpResponse>;
+	readonly fail: (error: SimError, request: RestRequest, requestId: string) => HttpResponse;
+};

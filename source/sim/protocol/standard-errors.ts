@@ -2,7 +2,7 @@
 // AWS spells them: the same situation has different codes and statuses in JSON, awsQuery and EC2.
 import {SimError} from '../context.js';
 
-export type ErrorStyle = 'json' | 'query' | 'ec2';
+export type ErrorStyle = 'json' | 'query' | 'ec2' | 's3';
 
 export type StandardErrorKind =
 	| 'throttle'
@@ -28,11 +28,38 @@ function deniedMessage({operation, iamPrefix, callerArn}: StandardErrorDetail): 
 	return `User: ${callerArn} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`;
 }
 
+/** S3 (REST-XML) spells the same situations its own way, and says less about who was denied. */
+function s3Spelling(kind: StandardErrorKind): Spelling {
+	switch (kind) {
+		case 'throttle':
+			return ['SlowDown', 503, 'Please reduce your request rate.'];
+		case 'internal':
+			return ['InternalError', 500, 'We encountered an internal error. Please try again.'];
+		case 'unavailable':
+			return ['ServiceUnavailable', 503, 'Service is unable to handle request.'];
+		case 'access-denied':
+		case 'missing-authentication':
+			return ['AccessDenied', 403, 'Access Denied'];
+		case 'unknown-operation':
+			return [
+				'NotImplemented',
+				501,
+				'A header you provided implies functionality that is not implemented',
+			];
+		case 'malformed-request':
+		case 'missing-action':
+			return ['InvalidRequest', 400, 'Invalid Request'];
+	}
+}
+
 function spelling(
 	style: ErrorStyle,
 	kind: StandardErrorKind,
 	detail: StandardErrorDetail,
 ): Spelling {
+	if (style === 's3') {
+		return s3Spelling(kind);
+	}
 	const unknownAction = `The action ${detail.operation} is not valid for this web service.`;
 	const internalMessage =
 		'The request processing has failed because of an unknown error, exception or failure.';

@@ -1,5 +1,11 @@
 import {defaultFlowLogFormat, parseFlowLogFormat} from '../demo/flow-log-format.js';
-import type {FlowLog, NetworkInterface, Subnet, Vpc} from '../world/types.js';
+import type {
+	FlowLog,
+	FlowLogDestinationOptions,
+	NetworkInterface,
+	Subnet,
+	Vpc,
+} from '../world/types.js';
 import {derivedId} from './ids.js';
 import {childPath, type ObjectNode, type ScenarioScope} from './reader.js';
 
@@ -30,6 +36,8 @@ function readFlowLog(
 		'maxAggregationInterval',
 		'deliverLogsStatus',
 		'creationTime',
+		'destinationOptions',
+		'records',
 	]);
 	if (node === undefined) {
 		return undefined;
@@ -60,7 +68,14 @@ function readFlowLog(
 		logDestinationType === 'cloud-watch-logs'
 			? reader.string(node, 'logGroupName')
 			: reader.optionalString(node, 'logGroupName');
-	const logDestination = reader.optionalString(node, 'logDestination');
+	const logDestination =
+		logDestinationType === 's3'
+			? reader.string(node, 'logDestination', {
+					pattern: /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:\/.*)?$/,
+					patternHint: 'a bucket ARN like "arn:aws:s3:::my-bucket/my-logs/"',
+				})
+			: reader.optionalString(node, 'logDestination');
+	const destinationOptions = readDestinationOptions(scope, node);
 	const logFormat = reader.optionalString(node, 'logFormat') ?? defaultFlowLogFormat;
 	if (parseFlowLogFormat(logFormat) === undefined) {
 		reader.report(
@@ -98,10 +113,30 @@ function readFlowLog(
 		logDestinationType,
 		...(logGroupName === undefined ? {} : {logGroupName}),
 		...(destination === undefined ? {} : {logDestination: destination}),
+		...(logDestinationType === 's3' ? {destinationOptions} : {}),
 		logFormat,
 		maxAggregationInterval: interval === 60 ? 60 : 600,
 		deliverLogsStatus,
 		creationTime,
+	};
+}
+
+function readDestinationOptions(scope: ScenarioScope, node: ObjectNode): FlowLogDestinationOptions {
+	const {reader} = scope;
+	const options = reader.has(node, 'destinationOptions')
+		? reader.object(node.fields.destinationOptions, childPath(node.path, 'destinationOptions'), [
+				'fileFormat',
+				'hiveCompatiblePartitions',
+				'perHourPartition',
+			])
+		: undefined;
+	if (options === undefined) {
+		return {fileFormat: 'plain-text', hiveCompatiblePartitions: false, perHourPartition: false};
+	}
+	return {
+		fileFormat: reader.choice(options, 'fileFormat', ['plain-text', 'parquet'], 'plain-text'),
+		hiveCompatiblePartitions: reader.optionalBoolean(options, 'hiveCompatiblePartitions') ?? false,
+		perHourPartition: reader.optionalBoolean(options, 'perHourPartition') ?? false,
 	};
 }
 

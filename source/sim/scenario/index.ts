@@ -10,6 +10,7 @@ import {
 } from '../demo/aws-names.js';
 import type {World} from '../world/types.js';
 import {readCloudTrailEvents} from './cloudtrail.js';
+import {readDataLake} from './data-lake.js';
 import {readLoadBalancers} from './elb.js';
 import {readFlowLogs} from './flow-logs.js';
 import {readInstancesAndInterfaces} from './interfaces.js';
@@ -49,6 +50,9 @@ const topLevelFields = [
 	'metrics',
 	'alarms',
 	'cloudTrailEvents',
+	's3Buckets',
+	'glueTables',
+	'athenaWorkGroups',
 ];
 
 function readIdentity(
@@ -124,6 +128,11 @@ export function loadScenario(json: unknown, options: ScenarioOptions): World {
 		{vpcs, subnets, networkInterfaces: allInterfaces},
 		flowLogs,
 	);
+	const dataLake = readDataLake(scope, root, flowLogs, {
+		vpcs,
+		subnets,
+		networkInterfaces: allInterfaces,
+	});
 	const metrics = readMetrics(scope, root);
 	const alarms = readAlarms(scope, root, metrics);
 	const cloudTrailEvents = readCloudTrailEvents(scope, root);
@@ -153,6 +162,7 @@ export function loadScenario(json: unknown, options: ScenarioOptions): World {
 		metrics,
 		alarms,
 		cloudTrailEvents,
+		...(dataLake === undefined ? {} : {dataLake}),
 	};
 }
 

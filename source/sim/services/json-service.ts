@@ -14,4 +14,6 @@ export type JsonService = {
 	readonly signingName: string;
 	readonly jsonVersion: '1.0' | '1.1';
 	readonly operations: Readonly<Record<string, JsonOperation>>;
+	/** The service's own throttling error, where it is not `ThrottlingException` (Athena's). */
+	readonly throttlingCode?: string;
 };

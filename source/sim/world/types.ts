@@ -159,11 +159,19 @@ export type FlowLog = {
 	readonly logDestinationType: 'cloud-watch-logs' | 's3' | 'kinesis-data-firehose';
 	readonly logGroupName?: string;
 	readonly logDestination?: string;
+	/** For an S3 destination (fixed when the flow log is created). */
+	readonly destinationOptions?: FlowLogDestinationOptions;
 	/** `${version} ${account-id} ...`; the default format when absent. */
 	readonly logFormat: string;
 	readonly maxAggregationInterval: 60 | 600;
 	readonly deliverLogsStatus: 'SUCCESS' | 'FAILED';
 	readonly creationTime: number;
+};
+
+export type FlowLogDestinationOptions = {
+	readonly fileFormat: 'plain-text' | 'parquet';
+	readonly hiveCompatiblePartitions: boolean;
+	readonly perHourPartition: boolean;
 };
 
 export type LogEvent = {
@@ -252,4 +260,69 @@ export type World = {
 	metrics: MetricDatum[];
 	alarms: MetricAlarm[];
 	cloudTrailEvents: CloudTrailEvent[];
+	/** S3 buckets, the Glue catalog and Athena workgroups: absent in a world that has none. */
+	dataLake?: DataLake;
+};
+
+/** An object in a sim bucket. It does not exist before `lastModified` (its upload). */
+export type S3Object = {
+	readonly key: string;
+	readonly body: Uint8Array;
+	/** Unix ms. */
+	readonly lastModified: number;
+	/** Quoted, as S3 writes it. */
+	readonly etag: string;
+};
+
+export type S3Bucket = {
+	readonly name: string;
+	readonly creationDate: number;
+	/**
+	 * Access key ids this bucket's policy lets read it; anyone when absent. A log archive in another
+	 * account is a bucket only the logs profile's credentials may read.
+	 */
+	readonly readers?: readonly string[];
+	/** Kept sorted by key (UTF-8 binary order, as ListObjectsV2 lists them). */
+	objects: S3Object[];
+};
+
+export type GlueColumn = {readonly name: string; readonly type: string};
+
+export type GlueTable = {
+	readonly databaseName: string;
+	readonly name: string;
+	readonly createTime: number;
+	readonly columns: readonly GlueColumn[];
+	readonly partitionKeys: readonly GlueColumn[];
+	/** `s3://bucket/prefix/`. */
+	readonly location: string;
+	readonly inputFormat: string;
+	readonly outputFormat: string;
+	readonly serializationLibrary: string;
+	readonly serdeParameters: Readonly<Record<string, string>>;
+	/** Table properties: `projection.*`, `storage.location.template`, `skip.header.line.count`. */
+	readonly parameters: Readonly<Record<string, string>>;
+};
+
+export type GlueDatabase = {
+	readonly name: string;
+	readonly createTime: number;
+	readonly description?: string;
+};
+
+export type AthenaWorkGroup = {
+	readonly name: string;
+	/** `s3://bucket/prefix/`: where query results go unless the request names another. */
+	readonly outputLocation?: string;
+	/** Athena keeps results itself: no output location needed. */
+	readonly managedQueryResults?: boolean;
+	readonly bytesScannedCutoffPerQuery?: number;
+};
+
+/** What the S3, Glue and Athena services serve; absent in a world without them. */
+export type DataLake = {
+	buckets: S3Bucket[];
+	glueDatabases: GlueDatabase[];
+	glueTables: GlueTable[];
+	athenaWorkGroups: AthenaWorkGroup[];
 };

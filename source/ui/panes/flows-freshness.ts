@@ -1,6 +1,7 @@
 // The line above every flow pane: how fresh the flow data is, which part of the window is still
 // loading, and what the connection rows were read from.
 import {formatLagDuration} from '../../domain/duration.js';
+import {sanitizeText} from '../../domain/sanitize.js';
 import type {FlowsView, TimeWindow} from '../../domain/snapshot.js';
 import {formatNumber} from '../../domain/units.js';
 import {formatClock} from './format-cells.js';
@@ -41,9 +42,9 @@ function rowsPart(flows: FlowsView, context: PaneContext): Part | undefined {
 }
 
 /**
- * "flows through 13:42:10Z · lag 4m50s · aggregation 60 s · rows 13:02-13:17: N of M records",
- * "loading …" first while part of the window is read, then the pane's own `extra` parts while
- * they fit.
+ * "flows through 13:42:10Z · lag 4m50s · aggregation 60 s · via S3 + Athena · rows 13:02-13:17: N
+ * of M records", "loading …" first while part of the window is read, then the pane's own `extra`
+ * parts while they fit.
  */
 export function flowsFreshnessLine(
 	flows: FlowsView,
@@ -73,6 +74,9 @@ export function flowsFreshnessLine(
 	}
 
 	parts.push({line: line(`aggregation ${flows.aggregationSeconds} s`, 'dim'), priority: 3});
+	if (flows.via !== undefined) {
+		parts.push({line: line(`via ${sanitizeText(flows.via, 40)}`, 'dim'), priority: 3});
+	}
 	const rows = options.rows === false ? undefined : rowsPart(flows, context);
 	if (rows !== undefined) {
 		parts.push(rows);

@@ -135,6 +135,18 @@ export const compactCostBelow = 100;
 
 export function costText(cost: QueryCost, ascii: boolean, width = compactCostBelow): string {
 	const separator = ascii ? ' - ' : ' · ';
-	const scanned = width < compactCostBelow ? '' : ' scanned';
-	return `${formatUsd(cost.usd)}${separator}${formatGb(cost.bytesScanned)}${scanned}`;
+	const compact = width < compactCostBelow;
+	const scanned = compact ? '' : ' scanned';
+	const athena = cost.athena;
+	if (athena === undefined) {
+		return `${formatUsd(cost.usd)}${separator}${formatGb(cost.bytesScanned)}${scanned}`;
+	}
+	// Flow logs in S3: Athena's scans beside Insights', and the S3 requests that read the files.
+	if (compact) {
+		return `${formatUsd(cost.usd)}${separator}${formatGb(cost.bytesScanned + athena.bytesScanned)}`;
+	}
+	const insights = cost.queries > 0 ? `${separator}Insights ${formatGb(cost.bytesScanned)}` : '';
+	const requests = (cost.s3?.listRequests ?? 0) + (cost.s3?.getRequests ?? 0);
+	const s3 = requests > 0 ? `${separator}S3 ${requests} req` : '';
+	return `${formatUsd(cost.usd)}${insights}${separator}Athena ${formatGb(athena.bytesScanned)}${scanned}${s3}`;
 }

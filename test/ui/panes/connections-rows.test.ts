@@ -52,6 +52,16 @@ describe('flowsFreshnessLine', () => {
 		);
 	});
 
+	it('names the path the records came by when there is room', () => {
+		const fromS3 = {...flows, sampled: false, malformedRecords: 0, via: 'S3 + Athena'};
+		expect(lineText(flowsFreshnessLine(fromS3, false, context({width: 200})))).toBe(
+			'flows through 13:40:10Z · lag 4m50s · aggregation 60 s · via S3 + Athena',
+		);
+		expect(lineText(flowsFreshnessLine(fromS3, false, context({width: 38})))).toBe(
+			'flows through 13:40:10Z · lag 4m50s',
+		);
+	});
+
 	it('marks stale data', () => {
 		expect(lineText(flowsFreshnessLine(flows, true, context({width: 200})))).toMatch(
 			/^STALE flows through/,

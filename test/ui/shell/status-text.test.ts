@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {withAthenaQuery, withS3Requests} from '../../../source/domain/data-lake-cost.js';
 import type {SourceState} from '../../../source/domain/snapshot.js';
 import {
 	costText,
@@ -121,5 +122,32 @@ describe('costText', () => {
 	it('drops "scanned" on a narrow terminal, so the sources keep their ages', () => {
 		expect(costText(fixtureSnapshot().cost, false, 80)).toBe('$0.0012 · 0.24 GB');
 		expect(costText(fixtureSnapshot().cost, false, 100)).toBe('$0.0012 · 0.24 GB scanned');
+	});
+	it('with flow logs in S3: Athena beside Insights and the S3 requests, their sum when narrow', () => {
+		let cost = withAthenaQuery(
+			{queries: 0, bytesScanned: 0, usdPerGb: 0.005, usd: 0},
+			45_000_000,
+			'SUCCEEDED',
+		);
+		cost = withS3Requests(cost, {listRequests: 30, getRequests: 12, bytesRead: 9_000_000});
+		// 45 MB billed at $5/TB, 30 LISTs at $0.005/1000 and 12 GETs at $0.0004/1000.
+		expect(cost.usd).toBeCloseTo(0.000_225 + 0.000_15 + 0.000_004_8, 10);
+		expect(costText(cost, false, 120)).toBe('$0.0004 · Athena 0.045 GB scanned · S3 42 req');
+		expect(costText({...cost, queries: 2, bytesScanned: 240_000_000}, false, 120)).toBe(
+			'$0.0004 · Insights 0.24 GB · Athena 0.045 GB scanned · S3 42 req',
+		);
+		expect(costText({...cost, queries: 2, bytesScanned: 240_000_000}, false, 80)).toBe(
+			'$0.0004 · 0.28 GB',
+		);
+	});
+
+	it('bills an Athena query at least 10 MB, and a failed one not at all', () => {
+		const empty = {queries: 0, bytesScanned: 0, usdPerGb: 0.005, usd: 0};
+		expect(withAthenaQuery(empty, 1234, 'SUCCEEDED').athena?.billedBytes).toBe(10_000_000);
+		expect(withAthenaQuery(empty, 12_345_678, 'CANCELLED').athena?.billedBytes).toBe(13_000_000);
+		expect(withAthenaQuery(empty, 12_345_678, 'FAILED').athena).toMatchObject({
+			billedBytes: 0,
+			usd: 0,
+		});
 	});
 });

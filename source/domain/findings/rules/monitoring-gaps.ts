@@ -17,7 +17,7 @@ const advice: Record<GapKind, (resources: string) => string> = {
 	'no-flow-logs': (resources) =>
 		`Create a flow log for ${resources || "the LB's network interfaces"} to CloudWatch Logs with a 60-second aggregation interval; until then the connection panes stay empty`,
 	's3-only': (resources) =>
-		`Add a flow log to CloudWatch Logs for ${resources || 'these interfaces'}: Logs Insights cannot read flow logs delivered only to S3`,
+		`Add a flow log to CloudWatch Logs or S3 for ${resources || 'these interfaces'}: lbtop cannot read flow logs delivered only to Kinesis Data Firehose`,
 	'ten-minute-aggregation': (resources) =>
 		`Recreate ${resources || 'the flow log'} with a 60-second maximum aggregation interval (flow logs cannot be modified); until then records arrive up to 10 minutes late`,
 	'targets-without-flow-logs': (resources) =>

@@ -39,6 +39,14 @@ function flowLogShape(world: World, flowLog: FlowLog): WireStruct {
 		logDestinationType: flowLog.logDestinationType,
 		logDestination: destinationOf(world, flowLog),
 		logFormat: flowLog.logFormat === '' ? renderLogFormat(defaultFlowFormat) : flowLog.logFormat,
+		destinationOptions:
+			flowLog.logDestinationType === 's3'
+				? {
+						fileFormat: flowLog.destinationOptions?.fileFormat ?? 'plain-text',
+						hiveCompatiblePartitions: flowLog.destinationOptions?.hiveCompatiblePartitions ?? false,
+						perHourPartition: flowLog.destinationOptions?.perHourPartition ?? false,
+					}
+				: undefined,
 		tagSet: [],
 		maxAggregationInterval: flowLog.maxAggregationInterval,
 	};
