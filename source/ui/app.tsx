@@ -7,6 +7,7 @@ import type {
 	AppCommand,
 	NoticeSource,
 	PaneRegistry,
+	PaneViewRequest,
 	ShellPaneProperties,
 	SnapshotSource,
 	TerminalSize,
@@ -24,7 +25,6 @@ import {PaneArea} from './shell/pane-area.js';
 import {PaneSlot} from './shell/pane-slot.js';
 import {PauseBanner} from './shell/pause-banner.js';
 import {Row} from './shell/row.js';
-import {paneRowCount} from './shell/row-counts.js';
 import {initialShellState, type ShellState, shellReducer} from './shell/shell-state.js';
 import {StatusLine} from './shell/status-line.js';
 import {useShellInput} from './shell/use-shell-input.js';
@@ -46,10 +46,27 @@ type Properties = {
 
 const noNotices: NoticeSource = {subscribe: () => () => undefined, getSnapshot: () => undefined};
 
+/** The filter and sort step a pane is drawn with, omitted while at their defaults. */
+function viewRequest(state: ShellState, pane: PaneId): PaneViewRequest {
+	return {
+		...(state.filter === '' ? {} : {filter: state.filter}),
+		...(state.sortSteps[pane] === 0 ? {} : {sortStep: state.sortSteps[pane]}),
+	};
+}
+
 /** The findings line at the top stays a summary: a drill-down opens in the pane area only. */
 function summaryLine(properties: ShellPaneProperties): ShellPaneProperties {
 	const {detail: _detail, ...rest} = properties;
 	return rest;
+}
+
+/** The zoomed pane's title: which item the detail shows (it stays on that item), or how to leave. */
+function zoomNote(state: ShellState): string {
+	if (!state.detailOpen) {
+		return 'z restores';
+	}
+	const id = state.selection[state.focus].id;
+	return id === undefined ? 'detail, Esc back' : `${sanitizeText(id, 80)}, Esc back`;
 }
 
 export function App(properties: Properties) {
@@ -74,11 +91,13 @@ export function App(properties: Properties) {
 		});
 	const snapshot = state.frozen ?? live;
 	const layout = layoutFor(state);
+	const rowIds = (shell: ShellState, pane: PaneId) =>
+		panes[pane].rowIds?.(shell.frozen ?? live, viewRequest(shell, pane)) ?? [];
 	useShellInput({
 		state,
 		dispatch,
 		focusedPane: (shell) => ({
-			rowCount: paneRowCount(panes, shell.focus, shell.frozen ?? live, shell.filter),
+			rows: rowIds(shell, shell.focus),
 			pageSize: paneHeight(layoutFor(shell), shell.focus),
 			live,
 		}),
@@ -91,13 +110,13 @@ export function App(properties: Properties) {
 		width,
 		height,
 		focused: state.focus === pane,
-		selected: state.selection[pane],
+		selected: state.selection[pane].index,
+		...(state.selection[pane].id === undefined ? {} : {selectedId: state.selection[pane].id}),
 		timeZone: state.timeZone,
 		now,
 		ascii,
 		color,
-		...(state.filter === '' ? {} : {filter: state.filter}),
-		...(state.sortSteps[pane] === 0 ? {} : {sortStep: state.sortSteps[pane]}),
+		...viewRequest(state, pane),
 		...(state.detailOpen && state.focus === pane ? {detail: true} : {}),
 	});
 	const labels = {
@@ -149,7 +168,7 @@ export function App(properties: Properties) {
 						activeContent={state.activeContent}
 						ascii={ascii}
 						paneProperties={paneProperties}
-						zoomNote={state.detailOpen ? 'detail, Esc back' : 'z restores'}
+						zoomNote={zoomNote(state)}
 					/>
 				))}
 			{layout.helpBar > 0 &&

@@ -3,7 +3,7 @@
 // as "no findings".
 import type {Finding, FindingSeverity, Snapshot} from '../../domain/snapshot.js';
 import {filterRows, type RowFacts} from './filter/filter-match.js';
-import {type PaneView, viewOfFilter} from './pane-view.js';
+import type {PaneView} from './pane-view.js';
 
 const severityOrder: Readonly<Record<FindingSeverity, number>> = {critical: 0, warning: 1, info: 2};
 
@@ -18,8 +18,4 @@ export function findingFacts(finding: Finding): RowFacts {
 
 export function findingsInView(snapshot: Pick<Snapshot, 'findings'>, view: PaneView): Finding[] {
 	return filterRows(findingsInOrder(snapshot.findings), view.filter, findingFacts);
-}
-
-export function findingsRowCount(snapshot: Snapshot, filter: string): number {
-	return findingsInView(snapshot, viewOfFilter(filter)).length;
 }

@@ -4,6 +4,7 @@ import {sanitizeText} from '../../domain/sanitize.js';
 import type {Snapshot} from '../../domain/snapshot.js';
 import type {AppCommand} from '../app-types.js';
 import type {KeyAction} from '../keymap.js';
+import {selectionIndex} from '../panes/scroll.js';
 import {nextWindow, type ShellEvent, type ShellState} from './shell-state.js';
 
 export type KeyEffect = {
@@ -13,8 +14,8 @@ export type KeyEffect = {
 };
 
 export type FocusedPaneInfo = {
-	/** Rows the focused pane holds. */
-	readonly rowCount: number;
+	/** The ids of the focused pane's rows, in the order it draws them. */
+	readonly rows: readonly string[];
 	/** Rows it shows at once, for PgUp/PgDn. */
 	readonly pageSize: number;
 	/** The newest snapshot, frozen on screen when pausing. */
@@ -23,6 +24,7 @@ export type FocusedPaneInfo = {
 
 export function keyEffect(action: KeyAction, state: ShellState, info: FocusedPaneInfo): KeyEffect {
 	const page = Math.max(1, info.pageSize);
+	const {rows} = info;
 	switch (action) {
 		case 'quit':
 			return {quit: true};
@@ -31,26 +33,24 @@ export function keyEffect(action: KeyAction, state: ShellState, info: FocusedPan
 		case 'previous-pane':
 			return {event: {type: 'focus-previous'}};
 		case 'select-up':
-			return {event: {type: 'move', delta: -1, rowCount: info.rowCount}};
+			return {event: {type: 'move', delta: -1, rows}};
 		case 'select-down':
-			return {event: {type: 'move', delta: 1, rowCount: info.rowCount}};
+			return {event: {type: 'move', delta: 1, rows}};
 		case 'page-up':
-			return {event: {type: 'move', delta: -page, rowCount: info.rowCount}};
+			return {event: {type: 'move', delta: -page, rows}};
 		case 'page-down':
-			return {event: {type: 'move', delta: page, rowCount: info.rowCount}};
+			return {event: {type: 'move', delta: page, rows}};
 		case 'top':
-			return {event: {type: 'jump', to: 'top', rowCount: info.rowCount}};
+			return {event: {type: 'jump', to: 'top', rows}};
 		case 'bottom':
-			return {event: {type: 'jump', to: 'bottom', rowCount: info.rowCount}};
-		case 'drill-down':
+			return {event: {type: 'jump', to: 'bottom', rows}};
+		case 'drill-down': {
+			const id = rows[selectionIndex(state.selection[state.focus], rows)];
 			return {
-				event: {type: 'open-detail'},
-				command: {
-					type: 'drill-down',
-					pane: state.focus,
-					selected: Math.max(0, Math.min(state.selection[state.focus], info.rowCount - 1)),
-				},
+				event: {type: 'open-detail', rows},
+				command: {type: 'drill-down', pane: state.focus, ...(id === undefined ? {} : {id})},
 			};
+		}
 		case 'toggle-pause':
 			return state.frozen === undefined
 				? {event: {type: 'pause', snapshot: info.live}, command: 'pause'}

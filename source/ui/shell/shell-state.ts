@@ -4,6 +4,7 @@ import {type WindowMinutes, windowChoices} from '../app-types.js';
 import type {KeyContext} from '../keymap.js';
 import {type ContentPaneId, focusOrder} from '../layout.js';
 import type {PaneId, TimeZoneMode} from '../pane-types.js';
+import {clampSelection, firstRow, type Selection, selectionIndex} from '../panes/scroll.js';
 
 export type ShellState = {
 	readonly focus: PaneId;
@@ -20,20 +21,33 @@ export type ShellState = {
 	readonly windowMinutes: WindowMinutes;
 	/** While paused: the snapshot on screen. The live one keeps moving underneath. */
 	readonly frozen: Snapshot | undefined;
-	readonly selection: Readonly<Record<PaneId, number>>;
+	/** Per pane: the chosen item (by its stable id) and where the cursor falls back to. */
+	readonly selection: Readonly<Record<PaneId, Selection>>;
 	readonly sortSteps: Readonly<Record<PaneId, number>>;
 };
 
 export type ShellEvent =
 	| {readonly type: 'focus-next' | 'focus-previous'}
-	| {readonly type: 'move'; readonly delta: number; readonly rowCount: number}
-	| {readonly type: 'jump'; readonly to: 'top' | 'bottom'; readonly rowCount: number}
-	| {readonly type: 'toggle-help' | 'close-help' | 'open-detail' | 'back'}
+	/** `rows`: the ids of the focused pane's rows, in the order it draws them. */
+	| {readonly type: 'move'; readonly delta: number; readonly rows: readonly string[]}
+	| {readonly type: 'jump'; readonly to: 'top' | 'bottom'; readonly rows: readonly string[]}
+	/** Opens the detail of the row under the cursor, which from then on is that item. */
+	| {readonly type: 'open-detail'; readonly rows: readonly string[]}
+	| {readonly type: 'toggle-help' | 'close-help' | 'back'}
 	| {readonly type: 'open-filter' | 'apply-filter' | 'cancel-filter' | 'delete-filter-character'}
 	| {readonly type: 'type-filter'; readonly text: string}
 	| {readonly type: 'cycle-sort' | 'cycle-window' | 'toggle-zoom' | 'toggle-time-zone'}
 	| {readonly type: 'pause'; readonly snapshot: Snapshot}
 	| {readonly type: 'resume'};
+
+const noSelection: Readonly<Record<PaneId, Selection>> = {
+	findings: firstRow,
+	metrics: firstRow,
+	connections: firstRow,
+	accepted: firstRow,
+	rejected: firstRow,
+	changes: firstRow,
+};
 
 const zeroes: Readonly<Record<PaneId, number>> = {
 	findings: 0,
@@ -69,7 +83,7 @@ export function initialShellState(snapshot: Snapshot): ShellState {
 		timeZone: 'utc',
 		windowMinutes: nearestWindow(snapshot),
 		frozen: undefined,
-		selection: zeroes,
+		selection: noSelection,
 		sortSteps: zeroes,
 	};
 }
@@ -92,9 +106,33 @@ function focusStep(state: ShellState, step: 1 | -1): ShellState {
 	};
 }
 
-function select(state: ShellState, row: number, rowCount: number): ShellState {
-	const clamped = Math.max(0, Math.min(row, rowCount - 1));
-	return {...state, selection: {...state.selection, [state.focus]: clamped}};
+function withSelection(state: ShellState, pane: PaneId, selection: Selection): ShellState {
+	return {...state, selection: {...state.selection, [pane]: selection}};
+}
+
+/** Puts the cursor on row `row` of `rows`, and from then on on the item that row shows. */
+function select(state: ShellState, row: number, rows: readonly string[]): ShellState {
+	const index = clampSelection(row, rows.length);
+	const id = rows[index];
+	return withSelection(state, state.focus, id === undefined ? {index} : {id, index});
+}
+
+/** The same items stay chosen; where the cursor falls back to starts over at the top. */
+function fromTop(selection: Selection): Selection {
+	return selection.id === undefined ? firstRow : {id: selection.id, index: 0};
+}
+
+function allFromTop(
+	selection: Readonly<Record<PaneId, Selection>>,
+): Readonly<Record<PaneId, Selection>> {
+	return {
+		findings: fromTop(selection.findings),
+		metrics: fromTop(selection.metrics),
+		connections: fromTop(selection.connections),
+		accepted: fromTop(selection.accepted),
+		rejected: fromTop(selection.rejected),
+		changes: fromTop(selection.changes),
+	};
 }
 
 function back(state: ShellState): ShellState {
@@ -104,7 +142,7 @@ function back(state: ShellState): ShellState {
 	if (state.zoomed) {
 		return {...state, zoomed: false};
 	}
-	return state.filter === '' ? state : {...state, filter: '', selection: zeroes};
+	return state.filter === '' ? state : {...state, filter: ''};
 }
 
 export function nextWindow(current: WindowMinutes): WindowMinutes {
@@ -119,17 +157,19 @@ export function shellReducer(state: ShellState, event: ShellEvent): ShellState {
 		case 'focus-previous':
 			return focusStep(state, -1);
 		case 'move': {
-			const current = Math.min(state.selection[state.focus], event.rowCount - 1);
-			return select(state, current + event.delta, event.rowCount);
+			const current = selectionIndex(state.selection[state.focus], event.rows);
+			return select(state, current + event.delta, event.rows);
 		}
 		case 'jump':
-			return select(state, event.to === 'top' ? 0 : event.rowCount - 1, event.rowCount);
+			return select(state, event.to === 'top' ? 0 : event.rows.length - 1, event.rows);
 		case 'toggle-help':
 			return {...state, helpOpen: !state.helpOpen};
 		case 'close-help':
 			return {...state, helpOpen: false};
-		case 'open-detail':
-			return {...state, detailOpen: true};
+		case 'open-detail': {
+			const current = selectionIndex(state.selection[state.focus], event.rows);
+			return {...select(state, current, event.rows), detailOpen: true};
+		}
 		case 'back':
 			return back(state);
 		case 'open-filter':
@@ -143,7 +183,7 @@ export function shellReducer(state: ShellState, event: ShellEvent): ShellState {
 				...state,
 				editingFilter: false,
 				filter: state.filterDraft.trim(),
-				selection: zeroes,
+				selection: allFromTop(state.selection),
 			};
 		case 'cancel-filter':
 			return {...state, editingFilter: false, filterDraft: ''};
@@ -151,7 +191,7 @@ export function shellReducer(state: ShellState, event: ShellEvent): ShellState {
 			return {
 				...state,
 				sortSteps: {...state.sortSteps, [state.focus]: state.sortSteps[state.focus] + 1},
-				selection: {...state.selection, [state.focus]: 0},
+				selection: {...state.selection, [state.focus]: fromTop(state.selection[state.focus])},
 			};
 		case 'cycle-window':
 			return {...state, windowMinutes: nextWindow(state.windowMinutes)};

@@ -1,6 +1,7 @@
 // The drill-down of a pane's selected row, drawn in the pane's own rectangle.
 import type {Snapshot} from '../../../domain/snapshot.js';
-import type {Line} from '../line.js';
+import {type Line, line} from '../line.js';
+import {clockText} from '../pane-clock.js';
 import {type PaneContext, withinPane} from '../pane-context.js';
 import type {SelectedItem} from '../selected-item.js';
 import {changeDetailLines} from './change-detail.js';
@@ -9,6 +10,32 @@ import {detailFrame} from './detail-lines.js';
 import {findingDetailLines} from './finding-detail.js';
 import {metricDetailLines} from './metric-detail.js';
 import {sourceDetailLines} from './source-detail.js';
+
+const goneWords: Readonly<Record<SelectedItem['kind'], string>> = {
+	finding: 'this finding is no longer raised',
+	series: 'this series is no longer reported',
+	connection: 'this connection is no longer in the window',
+	source: 'this source is no longer in the window',
+	change: 'this change is no longer in the window',
+};
+
+/**
+ * The detail of an item that has left the pane's rows: marked as such, with what it showed when
+ * it was last seen, instead of another item taking its place.
+ */
+export function goneDetailLines(
+	item: SelectedItem,
+	lastSeen: number,
+	snapshot: Snapshot,
+	context: PaneContext,
+): Line[] {
+	const note = line(
+		`${goneWords[item.kind]}${context.glyphs.separator}last seen ${clockText(lastSeen, context)}, as shown below`,
+		'yellow',
+	);
+	const height = Math.max(0, context.height - 1);
+	return withinPane([note, ...detailLines(item, snapshot, {...context, height})], context);
+}
 
 export function detailLines(item: SelectedItem, snapshot: Snapshot, context: PaneContext): Line[] {
 	switch (item.kind) {
