@@ -25,7 +25,13 @@ import {PaneArea} from './shell/pane-area.js';
 import {PaneSlot} from './shell/pane-slot.js';
 import {PauseBanner} from './shell/pause-banner.js';
 import {Row} from './shell/row.js';
-import {initialShellState, type ShellState, shellReducer} from './shell/shell-state.js';
+import {
+	filteredPane,
+	initialShellState,
+	paneFilter,
+	type ShellState,
+	shellReducer,
+} from './shell/shell-state.js';
 import {StatusLine} from './shell/status-line.js';
 import {useShellInput} from './shell/use-shell-input.js';
 
@@ -48,8 +54,9 @@ const noNotices: NoticeSource = {subscribe: () => () => undefined, getSnapshot: 
 
 /** The filter and sort step a pane is drawn with, omitted while at their defaults. */
 function viewRequest(state: ShellState, pane: PaneId): PaneViewRequest {
+	const filter = paneFilter(state, pane);
 	return {
-		...(state.filter === '' ? {} : {filter: state.filter}),
+		...(filter === '' ? {} : {filter}),
 		...(state.sortSteps[pane] === 0 ? {} : {sortStep: state.sortSteps[pane]}),
 	};
 }
@@ -179,7 +186,12 @@ export function App(properties: Properties) {
 						<Text bold>{fitText(sanitizeText(notice.text), layout.columns, ascii)}</Text>
 					</Row>
 				) : (
-					<HelpBar width={layout.columns} filter={state.filter} labels={labels} ascii={ascii} />
+					<HelpBar
+						width={layout.columns}
+						filter={state.filters[filteredPane(state)]}
+						labels={labels}
+						ascii={ascii}
+					/>
 				))}
 			{layout.status > 0 &&
 				(state.editingFilter && layout.helpBar === 0 ? (

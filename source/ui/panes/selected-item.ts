@@ -56,7 +56,7 @@ export function selectedItemInView(
 ): SelectedItem | undefined {
 	switch (pane) {
 		case 'findings': {
-			const finding = at(findingsInView(snapshot, view), selected);
+			const finding = at(findingsInView(snapshot), selected);
 			return finding === undefined ? undefined : {kind: 'finding', finding};
 		}
 
@@ -113,7 +113,7 @@ export function itemId(item: SelectedItem): string {
 function idsInView(pane: PaneId, snapshot: Snapshot, view: PaneView): string[] {
 	switch (pane) {
 		case 'findings':
-			return findingsInView(snapshot, view).map((finding) => finding.id);
+			return findingsInView(snapshot).map((finding) => finding.id);
 		case 'metrics':
 			return seriesInView(snapshot, view).map((series) => series.id);
 		case 'connections':

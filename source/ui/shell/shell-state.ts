@@ -14,8 +14,11 @@ export type ShellState = {
 	readonly detailOpen: boolean;
 	readonly editingFilter: boolean;
 	readonly filterDraft: string;
-	/** The applied filter; empty when none. */
-	readonly filter: string;
+	/**
+	 * The applied filter of each pane of the pane area; empty when none. A filter narrows the pane
+	 * it was typed in only, and the findings line never: a finding must not hide behind a search.
+	 */
+	readonly filters: Readonly<Record<ContentPaneId, string>>;
 	readonly timeZone: TimeZoneMode;
 	/** The window last asked for; the snapshot's own window says what the engine delivers. */
 	readonly windowMinutes: WindowMinutes;
@@ -49,6 +52,14 @@ const noSelection: Readonly<Record<PaneId, Selection>> = {
 	changes: firstRow,
 };
 
+const noFilters: Readonly<Record<ContentPaneId, string>> = {
+	metrics: '',
+	connections: '',
+	accepted: '',
+	rejected: '',
+	changes: '',
+};
+
 const zeroes: Readonly<Record<PaneId, number>> = {
 	findings: 0,
 	metrics: 0,
@@ -79,12 +90,30 @@ export function initialShellState(snapshot: Snapshot): ShellState {
 		detailOpen: false,
 		editingFilter: false,
 		filterDraft: '',
-		filter: '',
+		filters: noFilters,
 		timeZone: 'utc',
 		windowMinutes: nearestWindow(snapshot),
 		frozen: undefined,
 		selection: noSelection,
 		sortSteps: zeroes,
+	};
+}
+
+/** The pane `/` filters: the focused one, or the one shown below the findings line. */
+export function filteredPane(state: ShellState): ContentPaneId {
+	return state.focus === 'findings' ? state.activeContent : state.focus;
+}
+
+/** The filter a pane is drawn with; the findings line has none. */
+export function paneFilter(state: ShellState, pane: PaneId): string {
+	return pane === 'findings' ? '' : state.filters[pane];
+}
+
+function withFilter(state: ShellState, pane: ContentPaneId, filter: string): ShellState {
+	return {
+		...state,
+		filters: {...state.filters, [pane]: filter},
+		selection: {...state.selection, [pane]: fromTop(state.selection[pane])},
 	};
 }
 
@@ -122,19 +151,6 @@ function fromTop(selection: Selection): Selection {
 	return selection.id === undefined ? firstRow : {id: selection.id, index: 0};
 }
 
-function allFromTop(
-	selection: Readonly<Record<PaneId, Selection>>,
-): Readonly<Record<PaneId, Selection>> {
-	return {
-		findings: fromTop(selection.findings),
-		metrics: fromTop(selection.metrics),
-		connections: fromTop(selection.connections),
-		accepted: fromTop(selection.accepted),
-		rejected: fromTop(selection.rejected),
-		changes: fromTop(selection.changes),
-	};
-}
-
 function back(state: ShellState): ShellState {
 	if (state.detailOpen) {
 		return {...state, detailOpen: false};
@@ -142,7 +158,8 @@ function back(state: ShellState): ShellState {
 	if (state.zoomed) {
 		return {...state, zoomed: false};
 	}
-	return state.filter === '' ? state : {...state, filter: ''};
+	const pane = filteredPane(state);
+	return state.filters[pane] === '' ? state : withFilter(state, pane, '');
 }
 
 export function nextWindow(current: WindowMinutes): WindowMinutes {
@@ -173,17 +190,15 @@ export function shellReducer(state: ShellState, event: ShellEvent): ShellState {
 		case 'back':
 			return back(state);
 		case 'open-filter':
-			return {...state, editingFilter: true, filterDraft: state.filter};
+			return {...state, editingFilter: true, filterDraft: state.filters[filteredPane(state)]};
 		case 'type-filter':
 			return {...state, filterDraft: state.filterDraft + event.text};
 		case 'delete-filter-character':
 			return {...state, filterDraft: [...state.filterDraft].slice(0, -1).join('')};
 		case 'apply-filter':
 			return {
-				...state,
+				...withFilter(state, filteredPane(state), state.filterDraft.trim()),
 				editingFilter: false,
-				filter: state.filterDraft.trim(),
-				selection: allFromTop(state.selection),
 			};
 		case 'cancel-filter':
 			return {...state, editingFilter: false, filterDraft: ''};

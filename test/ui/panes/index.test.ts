@@ -62,7 +62,7 @@ describe('paneRowIds', () => {
 		['accepted', 'reject', 0],
 		['changes', 'sg-0target', 1],
 		['metrics', 'resets', 1],
-		['findings', 'scan', 1],
+		['findings', 'scan', 3],
 		['findings', '10.0.0.0/33', 3],
 	])('%s under %j has %i rows', (pane, filter, count) => {
 		expect(selectableRowCount(pane, {filter})).toBe(count);
@@ -126,7 +126,7 @@ describe('selectedItem', () => {
 		['rejected', 0, {filter: 'port:8443', sortStep: 3}, {kind: 'source', addr: '203.0.113.7'}],
 		['changes', 0, {sortStep: 1}, {kind: 'change', changeId: 'ev-old'}],
 		['metrics', 0, {sortStep: 1}, {kind: 'series', seriesId: 'healthy'}],
-		['findings', 0, {filter: 'unhealthy'}, {kind: 'finding', id: 'f-health'}],
+		['findings', 0, {filter: 'unhealthy'}, {kind: 'finding', id: 'f-sg'}],
 	])('%s row %i under %j is %j', (pane, selected, view, expected) => {
 		expect(summary(selectedItem(pane, snapshot, selected, view))).toEqual(expected);
 	});

@@ -2,9 +2,11 @@ import {describe, expect, it} from 'vitest';
 import {selectionIndex} from '../../../source/ui/panes/scroll.js';
 import {keyEffect} from '../../../source/ui/shell/key-effects.js';
 import {
+	filteredPane,
 	initialShellState,
 	keyContext,
 	nearestWindow,
+	paneFilter,
 	type ShellEvent,
 	type ShellState,
 	shellReducer,
@@ -104,13 +106,14 @@ describe('shellReducer', () => {
 			{type: 'toggle-zoom'},
 			{type: 'open-detail', rows: forty},
 		);
-		expect(state).toMatchObject({filter: '10.0.1.27', zoomed: true, detailOpen: true});
+		const filtered = {metrics: '10.0.1.27', connections: ''};
+		expect(state).toMatchObject({filters: filtered, zoomed: true, detailOpen: true});
 		state = shellReducer(state, {type: 'back'});
-		expect(state).toMatchObject({filter: '10.0.1.27', zoomed: true, detailOpen: false});
+		expect(state).toMatchObject({filters: filtered, zoomed: true, detailOpen: false});
 		state = shellReducer(state, {type: 'back'});
-		expect(state).toMatchObject({filter: '10.0.1.27', zoomed: false});
+		expect(state).toMatchObject({filters: filtered, zoomed: false});
 		state = shellReducer(state, {type: 'back'});
-		expect(state.filter).toBe('');
+		expect(state.filters.metrics).toBe('');
 	});
 
 	it('edits the filter draft without touching the applied filter until Enter', () => {
@@ -119,12 +122,32 @@ describe('shellReducer', () => {
 			{type: 'type-filter', text: 'abc'},
 			{type: 'delete-filter-character'},
 		);
-		expect(typing).toMatchObject({editingFilter: true, filterDraft: 'ab', filter: ''});
+		expect(typing).toMatchObject({editingFilter: true, filterDraft: 'ab'});
+		expect(typing.filters.metrics).toBe('');
 		expect(keyContext(typing)).toBe('filter');
 		expect(shellReducer(typing, {type: 'cancel-filter'})).toMatchObject({
 			editingFilter: false,
-			filter: '',
+			filters: {metrics: ''},
 		});
+	});
+
+	it('keeps a filter per pane: the one typed in, never the findings line', () => {
+		const typed = (text: string): ShellEvent[] => [
+			{type: 'open-filter'},
+			{type: 'type-filter', text},
+			{type: 'apply-filter'},
+		];
+		// From the findings line, `/` filters the pane shown below it.
+		let state = run(...typed('reject'));
+		expect(filteredPane(state)).toBe('metrics');
+		expect(state.filters.metrics).toBe('reject');
+		expect(paneFilter(state, 'findings')).toBe('');
+		const toConnections: ShellEvent[] = [{type: 'focus-next'}, {type: 'focus-next'}];
+		state = [...toConnections, ...typed('port:22')].reduce(shellReducer, state);
+		expect(state.filters).toMatchObject({metrics: 'reject', connections: 'port:22', accepted: ''});
+		expect(shellReducer(state, {type: 'open-filter'}).filterDraft).toBe('port:22');
+		state = shellReducer(state, {type: 'back'});
+		expect(state.filters).toMatchObject({metrics: 'reject', connections: ''});
 	});
 
 	it('reads keys in the help context while the overlay is open', () => {
