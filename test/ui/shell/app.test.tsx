@@ -76,7 +76,9 @@ describe('App at 80x24', () => {
 			'window 15m (13:27:10Z-13:42:10Z) · targets 1/2 healthy · 2 AZs · 1 alarm firing',
 		);
 		expect(rows[2]).toBe('<findings> 80x1 sel=0 focused tz=utc');
-		expect(rows[3]).toMatch(/^\[metrics\] connections {2}accepted {2}rejected {2}changes/);
+		expect(rows[3]).toMatch(
+			/^\[findings\] metrics {2}connections {2}accepted {2}rejected {2}changes/,
+		);
 		expect(rows[4]).toBe('<metrics> 80x17 sel=0 tz=utc');
 		expect(rows[21]).toBe(
 			'? help  q quit  Tab pane  ↑ up  ↓ down  Enter detail  / filter  p pause',
@@ -100,7 +102,7 @@ describe('App at 80x24', () => {
 
 	it('opens the help overlay with ?, listing the bindings, and closes it with ? or Esc', async () => {
 		const {app} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press('?');
 		const help = await waitForFrame(app, 'Esc or ? closes');
 		for (const text of [
@@ -125,7 +127,7 @@ describe('App at 80x24', () => {
 		{key: 'Ctrl-C', sequence: keys.ctrlC},
 	])('calls onQuit on $key', async ({sequence}) => {
 		const {app, onQuit} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press(sequence);
 		await vi.waitFor(() => {
 			expect(onQuit).toHaveBeenCalledTimes(1);
@@ -134,7 +136,7 @@ describe('App at 80x24', () => {
 
 	it('pauses with p: shows PAUSED, holds newer snapshots back, and resumes', async () => {
 		const {app, store, onCommand} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press('p');
 		await waitForFrame(app, 'PAUSED at 13:42:10Z · nothing newer yet · p resumes');
 		expect(onCommand).toHaveBeenLastCalledWith('pause');
@@ -165,7 +167,7 @@ describe('App at 80x24', () => {
 
 	it('filters through a one-line input: Esc cancels, Enter applies, Esc clears', async () => {
 		const {app} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press('/', 'a', 'b');
 		await waitForFrame(app, 'filter: ab█');
 		app.press(keys.escape);
@@ -179,7 +181,7 @@ describe('App at 80x24', () => {
 
 	it('handles keys that arrive together in one read, each after the one before', async () => {
 		const {app, onQuit} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press('\tjj/10.0\r');
 		await waitForFrame(app, '<metrics> 80x17 sel=0 focused filter=10.0');
 		app.press('\t?');
@@ -192,7 +194,7 @@ describe('App at 80x24', () => {
 
 	it('moves the selection of the focused pane and clamps it to its rows', async () => {
 		const {app} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press(keys.tab, keys.down, 'j');
 		await waitForFrame(app, '<metrics> 80x17 sel=2 focused');
 		app.press('G');
@@ -205,7 +207,7 @@ describe('App at 80x24', () => {
 
 	it('emits window, refresh and share commands', async () => {
 		const {app, onCommand} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press('t');
 		await waitForFrame(app, 'window 15m → 1h');
 		expect(onCommand).toHaveBeenLastCalledWith({type: 'window', minutes: 60});
@@ -224,7 +226,7 @@ describe('App at 80x24', () => {
 
 	it('drills down with Enter: emits, opens the detail zoomed, Esc goes back', async () => {
 		const {app, onCommand} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press(keys.tab, keys.down, keys.enter);
 		const detail = await waitForFrame(app, '<metrics> 80x17 sel=1 focused detail');
 		expect(detail).toContain('▸ metrics (row-1, Esc back)');
@@ -235,7 +237,7 @@ describe('App at 80x24', () => {
 
 	it('zooms the focused pane with z, and switches times to local with u', async () => {
 		const {app} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press(keys.tab, 'z');
 		await waitForFrame(app, '▸ metrics (z restores)');
 		app.press('u');
@@ -337,7 +339,7 @@ describe('App on wide terminals', () => {
 
 	it('switches between tabs and grid as the terminal is resized', async () => {
 		const {app} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.resize({columns: 200, rows: 50});
 		await waitForFrame(app, '<changes> 66x21');
 		app.resize({columns: 100, rows: 30});

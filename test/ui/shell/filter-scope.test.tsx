@@ -43,7 +43,7 @@ describe('filter scope', () => {
 		['an invalid port beside a word', 'port:99999 zzz', 'filter: invalid port port:99999'],
 	])('%s narrows the connections and leaves every finding in view', async (_name, text, header) => {
 		const app = mount();
-		await waitForFrame(app, '[Metrics]');
+		await waitForFrame(app, '[Findings]');
 		app.press(keys.tab);
 		await waitForFrame(app, 'sort: catalog order');
 		app.press(keys.tab);
@@ -58,7 +58,7 @@ describe('filter scope', () => {
 
 	it('applies to the pane it was typed in, not to the next one', async () => {
 		const app = mount();
-		await waitForFrame(app, '[Metrics]');
+		await waitForFrame(app, '[Findings]');
 		app.press(keys.tab);
 		await waitForFrame(app, 'sort: catalog order');
 		app.press(keys.tab);

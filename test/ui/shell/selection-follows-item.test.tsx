@@ -60,7 +60,7 @@ function mount() {
 
 /** Tab twice to the connections, then down to the second row; one key per frame. */
 async function selectSecondConnection(app: ReturnType<typeof mount>['app']): Promise<void> {
-	await waitForFrame(app, '[Metrics]');
+	await waitForFrame(app, '[Findings]');
 	app.press(keys.tab);
 	await waitForFrame(app, 'sort: catalog order');
 	app.press(keys.tab);
