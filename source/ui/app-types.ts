@@ -37,6 +37,10 @@ export type ShellPaneProperties = PaneProperties & {
 	readonly selectedId?: string;
 	/** Enter opened the selected row's detail; Esc closes it. */
 	readonly detail?: boolean;
+	/** Lines of the open detail scrolled past (j/k, PgUp/PgDn, g/G). */
+	readonly detailScroll?: number;
+	/** The pane tells the shell how far its open detail can scroll, so keys stop at its end. */
+	readonly onDetailScrollLimit?: (limit: number) => void;
 };
 
 export type PaneEntry = {

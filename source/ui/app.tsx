@@ -1,7 +1,7 @@
 // The app shell: header, findings line, panes, help bar and status line, laid out to the exact
 // terminal size. It draws the Snapshot it is given and emits commands; the engine does the rest.
 import {Box, Text} from 'ink';
-import {useCallback, useReducer, useSyncExternalStore} from 'react';
+import {useCallback, useReducer, useRef, useSyncExternalStore} from 'react';
 import {sanitizeText} from '../domain/sanitize.js';
 import type {
 	AppCommand,
@@ -15,12 +15,12 @@ import type {
 import {fitText} from './format.js';
 import {type Clock, useNow} from './hooks/use-clock.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {computeLayout, drawableRows, paneHeight, totalRows} from './layout.js';
+import {computeLayout, drawableRows, paneHeight, type ShellLayout, totalRows} from './layout.js';
 import type {PaneId} from './pane-types.js';
 import {FilterInput} from './shell/filter-input.js';
 import {Header} from './shell/header.js';
 import {HelpBar} from './shell/help-bar.js';
-import {HelpOverlay} from './shell/help-overlay.js';
+import {HelpOverlay, helpScrolling} from './shell/help-overlay.js';
 import {PaneArea} from './shell/pane-area.js';
 import {PaneSlot} from './shell/pane-slot.js';
 import {PauseBanner} from './shell/pause-banner.js';
@@ -28,6 +28,7 @@ import {Row} from './shell/row.js';
 import {
 	filteredPane,
 	initialShellState,
+	keyContext,
 	paneFilter,
 	type ShellState,
 	shellReducer,
@@ -98,6 +99,21 @@ export function App(properties: Properties) {
 		});
 	const snapshot = state.frozen ?? live;
 	const layout = layoutFor(state);
+	// The open detail reports how far it can scroll; keys read it, so it needs no re-render.
+	const detailLimit = useRef(0);
+	const onDetailScrollLimit = useCallback((limit: number) => {
+		detailLimit.current = limit;
+	}, []);
+	const scrolling = (shell: ShellState, shellLayout: ShellLayout) => {
+		if (shell.helpOpen) {
+			return helpScrolling(shellLayout.columns, shellLayout.paneArea, ascii);
+		}
+		const height = paneHeight(shellLayout, shell.focus);
+		// A detail longer than the pane keeps its last row for where the view is.
+		return shell.detailOpen
+			? {pageSize: Math.max(1, height - 1), scrollLimit: detailLimit.current}
+			: {pageSize: height, scrollLimit: 0};
+	};
 	const rowIds = (shell: ShellState, pane: PaneId) =>
 		panes[pane].rowIds?.(shell.frozen ?? live, viewRequest(shell, pane)) ?? [];
 	useShellInput({
@@ -105,7 +121,7 @@ export function App(properties: Properties) {
 		dispatch,
 		focusedPane: (shell) => ({
 			rows: rowIds(shell, shell.focus),
-			pageSize: paneHeight(layoutFor(shell), shell.focus),
+			...scrolling(shell, layoutFor(shell)),
 			live,
 		}),
 		onQuit: properties.onQuit,
@@ -124,7 +140,9 @@ export function App(properties: Properties) {
 		ascii,
 		color,
 		...viewRequest(state, pane),
-		...(state.detailOpen && state.focus === pane ? {detail: true} : {}),
+		...(state.detailOpen && state.focus === pane
+			? {detail: true, detailScroll: state.detailScroll, onDetailScrollLimit}
+			: {}),
 	});
 	const labels = {
 		'toggle-pause': state.frozen === undefined ? 'pause' : 'resume',
@@ -166,7 +184,12 @@ export function App(properties: Properties) {
 			)}
 			{layout.paneArea > 0 &&
 				(state.helpOpen ? (
-					<HelpOverlay width={layout.columns} height={layout.paneArea} ascii={ascii} />
+					<HelpOverlay
+						width={layout.columns}
+						height={layout.paneArea}
+						ascii={ascii}
+						scroll={state.helpScroll}
+					/>
 				) : (
 					<PaneArea
 						layout={layout}
@@ -188,6 +211,7 @@ export function App(properties: Properties) {
 				) : (
 					<HelpBar
 						width={layout.columns}
+						context={keyContext(state)}
 						filter={state.filters[filteredPane(state)]}
 						labels={labels}
 						ascii={ascii}

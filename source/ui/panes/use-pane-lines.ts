@@ -1,11 +1,11 @@
 // Every pane draws the same way: its list under the filter and sort the shell passes, or, while
 // Enter's detail is open, the chosen item's drill-down in the same rectangle. The selection is an
 // item (its stable id): the row drawn selected is wherever that item is now.
-import {useMemo, useRef} from 'react';
+import {useLayoutEffect, useMemo, useRef} from 'react';
 import type {Snapshot} from '../../domain/snapshot.js';
 import type {ShellPaneProperties} from '../app-types.js';
 import type {PaneId} from '../pane-types.js';
-import {detailLines, goneDetailLines} from './detail/pane-detail.js';
+import {type FullDetail, fullDetail, scrolledDetail} from './detail/pane-detail.js';
 import type {Line} from './line.js';
 import {type PaneContext, paneContext} from './pane-context.js';
 import {type PaneView, viewOfFilter} from './pane-view.js';
@@ -38,12 +38,21 @@ export type PaneDraw = {
 	readonly detail: boolean;
 	readonly selectedId?: string | undefined;
 	readonly lastSeen?: LastSeen | undefined;
+	/** Lines of the open detail scrolled past. */
+	readonly detailScroll?: number | undefined;
 };
+
+/** What a pane shows before the detail's scrolling: its list, or the whole detail. */
+export type PaneContent =
+	| {readonly kind: 'list'; readonly lines: Line[]}
+	| {readonly kind: 'detail'; readonly detail: FullDetail; readonly seen: LastSeen};
 
 export type PaneDrawn = {
 	readonly lines: Line[];
 	/** The item the detail showed, to keep as `lastSeen`. */
 	readonly seen?: LastSeen;
+	/** How far the open detail can scroll; 0 when it fits (or no detail is open). */
+	readonly scrollLimit: number;
 };
 
 function selectedRow(draw: PaneDraw): number {
@@ -62,37 +71,56 @@ function openItem(draw: PaneDraw, selected: number): SelectedItem | undefined {
 		: itemById(draw.pane, draw.snapshot, draw.selectedId);
 }
 
-export function paneLines(draw: PaneDraw, list: ListLines): PaneDrawn {
+export function paneContent(draw: PaneDraw, list: ListLines): PaneContent {
 	const {snapshot, view} = draw;
 	const context = {...draw.context, selected: selectedRow(draw)};
 	if (draw.detail) {
 		const item = openItem(draw, context.selected);
 		if (item !== undefined) {
 			const seen = {id: itemId(item), item, at: snapshot.generatedAt};
-			return {lines: detailLines(item, snapshot, context), seen};
+			return {kind: 'detail', detail: fullDetail(item, snapshot, context), seen};
 		}
 
 		const last = draw.lastSeen;
 		if (last !== undefined && last.id === draw.selectedId) {
-			return {lines: goneDetailLines(last.item, last.at, snapshot, context), seen: last};
+			const detail = fullDetail(last.item, snapshot, context, last.at);
+			return {kind: 'detail', detail, seen: last};
 		}
 		// Nothing to drill into (no rows, or none the filter keeps): the list says why.
 	}
 
-	return {lines: list(snapshot, context, view)};
+	return {kind: 'list', lines: list(snapshot, context, view)};
+}
+
+export function paneFrame(content: PaneContent, context: PaneContext, scroll = 0): PaneDrawn {
+	if (content.kind === 'list') {
+		return {lines: content.lines, scrollLimit: 0};
+	}
+
+	const scrolled = scrolledDetail(content.detail, context, scroll);
+	return {lines: scrolled.lines, seen: content.seen, scrollLimit: scrolled.limit};
+}
+
+export function paneLines(draw: PaneDraw, list: ListLines): PaneDrawn {
+	return paneFrame(paneContent(draw, list), draw.context, draw.detailScroll);
 }
 
 export function usePaneLines(pane: PaneId, properties: ShellPaneProperties, list: ListLines) {
 	const {snapshot, width, height, focused, selected, timeZone, now, ascii} = properties;
-	const {filter, sortStep, detail, selectedId} = properties;
+	const {filter, sortStep, detail, selectedId, detailScroll, onDetailScrollLimit} = properties;
 	const lastSeen = useRef<LastSeen | undefined>(undefined);
-	const drawn = useMemo(
+	const context = useMemo(
+		() => paneContext({width, height, focused, selected, timeZone, now, ascii}),
+		[width, height, focused, selected, timeZone, now, ascii],
+	);
+	// Scrolling the detail only slices it: the detail is built once per snapshot and size.
+	const content = useMemo(
 		() =>
-			paneLines(
+			paneContent(
 				{
 					pane,
 					snapshot,
-					context: paneContext({width, height, focused, selected, timeZone, now, ascii}),
+					context,
 					view: viewOfFilter(filter, sortStep),
 					detail: detail === true,
 					selectedId,
@@ -100,23 +128,18 @@ export function usePaneLines(pane: PaneId, properties: ShellPaneProperties, list
 				},
 				list,
 			),
-		[
-			pane,
-			list,
-			snapshot,
-			width,
-			height,
-			focused,
-			selected,
-			timeZone,
-			now,
-			ascii,
-			filter,
-			sortStep,
-			detail,
-			selectedId,
-		],
+		[pane, list, snapshot, context, filter, sortStep, detail, selectedId],
+	);
+	const drawn = useMemo(
+		() => paneFrame(content, context, detailScroll),
+		[content, context, detailScroll],
 	);
 	lastSeen.current = drawn.seen ?? lastSeen.current;
+	// Within the commit that draws the detail, so a key pressed right after it sees the limit.
+	useLayoutEffect(() => {
+		if (detail === true) {
+			onDetailScrollLimit?.(drawn.scrollLimit);
+		}
+	}, [detail, drawn.scrollLimit, onDetailScrollLimit]);
 	return drawn.lines;
 }

@@ -2,11 +2,14 @@
 // never forgotten while rows seem to be missing.
 import {Text} from 'ink';
 import {fitText} from '../format.js';
+import type {KeyContext} from '../keymap.js';
 import {helpBarText, type LabelOverrides} from './key-help.js';
 import {Row} from './row.js';
 
 type Properties = {
 	readonly width: number;
+	/** Where keys are read now: an open detail offers scrolling instead of moving. */
+	readonly context: KeyContext;
 	readonly filter: string;
 	readonly labels: LabelOverrides;
 	readonly ascii: boolean;
@@ -14,10 +17,10 @@ type Properties = {
 
 const filterWidth = 24;
 
-export function HelpBar({width, filter, labels, ascii}: Properties) {
+export function HelpBar({width, context, filter, labels, ascii}: Properties) {
 	const prefix =
 		filter === '' ? '' : `${fitText(`filter: ${filter}`, filterWidth, ascii).trimEnd()}  `;
-	const keys = helpBarText({width: Math.max(0, width - prefix.length), ascii, labels});
+	const keys = helpBarText({width: Math.max(0, width - prefix.length), ascii, labels, context});
 	return (
 		<Row width={width}>
 			{prefix !== '' && <Text inverse>{prefix.trimEnd()}</Text>}

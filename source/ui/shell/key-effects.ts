@@ -16,11 +16,37 @@ export type KeyEffect = {
 export type FocusedPaneInfo = {
 	/** The ids of the focused pane's rows, in the order it draws them. */
 	readonly rows: readonly string[];
-	/** Rows it shows at once, for PgUp/PgDn. */
+	/** Rows it shows at once, for PgUp/PgDn (of the help or the open detail while they are up). */
 	readonly pageSize: number;
+	/** How far the help, or the open detail, can scroll: its lines beyond one screenful. */
+	readonly scrollLimit: number;
 	/** The newest snapshot, frozen on screen when pausing. */
 	readonly live: Snapshot;
 };
+
+function scrollTo(offset: number, info: FocusedPaneInfo): KeyEffect {
+	const clamped = Math.max(0, Math.min(offset, info.scrollLimit));
+	return {event: {type: 'scroll', offset: clamped}};
+}
+
+function scrollEffect(
+	action: 'scroll-up' | 'scroll-down' | 'scroll-page-up' | 'scroll-page-down',
+	state: ShellState,
+	info: FocusedPaneInfo,
+): KeyEffect {
+	const page = Math.max(1, info.pageSize);
+	const steps = {
+		'scroll-up': -1,
+		'scroll-down': 1,
+		'scroll-page-up': -page,
+		'scroll-page-down': page,
+	};
+	const current = Math.min(
+		state.helpOpen ? state.helpScroll : state.detailScroll,
+		info.scrollLimit,
+	);
+	return scrollTo(current + steps[action], info);
+}
 
 export function keyEffect(action: KeyAction, state: ShellState, info: FocusedPaneInfo): KeyEffect {
 	const page = Math.max(1, info.pageSize);
@@ -60,6 +86,15 @@ export function keyEffect(action: KeyAction, state: ShellState, info: FocusedPan
 				event: {type: 'cycle-window'},
 				command: {type: 'window', minutes: nextWindow(state.windowMinutes)},
 			};
+		case 'scroll-up':
+		case 'scroll-down':
+		case 'scroll-page-up':
+		case 'scroll-page-down':
+			return scrollEffect(action, state, info);
+		case 'scroll-top':
+			return scrollTo(0, info);
+		case 'scroll-bottom':
+			return scrollTo(info.scrollLimit, info);
 		case 'refresh':
 			return {command: 'refresh'};
 		case 'share':

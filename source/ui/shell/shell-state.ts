@@ -12,6 +12,9 @@ export type ShellState = {
 	readonly zoomed: boolean;
 	readonly helpOpen: boolean;
 	readonly detailOpen: boolean;
+	/** Lines scrolled past at the top of the open detail, and of the help. */
+	readonly detailScroll: number;
+	readonly helpScroll: number;
 	readonly editingFilter: boolean;
 	readonly filterDraft: string;
 	/**
@@ -37,6 +40,8 @@ export type ShellEvent =
 	/** Opens the detail of the row under the cursor, which from then on is that item. */
 	| {readonly type: 'open-detail'; readonly rows: readonly string[]}
 	| {readonly type: 'toggle-help' | 'close-help' | 'back'}
+	/** Scrolls the help while it is open, else the open detail, to `offset` lines from the top. */
+	| {readonly type: 'scroll'; readonly offset: number}
 	| {readonly type: 'open-filter' | 'apply-filter' | 'cancel-filter' | 'delete-filter-character'}
 	| {readonly type: 'type-filter'; readonly text: string}
 	| {readonly type: 'cycle-sort' | 'cycle-window' | 'toggle-zoom' | 'toggle-time-zone'}
@@ -88,6 +93,8 @@ export function initialShellState(snapshot: Snapshot): ShellState {
 		zoomed: false,
 		helpOpen: false,
 		detailOpen: false,
+		detailScroll: 0,
+		helpScroll: 0,
 		editingFilter: false,
 		filterDraft: '',
 		filters: noFilters,
@@ -121,7 +128,10 @@ export function keyContext(state: ShellState): KeyContext {
 	if (state.editingFilter) {
 		return 'filter';
 	}
-	return state.helpOpen ? 'help' : 'normal';
+	if (state.helpOpen) {
+		return 'help';
+	}
+	return state.detailOpen ? 'detail' : 'normal';
 }
 
 function focusStep(state: ShellState, step: 1 | -1): ShellState {
@@ -132,6 +142,7 @@ function focusStep(state: ShellState, step: 1 | -1): ShellState {
 		focus: next,
 		activeContent: next === 'findings' ? state.activeContent : next,
 		detailOpen: false,
+		detailScroll: 0,
 	};
 }
 
@@ -153,7 +164,7 @@ function fromTop(selection: Selection): Selection {
 
 function back(state: ShellState): ShellState {
 	if (state.detailOpen) {
-		return {...state, detailOpen: false};
+		return {...state, detailOpen: false, detailScroll: 0};
 	}
 	if (state.zoomed) {
 		return {...state, zoomed: false};
@@ -180,12 +191,16 @@ export function shellReducer(state: ShellState, event: ShellEvent): ShellState {
 		case 'jump':
 			return select(state, event.to === 'top' ? 0 : event.rows.length - 1, event.rows);
 		case 'toggle-help':
-			return {...state, helpOpen: !state.helpOpen};
+			return {...state, helpOpen: !state.helpOpen, helpScroll: 0};
 		case 'close-help':
-			return {...state, helpOpen: false};
+			return {...state, helpOpen: false, helpScroll: 0};
+		case 'scroll': {
+			const offset = Math.max(0, Math.floor(event.offset));
+			return state.helpOpen ? {...state, helpScroll: offset} : {...state, detailScroll: offset};
+		}
 		case 'open-detail': {
 			const current = selectionIndex(state.selection[state.focus], event.rows);
-			return {...select(state, current, event.rows), detailOpen: true};
+			return {...select(state, current, event.rows), detailOpen: true, detailScroll: 0};
 		}
 		case 'back':
 			return back(state);

@@ -57,12 +57,22 @@ describe('drill-down frames', () => {
 			expect(frame).not.toContain('rejected at');
 		});
 
-		it('change: the event and its JSON, cut with a count of the rest', () => {
+		it('change: the event and its JSON, a screenful at a time with where the view is', () => {
 			const frame = detailFrame('changes', 1, width, 16);
 			expect(frame).toContain('RevokeSecurityGroupIngress');
 			expect(frame).toContain('by AssumedRole ops-admin/alice');
 			expect(frame).toContain('"eventVersion": "1.08",');
-			expect(frame).toMatch(/… \d+ more lines$/);
+			expect(frame).toMatch(/^lines 1-15 of \d+ · j\/k PgUp\/PgDn g\/G scroll$/m);
+			const scrolled = renderPane('changes', {
+				detail: true,
+				focused: true,
+				selected: 1,
+				width,
+				height: 16,
+				detailScroll: 1000,
+			});
+			// Scrolled past the end: the last screenful, ending with the event's closing brace.
+			expect(scrolled.at(-2)).toBe('}');
 		});
 
 		it('finding: title, since, confidence, next step and resolved evidence', () => {

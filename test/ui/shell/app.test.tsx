@@ -105,12 +105,7 @@ describe('App at 80x24', () => {
 		await waitForFrame(app, '[findings]');
 		app.press('?');
 		const help = await waitForFrame(app, 'Esc or ? closes');
-		for (const text of [
-			'Quit and restore',
-			'Focus the next pane',
-			'Cycle the time window',
-			'Share: write',
-		]) {
+		for (const text of ['Quit and restore', 'Focus the next pane', 'Move the selection up']) {
 			expect(help).toContain(text);
 		}
 		expect(help).not.toContain('<metrics>');

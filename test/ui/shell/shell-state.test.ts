@@ -184,7 +184,7 @@ describe('nearestWindow', () => {
 });
 
 describe('keyEffect', () => {
-	const info = {rows: forty, pageSize: 16, live: snapshot};
+	const info = {rows: forty, pageSize: 16, scrollLimit: 0, live: snapshot};
 
 	it('pauses on the live snapshot and resumes', () => {
 		const pausing = keyEffect('toggle-pause', start, info);
@@ -234,6 +234,38 @@ describe('keyEffect', () => {
 			delta: -1,
 			rows: forty,
 		});
+	});
+
+	it('scrolls an open detail (not the selection) and stops at its end', () => {
+		const open = run({type: 'focus-next'}, {type: 'open-detail', rows: forty});
+		expect(keyContext(open)).toBe('detail');
+		const detail = {...info, pageSize: 10, scrollLimit: 25};
+		const scrolled = (state: ShellState, action: Parameters<typeof keyEffect>[0]) => {
+			const effect = keyEffect(action, state, detail);
+			return effect.event === undefined ? state : shellReducer(state, effect.event);
+		};
+		let state = scrolled(open, 'scroll-down');
+		expect(state.detailScroll).toBe(1);
+		state = scrolled(state, 'scroll-page-down');
+		expect(state.detailScroll).toBe(11);
+		state = scrolled(scrolled(state, 'scroll-page-down'), 'scroll-page-down');
+		expect(state.detailScroll).toBe(25);
+		state = scrolled(state, 'scroll-up');
+		expect(state.detailScroll).toBe(24);
+		expect(scrolled(state, 'scroll-top').detailScroll).toBe(0);
+		expect(scrolled(state, 'scroll-bottom').detailScroll).toBe(25);
+		// The selection did not move, and closing the detail starts the next one at its top.
+		expect(state.selection.metrics).toEqual({id: 'row-0', index: 0});
+		expect(shellReducer(state, {type: 'back'}).detailScroll).toBe(0);
+	});
+
+	it('scrolls the help while it is open', () => {
+		const help = run({type: 'toggle-help'});
+		expect(keyContext(help)).toBe('help');
+		const effect = keyEffect('scroll-page-down', help, {...info, pageSize: 8, scrollLimit: 30});
+		const state = effect.event === undefined ? help : shellReducer(help, effect.event);
+		expect(state).toMatchObject({helpScroll: 8, detailScroll: 0});
+		expect(shellReducer(state, {type: 'close-help'}).helpScroll).toBe(0);
 	});
 
 	it('quits without touching the state', () => {
