@@ -1,6 +1,6 @@
 // The app shell: header, findings line, panes, help bar and status line, laid out to the exact
 // terminal size. It draws the Snapshot it is given and emits commands; the engine does the rest.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {useCallback, useReducer, useRef, useSyncExternalStore} from 'react';
 import {sanitizeText} from '../domain/sanitize.js';
 import type {
@@ -12,7 +12,6 @@ import type {
 	SnapshotSource,
 	TerminalSize,
 } from './app-types.js';
-import {fitText} from './format.js';
 import {type Clock, useNow} from './hooks/use-clock.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {computeLayout, drawableRows, paneHeight, type ShellLayout, totalRows} from './layout.js';
@@ -24,7 +23,7 @@ import {HelpOverlay, helpScrolling} from './shell/help-overlay.js';
 import {PaneArea} from './shell/pane-area.js';
 import {PaneSlot} from './shell/pane-slot.js';
 import {PauseBanner} from './shell/pause-banner.js';
-import {Row} from './shell/row.js';
+import {AsciiContext, Row} from './shell/row.js';
 import {
 	filteredPane,
 	initialShellState,
@@ -74,7 +73,7 @@ function zoomNote(state: ShellState): string {
 		return 'z restores';
 	}
 	const id = state.selection[state.focus].id;
-	return id === undefined ? 'detail, Esc back' : `${sanitizeText(id, 80)}, Esc back`;
+	return id === undefined ? 'detail, Esc back' : `detail, Esc back: ${sanitizeText(id, 120)}`;
 }
 
 export function App(properties: Properties) {
@@ -153,83 +152,88 @@ export function App(properties: Properties) {
 	);
 
 	return (
-		<Box flexDirection="column" width={layout.columns} height={totalRows(layout)}>
-			{layout.header > 0 && (
-				<Header
-					snapshot={snapshot}
-					now={now}
-					width={layout.columns}
-					height={layout.header}
-					requestedWindow={state.windowMinutes}
-					timeZone={state.timeZone}
-					ascii={ascii}
-					color={color}
-				/>
-			)}
-			{layout.findings > 0 && (
-				<PaneSlot
-					entry={panes.findings}
-					paneProperties={summaryLine(paneProperties('findings', layout.columns, layout.findings))}
-				/>
-			)}
-			{state.frozen !== undefined && layout.banner > 0 && (
-				<PauseBanner
-					frozen={state.frozen}
-					live={live}
-					width={layout.columns}
-					timeZone={state.timeZone}
-					ascii={ascii}
-					color={color}
-				/>
-			)}
-			{layout.paneArea > 0 &&
-				(state.helpOpen ? (
-					<HelpOverlay
-						width={layout.columns}
-						height={layout.paneArea}
-						ascii={ascii}
-						scroll={state.helpScroll}
-					/>
-				) : (
-					<PaneArea
-						layout={layout}
-						panes={panes}
-						focus={state.focus}
-						activeContent={state.activeContent}
-						ascii={ascii}
-						paneProperties={paneProperties}
-						zoomNote={zoomNote(state)}
-					/>
-				))}
-			{layout.helpBar > 0 &&
-				(state.editingFilter ? (
-					filterInput
-				) : notice !== undefined && now < notice.until ? (
-					<Row width={layout.columns}>
-						<Text bold>{fitText(sanitizeText(notice.text), layout.columns, ascii)}</Text>
-					</Row>
-				) : (
-					<HelpBar
-						width={layout.columns}
-						context={keyContext(state)}
-						filter={state.filters[filteredPane(state)]}
-						labels={labels}
-						ascii={ascii}
-					/>
-				))}
-			{layout.status > 0 &&
-				(state.editingFilter && layout.helpBar === 0 ? (
-					filterInput
-				) : (
-					<StatusLine
+		<AsciiContext.Provider value={ascii}>
+			<Box flexDirection="column" width={layout.columns} height={totalRows(layout)}>
+				{layout.header > 0 && (
+					<Header
 						snapshot={snapshot}
 						now={now}
+						width={layout.columns}
+						height={layout.header}
+						requestedWindow={state.windowMinutes}
+						timeZone={state.timeZone}
+						ascii={ascii}
+						color={color}
+					/>
+				)}
+				{layout.findings > 0 && (
+					<PaneSlot
+						entry={panes.findings}
+						paneProperties={summaryLine(
+							paneProperties('findings', layout.columns, layout.findings),
+						)}
+					/>
+				)}
+				{state.frozen !== undefined && layout.banner > 0 && (
+					<PauseBanner
+						frozen={state.frozen}
+						live={live}
 						width={layout.columns}
 						timeZone={state.timeZone}
 						ascii={ascii}
 						color={color}
 					/>
-				))}
-		</Box>
+				)}
+				{layout.paneArea > 0 &&
+					(state.helpOpen ? (
+						<HelpOverlay
+							width={layout.columns}
+							height={layout.paneArea}
+							ascii={ascii}
+							scroll={state.helpScroll}
+						/>
+					) : (
+						<PaneArea
+							layout={layout}
+							panes={panes}
+							focus={state.focus}
+							activeContent={state.activeContent}
+							ascii={ascii}
+							paneProperties={paneProperties}
+							zoomNote={zoomNote(state)}
+						/>
+					))}
+				{layout.helpBar > 0 &&
+					(state.editingFilter ? (
+						filterInput
+					) : notice !== undefined && now < notice.until ? (
+						<Row
+							width={layout.columns}
+							parts={[{text: sanitizeText(notice.text), style: {bold: true}}]}
+						/>
+					) : (
+						<HelpBar
+							width={layout.columns}
+							context={keyContext(state)}
+							filter={state.filters[filteredPane(state)]}
+							labels={labels}
+							ascii={ascii}
+						/>
+					))}
+				{layout.status > 0 &&
+					(state.editingFilter && layout.helpBar === 0 ? (
+						filterInput
+					) : (
+						<StatusLine
+							snapshot={snapshot}
+							now={now}
+							width={layout.columns}
+							timeZone={state.timeZone}
+							ascii={ascii}
+							color={color}
+						/>
+					))}
+			</Box>
+		</AsciiContext.Provider>
 	);
 }

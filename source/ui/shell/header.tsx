@@ -5,7 +5,7 @@ import type {WindowMinutes} from '../app-types.js';
 import type {TimeZoneMode} from '../pane-types.js';
 import {clockText, healthSegments, identityText, windowText} from './header-text.js';
 import {Row} from './row.js';
-import {Segments} from './segments.js';
+import {segmentParts} from './segments.js';
 import {shellGlyphs} from './shell-glyphs.js';
 
 type Properties = {
@@ -34,9 +34,11 @@ export function Header(properties: Properties) {
 	return (
 		<Box flexDirection="column" width={width} height={properties.height}>
 			<Box width={width} height={1}>
-				<Row width={width - clockWidth} style={{bold: true}}>
-					{identityText(snapshot, glyphs.separator, ascii)}
-				</Row>
+				<Row
+					width={width - clockWidth}
+					style={{bold: true}}
+					parts={[{text: identityText(snapshot, glyphs.separator, ascii)}]}
+				/>
 				{clockWidth > 0 && (
 					<Box width={clockWidth} justifyContent="flex-end">
 						<Text>{clock}</Text>
@@ -44,11 +46,14 @@ export function Header(properties: Properties) {
 				)}
 			</Box>
 			{properties.height > 1 && (
-				<Row width={width}>
-					<Text>{window}</Text>
-					{health.length > 0 && <Text dimColor>{glyphs.separator}</Text>}
-					<Segments segments={health} separator={glyphs.separator} color={color} />
-				</Row>
+				<Row
+					width={width}
+					parts={[
+						{text: window},
+						...(health.length > 0 ? [{text: glyphs.separator, style: {dimColor: true}}] : []),
+						...segmentParts(health, glyphs.separator, color),
+					]}
+				/>
 			)}
 		</Box>
 	);

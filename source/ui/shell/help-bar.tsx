@@ -1,6 +1,5 @@
 // The bottom hint row, generated from the keymap; an applied filter is named first so it is
 // never forgotten while rows seem to be missing.
-import {Text} from 'ink';
 import {fitText} from '../format.js';
 import type {KeyContext} from '../keymap.js';
 import {helpBarText, type LabelOverrides} from './key-help.js';
@@ -22,10 +21,12 @@ export function HelpBar({width, context, filter, labels, ascii}: Properties) {
 		filter === '' ? '' : `${fitText(`filter: ${filter}`, filterWidth, ascii).trimEnd()}  `;
 	const keys = helpBarText({width: Math.max(0, width - prefix.length), ascii, labels, context});
 	return (
-		<Row width={width}>
-			{prefix !== '' && <Text inverse>{prefix.trimEnd()}</Text>}
-			{prefix !== '' && '  '}
-			<Text dimColor>{keys}</Text>
-		</Row>
+		<Row
+			width={width}
+			parts={[
+				...(prefix === '' ? [] : [{text: prefix.trimEnd(), style: {inverse: true}}, {text: '  '}]),
+				{text: keys, style: {dimColor: true}},
+			]}
+		/>
 	);
 }

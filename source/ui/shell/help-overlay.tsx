@@ -1,7 +1,7 @@
 // Every binding of the keymap, then what the screen's labels and marks mean and how the filter
 // reads, over the pane area: descriptions wrap under themselves (never cut), and the help scrolls
 // with j/k, PgUp/PgDn and g/G when it is longer than the room it has.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {fitText} from '../format.js';
 import {glyphsFor} from '../panes/glyphs.js';
 import {cellWidth, wrapCells} from '../panes/text-width.js';
@@ -96,13 +96,17 @@ export function HelpOverlay({width, height, ascii, scroll}: Properties) {
 			: `${glyphs.separator}j/k PgDn scroll${glyphs.separator}lines ${top + 1}-${top + shown.length} of ${lines.length}`;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			<Row width={width} style={{inverse: true}}>
-				{fitText(` Help${glyphs.separator}Esc or ? closes${where} `, width, ascii).trimEnd()}
-			</Row>
+			<Row
+				width={width}
+				style={{inverse: true}}
+				parts={[{text: ` Help${glyphs.separator}Esc or ? closes${where} `}]}
+			/>
 			{rows.map((row) => (
-				<Row key={row.key} width={width}>
-					{row.kind === 'title' ? <Text bold>{row.text}</Text> : row.text || ' '}
-				</Row>
+				<Row
+					key={row.key}
+					width={width}
+					parts={[{text: row.text, style: row.kind === 'title' ? {bold: true} : {}}]}
+				/>
 			))}
 		</Box>
 	);

@@ -1,7 +1,4 @@
-// Title rows of the pane area: the tab bar in tab mode, one rule per pane in the grid.
-import {Text} from 'ink';
 import type {PaneRegistry} from '../app-types.js';
-import {fitText} from '../format.js';
 import {type ContentPaneId, focusOrder} from '../layout.js';
 import type {PaneId} from '../pane-types.js';
 import {Row} from './row.js';
@@ -25,21 +22,21 @@ export function TabBar({panes, active, focus, width, ascii}: TabBarProperties) {
 	const hint = `  Tab${glyphs.separator}S-Tab`;
 	const titles = focusOrder.map((pane) => panes[pane].title);
 	const tabsWidth = titles.reduce((sum, title) => sum + title.length + 2, 0);
+	const tabs = focusOrder.map((pane) => {
+		const title = panes[pane].title;
+		if (pane === focus) {
+			return {text: `[${title}]`, style: {bold: true, inverse: true}};
+		}
+		return {text: ` ${title} `, style: pane === active ? {bold: true} : {dimColor: true}};
+	});
 	return (
-		<Row width={width}>
-			{focusOrder.map((pane) => {
-				const title = panes[pane].title;
-				if (pane === focus) {
-					return <Text key={pane} bold inverse>{`[${title}]`}</Text>;
-				}
-				return pane === active ? (
-					<Text key={pane} bold>{` ${title} `}</Text>
-				) : (
-					<Text key={pane} dimColor>{` ${title} `}</Text>
-				);
-			})}
-			{tabsWidth + hint.length <= width && <Text dimColor>{hint}</Text>}
-		</Row>
+		<Row
+			width={width}
+			parts={[
+				...tabs,
+				...(tabsWidth + hint.length <= width ? [{text: hint, style: {dimColor: true}}] : []),
+			]}
+		/>
 	);
 }
 
@@ -57,12 +54,13 @@ export function PaneTitle({title, focused, width, ascii, note}: PaneTitlePropert
 	const text = `${marker} ${title}${note === undefined ? '' : ` (${note})`} `;
 	const rule = glyphs.horizontalRule.repeat(Math.max(0, width - [...text].length));
 	return (
-		<Row width={width}>
-			<Text bold={focused} inverse={focused}>
-				{fitText(text, Math.min(width, [...text].length), ascii)}
-			</Text>
-			<Text dimColor>{rule}</Text>
-		</Row>
+		<Row
+			width={width}
+			parts={[
+				{text, style: focused ? {bold: true, inverse: true} : {}},
+				{text: rule, style: {dimColor: true}},
+			]}
+		/>
 	);
 }
 

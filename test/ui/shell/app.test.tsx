@@ -224,7 +224,7 @@ describe('App at 80x24', () => {
 		await waitForFrame(app, '[findings]');
 		app.press(keys.tab, keys.down, keys.enter);
 		const detail = await waitForFrame(app, '<metrics> 80x17 sel=1 focused detail');
-		expect(detail).toContain('▸ metrics (row-1, Esc back)');
+		expect(detail).toContain('▸ metrics (detail, Esc back: row-1)');
 		expect(onCommand).toHaveBeenLastCalledWith({type: 'drill-down', pane: 'metrics', id: 'row-1'});
 		app.press(keys.escape);
 		await waitForFrame(app, '<metrics> 80x17 sel=1 focused tz=utc');
