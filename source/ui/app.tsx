@@ -48,6 +48,8 @@ type Properties = {
 	readonly clock?: Clock;
 	/** A transient line (e.g. where `y` saved the summary), shown in place of the help bar. */
 	readonly notices?: NoticeSource;
+	/** `lbtop replay`: the header marks every screen as a recording, at the recording's time. */
+	readonly replay?: boolean;
 };
 
 const noNotices: NoticeSource = {subscribe: () => () => undefined, getSnapshot: () => undefined};
@@ -164,6 +166,7 @@ export function App(properties: Properties) {
 						timeZone={state.timeZone}
 						ascii={ascii}
 						color={color}
+						replay={properties.replay === true}
 					/>
 				)}
 				{layout.findings > 0 && (

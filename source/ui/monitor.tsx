@@ -102,6 +102,7 @@ type Screen = {
 	readonly ascii: boolean;
 	readonly color: boolean;
 	readonly clock?: () => number;
+	readonly replay?: boolean;
 };
 
 async function runScreen(screen: Screen, sharing: Sharing): Promise<void> {
@@ -119,6 +120,7 @@ async function runScreen(screen: Screen, sharing: Sharing): Promise<void> {
 				onQuit={() => undefined}
 				onCommand={commandHandler(playback, share)}
 				notices={sharing.board}
+				replay={screen.replay === true}
 				{...(screen.clock === undefined ? {} : {clock: screen.clock})}
 			/>
 		</StdoutBridge>,
@@ -254,6 +256,7 @@ export async function runReplayApp(
 				playback: replayer,
 				now: replayer.now,
 				clock: replayer.now,
+				replay: true,
 				ascii: config.ascii,
 				color: config.color,
 			},

@@ -17,13 +17,20 @@ type Properties = {
 	readonly timeZone: TimeZoneMode;
 	readonly ascii: boolean;
 	readonly color: boolean;
+	/** A recording is being played back: `now` is the recording's time. */
+	readonly replay?: boolean;
 };
 
 export function Header(properties: Properties) {
 	const {snapshot, width, ascii, color} = properties;
 	const glyphs = shellGlyphs(ascii);
 	const clock = clockText(properties.now);
-	const clockWidth = width > clock.length + 10 ? clock.length + 1 : 0;
+	// A replay says so first on the row, where no width cuts it, with the recording's time.
+	const replay = properties.replay === true;
+	const clockWidth = !replay && width > clock.length + 10 ? clock.length + 1 : 0;
+	const marker = replay
+		? [{text: ` REPLAY ${clock} `, style: {inverse: true, bold: true}}, {text: ' '}]
+		: [];
 	const window = windowText(
 		snapshot,
 		properties.requestedWindow,
@@ -37,7 +44,7 @@ export function Header(properties: Properties) {
 				<Row
 					width={width - clockWidth}
 					style={{bold: true}}
-					parts={[{text: identityText(snapshot, glyphs.separator, ascii)}]}
+					parts={[...marker, {text: identityText(snapshot, glyphs.separator, ascii)}]}
 				/>
 				{clockWidth > 0 && (
 					<Box width={clockWidth} justifyContent="flex-end">

@@ -349,6 +349,29 @@ describe('App on wide terminals', () => {
 	});
 });
 
+describe('replay', () => {
+	it.each([80, 40])(
+		'marks a recording played back at %i columns, with its time',
+		async (columns) => {
+			const app = renderAt(
+				<App
+					store={fixtureStore(fixtureSnapshot())}
+					panes={fakePanes}
+					ascii={false}
+					color={false}
+					onQuit={() => undefined}
+					clock={() => fixtureNow}
+					replay
+				/>,
+				{columns, rows: 24},
+			);
+			const frame = await waitForFrame(app, '[findings]');
+			expect(lines(frame)[0]).toMatch(/^ REPLAY 13:42:10Z {2}lbtop web-prod/);
+			expect(lines(frame)[0]?.length).toBeLessThanOrEqual(columns);
+		},
+	);
+});
+
 describe('notices', () => {
 	it('shows a notice in place of the help bar until it expires', async () => {
 		const board = new NoticeBoard();
