@@ -6,6 +6,7 @@ import {type Snapshot, type SourceName, type SourceState, sourceNames} from '../
 import {localClock, localOffset, utcClock, utcDateTime} from '../domain/time-format.js';
 import {formatBytes, formatGb, formatNumber, formatUsd} from '../domain/units.js';
 import {changeLines, connectionLines, metricLines, rejectedLines} from './text-sections.js';
+import {wrapSummary} from './text-wrap.js';
 
 function sourceLine(name: SourceName, state: SourceState, now: number): string {
 	const through =
@@ -84,5 +85,5 @@ export function textSummary(snapshot: Snapshot, now: number): string {
 		...sourceNames.map((name) => sourceLine(name, snapshot.sources[name], now)),
 		`Cost: ${formatGb(snapshot.cost.bytesScanned)} scanned by ${snapshot.cost.queries} Insights queries ≈ ${formatUsd(snapshot.cost.usd)}`,
 	];
-	return `${lines.join('\n')}\n`;
+	return `${wrapSummary(lines.join('\n'))}\n`;
 }

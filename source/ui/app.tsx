@@ -20,6 +20,7 @@ import {FilterInput} from './shell/filter-input.js';
 import {Header} from './shell/header.js';
 import {HelpBar} from './shell/help-bar.js';
 import {HelpOverlay, helpScrolling} from './shell/help-overlay.js';
+import {noticeLines} from './shell/notice-text.js';
 import {PaneArea} from './shell/pane-area.js';
 import {PaneSlot} from './shell/pane-slot.js';
 import {PauseBanner} from './shell/pause-banner.js';
@@ -53,6 +54,28 @@ type Properties = {
 };
 
 const noNotices: NoticeSource = {subscribe: () => () => undefined, getSnapshot: () => undefined};
+
+function NoticeRows(properties: {
+	readonly lines: readonly string[];
+	readonly width: number;
+	readonly height: number;
+}) {
+	// Rows are screen positions: a newer notice redraws them in place.
+	const rows = properties.lines
+		.slice(0, properties.height)
+		.map((text, row) => ({text, key: `notice-${row}`}));
+	return (
+		<Box flexDirection="column" width={properties.width} height={properties.height}>
+			{rows.map((row) => (
+				<Row
+					key={row.key}
+					width={properties.width}
+					parts={[{text: row.text, style: {bold: true}}]}
+				/>
+			))}
+		</Box>
+	);
+}
 
 /** The filter and sort step a pane is drawn with, omitted while at their defaults. */
 function viewRequest(state: ShellState, pane: PaneId): PaneViewRequest {
@@ -88,8 +111,13 @@ export function App(properties: Properties) {
 	const size = useTerminalSize(properties.initialSize);
 	const now = useNow(properties.clock);
 	const [state, dispatch] = useReducer(shellReducer, live, initialShellState);
+	const shownNotice =
+		notice !== undefined && now < notice.until
+			? noticeLines(sanitizeText(notice.text), size.columns, ascii)
+			: [];
 	const layoutFor = (shell: ShellState) =>
 		computeLayout({
+			helpBarRows: shell.editingFilter ? 1 : Math.max(1, shownNotice.length),
 			columns: size.columns,
 			rows: drawableRows(size.rows),
 			findingsCount: (shell.frozen ?? live).findings.length,
@@ -209,11 +237,8 @@ export function App(properties: Properties) {
 				{layout.helpBar > 0 &&
 					(state.editingFilter ? (
 						filterInput
-					) : notice !== undefined && now < notice.until ? (
-						<Row
-							width={layout.columns}
-							parts={[{text: sanitizeText(notice.text), style: {bold: true}}]}
-						/>
+					) : shownNotice.length > 0 ? (
+						<NoticeRows lines={shownNotice} width={layout.columns} height={layout.helpBar} />
 					) : (
 						<HelpBar
 							width={layout.columns}

@@ -86,6 +86,9 @@ describe('lbtop --demo at 80x24', () => {
 
 		await terminal.send('y');
 		await terminal.waitFor(/summary sent to the clipboard/);
+		// The notice takes a second row at 80 columns: the saved file's whole path is on screen.
+		screen = await terminal.waitFor(/^\/tmp\/\S+\/lbtop-demo-nlb-\d{8}T\d{6}Z\.txt$/m);
+		assertFits(screen, 80, 24);
 
 		await terminal.send('q');
 		expect(await terminal.waitForExit(15_000)).toBe(0);

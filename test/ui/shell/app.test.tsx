@@ -373,6 +373,57 @@ describe('replay', () => {
 });
 
 describe('notices', () => {
+	it('gives a long notice a second row, so the saved file name reads whole at 80 columns', async () => {
+		const board = new NoticeBoard();
+		const path = '/tmp/lbtop-demo-e2e-Xk3bQ9/lbtop-demo-nlb-20250314T134210Z.txt';
+		const app = renderAt(
+			<App
+				store={fixtureStore(fixtureSnapshot())}
+				panes={fakePanes}
+				ascii={false}
+				color={false}
+				onQuit={() => undefined}
+				notices={board}
+				clock={() => fixtureNow}
+			/>,
+			{columns: 80, rows: 24},
+		);
+		await waitForFrame(app, /\? help/);
+		board.show(`summary sent to the clipboard (OSC 52); saved to ${path}`, fixtureNow + 10_000);
+		const frame = await waitForFrame(app, 'summary sent');
+		const rows = lines(frame);
+		expect(rows).toHaveLength(23);
+		expect(rows.every((row) => [...row].length <= 80)).toBe(true);
+		expect(rows.slice(-3, -1).join(' ')).toBe(
+			`summary sent to the clipboard (OSC 52); saved to ${path}`,
+		);
+		expect(rows[22]).toMatch(/^flows lag/);
+		expect(frame).toContain('<metrics> 80x16');
+	});
+
+	it('keeps the file name whole when even the path is wider than the screen', async () => {
+		const board = new NoticeBoard();
+		const directory = `/home/oncall/${'very-long-directory-name/'.repeat(3)}tmp`;
+		const app = renderAt(
+			<App
+				store={fixtureStore(fixtureSnapshot())}
+				panes={fakePanes}
+				ascii
+				color={false}
+				onQuit={() => undefined}
+				notices={board}
+				clock={() => fixtureNow}
+			/>,
+			{columns: 60, rows: 24},
+		);
+		await waitForFrame(app, /\? help/);
+		board.show(`saved to ${directory}/lbtop-web-nlb-20250314T134210Z.txt`, fixtureNow + 10_000);
+		const frame = await waitForFrame(app, 'saved to');
+		const rows = lines(frame);
+		expect(rows.every((row) => row.length <= 60)).toBe(true);
+		expect(frame).toMatch(/^\/home\/oncall\/.*~.*\/tmp\/lbtop-web-nlb-20250314T134210Z\.txt$/m);
+	});
+
 	it('shows a notice in place of the help bar until it expires', async () => {
 		const board = new NoticeBoard();
 		let now = fixtureNow;
