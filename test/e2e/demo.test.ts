@@ -148,6 +148,42 @@ describe('lbtop --demo at 80x24: moving, sorting, drilling down, time zones', ()
 	});
 });
 
+describe('lbtop --demo at 80x24: a detail longer than the pane', () => {
+	it('scrolls with j, PgDn, G and g, and stays on the change it opened', {
+		timeout: 60_000,
+	}, async () => {
+		const terminal = await startDemo(80, 24);
+		await terminal.waitFor(/\[Findings\]/);
+		await terminal.send(keys.shiftTab);
+		await terminal.waitFor(/\[Changes\]/);
+		await terminal.waitFor(/events through/, 30_000);
+		await terminal.send(keys.enter);
+		const top = await terminal.waitFor(/Esc back: \S+/);
+		const title = /Esc back: (\S+)/.exec(top)?.[1] ?? '';
+		const detail = (screen: string) => {
+			const rows = screen.split('\n');
+			return rows.slice(rows.findIndex((row) => row.includes('Esc back')) + 1);
+		};
+		// A CloudTrail event's JSON is longer than 80x24 holds: the detail scrolls.
+		const first = detail(await terminal.waitFor(/lines 1-\d+ of \d+/));
+		await terminal.send('j');
+		const down = await terminal.waitFor(/lines 2-\d+ of \d+/);
+		expect(detail(down)[0]).toBe(first[1]);
+		await terminal.send(keys.pageDown);
+		await terminal.waitFor((screen) => !/lines [12]-/.test(screen) && /lines \d+-/.test(screen));
+		await terminal.send('G');
+		const bottom = await terminal.waitFor(/lines \d+-(\d+) of \1\b/);
+		expect(bottom).toContain(`Esc back: ${title}`);
+		assertFits(bottom, 80, 24);
+		await terminal.send('g');
+		await terminal.waitFor(/lines 1-\d+ of/);
+		await terminal.send(keys.escape);
+		await terminal.waitFor(/\[Changes\]/);
+		await terminal.send('q');
+		expect(await terminal.waitForExit(15_000)).toBe(0);
+	});
+});
+
 describe('lbtop --demo at 200x50', () => {
 	it('uses the room: every pane at once, nothing wider or taller than the screen; Ctrl-C quits cleanly', async () => {
 		const terminal = await startDemo(200, 50);
