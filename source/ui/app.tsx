@@ -20,11 +20,12 @@ import {FilterInput} from './shell/filter-input.js';
 import {Header} from './shell/header.js';
 import {HelpBar} from './shell/help-bar.js';
 import {HelpOverlay, helpScrolling} from './shell/help-overlay.js';
+import {NoticeRows} from './shell/notice-rows.js';
 import {noticeLines} from './shell/notice-text.js';
 import {PaneArea} from './shell/pane-area.js';
 import {PaneSlot} from './shell/pane-slot.js';
 import {PauseBanner} from './shell/pause-banner.js';
-import {AsciiContext, Row} from './shell/row.js';
+import {AsciiContext} from './shell/row.js';
 import {
 	filteredPane,
 	initialShellState,
@@ -54,28 +55,6 @@ type Properties = {
 };
 
 const noNotices: NoticeSource = {subscribe: () => () => undefined, getSnapshot: () => undefined};
-
-function NoticeRows(properties: {
-	readonly lines: readonly string[];
-	readonly width: number;
-	readonly height: number;
-}) {
-	// Rows are screen positions: a newer notice redraws them in place.
-	const rows = properties.lines
-		.slice(0, properties.height)
-		.map((text, row) => ({text, key: `notice-${row}`}));
-	return (
-		<Box flexDirection="column" width={properties.width} height={properties.height}>
-			{rows.map((row) => (
-				<Row
-					key={row.key}
-					width={properties.width}
-					parts={[{text: row.text, style: {bold: true}}]}
-				/>
-			))}
-		</Box>
-	);
-}
 
 /** The filter and sort step a pane is drawn with, omitted while at their defaults. */
 function viewRequest(state: ShellState, pane: PaneId): PaneViewRequest {

@@ -1,13 +1,12 @@
 import {Box, Text} from 'ink';
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import type {Snapshot} from '../../../source/domain/snapshot.js';
 import {NoticeBoard} from '../../../source/live/notice-board.js';
-import {App} from '../../../source/ui/app.js';
-import type {PaneRegistry, ShellPaneProperties} from '../../../source/ui/app-types.js';
-import {keys, renderAt, type TerminalSize, waitForFrame} from '../../helpers/render.js';
-import {fixtureNow, fixtureSnapshot, fixtureStore} from '../../helpers/snapshot-fixture.js';
+import type {ShellPaneProperties} from '../../../source/ui/app-types.js';
+import {keys, waitForFrame} from '../../helpers/render.js';
+import {fixtureNow, fixtureSnapshot} from '../../helpers/snapshot-fixture.js';
 import {fakePanes} from './fake-panes.js';
+import {type MountOptions, mountApp} from './mount-app.js';
 
 afterEach(() => {
 	cleanup();
@@ -31,30 +30,8 @@ function Overflowing({height}: {readonly height: number}) {
 	);
 }
 
-type MountOptions = {
-	readonly size?: TerminalSize;
-	readonly snapshot?: Snapshot;
-	readonly panes?: PaneRegistry;
-	readonly ascii?: boolean;
-};
-
 function mount(options: MountOptions = {}) {
-	const store = fixtureStore(options.snapshot ?? fixtureSnapshot());
-	const onQuit = vi.fn();
-	const onCommand = vi.fn();
-	const app = renderAt(
-		<App
-			store={store}
-			panes={options.panes ?? fakePanes}
-			ascii={options.ascii ?? false}
-			color={false}
-			onQuit={onQuit}
-			onCommand={onCommand}
-			clock={() => fixtureNow}
-		/>,
-		options.size ?? {columns: 80, rows: 24},
-	);
-	return {app, store, onQuit, onCommand};
+	return mountApp(options);
 }
 
 function lines(frame: string): string[] {
@@ -353,18 +330,7 @@ describe('replay', () => {
 	it.each([80, 40])(
 		'marks a recording played back at %i columns, with its time',
 		async (columns) => {
-			const app = renderAt(
-				<App
-					store={fixtureStore(fixtureSnapshot())}
-					panes={fakePanes}
-					ascii={false}
-					color={false}
-					onQuit={() => undefined}
-					clock={() => fixtureNow}
-					replay
-				/>,
-				{columns, rows: 24},
-			);
+			const {app} = mountApp({replay: true, size: {columns, rows: 24}});
 			const frame = await waitForFrame(app, '[findings]');
 			expect(lines(frame)[0]).toMatch(/^ REPLAY 13:42:10Z {2}lbtop web-prod/);
 			expect(lines(frame)[0]?.length).toBeLessThanOrEqual(columns);
@@ -376,18 +342,7 @@ describe('notices', () => {
 	it('gives a long notice a second row, so the saved file name reads whole at 80 columns', async () => {
 		const board = new NoticeBoard();
 		const path = '/tmp/lbtop-demo-e2e-Xk3bQ9/lbtop-demo-nlb-20250314T134210Z.txt';
-		const app = renderAt(
-			<App
-				store={fixtureStore(fixtureSnapshot())}
-				panes={fakePanes}
-				ascii={false}
-				color={false}
-				onQuit={() => undefined}
-				notices={board}
-				clock={() => fixtureNow}
-			/>,
-			{columns: 80, rows: 24},
-		);
+		const {app} = mountApp({notices: board});
 		await waitForFrame(app, /\? help/);
 		board.show(`summary sent to the clipboard (OSC 52); saved to ${path}`, fixtureNow + 10_000);
 		const frame = await waitForFrame(app, 'summary sent');
@@ -404,18 +359,7 @@ describe('notices', () => {
 	it('keeps the file name whole when even the path is wider than the screen', async () => {
 		const board = new NoticeBoard();
 		const directory = `/home/oncall/${'very-long-directory-name/'.repeat(3)}tmp`;
-		const app = renderAt(
-			<App
-				store={fixtureStore(fixtureSnapshot())}
-				panes={fakePanes}
-				ascii
-				color={false}
-				onQuit={() => undefined}
-				notices={board}
-				clock={() => fixtureNow}
-			/>,
-			{columns: 60, rows: 24},
-		);
+		const {app} = mountApp({notices: board, ascii: true, size: {columns: 60, rows: 24}});
 		await waitForFrame(app, /\? help/);
 		board.show(`saved to ${directory}/lbtop-web-nlb-20250314T134210Z.txt`, fixtureNow + 10_000);
 		const frame = await waitForFrame(app, 'saved to');
@@ -427,18 +371,7 @@ describe('notices', () => {
 	it('shows a notice in place of the help bar until it expires', async () => {
 		const board = new NoticeBoard();
 		let now = fixtureNow;
-		const app = renderAt(
-			<App
-				store={fixtureStore(fixtureSnapshot())}
-				panes={fakePanes}
-				ascii={false}
-				color={false}
-				onQuit={() => undefined}
-				notices={board}
-				clock={() => now}
-			/>,
-			{columns: 80, rows: 24},
-		);
+		const {app} = mountApp({notices: board, clock: () => now});
 		await waitForFrame(app, /\? help/);
 		board.show('summary saved to /tmp/lbtop-demo.txt', fixtureNow + 10_000);
 		await waitForFrame(app, /summary saved to \/tmp\/lbtop-demo\.txt/);

@@ -3,11 +3,10 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type {Snapshot} from '../../../source/domain/snapshot.js';
-import {App} from '../../../source/ui/app.js';
 import {panes} from '../../../source/ui/panes/index.js';
-import {keys, renderAt, waitForFrame} from '../../helpers/render.js';
-import {fixtureStore} from '../../helpers/snapshot-fixture.js';
+import {keys, waitForFrame} from '../../helpers/render.js';
 import {now, snapshot} from '../panes/fixture.js';
+import {mountApp} from './mount-app.js';
 
 const zone = process.env.TZ;
 beforeEach(() => {
@@ -38,17 +37,7 @@ const nonAscii = /[^\u0000-\u007F]/;
 
 describe('ASCII-only drawing at 80x24', () => {
 	it('cuts with ~ and folds every other character, on every screen', async () => {
-		const app = renderAt(
-			<App
-				store={fixtureStore(world)}
-				panes={panes}
-				ascii
-				color={false}
-				onQuit={() => undefined}
-				clock={() => now}
-			/>,
-			{columns: 80, rows: 24},
-		);
+		const {app} = mountApp({snapshot: world, panes, ascii: true, clock: () => now});
 		const screens: string[] = [await waitForFrame(app, '[Findings]')];
 		const header = screens[0]?.split('\n')[0] ?? '';
 		expect(header).toMatch(/~ +\d\d:\d\d:\d\dZ {2}\d\d:\d\d:\d\d local$/);

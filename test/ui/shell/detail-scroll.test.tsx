@@ -3,11 +3,10 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Finding, Snapshot} from '../../../source/domain/snapshot.js';
-import {App} from '../../../source/ui/app.js';
 import {panes} from '../../../source/ui/panes/index.js';
-import {keys, renderAt, waitForFrame} from '../../helpers/render.js';
-import {fixtureStore} from '../../helpers/snapshot-fixture.js';
+import {keys, waitForFrame} from '../../helpers/render.js';
 import {now, snapshot} from '../panes/fixture.js';
+import {mountApp} from './mount-app.js';
 
 afterEach(() => {
 	cleanup();
@@ -44,17 +43,7 @@ const other: Finding = {
 const world: Snapshot = {...snapshot, findings: [longFinding, other]};
 
 function mount() {
-	return renderAt(
-		<App
-			store={fixtureStore(world)}
-			panes={panes}
-			ascii={false}
-			color={false}
-			onQuit={() => undefined}
-			clock={() => now}
-		/>,
-		{columns: 80, rows: 24},
-	);
+	return mountApp({snapshot: world, panes, clock: () => now}).app;
 }
 
 /** The rows between the zoomed title and the help bar. */

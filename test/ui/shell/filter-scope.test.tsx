@@ -2,28 +2,17 @@
 // finding must stay in view whatever the user is looking for elsewhere, valid or not.
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../../source/ui/app.js';
 import {panes} from '../../../source/ui/panes/index.js';
-import {keys, renderAt, waitForFrame} from '../../helpers/render.js';
-import {fixtureStore} from '../../helpers/snapshot-fixture.js';
+import {keys, waitForFrame} from '../../helpers/render.js';
 import {now, snapshot} from '../panes/fixture.js';
+import {focusConnections, mountApp} from './mount-app.js';
 
 afterEach(() => {
 	cleanup();
 });
 
 function mount() {
-	return renderAt(
-		<App
-			store={fixtureStore(snapshot)}
-			panes={panes}
-			ascii={false}
-			color={false}
-			onQuit={() => undefined}
-			clock={() => now}
-		/>,
-		{columns: 80, rows: 24},
-	);
+	return mountApp({snapshot: snapshot, panes, clock: () => now}).app;
 }
 
 const critical = 'CRIT Target security group rejects client IPs';
@@ -43,11 +32,7 @@ describe('filter scope', () => {
 		['an invalid port beside a word', 'port:99999 zzz', 'filter: invalid port port:99999'],
 	])('%s narrows the connections and leaves every finding in view', async (_name, text, header) => {
 		const app = mount();
-		await waitForFrame(app, '[Findings]');
-		app.press(keys.tab);
-		await waitForFrame(app, 'sort: catalog order');
-		app.press(keys.tab);
-		await waitForFrame(app, '[Connections]');
+		await focusConnections(app);
 		await applyFilter(app, text);
 		const frame = await waitForFrame(app, header);
 		expect(frame).toContain(critical);
@@ -58,11 +43,7 @@ describe('filter scope', () => {
 
 	it('applies to the pane it was typed in, not to the next one', async () => {
 		const app = mount();
-		await waitForFrame(app, '[Findings]');
-		app.press(keys.tab);
-		await waitForFrame(app, 'sort: catalog order');
-		app.press(keys.tab);
-		await waitForFrame(app, '[Connections]');
+		await focusConnections(app);
 		await applyFilter(app, '203.0.113.7');
 		await waitForFrame(app, '1 of 4 rows');
 		app.press(keys.tab);

@@ -2,27 +2,15 @@
 // own, so the first Tab visibly moves the focus from the findings to the metrics.
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../../source/ui/app.js';
-import {keys, renderAt, waitForFrame} from '../../helpers/render.js';
-import {fixtureNow, fixtureStore} from '../../helpers/snapshot-fixture.js';
-import {fakePanes} from './fake-panes.js';
+import {keys, waitForFrame} from '../../helpers/render.js';
+import {mountApp} from './mount-app.js';
 
 afterEach(() => {
 	cleanup();
 });
 
 function mount(ascii = false) {
-	return renderAt(
-		<App
-			store={fixtureStore()}
-			panes={fakePanes}
-			ascii={ascii}
-			color={false}
-			onQuit={() => undefined}
-			clock={() => fixtureNow}
-		/>,
-		{columns: 80, rows: 24},
-	);
+	return mountApp({ascii}).app;
 }
 
 function tabBar(frame: string): string {

@@ -3,13 +3,11 @@
 // mean and how the filter reads.
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../../source/ui/app.js';
 import {keymap} from '../../../source/ui/keymap.js';
 import {cellWidth} from '../../../source/ui/panes/text-width.js';
 import {helpLines, helpScrolling} from '../../../source/ui/shell/help-overlay.js';
-import {keys, renderAt, waitForFrame} from '../../helpers/render.js';
-import {fixtureNow, fixtureStore} from '../../helpers/snapshot-fixture.js';
-import {fakePanes} from './fake-panes.js';
+import {keys, waitForFrame} from '../../helpers/render.js';
+import {mountApp} from './mount-app.js';
 
 afterEach(() => {
 	cleanup();
@@ -62,17 +60,7 @@ describe('helpLines', () => {
 
 describe('help at 80x24', () => {
 	it('opens at the top, scrolls to the legend with j and G, and closes', async () => {
-		const app = renderAt(
-			<App
-				store={fixtureStore()}
-				panes={fakePanes}
-				ascii={false}
-				color={false}
-				onQuit={() => undefined}
-				clock={() => fixtureNow}
-			/>,
-			{columns: 80, rows: 24},
-		);
+		const {app} = mountApp();
 		await waitForFrame(app, '[findings]');
 		app.press('?');
 		const top = await waitForFrame(

@@ -4,11 +4,10 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Connection, Snapshot} from '../../../source/domain/snapshot.js';
-import {App} from '../../../source/ui/app.js';
 import {panes} from '../../../source/ui/panes/index.js';
-import {keys, renderAt, waitForFrame} from '../../helpers/render.js';
-import {fixtureStore} from '../../helpers/snapshot-fixture.js';
+import {keys, waitForFrame} from '../../helpers/render.js';
 import {connections, now, snapshot} from '../panes/fixture.js';
+import {focusConnections, mountApp} from './mount-app.js';
 
 afterEach(() => {
 	cleanup();
@@ -43,28 +42,12 @@ const newcomer: Connection = {
 };
 
 function mount() {
-	const store = fixtureStore(snapshot);
-	const app = renderAt(
-		<App
-			store={store}
-			panes={panes}
-			ascii={false}
-			color={false}
-			onQuit={() => undefined}
-			clock={() => now}
-		/>,
-		{columns: 80, rows: 24},
-	);
-	return {app, store};
+	return mountApp({snapshot, panes, clock: () => now});
 }
 
-/** Tab twice to the connections, then down to the second row; one key per frame. */
+/** To the connections, then down to the second row. */
 async function selectSecondConnection(app: ReturnType<typeof mount>['app']): Promise<void> {
-	await waitForFrame(app, '[Findings]');
-	app.press(keys.tab);
-	await waitForFrame(app, 'sort: catalog order');
-	app.press(keys.tab);
-	await waitForFrame(app, '[Connections]');
+	await focusConnections(app);
 	app.press('j');
 }
 
