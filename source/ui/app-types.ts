@@ -19,7 +19,7 @@ export type AppCommand =
 	| 'refresh'
 	| 'share'
 	| {readonly type: 'window'; readonly minutes: WindowMinutes}
-	| {readonly type: 'drill-down'; readonly pane: PaneId; readonly id?: string};
+	| {readonly type: 'drill-down'; readonly pane: PaneId; readonly id: string};
 
 /**
  * What the shell passes to a pane beyond the shared pane contract. Every addition is optional, so a

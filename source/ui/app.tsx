@@ -67,7 +67,7 @@ function viewRequest(state: ShellState, pane: PaneId): PaneViewRequest {
 
 /** The findings line at the top stays a summary: a drill-down opens in the pane area only. */
 function summaryLine(properties: ShellPaneProperties): ShellPaneProperties {
-	const {detail: _detail, ...rest} = properties;
+	const {detail: _detail, detailScroll: _scroll, onDetailScrollLimit: _limit, ...rest} = properties;
 	return rest;
 }
 

@@ -72,9 +72,13 @@ export function keyEffect(action: KeyAction, state: ShellState, info: FocusedPan
 			return {event: {type: 'jump', to: 'bottom', rows}};
 		case 'drill-down': {
 			const id = rows[selectionIndex(state.selection[state.focus], rows)];
+			// No row to open (none yet, or none the filter keeps): the list stays, saying why.
+			if (id === undefined) {
+				return {};
+			}
 			return {
 				event: {type: 'open-detail', rows},
-				command: {type: 'drill-down', pane: state.focus, ...(id === undefined ? {} : {id})},
+				command: {type: 'drill-down', pane: state.focus, id},
 			};
 		}
 		case 'toggle-pause':

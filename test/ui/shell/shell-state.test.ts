@@ -221,6 +221,7 @@ describe('keyEffect', () => {
 			pane: 'metrics',
 			id: 'row-2',
 		});
+		expect(keyEffect('drill-down', state, {...info, rows: []})).toEqual({});
 	});
 
 	it('pages by the pane height', () => {
