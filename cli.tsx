@@ -4,6 +4,7 @@ import process from 'node:process';
 import meow from 'meow';
 import {monitorHelp, replayHelp, simHelp} from './source/cli-help.js';
 import {configFromFlags, type Terminal} from './source/domain/config-from-flags.js';
+import {isUtf8Locale} from './source/domain/locale.js';
 import {replayConfigFromFlags} from './source/domain/replay-config.js';
 import {type FlagKinds, unknownFlagMessage, withDashValues} from './source/domain/unknown-flag.js';
 
@@ -38,11 +39,10 @@ function parsed<Flags extends FlagKinds>(argv: readonly string[], flags: Flags) 
 }
 
 function terminal(): Terminal {
-	const locale = `${process.env.LC_ALL ?? ''}${process.env.LC_CTYPE ?? ''}${process.env.LANG ?? ''}`;
 	return {
 		interactive: Boolean(process.stdout.isTTY && process.stdin.isTTY),
 		noColorEnv: process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '',
-		utf8: locale === '' || /utf-?8/i.test(locale),
+		utf8: isUtf8Locale(process.env),
 	};
 }
 

@@ -6,6 +6,7 @@ import {sanitizeText} from '../domain/sanitize.js';
 import {type Connection, type Finding, type Snapshot, sourceNames} from '../domain/snapshot.js';
 import {utcClock} from '../domain/time-format.js';
 import {formatBytes, formatNumber} from '../domain/units.js';
+import {clipAtWord} from './text-wrap.js';
 
 const maxRows = 5;
 
@@ -114,7 +115,7 @@ export function metricLines(snapshot: Snapshot): string[] {
 					'Alarms in ALARM:',
 					...alarms.map(
 						(alarm) =>
-							`  ${sanitizeText(alarm.name)} since ${utcClock(alarm.since)}: ${sanitizeText(alarm.reason, 160)}`,
+							`  ${sanitizeText(alarm.name)} since ${utcClock(alarm.since)}: ${clipAtWord(sanitizeText(alarm.reason), 600)}`,
 					),
 				]
 			: []),
@@ -133,7 +134,7 @@ export function changeLines(snapshot: Snapshot, now: number): string[] {
 			.slice(0, maxRows)
 			.map(
 				(event) =>
-					`  ${utcClock(event.time)} (${formatDuration(now - event.time)} ago) ${sanitizeText(event.actor.name)} ${sanitizeText(event.name)} ${sanitizeText(event.summary, 120)}${event.errorCode ? ` FAILED ${sanitizeText(event.errorCode)}` : ''}`,
+					`  ${utcClock(event.time)} (${formatDuration(now - event.time)} ago) ${sanitizeText(event.actor.name)} ${sanitizeText(event.name)} ${clipAtWord(sanitizeText(event.summary), 600)}${event.errorCode ? ` FAILED ${sanitizeText(event.errorCode)}` : ''}`,
 			),
 	];
 }

@@ -20,6 +20,7 @@ import {
 	metricLines,
 	rejectedLines,
 } from './text-sections.js';
+import {wrapSummary} from './text-wrap.js';
 
 function sourceLine(name: SourceName, state: SourceState, now: number): string {
 	const through =
@@ -91,7 +92,7 @@ export function textSummary(snapshot: Snapshot, now: number): string {
 		`Cost: ${formatGb(snapshot.cost.bytesScanned)} scanned by ${snapshot.cost.queries} Insights queries ≈ ${formatUsd(snapshot.cost.usd)}`,
 		...dataLakeCostLines(snapshot),
 	];
-	return `${lines.join('\n')}\n`;
+	return `${wrapSummary(lines.join('\n'))}\n`;
 }
 
 /** Flow logs in S3: what Athena scanned and billed, and the S3 requests that read the files. */

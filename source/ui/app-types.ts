@@ -19,7 +19,7 @@ export type AppCommand =
 	| 'refresh'
 	| 'share'
 	| {readonly type: 'window'; readonly minutes: WindowMinutes}
-	| {readonly type: 'drill-down'; readonly pane: PaneId; readonly selected: number};
+	| {readonly type: 'drill-down'; readonly pane: PaneId; readonly id: string};
 
 /**
  * What the shell passes to a pane beyond the shared pane contract. Every addition is optional, so a
@@ -30,16 +30,31 @@ export type ShellPaneProperties = PaneProperties & {
 	readonly filter?: string;
 	/** How many times `s` was pressed on this pane; the pane maps it onto its own sort orders. */
 	readonly sortStep?: number;
+	/**
+	 * The item the user chose (its stable id): the pane selects the row showing it wherever it
+	 * moved, and falls back to row `selected` while it is not among the rows.
+	 */
+	readonly selectedId?: string;
 	/** Enter opened the selected row's detail; Esc closes it. */
 	readonly detail?: boolean;
+	/** Lines of the open detail scrolled past (j/k, PgUp/PgDn, g/G). */
+	readonly detailScroll?: number;
+	/** The pane tells the shell how far its open detail can scroll, so keys stop at its end. */
+	readonly onDetailScrollLimit?: (limit: number) => void;
 };
 
 export type PaneEntry = {
 	readonly title: string;
 	readonly component: FC<ShellPaneProperties>;
-	/** Rows the pane shows for this snapshot and filter, so g/G and PgDn land on real rows. */
-	readonly rowCount?: (snapshot: Snapshot, filter: string) => number;
+	/**
+	 * The stable ids of the rows the pane lists under this filter and sort, in its order, so the
+	 * cursor moves over real rows and stays on an item while refreshes move it.
+	 */
+	readonly rowIds?: (snapshot: Snapshot, view: PaneViewRequest) => readonly string[];
 };
+
+/** The filter and sort step the shell draws a pane with. */
+export type PaneViewRequest = Pick<ShellPaneProperties, 'filter' | 'sortStep'>;
 
 export type PaneRegistry = Readonly<Record<PaneId, PaneEntry>>;
 

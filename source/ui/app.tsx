@@ -1,32 +1,40 @@
 // The app shell: header, findings line, panes, help bar and status line, laid out to the exact
 // terminal size. It draws the Snapshot it is given and emits commands; the engine does the rest.
-import {Box, Text} from 'ink';
-import {useCallback, useReducer, useSyncExternalStore} from 'react';
+import {Box} from 'ink';
+import {useCallback, useReducer, useRef, useSyncExternalStore} from 'react';
 import {sanitizeText} from '../domain/sanitize.js';
 import {startupFailure} from '../domain/startup-failure.js';
 import type {
 	AppCommand,
 	NoticeSource,
 	PaneRegistry,
+	PaneViewRequest,
 	ShellPaneProperties,
 	SnapshotSource,
 	TerminalSize,
 } from './app-types.js';
-import {fitText} from './format.js';
 import {type Clock, useNow} from './hooks/use-clock.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {computeLayout, drawableRows, paneHeight, totalRows} from './layout.js';
+import {computeLayout, drawableRows, paneHeight, type ShellLayout, totalRows} from './layout.js';
 import type {PaneId} from './pane-types.js';
 import {FilterInput} from './shell/filter-input.js';
 import {Header} from './shell/header.js';
 import {HelpBar} from './shell/help-bar.js';
-import {HelpOverlay} from './shell/help-overlay.js';
+import {HelpOverlay, helpScrolling} from './shell/help-overlay.js';
+import {NoticeRows} from './shell/notice-rows.js';
+import {noticeLines} from './shell/notice-text.js';
 import {PaneArea} from './shell/pane-area.js';
 import {PaneSlot} from './shell/pane-slot.js';
 import {PauseBanner, ResumedBanner} from './shell/pause-banner.js';
-import {Row} from './shell/row.js';
-import {paneRowCount} from './shell/row-counts.js';
-import {initialShellState, type ShellState, shellReducer} from './shell/shell-state.js';
+import {AsciiContext} from './shell/row.js';
+import {
+	filteredPane,
+	initialShellState,
+	keyContext,
+	paneFilter,
+	type ShellState,
+	shellReducer,
+} from './shell/shell-state.js';
 import {StatusLine} from './shell/status-line.js';
 import {useResumedNote} from './shell/use-resumed-note.js';
 import {useShellInput} from './shell/use-shell-input.js';
@@ -45,16 +53,37 @@ type Properties = {
 	readonly clock?: Clock;
 	/** A transient line (e.g. where `y` saved the summary), shown in place of the help bar. */
 	readonly notices?: NoticeSource;
-	/** A recording played back: pausing stops the playback, so nothing arrives behind the screen. */
-	readonly playback?: boolean;
+	/**
+	 * `lbtop replay`: the header marks every screen as a recording, at the recording's time, and
+	 * pausing stops the playback, so nothing arrives behind the screen.
+	 */
+	readonly replay?: boolean;
 };
 
 const noNotices: NoticeSource = {subscribe: () => () => undefined, getSnapshot: () => undefined};
 
+/** The filter and sort step a pane is drawn with, omitted while at their defaults. */
+function viewRequest(state: ShellState, pane: PaneId): PaneViewRequest {
+	const filter = paneFilter(state, pane);
+	return {
+		...(filter === '' ? {} : {filter}),
+		...(state.sortSteps[pane] === 0 ? {} : {sortStep: state.sortSteps[pane]}),
+	};
+}
+
 /** The findings line at the top stays a summary: a drill-down opens in the pane area only. */
 function summaryLine(properties: ShellPaneProperties): ShellPaneProperties {
-	const {detail: _detail, ...rest} = properties;
+	const {detail: _detail, detailScroll: _scroll, onDetailScrollLimit: _limit, ...rest} = properties;
 	return rest;
+}
+
+/** The zoomed pane's title: which item the detail shows (it stays on that item), or how to leave. */
+function zoomNote(state: ShellState): string {
+	if (!state.detailOpen) {
+		return 'z restores';
+	}
+	const id = state.selection[state.focus].id;
+	return id === undefined ? 'detail, Esc back' : `detail, Esc back: ${sanitizeText(id, 120)}`;
 }
 
 export function App(properties: Properties) {
@@ -72,14 +101,19 @@ export function App(properties: Properties) {
 		live,
 		now,
 		columns: size.columns,
-		playback: properties.playback === true,
+		playback: properties.replay === true,
 	});
 	const onCommand = (command: AppCommand) => {
 		resumed.observe(command);
 		properties.onCommand?.(command);
 	};
+	const shownNotice =
+		notice !== undefined && now < notice.until
+			? noticeLines(sanitizeText(notice.text), size.columns, ascii)
+			: [];
 	const layoutFor = (shell: ShellState) =>
 		computeLayout({
+			helpBarRows: shell.editingFilter ? 1 : Math.max(1, shownNotice.length),
 			columns: size.columns,
 			rows: drawableRows(size.rows),
 			findingsCount: (shell.frozen ?? live).findings.length,
@@ -90,12 +124,29 @@ export function App(properties: Properties) {
 		});
 	const snapshot = state.frozen ?? live;
 	const layout = layoutFor(state);
+	// The open detail reports how far it can scroll; keys read it, so it needs no re-render.
+	const detailLimit = useRef(0);
+	const onDetailScrollLimit = useCallback((limit: number) => {
+		detailLimit.current = limit;
+	}, []);
+	const scrolling = (shell: ShellState, shellLayout: ShellLayout) => {
+		if (shell.helpOpen) {
+			return helpScrolling(shellLayout.columns, shellLayout.paneArea, ascii);
+		}
+		const height = paneHeight(shellLayout, shell.focus);
+		// A detail longer than the pane keeps its last row for where the view is.
+		return shell.detailOpen
+			? {pageSize: Math.max(1, height - 1), scrollLimit: detailLimit.current}
+			: {pageSize: height, scrollLimit: 0};
+	};
+	const rowIds = (shell: ShellState, pane: PaneId) =>
+		panes[pane].rowIds?.(shell.frozen ?? live, viewRequest(shell, pane)) ?? [];
 	useShellInput({
 		state,
 		dispatch,
 		focusedPane: (shell) => ({
-			rowCount: paneRowCount(panes, shell.focus, shell.frozen ?? live, shell.filter),
-			pageSize: paneHeight(layoutFor(shell), shell.focus),
+			rows: rowIds(shell, shell.focus),
+			...scrolling(shell, layoutFor(shell)),
 			live,
 		}),
 		onQuit: properties.onQuit,
@@ -107,14 +158,16 @@ export function App(properties: Properties) {
 		width,
 		height,
 		focused: state.focus === pane,
-		selected: state.selection[pane],
+		selected: state.selection[pane].index,
+		...(state.selection[pane].id === undefined ? {} : {selectedId: state.selection[pane].id}),
 		timeZone: state.timeZone,
 		now,
 		ascii,
 		color,
-		...(state.filter === '' ? {} : {filter: state.filter}),
-		...(state.sortSteps[pane] === 0 ? {} : {sortStep: state.sortSteps[pane]}),
-		...(state.detailOpen && state.focus === pane ? {detail: true} : {}),
+		...viewRequest(state, pane),
+		...(state.detailOpen && state.focus === pane
+			? {detail: true, detailScroll: state.detailScroll, onDetailScrollLimit}
+			: {}),
 	});
 	const labels = {
 		'toggle-pause': state.frozen === undefined ? 'pause' : 'resume',
@@ -127,86 +180,100 @@ export function App(properties: Properties) {
 	);
 
 	return (
-		<Box flexDirection="column" width={layout.columns} height={totalRows(layout)}>
-			{layout.header > 0 && (
-				<Header
-					snapshot={snapshot}
-					now={now}
-					width={layout.columns}
-					height={layout.header}
-					requestedWindow={state.windowMinutes}
-					timeZone={state.timeZone}
-					ascii={ascii}
-					color={color}
-				/>
-			)}
-			{layout.findings > 0 && (
-				<PaneSlot
-					entry={panes.findings}
-					paneProperties={summaryLine(paneProperties('findings', layout.columns, layout.findings))}
-				/>
-			)}
-			{state.frozen !== undefined && layout.banner > 0 && (
-				<PauseBanner
-					frozen={state.frozen}
-					live={live}
-					width={layout.columns}
-					timeZone={state.timeZone}
-					ascii={ascii}
-					color={color}
-					{...(properties.playback === true ? {playback: true} : {})}
-				/>
-			)}
-			{resumed.text !== undefined && layout.banner > 0 && (
-				<ResumedBanner text={resumed.text} width={layout.columns} color={color} />
-			)}
-			{layout.paneArea > 0 &&
-				(state.helpOpen ? (
-					<HelpOverlay width={layout.columns} height={layout.paneArea} ascii={ascii} />
-				) : startup !== undefined ? (
-					<StartupPanel
-						failure={startup}
-						target={live.target}
-						width={layout.columns}
-						height={layout.paneArea}
-						now={now}
-						ascii={ascii}
-						color={color}
-					/>
-				) : (
-					<PaneArea
-						layout={layout}
-						panes={panes}
-						focus={state.focus}
-						activeContent={state.activeContent}
-						ascii={ascii}
-						paneProperties={paneProperties}
-						zoomNote={state.detailOpen ? 'detail, Esc back' : 'z restores'}
-					/>
-				))}
-			{layout.helpBar > 0 &&
-				(state.editingFilter ? (
-					filterInput
-				) : notice !== undefined && now < notice.until ? (
-					<Row width={layout.columns}>
-						<Text bold>{fitText(sanitizeText(notice.text), layout.columns, ascii)}</Text>
-					</Row>
-				) : (
-					<HelpBar width={layout.columns} filter={state.filter} labels={labels} ascii={ascii} />
-				))}
-			{layout.status > 0 &&
-				(state.editingFilter && layout.helpBar === 0 ? (
-					filterInput
-				) : (
-					<StatusLine
+		<AsciiContext.Provider value={ascii}>
+			<Box flexDirection="column" width={layout.columns} height={totalRows(layout)}>
+				{layout.header > 0 && (
+					<Header
 						snapshot={snapshot}
 						now={now}
+						width={layout.columns}
+						height={layout.header}
+						requestedWindow={state.windowMinutes}
+						timeZone={state.timeZone}
+						ascii={ascii}
+						color={color}
+						replay={properties.replay === true}
+					/>
+				)}
+				{layout.findings > 0 && (
+					<PaneSlot
+						entry={panes.findings}
+						paneProperties={summaryLine(
+							paneProperties('findings', layout.columns, layout.findings),
+						)}
+					/>
+				)}
+				{state.frozen !== undefined && layout.banner > 0 && (
+					<PauseBanner
+						frozen={state.frozen}
+						live={live}
 						width={layout.columns}
 						timeZone={state.timeZone}
 						ascii={ascii}
 						color={color}
+						{...(properties.replay === true ? {playback: true} : {})}
 					/>
-				))}
-		</Box>
+				)}
+				{resumed.text !== undefined && layout.banner > 0 && (
+					<ResumedBanner text={resumed.text} width={layout.columns} color={color} />
+				)}
+				{layout.paneArea > 0 &&
+					(state.helpOpen ? (
+						<HelpOverlay
+							width={layout.columns}
+							height={layout.paneArea}
+							ascii={ascii}
+							scroll={state.helpScroll}
+						/>
+					) : startup !== undefined ? (
+						<StartupPanel
+							failure={startup}
+							target={live.target}
+							width={layout.columns}
+							height={layout.paneArea}
+							now={now}
+							ascii={ascii}
+							color={color}
+						/>
+					) : (
+						<PaneArea
+							layout={layout}
+							panes={panes}
+							focus={state.focus}
+							activeContent={state.activeContent}
+							ascii={ascii}
+							paneProperties={paneProperties}
+							zoomNote={zoomNote(state)}
+						/>
+					))}
+				{layout.helpBar > 0 &&
+					(state.editingFilter ? (
+						filterInput
+					) : shownNotice.length > 0 ? (
+						<NoticeRows lines={shownNotice} width={layout.columns} height={layout.helpBar} />
+					) : (
+						<HelpBar
+							width={layout.columns}
+							context={keyContext(state)}
+							filter={state.filters[filteredPane(state)]}
+							labels={labels}
+							ascii={ascii}
+						/>
+					))}
+				{layout.status > 0 &&
+					(state.editingFilter && layout.helpBar === 0 ? (
+						filterInput
+					) : (
+						<StatusLine
+							snapshot={snapshot}
+							now={now}
+							width={layout.columns}
+							timeZone={state.timeZone}
+							ascii={ascii}
+							color={color}
+						/>
+					))}
+			</Box>
+		</AsciiContext.Provider>
 	);
 }

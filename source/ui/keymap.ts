@@ -1,8 +1,11 @@
 // Every key binding, as data: the input handler, the help bar and the help overlay all read this
 // one table, so the screen can never advertise a key that does something else.
 
-/** Where keys are read: the main screen, the help overlay, or the one-line filter input. */
-export type KeyContext = 'normal' | 'help' | 'filter';
+/**
+ * Where keys are read: the main screen, an open detail (Enter), the help overlay, or the one-line
+ * filter input. In a detail and in help the movement keys scroll instead of moving the selection.
+ */
+export type KeyContext = 'normal' | 'detail' | 'help' | 'filter';
 
 export type KeyAction =
 	| 'toggle-help'
@@ -28,7 +31,13 @@ export type KeyAction =
 	| 'toggle-zoom'
 	| 'toggle-time-zone'
 	| 'refresh'
-	| 'share';
+	| 'share'
+	| 'scroll-up'
+	| 'scroll-down'
+	| 'scroll-page-up'
+	| 'scroll-page-down'
+	| 'scroll-top'
+	| 'scroll-bottom';
 
 /** Named keys as `keyName` reports them; any other key is its printable character (`q`, `G`, `?`). */
 export type NamedKey =
@@ -55,7 +64,7 @@ export type Binding = {
 	/** A sentence for the help overlay. */
 	readonly description: string;
 	readonly action: KeyAction;
-	/** Contexts the binding works in; the main screen when omitted. */
+	/** Contexts the binding works in; the main screen and an open detail when omitted. */
 	readonly when?: readonly KeyContext[];
 	/** Help-bar priority, lowest first; bindings without one appear only in the overlay. */
 	readonly bar?: number;
@@ -67,7 +76,7 @@ export const keymap: readonly Binding[] = [
 		label: 'help',
 		description: 'Show or hide this list of keys',
 		action: 'toggle-help',
-		when: ['normal', 'help'],
+		when: ['normal', 'detail', 'help'],
 		bar: 1,
 	},
 	{
@@ -75,7 +84,7 @@ export const keymap: readonly Binding[] = [
 		label: 'quit',
 		description: 'Quit and restore the terminal',
 		action: 'quit',
-		when: ['normal', 'help'],
+		when: ['normal', 'detail', 'help'],
 		bar: 2,
 	},
 	{
@@ -83,7 +92,7 @@ export const keymap: readonly Binding[] = [
 		label: 'quit',
 		description: 'Quit from anywhere, even while typing a filter',
 		action: 'quit',
-		when: ['normal', 'help', 'filter'],
+		when: ['normal', 'detail', 'help', 'filter'],
 	},
 	{keys: ['tab'], label: 'pane', description: 'Focus the next pane', action: 'next-pane', bar: 3},
 	{
@@ -97,6 +106,7 @@ export const keymap: readonly Binding[] = [
 		label: 'up',
 		description: 'Move the selection up',
 		action: 'select-up',
+		when: ['normal'],
 		bar: 5,
 	},
 	{
@@ -104,29 +114,100 @@ export const keymap: readonly Binding[] = [
 		label: 'down',
 		description: 'Move the selection down',
 		action: 'select-down',
+		when: ['normal'],
 		bar: 5,
 	},
-	{keys: ['pageup'], label: 'page up', description: 'Move up one page', action: 'page-up'},
-	{keys: ['pagedown'], label: 'page down', description: 'Move down one page', action: 'page-down'},
-	{keys: ['g', 'home'], label: 'top', description: 'Jump to the first row', action: 'top'},
-	{keys: ['G', 'end'], label: 'bottom', description: 'Jump to the last row', action: 'bottom'},
+	{
+		keys: ['pageup'],
+		label: 'page up',
+		description: 'Move up one page',
+		action: 'page-up',
+		when: ['normal'],
+	},
+	{
+		keys: ['pagedown'],
+		label: 'page down',
+		description: 'Move down one page',
+		action: 'page-down',
+		when: ['normal'],
+	},
+	{
+		keys: ['g', 'home'],
+		label: 'top',
+		description: 'Jump to the first row',
+		action: 'top',
+		when: ['normal'],
+	},
+	{
+		keys: ['G', 'end'],
+		label: 'bottom',
+		description: 'Jump to the last row',
+		action: 'bottom',
+		when: ['normal'],
+	},
+	{
+		keys: ['up', 'k'],
+		label: 'scroll up',
+		description: 'Scroll up one line',
+		action: 'scroll-up',
+		when: ['detail', 'help'],
+	},
+	{
+		keys: ['down', 'j'],
+		label: 'scroll',
+		description: 'Scroll down one line',
+		action: 'scroll-down',
+		when: ['detail', 'help'],
+		bar: 5,
+	},
+	{
+		keys: ['pageup'],
+		label: 'page up',
+		description: 'Scroll up one page',
+		action: 'scroll-page-up',
+		when: ['detail', 'help'],
+	},
+	{
+		keys: ['pagedown'],
+		label: 'page down',
+		description: 'Scroll down one page',
+		action: 'scroll-page-down',
+		when: ['detail', 'help'],
+	},
+	{
+		keys: ['g', 'home'],
+		label: 'top',
+		description: 'Scroll to the start',
+		action: 'scroll-top',
+		when: ['detail', 'help'],
+	},
+	{
+		keys: ['G', 'end'],
+		label: 'end',
+		description: 'Scroll to the end',
+		action: 'scroll-bottom',
+		when: ['detail', 'help'],
+	},
 	{
 		keys: ['enter'],
 		label: 'detail',
-		description: "Open the selected row's detail and evidence",
+		description:
+			"Open the selected row's detail and evidence; it stays on that item while the rows change",
 		action: 'drill-down',
+		when: ['normal'],
 		bar: 4,
 	},
 	{
 		keys: ['escape'],
 		label: 'back',
-		description: 'Close the detail, leave zoom, then clear the filter',
+		description: "Close the detail, leave zoom, then clear the focused pane's filter",
 		action: 'back',
 	},
 	{
 		keys: ['/'],
 		label: 'filter',
-		description: 'Filter rows: type, Enter applies, Esc cancels',
+		description:
+			"Filter the focused pane's rows (never the findings): type, Enter applies, Esc cancels",
 		action: 'open-filter',
 		bar: 6,
 	},
@@ -207,8 +288,10 @@ export const keymap: readonly Binding[] = [
 	},
 ];
 
+const mainScreen: readonly KeyContext[] = ['normal', 'detail'];
+
 export function contextsOf(binding: Binding): readonly KeyContext[] {
-	return binding.when ?? ['normal'];
+	return binding.when ?? mainScreen;
 }
 
 /** The binding for `key` in `context`; the first listed wins (the table test forbids duplicates). */

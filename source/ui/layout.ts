@@ -46,6 +46,11 @@ export type LayoutInput = {
 	readonly focus: PaneId;
 	/** The content pane shown in tab mode (the last one focused). */
 	readonly activeContent: ContentPaneId;
+	/**
+	 * Rows the help bar's line needs: a notice (where `y` saved the summary) may take two, the
+	 * second taken from the pane area. One when omitted.
+	 */
+	readonly helpBarRows?: number;
 };
 
 export type PaneCell = {
@@ -77,7 +82,12 @@ type Rows = Omit<ShellLayout, 'mode' | 'columns' | 'bands'>;
 
 // Small terminals lose the least useful rows first: the status line and the first header row
 // stay longest, the pane area keeps a few rows before the help bar and the second header row.
-function allocateRows(rows: number, findingsCount: number, paused: boolean): Rows {
+function allocateRows(
+	rows: number,
+	findingsCount: number,
+	paused: boolean,
+	helpBarRows: number,
+): Rows {
 	let left = Math.max(0, Math.floor(rows));
 	const take = (wanted: number): number => {
 		const granted = Math.min(left, Math.max(0, wanted));
@@ -93,12 +103,13 @@ function allocateRows(rows: number, findingsCount: number, paused: boolean): Row
 	const headerSecond = take(1);
 	const findingsWanted = Math.min(maxFindingsRows, Math.max(1, findingsCount));
 	const findingsMore = take(findingsWanted - 1);
+	const helpBarMore = helpBar > 0 ? take(Math.floor(helpBarRows) - 1) : 0;
 	return {
 		header: headerFirst + headerSecond,
 		findings: findingsFirst + findingsMore,
 		banner,
 		paneArea: paneMinimum + take(left),
-		helpBar,
+		helpBar: helpBar + helpBarMore,
 		status,
 	};
 }
@@ -154,7 +165,7 @@ export function chooseMode(columns: number, paneArea: number, zoomed: boolean): 
 
 export function computeLayout(input: LayoutInput): ShellLayout {
 	const columns = Math.max(0, Math.floor(input.columns));
-	const rows = allocateRows(input.rows, input.findingsCount, input.paused);
+	const rows = allocateRows(input.rows, input.findingsCount, input.paused, input.helpBarRows ?? 1);
 	const mode = chooseMode(columns, rows.paneArea, input.zoomed);
 	if (rows.paneArea === 0) {
 		return {mode, columns, ...rows, bands: []};

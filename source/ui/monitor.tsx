@@ -108,7 +108,7 @@ type Screen = {
 	readonly ascii: boolean;
 	readonly color: boolean;
 	readonly clock?: () => number;
-	/** A recording played back: nothing arrives behind a paused screen. */
+	/** A recording played back: marked as such, and nothing arrives behind a paused screen. */
 	readonly replay?: boolean;
 };
 
@@ -128,8 +128,8 @@ async function runScreen(screen: Screen, sharing: Sharing): Promise<void> {
 				onQuit={() => undefined}
 				onCommand={commandHandler(playback, share)}
 				notices={sharing.board}
+				replay={screen.replay === true}
 				{...(screen.clock === undefined ? {} : {clock: screen.clock})}
-				{...(screen.replay === true ? {playback: true} : {})}
 			/>
 		</StdoutBridge>,
 	);

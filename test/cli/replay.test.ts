@@ -218,4 +218,34 @@ describe('lbtop replay in a terminal', () => {
 		expect(await session.waitForExit()).toBe(0);
 		expect(await session.alternateScreen()).toBe(false);
 	});
+
+	it("says REPLAY with the recording's time in the header on every screen at 80x24", {
+		timeout: 60_000,
+	}, async () => {
+		const path = await recordingFile(goodLines());
+		session = await startInTerminal({
+			command: [process.execPath, cliPath, 'replay', path],
+			columns: 80,
+			rows: 24,
+			cwd: process.cwd(),
+			env: {TZ: 'UTC'},
+		});
+		const marker = /^ REPLAY 13:42:\d\dZ {2}lbtop web-prod-nlb NLB/;
+		const screens = [await session.waitFor(marker, 15_000)];
+		for (const [key, shown] of [
+			['?', /Esc or \? closes/],
+			['\u001B', /\[Findings\]/],
+			['\r', /Esc back/],
+			['\u001B', /\[Findings\]/],
+			['p', /PAUSED|resume/],
+		] as const) {
+			await session.send(key);
+			screens.push(await session.waitFor(shown));
+		}
+		for (const screen of screens) {
+			expect(screen.split('\n')[0]).toMatch(marker);
+		}
+		await session.send('q');
+		expect(await session.waitForExit()).toBe(0);
+	});
 });

@@ -1,23 +1,15 @@
 // The demo as a user meets it: `lbtop --demo` in a real terminal (tmux), driven key by key, at the
 // sizes on-call engineers actually have (80x24 over SSH) and a large screen (200x50).
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import process from 'node:process';
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {cliPath} from '../cli/run-cli.js';
 import {keys} from '../helpers/render.js';
-import {startInTerminal, type TerminalSession} from '../helpers/terminal.js';
+import type {TerminalSession} from '../helpers/terminal.js';
+import {assertFits, type DemoSession, startDemo as startDemoSession} from './demo-session.js';
 
-let session: TerminalSession | undefined;
-let directory: string | undefined;
+let demo: DemoSession | undefined;
 
 afterEach(async () => {
-	await session?.close();
-	session = undefined;
-	if (directory) {
-		await rm(directory, {recursive: true, force: true});
-	}
+	await demo?.close();
+	demo = undefined;
 });
 
 async function startDemo(
@@ -25,37 +17,16 @@ async function startDemo(
 	rows: number,
 	env: Readonly<Record<string, string>> = {},
 ): Promise<TerminalSession> {
-	directory = await mkdtemp(join(tmpdir(), 'lbtop-demo-e2e-'));
-	session = await startInTerminal({
-		command: [process.execPath, cliPath, '--demo'],
-		columns,
-		rows,
-		cwd: process.cwd(),
-		env: {
-			TMPDIR: directory,
-			AWS_CONFIG_FILE: '/dev/null',
-			AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-			...env,
-		},
-	});
-	// The demo world has history behind it: flows and metrics arrive on the first refresh.
-	await session.waitFor(/lbtop demo-nlb NLB internet-facing/, 30_000);
-	await session.waitFor(/metrics (through|lag)/, 30_000);
-	return session;
-}
-
-function assertFits(screen: string, columns: number, rows: number): void {
-	const lines = screen.split('\n');
-	expect(lines.length).toBeLessThanOrEqual(rows);
-	for (const line of lines) {
-		expect(line.length).toBeLessThanOrEqual(columns);
-	}
+	demo = await startDemoSession(columns, rows, env);
+	return demo.terminal;
 }
 
 describe('lbtop --demo at 80x24', () => {
-	it('draws header, findings, tabs, help bar and status; each key does what the help says; q restores the terminal', async () => {
+	it('draws header, findings, tabs, help bar and status; each key does what the help says; q restores the terminal', {
+		timeout: 90_000,
+	}, async () => {
 		const terminal = await startDemo(80, 24);
-		let screen = await terminal.waitFor(/\[Metrics\]/);
+		let screen = await terminal.waitFor(/\[Findings\]/);
 		assertFits(screen, 80, 24);
 		expect(screen).toMatch(/\? help\s+q quit/);
 		expect(screen).toMatch(/\$\d+\.\d+ · \d+\.\d+ GB$/m);
@@ -77,7 +48,16 @@ describe('lbtop --demo at 80x24', () => {
 
 		await terminal.send('?');
 		screen = await terminal.waitFor(/Focus the next pane/);
-		expect(screen).toMatch(/Pause|pause/);
+		assertFits(screen, 80, 24);
+		await terminal.send(keys.pageDown);
+		screen = await terminal.waitFor(/Freeze the screen/);
+		await terminal.send('G');
+		screen = await terminal.waitFor(/health chk/);
+		// The help's own rows wrap: nothing below its title row is cut.
+		const helpRows = screen
+			.split('\n')
+			.slice(screen.split('\n').findIndex((row) => row.includes('Help ·')));
+		expect(helpRows.join('\n')).not.toContain('…');
 		await terminal.send(keys.escape);
 		await terminal.waitFor((text) => !text.includes('Focus the next pane'));
 
@@ -106,6 +86,9 @@ describe('lbtop --demo at 80x24', () => {
 
 		await terminal.send('y');
 		await terminal.waitFor(/summary sent to the clipboard/);
+		// The notice takes a second row at 80 columns: the saved file's whole path is on screen.
+		screen = await terminal.waitFor(/^\/tmp\/\S+\/lbtop-demo-nlb-\d{8}T\d{6}Z\.txt$/m);
+		assertFits(screen, 80, 24);
 
 		await terminal.send('q');
 		expect(await terminal.waitForExit(15_000)).toBe(0);
@@ -126,7 +109,7 @@ describe('lbtop --demo at 80x24', () => {
 		);
 		// tmux wraps the path at 80 columns in its history.
 		expect(await terminal.history()).toMatch(/saved to [\s\S]*lbtop-demo-nlb-/);
-	}, 90_000);
+	});
 });
 
 describe('lbtop --demo at 80x24: moving, sorting, drilling down, time zones', () => {
@@ -162,6 +145,42 @@ describe('lbtop --demo at 80x24: moving, sorting, drilling down, time zones', ()
 		await terminal.send('r');
 		screen = await terminal.waitFor(/\[Connections\]/);
 		assertFits(screen, 80, 24);
+		await terminal.send('q');
+		expect(await terminal.waitForExit(15_000)).toBe(0);
+	});
+});
+
+describe('lbtop --demo at 80x24: a detail longer than the pane', () => {
+	it('scrolls with j, PgDn, G and g, and stays on the change it opened', {
+		timeout: 60_000,
+	}, async () => {
+		const terminal = await startDemo(80, 24);
+		await terminal.waitFor(/\[Findings\]/);
+		await terminal.send(keys.shiftTab);
+		await terminal.waitFor(/\[Changes\]/);
+		await terminal.waitFor(/events through/, 30_000);
+		await terminal.send(keys.enter);
+		const top = await terminal.waitFor(/Esc back: \S+/);
+		const title = /Esc back: (\S+)/.exec(top)?.[1] ?? '';
+		const detail = (screen: string) => {
+			const rows = screen.split('\n');
+			return rows.slice(rows.findIndex((row) => row.includes('Esc back')) + 1);
+		};
+		// A CloudTrail event's JSON is longer than 80x24 holds: the detail scrolls.
+		const first = detail(await terminal.waitFor(/lines 1-\d+ of \d+/));
+		await terminal.send('j');
+		const down = await terminal.waitFor(/lines 2-\d+ of \d+/);
+		expect(detail(down)[0]).toBe(first[1]);
+		await terminal.send(keys.pageDown);
+		await terminal.waitFor((screen) => !/lines [12]-/.test(screen) && /lines \d+-/.test(screen));
+		await terminal.send('G');
+		const bottom = await terminal.waitFor(/lines \d+-(\d+) of \1\b/);
+		expect(bottom).toContain(`Esc back: ${title}`);
+		assertFits(bottom, 80, 24);
+		await terminal.send('g');
+		await terminal.waitFor(/lines 1-\d+ of/);
+		await terminal.send(keys.escape);
+		await terminal.waitFor(/\[Changes\]/);
 		await terminal.send('q');
 		expect(await terminal.waitForExit(15_000)).toBe(0);
 	});

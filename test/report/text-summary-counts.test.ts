@@ -14,10 +14,23 @@ function withFlows(change: (flows: FlowsView) => FlowsView): Snapshot {
 	return {...snapshot, flows: change(snapshot.flows)};
 }
 
+/** The flow figures' line, its wrapped continuation rows (indented) joined back on. */
 function flowLine(snapshot: Snapshot): string | undefined {
-	return textSummary(snapshot, fixtureNow)
-		.split('\n')
-		.find((line) => line.startsWith('Flow records'));
+	const rows = textSummary(snapshot, fixtureNow).split('\n');
+	const first = rows.findIndex((line) => line.startsWith('Flow records'));
+	if (first < 0) {
+		return undefined;
+	}
+
+	const rest = rows.slice(first + 1);
+	const continued = rest.slice(
+		0,
+		Math.max(
+			0,
+			rest.findIndex((line) => !line.startsWith('    ')),
+		),
+	);
+	return [rows[first], ...continued.map((line) => line.trim())].join(' ');
 }
 
 describe('the flow figures of the text summary', () => {

@@ -1,12 +1,7 @@
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
 import {bindingFor, contextsOf, type KeyContext, keymap} from '../../source/ui/keymap.js';
-import {
-	helpBarText,
-	helpOverlayLines,
-	keyLabel,
-	keysLabel,
-} from '../../source/ui/shell/key-help.js';
+import {helpBarText, keyHelpEntries, keyLabel, keysLabel} from '../../source/ui/shell/key-help.js';
 import {keyName, keyTokens} from '../../source/ui/shell/key-input.js';
 
 const noKey: Key = {
@@ -78,6 +73,14 @@ describe('the keymap table', () => {
 		['y', 'normal', 'share'],
 		['tab', 'help', undefined],
 		['enter', 'filter', 'apply-filter'],
+		['j', 'detail', 'scroll-down'],
+		['pagedown', 'detail', 'scroll-page-down'],
+		['G', 'detail', 'scroll-bottom'],
+		['j', 'help', 'scroll-down'],
+		['enter', 'detail', undefined],
+		['escape', 'detail', 'back'],
+		['tab', 'detail', 'next-pane'],
+		['q', 'detail', 'quit'],
 	])('binds %s in %s to %s', (key, context, action) => {
 		expect(bindingFor(key, context)?.action).toBe(action);
 	});
@@ -140,6 +143,13 @@ describe('help text generated from the table', () => {
 		expect(helpBarText({width: 200, ascii: true})).toContain('y share');
 	});
 
+	it('offers scrolling in an open detail instead of moving the selection', () => {
+		const bar = helpBarText({width: 80, ascii: false, context: 'detail'});
+		expect(bar).toContain('↓ scroll');
+		expect(bar).not.toContain('↓ down');
+		expect(bar).not.toContain('Enter detail');
+	});
+
 	it('follows state through label overrides', () => {
 		expect(helpBarText({width: 200, ascii: false, labels: {'toggle-pause': 'resume'}})).toContain(
 			'p resume',
@@ -147,14 +157,15 @@ describe('help text generated from the table', () => {
 	});
 
 	it('lists every binding in the overlay, each once', () => {
-		const lines = helpOverlayLines(false);
-		const bindingLines = lines.filter((line) => line.kind === 'binding');
-		expect(bindingLines).toHaveLength(keymap.length);
+		const entries = keyHelpEntries(false);
+		const bindings = entries.filter((entry) => entry.kind === 'entry');
+		expect(bindings).toHaveLength(keymap.length);
 		for (const binding of keymap) {
-			expect(bindingLines.some((line) => line.text.endsWith(binding.description))).toBe(true);
+			expect(bindings.some((entry) => entry.text === binding.description)).toBe(true);
 		}
-		expect(lines.filter((line) => line.kind === 'title').map((line) => line.text)).toEqual([
+		expect(entries.filter((entry) => entry.kind === 'title').map((entry) => entry.text)).toEqual([
 			'Keys',
+			'In an open detail and in this help',
 			'In this help',
 			'While typing a filter',
 		]);

@@ -185,3 +185,20 @@ describe('splitColumns', () => {
 		expect(splitColumns(total, weights)).toEqual(widths);
 	});
 });
+
+describe('a two-row notice', () => {
+	it('takes its second row from the pane area, never the status line or the header', () => {
+		const one = layoutAt(80, 24);
+		const two = layoutAt(80, 24, {helpBarRows: 2});
+		expect(two.helpBar).toBe(2);
+		expect(two.paneArea).toBe(one.paneArea - 1);
+		expect({...two, helpBar: 1, paneArea: one.paneArea, bands: one.bands}).toEqual(one);
+		expect(totalRows(two)).toBe(totalRows(one));
+	});
+
+	it('gets one row when the terminal has no room to spare', () => {
+		const tiny = layoutAt(80, 6, {helpBarRows: 2});
+		expect(tiny.helpBar).toBeLessThanOrEqual(1);
+		expect(totalRows(tiny)).toBeLessThanOrEqual(drawableRows(6));
+	});
+});

@@ -1,8 +1,8 @@
 // Which changes the pane lists, and in what order: the filter looks through the event's name,
 // who made it, from where, its summary and the resources it touched; `s` flips newest/oldest.
-import type {ChangeEvent, ChangesView, Snapshot} from '../../domain/snapshot.js';
+import type {ChangeEvent, ChangesView} from '../../domain/snapshot.js';
 import {filterRows, type RowFacts} from './filter/filter-match.js';
-import {chosenOrder, type PaneView, type SortOrder, sortRows, viewOfFilter} from './pane-view.js';
+import {chosenOrder, type PaneView, type SortOrder, sortRows} from './pane-view.js';
 
 export function changeFacts(event: ChangeEvent): RowFacts {
 	return {
@@ -31,8 +31,4 @@ export function changesInView(
 ): ChangeEvent[] {
 	const kept = filterRows(snapshot.changes?.events ?? [], view.filter, changeFacts);
 	return sortRows(kept, chosenOrder(changeOrders, view.sortStep));
-}
-
-export function changesRowCount(snapshot: Snapshot, filter: string): number {
-	return changesInView(snapshot, viewOfFilter(filter)).length;
 }

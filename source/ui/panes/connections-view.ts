@@ -4,12 +4,12 @@
 
 import {compareConnections} from '../../domain/flows/pairing.js';
 import {pairingLabel} from '../../domain/flows/pairing-labels.js';
-import type {Connection, FlowLeg, FlowsView, Snapshot, Topology} from '../../domain/snapshot.js';
+import type {Connection, FlowLeg, FlowsView, Topology} from '../../domain/snapshot.js';
 import {allTargets, findTarget} from '../../domain/topology/topology-lookup.js';
 import {filterRows, type RowFacts} from './filter/filter-match.js';
 import {compareAddressText} from './filter/ip-address.js';
 import {formatProtocol} from './format-cells.js';
-import {chosenOrder, type PaneView, type SortOrder, sortRows, viewOfFilter} from './pane-view.js';
+import {chosenOrder, type PaneView, type SortOrder, sortRows} from './pane-view.js';
 
 export function connectionLegs(connection: Connection): FlowLeg[] {
 	return [connection.frontend, connection.backend, connection.targetView].filter(
@@ -128,8 +128,4 @@ export function connectionsInView(snapshot: ConnectionsSource, view: PaneView): 
 		connectionFacts(connection, targetOf),
 	);
 	return sortRows(kept, chosenOrder(connectionOrders, view.sortStep));
-}
-
-export function connectionsRowCount(snapshot: Snapshot, filter: string): number {
-	return connectionsInView(snapshot, viewOfFilter(filter)).length;
 }

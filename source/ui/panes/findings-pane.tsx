@@ -3,7 +3,8 @@ import {findingsLines} from './findings-rows.js';
 import {PaneLines} from './pane-lines.js';
 import {type ListLines, usePaneLines} from './use-pane-lines.js';
 
-const list: ListLines = (snapshot, context, view) => findingsLines(snapshot, context, view);
+// No filter reaches the findings: a search in another pane must never hide a critical finding.
+const list: ListLines = (snapshot, context) => findingsLines(snapshot, context);
 
 export function FindingsPane(properties: ShellPaneProperties) {
 	const lines = usePaneLines('findings', properties, list);

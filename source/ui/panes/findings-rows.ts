@@ -15,7 +15,6 @@ import {
 	type Tone,
 } from './line.js';
 import {type PaneContext, withinPane} from './pane-context.js';
-import {defaultView, type PaneView, viewLine} from './pane-view.js';
 import {clampSelection, visibleRows} from './scroll.js';
 import {cellWidth, wrapCells} from './text-width.js';
 
@@ -139,49 +138,29 @@ function findingRows(findings: readonly Finding[], room: number, context: PaneCo
 export function findingsLines(
 	snapshot: Pick<Snapshot, 'findings' | 'sources'>,
 	context: PaneContext,
-	view: PaneView = defaultView,
 ): Line[] {
-	return withinPane(findingsBody(snapshot, context, view), context);
-}
-
-/**
- * While the filter hides findings, the last line says so: a hidden critical finding must not
- * pass for a quiet screen. It is the line kept when there is room for one only.
- */
-function filterLines(shown: number, total: number, view: PaneView, context: PaneContext): Line[] {
-	if (shown === total || context.height < 1) {
-		return [];
-	}
-
-	const text = viewLine({...view, sortStep: 0}, {shown, total}, undefined, context);
-	return text === undefined ? [] : [text];
+	return withinPane(findingsBody(snapshot, context), context);
 }
 
 function findingsBody(
 	snapshot: Pick<Snapshot, 'findings' | 'sources'>,
 	context: PaneContext,
-	view: PaneView,
 ): Line[] {
 	const spots = blindSpots(snapshot.sources, context.glyphs);
-	const findings = findingsInView(snapshot, view);
-	const footer = filterLines(findings.length, snapshot.findings.length, view, context);
-	const height = Math.max(0, context.height - footer.length);
+	const findings = findingsInView(snapshot);
+	const {height} = context;
 	if (findings.length === 0) {
-		if (snapshot.findings.length > 0) {
-			return footer;
-		}
-
 		const headline =
 			spots.length === 0
 				? line('No findings: flows, metrics and changes look normal', 'green')
 				: line('No findings so far in the sources read');
-		return [headline, ...blindSpotLines(spots, height - 1), ...footer];
+		return [headline, ...blindSpotLines(spots, height - 1)];
 	}
 
 	// Findings come first; what they cannot see gets a line each when there is room, else one.
 	const perSpot = height - findings.length >= spots.length ? spots.length : 1;
 	const spotRoom = spots.length === 0 ? 0 : Math.max(0, Math.min(height - 1, perSpot));
 	const room = Math.max(1, height - spotRoom);
-	const rows = findingRows(findings, room, {...context, height});
-	return [...[...rows, ...blindSpotLines(spots, spotRoom)].slice(0, height), ...footer];
+	const rows = findingRows(findings, room, context);
+	return [...rows, ...blindSpotLines(spots, spotRoom)].slice(0, height);
 }

@@ -1,9 +1,7 @@
-// Which findings the findings pane lists: most severe first, and only those whose title matches
-// the filter. The pane says how many the filter hides: a hidden critical finding must not read
-// as "no findings".
+// Which findings the findings line lists: all of them, most severe first. No filter applies to
+// them: `/` narrows the pane it was typed in, and a critical finding must never hide behind a
+// search for something else.
 import type {Finding, FindingSeverity, Snapshot} from '../../domain/snapshot.js';
-import {filterRows, type RowFacts} from './filter/filter-match.js';
-import {type PaneView, viewOfFilter} from './pane-view.js';
 
 const severityOrder: Readonly<Record<FindingSeverity, number>> = {critical: 0, warning: 1, info: 2};
 
@@ -12,14 +10,6 @@ export function findingsInOrder(findings: readonly Finding[]): Finding[] {
 	return [...findings].sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity]);
 }
 
-export function findingFacts(finding: Finding): RowFacts {
-	return {text: [finding.title]};
-}
-
-export function findingsInView(snapshot: Pick<Snapshot, 'findings'>, view: PaneView): Finding[] {
-	return filterRows(findingsInOrder(snapshot.findings), view.filter, findingFacts);
-}
-
-export function findingsRowCount(snapshot: Snapshot, filter: string): number {
-	return findingsInView(snapshot, viewOfFilter(filter)).length;
+export function findingsInView(snapshot: Pick<Snapshot, 'findings'>): Finding[] {
+	return findingsInOrder(snapshot.findings);
 }

@@ -2,6 +2,7 @@
 // segments of the same style merged (each segment becomes an Ink node) and no trailing blanks
 // (Ink reads every character it is given, one by one, on every frame).
 import {fitLine, type Line, type Segment, type Tone} from './line.js';
+import {asciiOnly} from './text-width.js';
 
 export type FrameSegment = {
 	readonly key: string;
@@ -33,12 +34,16 @@ function sameStyle(left: Styled, right: Omit<Styled, 'text'>): boolean {
  * in inverse video join the segment before them whatever its tone (`ACC ACC REJ` is two runs,
  * not five), and the spaces that end a row are dropped: the cells they would cover are blank.
  */
-function mergeStyles(line: Line, color: boolean): Styled[] {
+function mergeStyles(line: Line, color: boolean, ascii: boolean): Styled[] {
 	const merged: Styled[] = [];
-	for (const segment of line) {
-		if (segment.text.length === 0) {
+	for (const original of line) {
+		if (original.text.length === 0) {
 			continue;
 		}
+
+		// Text from AWS and lbtop's own words may hold `·`, `…` or letters an ASCII terminal cannot
+		// show; folding keeps each cell, so the row still fits.
+		const segment = ascii ? {...original, text: asciiOnly(original.text)} : original;
 
 		const style = styleOf(segment, color);
 		const last = merged.at(-1);
@@ -68,12 +73,13 @@ export function frameRows(
 	height: number,
 	ellipsis: string,
 	color: boolean,
+	ascii = false,
 ): FrameRow[] {
 	const rows: FrameRow[] = [];
 	const limit = Math.min(lines.length, Math.max(0, height));
 	for (let index = 0; index < limit; index += 1) {
 		const fitted = fitLine(lines[index] ?? [], Math.max(0, width), ellipsis);
-		const segments = mergeStyles(fitted, color);
+		const segments = mergeStyles(fitted, color, ascii);
 		const keyed: FrameSegment[] = [];
 		for (let position = 0; position < segments.length; position += 1) {
 			const segment = segments[position];

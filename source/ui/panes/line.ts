@@ -136,3 +136,84 @@ export function joinParts(parts: readonly Part[], width: number, separator: Line
 
 	return joined;
 }
+
+type Word = {readonly text: string; readonly segment: Segment};
+
+/** The line's words (runs without spaces) and the runs of spaces between them, in order. */
+function wordsOf(value: Line): Array<Word | {readonly spaces: string}> {
+	const words: Array<Word | {readonly spaces: string}> = [];
+	for (const segment of value) {
+		for (const piece of segment.text.split(/( +)/)) {
+			if (piece !== '') {
+				words.push(piece.startsWith(' ') ? {spaces: piece} : {text: piece, segment});
+			}
+		}
+	}
+
+	return words;
+}
+
+/**
+ * The line in rows of at most `width` cells, broken between words, never inside one unless it is
+ * longer than a row. Rows after the first start two cells right of where the line's text does, so
+ * a wrapped line reads as one. Styles and the spacing between words on a row carry over.
+ */
+export function wrapLine(value: Line, width: number): Line[] {
+	if (width <= 0 || lineWidth(value) <= width) {
+		return [value];
+	}
+
+	const text = lineText(value);
+	const lead = text.length - text.trimStart().length;
+	const indent = Math.min(lead + 2, Math.floor(width / 2));
+	const rows: Segment[][] = [];
+	let row: Segment[] = [];
+	let used = 0;
+	/** Spaces waiting for the next word on this row; dropped where the row breaks. */
+	let pending = '';
+	const startRow = () => {
+		rows.push(row);
+		row = [{text: ' '.repeat(indent)}];
+		used = indent;
+		pending = '';
+	};
+
+	for (const word of wordsOf(value)) {
+		if ('spaces' in word) {
+			pending += word.spaces;
+			continue;
+		}
+
+		let rest = word.text;
+		const empty = used === 0 || (rows.length > 0 && used === indent);
+		if (!empty && used + pending.length + cellWidth(rest) > width) {
+			startRow();
+		} else if (pending !== '') {
+			row.push({text: pending});
+			used += pending.length;
+			pending = '';
+		}
+
+		// A word longer than a row (an ARN, a URL) is broken where the row ends.
+		while (used + cellWidth(rest) > width) {
+			const head = truncateCells(rest, width - used, '');
+			if (head.length === 0) {
+				break;
+			}
+
+			row.push({...word.segment, text: head});
+			rest = rest.slice(head.length);
+			startRow();
+		}
+
+		row.push({...word.segment, text: rest});
+		used += cellWidth(rest);
+	}
+
+	rows.push(row);
+	return rows;
+}
+
+export function wrapLines(lines: readonly Line[], width: number): Line[] {
+	return lines.flatMap((value) => wrapLine(value, width));
+}

@@ -1,15 +1,9 @@
 // Which series the metrics pane lists, and in what order: the filter looks through the label,
 // the metric's name and its dimensions (an AZ term matches the per-AZ series of that AZ);
 // `s` flips between the catalog's order and the series with alarms firing first.
-import type {
-	AlarmInfo,
-	AlarmState,
-	MetricSeries,
-	MetricsView,
-	Snapshot,
-} from '../../domain/snapshot.js';
+import type {AlarmInfo, AlarmState, MetricSeries, MetricsView} from '../../domain/snapshot.js';
 import {filterRows, type RowFacts} from './filter/filter-match.js';
-import {chosenOrder, type PaneView, type SortOrder, sortRows, viewOfFilter} from './pane-view.js';
+import {chosenOrder, type PaneView, type SortOrder, sortRows} from './pane-view.js';
 
 export function seriesFacts(series: MetricSeries): RowFacts {
 	const zone = series.dimensions.AvailabilityZone;
@@ -59,8 +53,4 @@ export function seriesInView(
 	const metrics = snapshot.metrics;
 	const kept = filterRows(metrics?.series ?? [], view.filter, seriesFacts);
 	return sortRows(kept, chosenOrder(seriesOrders(metrics?.alarms ?? []), view.sortStep));
-}
-
-export function metricsRowCount(snapshot: Snapshot, filter: string): number {
-	return seriesInView(snapshot, viewOfFilter(filter)).length;
 }

@@ -18,7 +18,7 @@ type Properties = {
  */
 export function PaneLines({lines, width, height, color, ascii}: Properties) {
 	const rows = useMemo(
-		() => frameRows(lines, width, height, glyphsFor(ascii).ellipsis, color),
+		() => frameRows(lines, width, height, glyphsFor(ascii).ellipsis, color, ascii),
 		[lines, width, height, ascii, color],
 	);
 	if (width < 1 || height < 1) {

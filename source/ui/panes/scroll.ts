@@ -2,6 +2,30 @@
 // centred so the rows around the selection stay in view in both directions.
 import {highlight, type Line} from './line.js';
 
+/**
+ * Where a pane's cursor is. Once the user moves or opens a row, the cursor is on that item (its
+ * stable id), wherever refreshes move it; `index` is where it stands while no item is chosen, or
+ * once the chosen one has left the pane's rows.
+ */
+export type Selection = {
+	readonly id?: string;
+	readonly index: number;
+};
+
+export const firstRow: Selection = {index: 0};
+
+/** The row the selection is on among `ids` (the pane's rows in the order it draws them). */
+export function selectionIndex(selection: Selection, ids: readonly string[]): number {
+	if (selection.id !== undefined) {
+		const found = ids.indexOf(selection.id);
+		if (found !== -1) {
+			return found;
+		}
+	}
+
+	return clampSelection(selection.index, ids.length);
+}
+
 export function clampSelection(selected: number, total: number): number {
 	if (total <= 0 || !Number.isFinite(selected)) {
 		return 0;

@@ -8,7 +8,7 @@ import type {
 	Snapshot,
 	SourceAggregate,
 } from '../../domain/snapshot.js';
-import type {ShellPaneProperties} from '../app-types.js';
+import type {PaneViewRequest} from '../app-types.js';
 import type {PaneId} from '../pane-types.js';
 import {changesInView} from './changes-view.js';
 import {connectionsInView} from './connections-view.js';
@@ -16,7 +16,7 @@ import {findingsInView} from './findings-view.js';
 import {seriesInView} from './metrics-view.js';
 import {type PaneView, paneView} from './pane-view.js';
 import {clampSelection} from './scroll.js';
-import {sourcesInView, type TrafficAction} from './traffic-view.js';
+import {sourcesInView, type TrafficAction, trafficSources} from './traffic-view.js';
 
 export type SelectedItem =
 	| {readonly kind: 'finding'; readonly finding: Finding}
@@ -56,7 +56,7 @@ export function selectedItemInView(
 ): SelectedItem | undefined {
 	switch (pane) {
 		case 'findings': {
-			const finding = at(findingsInView(snapshot, view), selected);
+			const finding = at(findingsInView(snapshot), selected);
 			return finding === undefined ? undefined : {kind: 'finding', finding};
 		}
 
@@ -89,7 +89,105 @@ export function selectedItem(
 	pane: PaneId,
 	snapshot: Snapshot,
 	selected: number,
-	view: Pick<ShellPaneProperties, 'filter' | 'sortStep'> = {},
+	view: PaneViewRequest = {},
 ): SelectedItem | undefined {
 	return selectedItemInView(pane, snapshot, selected, paneView(view));
+}
+
+/** The stable id of each row: what the selection holds on to while rows move. */
+export function itemId(item: SelectedItem): string {
+	switch (item.kind) {
+		case 'finding':
+			return item.finding.id;
+		case 'series':
+			return item.seriesId;
+		case 'connection':
+			return item.connectionId;
+		case 'source':
+			return item.addr;
+		case 'change':
+			return item.changeId;
+	}
+}
+
+function idsInView(pane: PaneId, snapshot: Snapshot, view: PaneView): string[] {
+	switch (pane) {
+		case 'findings':
+			return findingsInView(snapshot).map((finding) => finding.id);
+		case 'metrics':
+			return seriesInView(snapshot, view).map((series) => series.id);
+		case 'connections':
+			return connectionsInView(snapshot, view).map((connection) => connection.id);
+		case 'accepted':
+		case 'rejected':
+			return sourcesInView(snapshot, pane, view).map((source) => source.addr);
+		case 'changes':
+			return changesInView(snapshot, view).map((change) => change.id);
+	}
+}
+
+// The shell asks for a pane's ids on every key and the pane on every frame; a snapshot's ids
+// under one view never change, so they are listed once (and dropped with the snapshot).
+const idCache = new WeakMap<Snapshot, Map<string, readonly string[]>>();
+
+/** The ids of the rows a pane lists under `view`, in the order it draws them. */
+export function rowIdsInView(pane: PaneId, snapshot: Snapshot, view: PaneView): readonly string[] {
+	const key = `${pane}\n${view.sortStep}\n${view.filter?.text ?? ''}`;
+	let cached = idCache.get(snapshot);
+	if (cached === undefined) {
+		cached = new Map();
+		idCache.set(snapshot, cached);
+	}
+
+	const found = cached.get(key);
+	if (found !== undefined) {
+		return found;
+	}
+
+	const ids = idsInView(pane, snapshot, view);
+	cached.set(key, ids);
+	return ids;
+}
+
+export function paneRowIds(
+	pane: PaneId,
+	snapshot: Snapshot,
+	view: PaneViewRequest = {},
+): readonly string[] {
+	return rowIdsInView(pane, snapshot, paneView(view));
+}
+
+/** The item with `id` among all of the pane's rows, whatever the filter hides. */
+export function itemById(pane: PaneId, snapshot: Snapshot, id: string): SelectedItem | undefined {
+	switch (pane) {
+		case 'findings': {
+			const finding = snapshot.findings.find((entry) => entry.id === id);
+			return finding === undefined ? undefined : {kind: 'finding', finding};
+		}
+
+		case 'metrics': {
+			const series = snapshot.metrics?.series.find((entry) => entry.id === id);
+			return series === undefined ? undefined : {kind: 'series', seriesId: series.id, series};
+		}
+
+		case 'connections': {
+			const connection = snapshot.flows?.connections.find((entry) => entry.id === id);
+			return connection === undefined
+				? undefined
+				: {kind: 'connection', connectionId: connection.id, connection};
+		}
+
+		case 'accepted':
+		case 'rejected': {
+			const source = trafficSources(snapshot, pane).find((entry) => entry.addr === id);
+			return source === undefined
+				? undefined
+				: {kind: 'source', addr: source.addr, action: pane, source};
+		}
+
+		case 'changes': {
+			const change = snapshot.changes?.events.find((entry) => entry.id === id);
+			return change === undefined ? undefined : {kind: 'change', changeId: change.id, change};
+		}
+	}
 }

@@ -183,3 +183,59 @@ export function wrapCells(
 	kept[maxLines - 1] = truncateCells(last, room, '') + ellipsis;
 	return kept;
 }
+
+const printableAscii = /^[\x20-\x7E]*$/;
+
+// What an ASCII-only terminal gets instead of the punctuation and marks lbtop's own text and AWS's
+// strings use; each keeps its cell width, so tables laid out before folding stay aligned.
+const asciiFor: Readonly<Record<string, string>> = {
+	'…': '~',
+	'·': '|',
+	'→': '>',
+	'⇒': '>',
+	'←': '<',
+	'↑': '^',
+	'↓': 'v',
+	'▸': '>',
+	'▼': 'v',
+	'▲': '^',
+	'│': '|',
+	'─': '-',
+	'—': '-',
+	'–': '-',
+	'‘': "'",
+	'’': "'",
+	'“': '"',
+	'”': '"',
+	'≈': '~',
+	'×': 'x',
+	'█': '#',
+	'\u00A0': ' ',
+};
+
+/**
+ * `text` in printable ASCII, cell for cell: known marks become their ASCII look-alike, accented
+ * letters lose their accents, anything else is one `?` per cell it took (a C or POSIX locale
+ * cannot show it: a terminal would print garbage or shift the row).
+ */
+export function asciiOnly(text: string): string {
+	if (printableAscii.test(text)) {
+		return text;
+	}
+
+	let folded = '';
+	for (const {segment} of graphemes.segment(text)) {
+		if (printableAscii.test(segment)) {
+			folded += segment;
+			continue;
+		}
+
+		const width = cellWidth(segment);
+		const bare = segment.normalize('NFD').replaceAll(/\p{M}/gu, '');
+		folded +=
+			asciiFor[segment] ??
+			(bare.length === width && printableAscii.test(bare) ? bare : '?'.repeat(width));
+	}
+
+	return folded;
+}

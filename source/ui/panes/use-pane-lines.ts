@@ -1,64 +1,145 @@
 // Every pane draws the same way: its list under the filter and sort the shell passes, or, while
-// Enter's detail is open, the selected row's drill-down in the same rectangle.
-import {useMemo} from 'react';
+// Enter's detail is open, the chosen item's drill-down in the same rectangle. The selection is an
+// item (its stable id): the row drawn selected is wherever that item is now.
+import {useLayoutEffect, useMemo, useRef} from 'react';
 import type {Snapshot} from '../../domain/snapshot.js';
 import type {ShellPaneProperties} from '../app-types.js';
 import type {PaneId} from '../pane-types.js';
-import {detailLines} from './detail/pane-detail.js';
+import {type FullDetail, fullDetail, scrolledDetail} from './detail/pane-detail.js';
 import type {Line} from './line.js';
 import {type PaneContext, paneContext} from './pane-context.js';
 import {type PaneView, viewOfFilter} from './pane-view.js';
-import {selectedItemInView} from './selected-item.js';
+import {selectionIndex} from './scroll.js';
+import {
+	itemById,
+	itemId,
+	rowIdsInView,
+	type SelectedItem,
+	selectedItemInView,
+} from './selected-item.js';
 
 /** Draws the pane's list; module-level functions keep the memo below effective. */
 export type ListLines = (snapshot: Snapshot, context: PaneContext, view: PaneView) => Line[];
 
-export function paneLines(
-	pane: PaneId,
-	snapshot: Snapshot,
-	context: PaneContext,
-	view: PaneView,
-	detail: boolean,
-	list: ListLines,
-): Line[] {
-	if (detail) {
-		const item = selectedItemInView(pane, snapshot, context.selected, view);
-		// Nothing to drill into (no rows, or none the filter keeps): the list says why.
-		if (item !== undefined) {
-			return detailLines(item, snapshot, context);
-		}
+/** What the detail showed last, kept for when its item leaves the window. */
+export type LastSeen = {
+	readonly id: string;
+	readonly item: SelectedItem;
+	/** The snapshot's time, Unix ms. */
+	readonly at: number;
+};
+
+export type PaneDraw = {
+	readonly pane: PaneId;
+	readonly snapshot: Snapshot;
+	/** `selected` is the row the cursor falls back to while no chosen item is among the rows. */
+	readonly context: PaneContext;
+	readonly view: PaneView;
+	readonly detail: boolean;
+	readonly selectedId?: string | undefined;
+	readonly lastSeen?: LastSeen | undefined;
+	/** Lines of the open detail scrolled past. */
+	readonly detailScroll?: number | undefined;
+};
+
+/** What a pane shows before the detail's scrolling: its list, or the whole detail. */
+export type PaneContent =
+	| {readonly kind: 'list'; readonly lines: Line[]}
+	| {readonly kind: 'detail'; readonly detail: FullDetail; readonly seen: LastSeen};
+
+export type PaneDrawn = {
+	readonly lines: Line[];
+	/** The item the detail showed, to keep as `lastSeen`. */
+	readonly seen?: LastSeen;
+	/** How far the open detail can scroll; 0 when it fits (or no detail is open). */
+	readonly scrollLimit: number;
+};
+
+function selectedRow(draw: PaneDraw): number {
+	const {selectedId, context} = draw;
+	if (selectedId === undefined) {
+		return context.selected;
 	}
 
-	return list(snapshot, context, view);
+	const ids = rowIdsInView(draw.pane, draw.snapshot, draw.view);
+	return selectionIndex({id: selectedId, index: context.selected}, ids);
+}
+
+function openItem(draw: PaneDraw, selected: number): SelectedItem | undefined {
+	return draw.selectedId === undefined
+		? selectedItemInView(draw.pane, draw.snapshot, selected, draw.view)
+		: itemById(draw.pane, draw.snapshot, draw.selectedId);
+}
+
+export function paneContent(draw: PaneDraw, list: ListLines): PaneContent {
+	const {snapshot, view} = draw;
+	const context = {...draw.context, selected: selectedRow(draw)};
+	if (draw.detail) {
+		const item = openItem(draw, context.selected);
+		if (item !== undefined) {
+			const seen = {id: itemId(item), item, at: snapshot.generatedAt};
+			return {kind: 'detail', detail: fullDetail(item, snapshot, context), seen};
+		}
+
+		const last = draw.lastSeen;
+		if (last !== undefined && last.id === draw.selectedId) {
+			const detail = fullDetail(last.item, snapshot, context, last.at);
+			return {kind: 'detail', detail, seen: last};
+		}
+		// Nothing to drill into (no rows, or none the filter keeps): the list says why.
+	}
+
+	return {kind: 'list', lines: list(snapshot, context, view)};
+}
+
+export function paneFrame(content: PaneContent, context: PaneContext, scroll = 0): PaneDrawn {
+	if (content.kind === 'list') {
+		return {lines: content.lines, scrollLimit: 0};
+	}
+
+	const scrolled = scrolledDetail(content.detail, context, scroll);
+	return {lines: scrolled.lines, seen: content.seen, scrollLimit: scrolled.limit};
+}
+
+export function paneLines(draw: PaneDraw, list: ListLines): PaneDrawn {
+	return paneFrame(paneContent(draw, list), draw.context, draw.detailScroll);
 }
 
 export function usePaneLines(pane: PaneId, properties: ShellPaneProperties, list: ListLines) {
 	const {snapshot, width, height, focused, selected, timeZone, now, ascii} = properties;
-	const {filter, sortStep, detail} = properties;
-	return useMemo(
+	const {filter, sortStep, detail, selectedId, detailScroll, onDetailScrollLimit} = properties;
+	const lastSeen = useRef<LastSeen | undefined>(undefined);
+	const context = useMemo(
+		() => paneContext({width, height, focused, selected, timeZone, now, ascii}),
+		[width, height, focused, selected, timeZone, now, ascii],
+	);
+	// Scrolling the detail only slices it: the detail is built once per snapshot and size.
+	const content = useMemo(
 		() =>
-			paneLines(
-				pane,
-				snapshot,
-				paneContext({width, height, focused, selected, timeZone, now, ascii}),
-				viewOfFilter(filter, sortStep),
-				detail === true,
+			paneContent(
+				{
+					pane,
+					snapshot,
+					context,
+					view: viewOfFilter(filter, sortStep),
+					detail: detail === true,
+					selectedId,
+					lastSeen: lastSeen.current,
+				},
 				list,
 			),
-		[
-			pane,
-			list,
-			snapshot,
-			width,
-			height,
-			focused,
-			selected,
-			timeZone,
-			now,
-			ascii,
-			filter,
-			sortStep,
-			detail,
-		],
+		[pane, list, snapshot, context, filter, sortStep, detail, selectedId],
 	);
+	const drawn = useMemo(
+		() => paneFrame(content, context, detailScroll),
+		[content, context, detailScroll],
+	);
+	lastSeen.current = drawn.seen ?? lastSeen.current;
+	// Within the commit that draws the detail, so a key pressed right after it sees the limit.
+	useLayoutEffect(() => {
+		if (detail === true) {
+			onDetailScrollLimit?.(drawn.scrollLimit);
+		}
+	}, [detail, drawn.scrollLimit, onDetailScrollLimit]);
+	return drawn.lines;
 }

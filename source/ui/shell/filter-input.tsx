@@ -1,5 +1,4 @@
 // The one-line filter input `/` opens: shows what is typed; Enter applies, Esc cancels.
-import {Text} from 'ink';
 import {Row} from './row.js';
 import {shellGlyphs} from './shell-glyphs.js';
 
@@ -17,11 +16,14 @@ export function FilterInput({width, draft, ascii}: Properties) {
 	const characters = [...draft];
 	const visible = characters.slice(Math.max(0, characters.length - room)).join('');
 	return (
-		<Row width={width}>
-			<Text bold>filter: </Text>
-			<Text>{visible}</Text>
-			<Text>{glyphs.inputCursor}</Text>
-			<Text dimColor>{hint}</Text>
-		</Row>
+		<Row
+			width={width}
+			parts={[
+				{text: 'filter: ', style: {bold: true}},
+				{text: visible},
+				{text: glyphs.inputCursor},
+				{text: hint, style: {dimColor: true}},
+			]}
+		/>
 	);
 }

@@ -5,7 +5,7 @@ import type {WindowMinutes} from '../app-types.js';
 import type {TimeZoneMode} from '../pane-types.js';
 import {clockText, healthSegments, identityText, windowText} from './header-text.js';
 import {Row} from './row.js';
-import {Segments} from './segments.js';
+import {segmentParts} from './segments.js';
 import {shellGlyphs} from './shell-glyphs.js';
 
 type Properties = {
@@ -17,13 +17,20 @@ type Properties = {
 	readonly timeZone: TimeZoneMode;
 	readonly ascii: boolean;
 	readonly color: boolean;
+	/** A recording is being played back: `now` is the recording's time. */
+	readonly replay?: boolean;
 };
 
 export function Header(properties: Properties) {
 	const {snapshot, width, ascii, color} = properties;
 	const glyphs = shellGlyphs(ascii);
 	const clock = clockText(properties.now);
-	const clockWidth = width > clock.length + 10 ? clock.length + 1 : 0;
+	// A replay says so first on the row, where no width cuts it, with the recording's time.
+	const replay = properties.replay === true;
+	const clockWidth = !replay && width > clock.length + 10 ? clock.length + 1 : 0;
+	const marker = replay
+		? [{text: ` REPLAY ${clock} `, style: {inverse: true, bold: true}}, {text: ' '}]
+		: [];
 	const window = windowText(
 		snapshot,
 		properties.requestedWindow,
@@ -34,9 +41,11 @@ export function Header(properties: Properties) {
 	return (
 		<Box flexDirection="column" width={width} height={properties.height}>
 			<Box width={width} height={1}>
-				<Row width={width - clockWidth} style={{bold: true}}>
-					{identityText(snapshot, glyphs.separator, ascii)}
-				</Row>
+				<Row
+					width={width - clockWidth}
+					style={{bold: true}}
+					parts={[...marker, {text: identityText(snapshot, glyphs.separator, ascii)}]}
+				/>
 				{clockWidth > 0 && (
 					<Box width={clockWidth} justifyContent="flex-end">
 						<Text>{clock}</Text>
@@ -44,11 +53,14 @@ export function Header(properties: Properties) {
 				)}
 			</Box>
 			{properties.height > 1 && (
-				<Row width={width}>
-					<Text>{window}</Text>
-					{health.length > 0 && <Text dimColor>{glyphs.separator}</Text>}
-					<Segments segments={health} separator={glyphs.separator} color={color} />
-				</Row>
+				<Row
+					width={width}
+					parts={[
+						{text: window},
+						...(health.length > 0 ? [{text: glyphs.separator, style: {dimColor: true}}] : []),
+						...segmentParts(health, glyphs.separator, color),
+					]}
+				/>
 			)}
 		</Box>
 	);

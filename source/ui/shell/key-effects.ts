@@ -4,6 +4,7 @@ import {sanitizeText} from '../../domain/sanitize.js';
 import type {Snapshot} from '../../domain/snapshot.js';
 import type {AppCommand} from '../app-types.js';
 import type {KeyAction} from '../keymap.js';
+import {selectionIndex} from '../panes/scroll.js';
 import {nextWindow, type ShellEvent, type ShellState} from './shell-state.js';
 
 export type KeyEffect = {
@@ -13,16 +14,43 @@ export type KeyEffect = {
 };
 
 export type FocusedPaneInfo = {
-	/** Rows the focused pane holds. */
-	readonly rowCount: number;
-	/** Rows it shows at once, for PgUp/PgDn. */
+	/** The ids of the focused pane's rows, in the order it draws them. */
+	readonly rows: readonly string[];
+	/** Rows it shows at once, for PgUp/PgDn (of the help or the open detail while they are up). */
 	readonly pageSize: number;
+	/** How far the help, or the open detail, can scroll: its lines beyond one screenful. */
+	readonly scrollLimit: number;
 	/** The newest snapshot, frozen on screen when pausing. */
 	readonly live: Snapshot;
 };
 
+function scrollTo(offset: number, info: FocusedPaneInfo): KeyEffect {
+	const clamped = Math.max(0, Math.min(offset, info.scrollLimit));
+	return {event: {type: 'scroll', offset: clamped}};
+}
+
+function scrollEffect(
+	action: 'scroll-up' | 'scroll-down' | 'scroll-page-up' | 'scroll-page-down',
+	state: ShellState,
+	info: FocusedPaneInfo,
+): KeyEffect {
+	const page = Math.max(1, info.pageSize);
+	const steps = {
+		'scroll-up': -1,
+		'scroll-down': 1,
+		'scroll-page-up': -page,
+		'scroll-page-down': page,
+	};
+	const current = Math.min(
+		state.helpOpen ? state.helpScroll : state.detailScroll,
+		info.scrollLimit,
+	);
+	return scrollTo(current + steps[action], info);
+}
+
 export function keyEffect(action: KeyAction, state: ShellState, info: FocusedPaneInfo): KeyEffect {
 	const page = Math.max(1, info.pageSize);
+	const {rows} = info;
 	switch (action) {
 		case 'quit':
 			return {quit: true};
@@ -31,26 +59,28 @@ export function keyEffect(action: KeyAction, state: ShellState, info: FocusedPan
 		case 'previous-pane':
 			return {event: {type: 'focus-previous'}};
 		case 'select-up':
-			return {event: {type: 'move', delta: -1, rowCount: info.rowCount}};
+			return {event: {type: 'move', delta: -1, rows}};
 		case 'select-down':
-			return {event: {type: 'move', delta: 1, rowCount: info.rowCount}};
+			return {event: {type: 'move', delta: 1, rows}};
 		case 'page-up':
-			return {event: {type: 'move', delta: -page, rowCount: info.rowCount}};
+			return {event: {type: 'move', delta: -page, rows}};
 		case 'page-down':
-			return {event: {type: 'move', delta: page, rowCount: info.rowCount}};
+			return {event: {type: 'move', delta: page, rows}};
 		case 'top':
-			return {event: {type: 'jump', to: 'top', rowCount: info.rowCount}};
+			return {event: {type: 'jump', to: 'top', rows}};
 		case 'bottom':
-			return {event: {type: 'jump', to: 'bottom', rowCount: info.rowCount}};
-		case 'drill-down':
+			return {event: {type: 'jump', to: 'bottom', rows}};
+		case 'drill-down': {
+			const id = rows[selectionIndex(state.selection[state.focus], rows)];
+			// No row to open (none yet, or none the filter keeps): the list stays, saying why.
+			if (id === undefined) {
+				return {};
+			}
 			return {
-				event: {type: 'open-detail'},
-				command: {
-					type: 'drill-down',
-					pane: state.focus,
-					selected: Math.max(0, Math.min(state.selection[state.focus], info.rowCount - 1)),
-				},
+				event: {type: 'open-detail', rows},
+				command: {type: 'drill-down', pane: state.focus, id},
 			};
+		}
 		case 'toggle-pause':
 			return state.frozen === undefined
 				? {event: {type: 'pause', snapshot: info.live}, command: 'pause'}
@@ -60,6 +90,15 @@ export function keyEffect(action: KeyAction, state: ShellState, info: FocusedPan
 				event: {type: 'cycle-window'},
 				command: {type: 'window', minutes: nextWindow(state.windowMinutes)},
 			};
+		case 'scroll-up':
+		case 'scroll-down':
+		case 'scroll-page-up':
+		case 'scroll-page-down':
+			return scrollEffect(action, state, info);
+		case 'scroll-top':
+			return scrollTo(0, info);
+		case 'scroll-bottom':
+			return scrollTo(info.scrollLimit, info);
 		case 'refresh':
 			return {command: 'refresh'};
 		case 'share':

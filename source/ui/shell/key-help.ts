@@ -1,5 +1,12 @@
 // The help bar and the help overlay, generated from the keymap table.
-import {type Binding, type KeyAction, type KeyContext, keymap, type NamedKey} from '../keymap.js';
+import {
+	type Binding,
+	contextsOf,
+	type KeyAction,
+	type KeyContext,
+	keymap,
+	type NamedKey,
+} from '../keymap.js';
 
 const keyLabels: Readonly<Record<NamedKey, readonly [unicode: string, ascii: string]>> = {
 	up: ['↑', 'Up'],
@@ -42,6 +49,8 @@ export type HelpBarOptions = {
 	readonly ascii: boolean;
 	/** Labels that follow the state, e.g. `resume` while paused. */
 	readonly labels?: LabelOverrides;
+	/** The keys that work here: the main screen's, or an open detail's. */
+	readonly context?: KeyContext;
 	readonly table?: readonly Binding[];
 };
 
@@ -52,15 +61,14 @@ function barItem(binding: Binding, ascii: boolean, labels: LabelOverrides): stri
 
 const itemGap = '  ';
 
-/** The most useful main-screen bindings that fit in `width`, in table order. */
+/** The most useful bindings of the context that fit in `width`, in table order. */
 export function helpBarText(options: HelpBarOptions): string {
 	const table = options.table ?? keymap;
 	const labels = options.labels ?? {};
+	const context = options.context ?? 'normal';
 	const candidates = table
 		.map((binding, index) => ({binding, index}))
-		.filter(
-			({binding}) => binding.bar !== undefined && (binding.when ?? ['normal']).includes('normal'),
-		)
+		.filter(({binding}) => binding.bar !== undefined && contextsOf(binding).includes(context))
 		.sort((a, b) => (a.binding.bar ?? 0) - (b.binding.bar ?? 0) || a.index - b.index);
 	const chosen: {readonly index: number; readonly text: string}[] = [];
 	let used = 0;
@@ -82,36 +90,34 @@ export function helpBarText(options: HelpBarOptions): string {
 
 const contextTitles: Readonly<Record<KeyContext, string>> = {
 	normal: 'Keys',
+	detail: 'In an open detail and in this help',
 	help: 'In this help',
 	filter: 'While typing a filter',
 };
 
-const contextOrder: readonly KeyContext[] = ['normal', 'help', 'filter'];
+const contextOrder: readonly KeyContext[] = ['normal', 'detail', 'help', 'filter'];
 
-export type HelpLine = {
-	readonly kind: 'title' | 'binding';
-	readonly text: string;
-};
+/** One item of the help: a section title, or a key (or a symbol) and what it does or means. */
+export type HelpEntry =
+	| {readonly kind: 'title'; readonly text: string}
+	| {readonly kind: 'entry'; readonly key: string; readonly text: string};
 
-/** Every binding of the table once, under the first context it works in, keys in one column. */
-export function helpOverlayLines(ascii: boolean, table: readonly Binding[] = keymap): HelpLine[] {
-	const keyColumn = Math.max(0, ...table.map((binding) => [...keysLabel(binding, ascii)].length));
+/** Every binding of the table once, under the first context it works in. */
+export function keyHelpEntries(ascii: boolean, table: readonly Binding[] = keymap): HelpEntry[] {
 	const listed = new Set<Binding>();
-	const lines: HelpLine[] = [];
+	const entries: HelpEntry[] = [];
 	for (const context of contextOrder) {
 		const bindings = table.filter(
-			(binding) => !listed.has(binding) && (binding.when ?? ['normal']).includes(context),
+			(binding) => !listed.has(binding) && contextsOf(binding).includes(context),
 		);
 		if (bindings.length === 0) {
 			continue;
 		}
-		lines.push({kind: 'title', text: contextTitles[context]});
+		entries.push({kind: 'title', text: contextTitles[context]});
 		for (const binding of bindings) {
 			listed.add(binding);
-			const keys = keysLabel(binding, ascii);
-			const padding = ' '.repeat(Math.max(0, keyColumn - [...keys].length));
-			lines.push({kind: 'binding', text: `${keys}${padding}  ${binding.description}`});
+			entries.push({kind: 'entry', key: keysLabel(binding, ascii), text: binding.description});
 		}
 	}
-	return lines;
+	return entries;
 }

@@ -3,16 +3,22 @@
 import {type Binding, contextsOf, keymap} from '../keymap.js';
 import {keyLabel} from './key-help.js';
 
-const contextNames = {normal: '', help: 'in help: ', filter: 'while filtering: '} as const;
+const contextNames = {
+	normal: '',
+	detail: 'in a detail',
+	help: 'in help',
+	filter: 'while filtering',
+} as const;
 
 export function keyTableMarkdown(table: readonly Binding[] = keymap): string {
 	const rows = table.map((binding) => {
 		const keys = binding.keys.map((key) => `\`${keyLabel(key, true)}\``).join(' ');
-		const contexts = contextsOf(binding).filter((context) => context !== 'normal');
-		const where =
-			contexts.length > 0 && !contextsOf(binding).includes('normal')
-				? contexts.map((context) => contextNames[context]).join('')
-				: '';
+		// Keys of the main screen work in an open detail too; others say where they work.
+		const where = contextsOf(binding).includes('normal')
+			? ''
+			: `${contextsOf(binding)
+					.map((context) => contextNames[context])
+					.join(' or ')}: `;
 		return `| ${keys} | ${where}${binding.description} |`;
 	});
 	return ['| key | what it does |', '| --- | --- |', ...rows].join('\n');

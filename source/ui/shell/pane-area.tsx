@@ -83,7 +83,7 @@ export function PaneArea(properties: Properties) {
 				<TabBar
 					panes={panes}
 					active={properties.activeContent}
-					focused={focus !== 'findings'}
+					focus={focus}
 					width={layout.columns}
 					ascii={ascii}
 				/>

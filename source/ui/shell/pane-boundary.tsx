@@ -1,7 +1,9 @@
 // A pane that throws loses only its own rectangle: the rest of the screen keeps updating.
 import {Text} from 'ink';
-import {Component, type ReactNode} from 'react';
+import {Component, type ReactNode, useContext} from 'react';
 import {sanitizeText} from '../../domain/sanitize.js';
+import {asciiOnly} from '../panes/text-width.js';
+import {AsciiContext} from './row.js';
 
 type Properties = {
 	readonly title: string;
@@ -23,10 +25,17 @@ export class PaneBoundary extends Component<Properties, State> {
 		if (this.state.message === undefined) {
 			return this.props.children;
 		}
-		return (
-			<Text wrap="truncate-end" color="red">
-				{`${this.props.title} cannot be drawn: ${sanitizeText(this.state.message, 200)}`}
-			</Text>
-		);
+		return <BoundaryMessage text={`${this.props.title} cannot be drawn: ${this.state.message}`} />;
 	}
+}
+
+function BoundaryMessage({text}: {readonly text: string}) {
+	const ascii = useContext(AsciiContext);
+	const clean = sanitizeText(text, 240);
+	// Ink cuts an overlong Text with `…`: an ASCII terminal gets it unmarked.
+	return (
+		<Text wrap={ascii ? 'wrap' : 'truncate-end'} color="red">
+			{ascii ? asciiOnly(clean) : clean}
+		</Text>
+	);
 }

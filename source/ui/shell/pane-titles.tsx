@@ -1,35 +1,42 @@
-// Title rows of the pane area: the tab bar in tab mode, one rule per pane in the grid.
-import {Text} from 'ink';
 import type {PaneRegistry} from '../app-types.js';
-import {fitText} from '../format.js';
-import {type ContentPaneId, contentPanes} from '../layout.js';
+import {type ContentPaneId, focusOrder} from '../layout.js';
 import type {PaneId} from '../pane-types.js';
 import {Row} from './row.js';
 import {shellGlyphs} from './shell-glyphs.js';
 
 type TabBarProperties = {
 	readonly panes: PaneRegistry;
+	/** The content pane shown below the bar. */
 	readonly active: ContentPaneId;
-	/** False while the findings line has the focus: the active tab is then shown, not focused. */
-	readonly focused: boolean;
+	readonly focus: PaneId;
 	readonly width: number;
 	readonly ascii: boolean;
 };
 
-export function TabBar({panes, active, focused, width, ascii}: TabBarProperties) {
+/**
+ * The findings line is the first tab: the focus starts there, and the first Tab visibly moves the
+ * bracketed, inverse tab to the next. The pane shown below stays bold while the findings have it.
+ */
+export function TabBar({panes, active, focus, width, ascii}: TabBarProperties) {
 	const glyphs = shellGlyphs(ascii);
+	const hint = `  Tab${glyphs.separator}S-Tab`;
+	const titles = focusOrder.map((pane) => panes[pane].title);
+	const tabsWidth = titles.reduce((sum, title) => sum + title.length + 2, 0);
+	const tabs = focusOrder.map((pane) => {
+		const title = panes[pane].title;
+		if (pane === focus) {
+			return {text: `[${title}]`, style: {bold: true, inverse: true}};
+		}
+		return {text: ` ${title} `, style: pane === active ? {bold: true} : {dimColor: true}};
+	});
 	return (
-		<Row width={width}>
-			{contentPanes.map((pane) => {
-				const title = panes[pane].title;
-				return pane === active ? (
-					<Text key={pane} bold inverse={focused}>{`[${title}]`}</Text>
-				) : (
-					<Text key={pane} dimColor>{` ${title} `}</Text>
-				);
-			})}
-			<Text dimColor>{`  Tab${glyphs.separator}S-Tab`}</Text>
-		</Row>
+		<Row
+			width={width}
+			parts={[
+				...tabs,
+				...(tabsWidth + hint.length <= width ? [{text: hint, style: {dimColor: true}}] : []),
+			]}
+		/>
 	);
 }
 
@@ -47,12 +54,13 @@ export function PaneTitle({title, focused, width, ascii, note}: PaneTitlePropert
 	const text = `${marker} ${title}${note === undefined ? '' : ` (${note})`} `;
 	const rule = glyphs.horizontalRule.repeat(Math.max(0, width - [...text].length));
 	return (
-		<Row width={width}>
-			<Text bold={focused} inverse={focused}>
-				{fitText(text, Math.min(width, [...text].length), ascii)}
-			</Text>
-			<Text dimColor>{rule}</Text>
-		</Row>
+		<Row
+			width={width}
+			parts={[
+				{text, style: focused ? {bold: true, inverse: true} : {}},
+				{text: rule, style: {dimColor: true}},
+			]}
+		/>
 	);
 }
 

@@ -4,6 +4,7 @@ import {type WindowMinutes, windowChoices} from '../app-types.js';
 import type {KeyContext} from '../keymap.js';
 import {type ContentPaneId, focusOrder} from '../layout.js';
 import type {PaneId, TimeZoneMode} from '../pane-types.js';
+import {clampSelection, firstRow, type Selection, selectionIndex} from '../panes/scroll.js';
 
 export type ShellState = {
 	readonly focus: PaneId;
@@ -11,29 +12,58 @@ export type ShellState = {
 	readonly zoomed: boolean;
 	readonly helpOpen: boolean;
 	readonly detailOpen: boolean;
+	/** Lines scrolled past at the top of the open detail, and of the help. */
+	readonly detailScroll: number;
+	readonly helpScroll: number;
 	readonly editingFilter: boolean;
 	readonly filterDraft: string;
-	/** The applied filter; empty when none. */
-	readonly filter: string;
+	/**
+	 * The applied filter of each pane of the pane area; empty when none. A filter narrows the pane
+	 * it was typed in only, and the findings line never: a finding must not hide behind a search.
+	 */
+	readonly filters: Readonly<Record<ContentPaneId, string>>;
 	readonly timeZone: TimeZoneMode;
 	/** The window last asked for; the snapshot's own window says what the engine delivers. */
 	readonly windowMinutes: WindowMinutes;
 	/** While paused: the snapshot on screen. The live one keeps moving underneath. */
 	readonly frozen: Snapshot | undefined;
-	readonly selection: Readonly<Record<PaneId, number>>;
+	/** Per pane: the chosen item (by its stable id) and where the cursor falls back to. */
+	readonly selection: Readonly<Record<PaneId, Selection>>;
 	readonly sortSteps: Readonly<Record<PaneId, number>>;
 };
 
 export type ShellEvent =
 	| {readonly type: 'focus-next' | 'focus-previous'}
-	| {readonly type: 'move'; readonly delta: number; readonly rowCount: number}
-	| {readonly type: 'jump'; readonly to: 'top' | 'bottom'; readonly rowCount: number}
-	| {readonly type: 'toggle-help' | 'close-help' | 'open-detail' | 'back'}
+	/** `rows`: the ids of the focused pane's rows, in the order it draws them. */
+	| {readonly type: 'move'; readonly delta: number; readonly rows: readonly string[]}
+	| {readonly type: 'jump'; readonly to: 'top' | 'bottom'; readonly rows: readonly string[]}
+	/** Opens the detail of the row under the cursor, which from then on is that item. */
+	| {readonly type: 'open-detail'; readonly rows: readonly string[]}
+	| {readonly type: 'toggle-help' | 'close-help' | 'back'}
+	/** Scrolls the help while it is open, else the open detail, to `offset` lines from the top. */
+	| {readonly type: 'scroll'; readonly offset: number}
 	| {readonly type: 'open-filter' | 'apply-filter' | 'cancel-filter' | 'delete-filter-character'}
 	| {readonly type: 'type-filter'; readonly text: string}
 	| {readonly type: 'cycle-sort' | 'cycle-window' | 'toggle-zoom' | 'toggle-time-zone'}
 	| {readonly type: 'pause'; readonly snapshot: Snapshot}
 	| {readonly type: 'resume'};
+
+const noSelection: Readonly<Record<PaneId, Selection>> = {
+	findings: firstRow,
+	metrics: firstRow,
+	connections: firstRow,
+	accepted: firstRow,
+	rejected: firstRow,
+	changes: firstRow,
+};
+
+const noFilters: Readonly<Record<ContentPaneId, string>> = {
+	metrics: '',
+	connections: '',
+	accepted: '',
+	rejected: '',
+	changes: '',
+};
 
 const zeroes: Readonly<Record<PaneId, number>> = {
 	findings: 0,
@@ -63,14 +93,34 @@ export function initialShellState(snapshot: Snapshot): ShellState {
 		zoomed: false,
 		helpOpen: false,
 		detailOpen: false,
+		detailScroll: 0,
+		helpScroll: 0,
 		editingFilter: false,
 		filterDraft: '',
-		filter: '',
+		filters: noFilters,
 		timeZone: 'utc',
 		windowMinutes: nearestWindow(snapshot),
 		frozen: undefined,
-		selection: zeroes,
+		selection: noSelection,
 		sortSteps: zeroes,
+	};
+}
+
+/** The pane `/` filters: the focused one, or the one shown below the findings line. */
+export function filteredPane(state: ShellState): ContentPaneId {
+	return state.focus === 'findings' ? state.activeContent : state.focus;
+}
+
+/** The filter a pane is drawn with; the findings line has none. */
+export function paneFilter(state: ShellState, pane: PaneId): string {
+	return pane === 'findings' ? '' : state.filters[pane];
+}
+
+function withFilter(state: ShellState, pane: ContentPaneId, filter: string): ShellState {
+	return {
+		...state,
+		filters: {...state.filters, [pane]: filter},
+		selection: {...state.selection, [pane]: fromTop(state.selection[pane])},
 	};
 }
 
@@ -78,7 +128,10 @@ export function keyContext(state: ShellState): KeyContext {
 	if (state.editingFilter) {
 		return 'filter';
 	}
-	return state.helpOpen ? 'help' : 'normal';
+	if (state.helpOpen) {
+		return 'help';
+	}
+	return state.detailOpen ? 'detail' : 'normal';
 }
 
 function focusStep(state: ShellState, step: 1 | -1): ShellState {
@@ -89,22 +142,35 @@ function focusStep(state: ShellState, step: 1 | -1): ShellState {
 		focus: next,
 		activeContent: next === 'findings' ? state.activeContent : next,
 		detailOpen: false,
+		detailScroll: 0,
 	};
 }
 
-function select(state: ShellState, row: number, rowCount: number): ShellState {
-	const clamped = Math.max(0, Math.min(row, rowCount - 1));
-	return {...state, selection: {...state.selection, [state.focus]: clamped}};
+function withSelection(state: ShellState, pane: PaneId, selection: Selection): ShellState {
+	return {...state, selection: {...state.selection, [pane]: selection}};
+}
+
+/** Puts the cursor on row `row` of `rows`, and from then on on the item that row shows. */
+function select(state: ShellState, row: number, rows: readonly string[]): ShellState {
+	const index = clampSelection(row, rows.length);
+	const id = rows[index];
+	return withSelection(state, state.focus, id === undefined ? {index} : {id, index});
+}
+
+/** The same items stay chosen; where the cursor falls back to starts over at the top. */
+function fromTop(selection: Selection): Selection {
+	return selection.id === undefined ? firstRow : {id: selection.id, index: 0};
 }
 
 function back(state: ShellState): ShellState {
 	if (state.detailOpen) {
-		return {...state, detailOpen: false};
+		return {...state, detailOpen: false, detailScroll: 0};
 	}
 	if (state.zoomed) {
 		return {...state, zoomed: false};
 	}
-	return state.filter === '' ? state : {...state, filter: '', selection: zeroes};
+	const pane = filteredPane(state);
+	return state.filters[pane] === '' ? state : withFilter(state, pane, '');
 }
 
 export function nextWindow(current: WindowMinutes): WindowMinutes {
@@ -119,31 +185,35 @@ export function shellReducer(state: ShellState, event: ShellEvent): ShellState {
 		case 'focus-previous':
 			return focusStep(state, -1);
 		case 'move': {
-			const current = Math.min(state.selection[state.focus], event.rowCount - 1);
-			return select(state, current + event.delta, event.rowCount);
+			const current = selectionIndex(state.selection[state.focus], event.rows);
+			return select(state, current + event.delta, event.rows);
 		}
 		case 'jump':
-			return select(state, event.to === 'top' ? 0 : event.rowCount - 1, event.rowCount);
+			return select(state, event.to === 'top' ? 0 : event.rows.length - 1, event.rows);
 		case 'toggle-help':
-			return {...state, helpOpen: !state.helpOpen};
+			return {...state, helpOpen: !state.helpOpen, helpScroll: 0};
 		case 'close-help':
-			return {...state, helpOpen: false};
-		case 'open-detail':
-			return {...state, detailOpen: true};
+			return {...state, helpOpen: false, helpScroll: 0};
+		case 'scroll': {
+			const offset = Math.max(0, Math.floor(event.offset));
+			return state.helpOpen ? {...state, helpScroll: offset} : {...state, detailScroll: offset};
+		}
+		case 'open-detail': {
+			const current = selectionIndex(state.selection[state.focus], event.rows);
+			return {...select(state, current, event.rows), detailOpen: true, detailScroll: 0};
+		}
 		case 'back':
 			return back(state);
 		case 'open-filter':
-			return {...state, editingFilter: true, filterDraft: state.filter};
+			return {...state, editingFilter: true, filterDraft: state.filters[filteredPane(state)]};
 		case 'type-filter':
 			return {...state, filterDraft: state.filterDraft + event.text};
 		case 'delete-filter-character':
 			return {...state, filterDraft: [...state.filterDraft].slice(0, -1).join('')};
 		case 'apply-filter':
 			return {
-				...state,
+				...withFilter(state, filteredPane(state), state.filterDraft.trim()),
 				editingFilter: false,
-				filter: state.filterDraft.trim(),
-				selection: zeroes,
 			};
 		case 'cancel-filter':
 			return {...state, editingFilter: false, filterDraft: ''};
@@ -151,7 +221,7 @@ export function shellReducer(state: ShellState, event: ShellEvent): ShellState {
 			return {
 				...state,
 				sortSteps: {...state.sortSteps, [state.focus]: state.sortSteps[state.focus] + 1},
-				selection: {...state.selection, [state.focus]: 0},
+				selection: {...state.selection, [state.focus]: fromTop(state.selection[state.focus])},
 			};
 		case 'cycle-window':
 			return {...state, windowMinutes: nextWindow(state.windowMinutes)};

@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import type {Snapshot} from '../../domain/snapshot.js';
 import type {TimeZoneMode} from '../pane-types.js';
 import {Row} from './row.js';
-import {Segments} from './segments.js';
+import {segmentParts} from './segments.js';
 import {shellGlyphs} from './shell-glyphs.js';
 import {costText, fittedSourceSegments} from './status-text.js';
 
@@ -29,9 +29,7 @@ export function StatusLine({snapshot, now, width, timeZone, ascii, color}: Prope
 	);
 	return (
 		<Box width={width} height={1}>
-			<Row width={sourcesWidth}>
-				<Segments segments={segments} separator={glyphs.separator} color={color} />
-			</Row>
+			<Row width={sourcesWidth} parts={segmentParts(segments, glyphs.separator, color)} />
 			{costWidth > 0 && (
 				<Box width={costWidth} justifyContent="flex-end">
 					<Text dimColor>{cost}</Text>

@@ -1,11 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import type {PaneId} from '../../../source/ui/pane-types.js';
 import {
+	type PaneViewRequest,
+	paneRowIds,
 	panes,
 	type SelectedItem,
-	selectableRowCount,
 	selectedItem,
 } from '../../../source/ui/panes/index.js';
+import {itemById, itemId} from '../../../source/ui/panes/selected-item.js';
 import {snapshot} from './fixture.js';
 
 const allPanes: readonly PaneId[] = [
@@ -35,7 +37,11 @@ function summary(item: SelectedItem | undefined) {
 	}
 }
 
-describe('selectableRowCount', () => {
+function selectableRowCount(pane: PaneId, view: PaneViewRequest = {}): number {
+	return paneRowIds(pane, snapshot, view).length;
+}
+
+describe('paneRowIds', () => {
 	it.each<[PaneId, number]>([
 		['findings', 3],
 		['metrics', 6],
@@ -44,7 +50,7 @@ describe('selectableRowCount', () => {
 		['rejected', 3],
 		['changes', 3],
 	])('%s has %i rows', (pane, count) => {
-		expect(selectableRowCount(pane, snapshot)).toBe(count);
+		expect(selectableRowCount(pane)).toBe(count);
 	});
 
 	it.each<[PaneId, string, number]>([
@@ -56,25 +62,42 @@ describe('selectableRowCount', () => {
 		['accepted', 'reject', 0],
 		['changes', 'sg-0target', 1],
 		['metrics', 'resets', 1],
-		['findings', 'scan', 1],
+		['findings', 'scan', 3],
 		['findings', '10.0.0.0/33', 3],
 	])('%s under %j has %i rows', (pane, filter, count) => {
-		expect(selectableRowCount(pane, snapshot, filter)).toBe(count);
+		expect(selectableRowCount(pane, {filter})).toBe(count);
 	});
 
-	it('is the registry entry the shell bounds its cursor with', () => {
+	it('is the registry entry the shell moves its cursor with', () => {
 		for (const pane of allPanes) {
-			expect(panes[pane].rowCount?.(snapshot, 'reject')).toBe(
-				selectableRowCount(pane, snapshot, 'reject'),
+			expect(panes[pane].rowIds?.(snapshot, {filter: 'reject'})).toEqual(
+				paneRowIds(pane, snapshot, {filter: 'reject'}),
 			);
 		}
 	});
 
-	it('is 0 before any data', () => {
+	it.each<[PaneId, PaneViewRequest]>([
+		['findings', {}],
+		['metrics', {sortStep: 1}],
+		['connections', {sortStep: 3}],
+		['connections', {filter: 'reject'}],
+		['accepted', {}],
+		['rejected', {sortStep: 3}],
+		['changes', {sortStep: 1}],
+	])('lists %s ids in the order the pane draws its rows under %j', (pane, view) => {
+		const ids = paneRowIds(pane, snapshot, view);
+		ids.forEach((id, row) => {
+			const item = selectedItem(pane, snapshot, row, view);
+			expect(item === undefined ? undefined : itemId(item)).toBe(id);
+			expect(summary(itemById(pane, snapshot, id))).toEqual(summary(item));
+		});
+	});
+
+	it('is empty before any data', () => {
 		const {flows: _flows, metrics: _metrics, changes: _changes, ...empty} = snapshot;
 		const bare = {...empty, findings: []};
 		for (const pane of allPanes) {
-			expect(selectableRowCount(pane, bare)).toBe(0);
+			expect(paneRowIds(pane, bare)).toEqual([]);
 		}
 	});
 });
@@ -103,7 +126,7 @@ describe('selectedItem', () => {
 		['rejected', 0, {filter: 'port:8443', sortStep: 3}, {kind: 'source', addr: '203.0.113.7'}],
 		['changes', 0, {sortStep: 1}, {kind: 'change', changeId: 'ev-old'}],
 		['metrics', 0, {sortStep: 1}, {kind: 'series', seriesId: 'healthy'}],
-		['findings', 0, {filter: 'unhealthy'}, {kind: 'finding', id: 'f-health'}],
+		['findings', 0, {filter: 'unhealthy'}, {kind: 'finding', id: 'f-sg'}],
 	])('%s row %i under %j is %j', (pane, selected, view, expected) => {
 		expect(summary(selectedItem(pane, snapshot, selected, view))).toEqual(expected);
 	});

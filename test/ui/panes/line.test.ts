@@ -12,7 +12,9 @@ import {
 	lineWidth,
 	safeText,
 	seg,
+	wrapLine,
 } from '../../../source/ui/panes/line.js';
+import {cellWidth} from '../../../source/ui/panes/text-width.js';
 import {hostile} from './fixture.js';
 
 describe('seg', () => {
@@ -116,5 +118,54 @@ describe('joinParts', () => {
 		[10, 'flows through 13:42:10Z'],
 	])('at %i cells keeps whole facts, most important first: %j', (width, expected) => {
 		expect(lineText(joinParts(parts, width, separator))).toBe(expected);
+	});
+});
+
+describe('wrapLine', () => {
+	it('keeps a line that fits as it is', () => {
+		const value = [seg('short', 'red')];
+		expect(wrapLine(value, 20)).toEqual([value]);
+	});
+
+	it('breaks between words, indents the rest two cells under the text, and keeps styles', () => {
+		const rows = wrapLine(
+			[seg('  agent ', 'dim'), seg('APN/1.0 HashiCorp/1.0 Terraform/1.7.5')],
+			24,
+		);
+		expect(rows.map(lineText)).toEqual([
+			'  agent APN/1.0',
+			'    HashiCorp/1.0',
+			'    Terraform/1.7.5',
+		]);
+		expect(rows[0]?.find((segment) => segment.text === 'agent')?.tone).toBe('dim');
+		expect(rows[1]?.find((segment) => segment.text === 'HashiCorp/1.0')?.tone).toBeUndefined();
+	});
+
+	it('breaks a word longer than a row where the row ends', () => {
+		const arn = 'arn:aws:iam::123456789012:role/a-very-long-role-name';
+		const rows = wrapLine(line(`role ${arn}`), 20).map(lineText);
+		expect(rows.every((row) => cellWidth(row) <= 20)).toBe(true);
+		expect(rows.join('').replaceAll(' ', '')).toBe(`role${arn}`);
+	});
+
+	it('loses no word and never exceeds the width, for any text', () => {
+		const word = fc.stringMatching(/^[a-z0-9:/.-]{1,30}$/);
+		fc.assert(
+			fc.property(
+				fc.array(word, {maxLength: 40}),
+				fc.integer({min: 8, max: 120}),
+				(words, width) => {
+					const rows = wrapLine(line(words.join(' ')), width).map(lineText);
+					expect(rows.every((row) => cellWidth(row) <= width)).toBe(true);
+					expect(rows.join(' ').split(' ').join('')).toBe(words.join(''));
+					// A word is only split when it cannot fit on a row of its own.
+					for (const item of words) {
+						if (item.length <= width - 2) {
+							expect(rows.some((row) => row.split(' ').includes(item))).toBe(true);
+						}
+					}
+				},
+			),
+		);
 	});
 });

@@ -188,14 +188,7 @@ describe('metrics', () => {
 });
 
 describe('findings', () => {
-	it.each([
-		['', ['f-sg', 'f-health', 'f-scan']],
-		['security', ['f-sg']],
-		['45.33.32.0/24', ['f-scan']],
-		['reject', ['f-sg', 'f-scan']],
-		['i-0def5678', ['f-health']],
-		['nothing-like-this', []],
-	])('%j keeps %j, most severe first', (filter, ids) => {
-		expect(findingsInView(snapshot, viewOfFilter(filter)).map((row) => row.id)).toEqual(ids);
+	it('lists every finding, most severe first', () => {
+		expect(findingsInView(snapshot).map((row) => row.id)).toEqual(['f-sg', 'f-health', 'f-scan']);
 	});
 });

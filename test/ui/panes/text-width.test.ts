@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
+import {sanitizeText} from '../../../source/domain/sanitize.js';
 import {
+	asciiOnly,
 	cellWidth,
 	fitCells,
 	fitsCells,
@@ -219,6 +221,33 @@ describe('cutting and wrapping agree with measuring grapheme by grapheme', () =>
 					);
 				},
 			),
+		);
+	});
+});
+
+describe('asciiOnly', () => {
+	it.each([
+		['plain text', 'plain text'],
+		['a · b … c → d ⇒ e', 'a | b ~ c > d > e'],
+		[
+			'no flow log of this load balancer’s interfaces',
+			"no flow log of this load balancer's interfaces",
+		],
+		['安全组', '??????'],
+		['Jose\u0301 Mu\u00F1oz', 'Jose Munoz'],
+		['▁▂▃█', '???#'],
+	])('%j reads %j', (text, expected) => {
+		expect(asciiOnly(text)).toBe(expected);
+	});
+
+	it('keeps every cell: what was laid out for the width still fits it', () => {
+		fc.assert(
+			fc.property(fc.string({unit: 'grapheme', maxLength: 60}), (text) => {
+				const clean = sanitizeText(text);
+				const folded = asciiOnly(clean);
+				expect(folded).toMatch(/^[\x20-\x7E]*$/);
+				expect(folded.length).toBe(cellWidth(clean));
+			}),
 		);
 	});
 });

@@ -1,13 +1,12 @@
 import {Box, Text} from 'ink';
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import type {Snapshot} from '../../../source/domain/snapshot.js';
 import {NoticeBoard} from '../../../source/live/notice-board.js';
-import {App} from '../../../source/ui/app.js';
-import type {PaneRegistry, ShellPaneProperties} from '../../../source/ui/app-types.js';
-import {keys, renderAt, type TerminalSize, waitForFrame} from '../../helpers/render.js';
-import {fixtureNow, fixtureSnapshot, fixtureStore} from '../../helpers/snapshot-fixture.js';
+import type {ShellPaneProperties} from '../../../source/ui/app-types.js';
+import {keys, waitForFrame} from '../../helpers/render.js';
+import {fixtureNow, fixtureSnapshot} from '../../helpers/snapshot-fixture.js';
 import {fakePanes} from './fake-panes.js';
+import {type MountOptions, mountApp} from './mount-app.js';
 
 afterEach(() => {
 	cleanup();
@@ -31,30 +30,8 @@ function Overflowing({height}: {readonly height: number}) {
 	);
 }
 
-type MountOptions = {
-	readonly size?: TerminalSize;
-	readonly snapshot?: Snapshot;
-	readonly panes?: PaneRegistry;
-	readonly ascii?: boolean;
-};
-
 function mount(options: MountOptions = {}) {
-	const store = fixtureStore(options.snapshot ?? fixtureSnapshot());
-	const onQuit = vi.fn();
-	const onCommand = vi.fn();
-	const app = renderAt(
-		<App
-			store={store}
-			panes={options.panes ?? fakePanes}
-			ascii={options.ascii ?? false}
-			color={false}
-			onQuit={onQuit}
-			onCommand={onCommand}
-			clock={() => fixtureNow}
-		/>,
-		options.size ?? {columns: 80, rows: 24},
-	);
-	return {app, store, onQuit, onCommand};
+	return mountApp(options);
 }
 
 function lines(frame: string): string[] {
@@ -76,7 +53,9 @@ describe('App at 80x24', () => {
 			'window 15m (13:27:10Z-13:42:10Z) · targets 1/2 healthy · 2 AZs · 1 alarm firing',
 		);
 		expect(rows[2]).toBe('<findings> 80x1 sel=0 focused tz=utc');
-		expect(rows[3]).toMatch(/^\[metrics\] connections {2}accepted {2}rejected {2}changes/);
+		expect(rows[3]).toMatch(
+			/^\[findings\] metrics {2}connections {2}accepted {2}rejected {2}changes/,
+		);
 		expect(rows[4]).toBe('<metrics> 80x17 sel=0 tz=utc');
 		expect(rows[21]).toBe(
 			'? help  q quit  Tab pane  ↑ up  ↓ down  Enter detail  / filter  p pause',
@@ -100,15 +79,10 @@ describe('App at 80x24', () => {
 
 	it('opens the help overlay with ?, listing the bindings, and closes it with ? or Esc', async () => {
 		const {app} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press('?');
 		const help = await waitForFrame(app, 'Esc or ? closes');
-		for (const text of [
-			'Quit and restore',
-			'Focus the next pane',
-			'Cycle the time window',
-			'Share: write',
-		]) {
+		for (const text of ['Quit and restore', 'Focus the next pane', 'Move the selection up']) {
 			expect(help).toContain(text);
 		}
 		expect(help).not.toContain('<metrics>');
@@ -125,7 +99,7 @@ describe('App at 80x24', () => {
 		{key: 'Ctrl-C', sequence: keys.ctrlC},
 	])('calls onQuit on $key', async ({sequence}) => {
 		const {app, onQuit} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press(sequence);
 		await vi.waitFor(() => {
 			expect(onQuit).toHaveBeenCalledTimes(1);
@@ -134,7 +108,7 @@ describe('App at 80x24', () => {
 
 	it('pauses with p: shows PAUSED, holds newer snapshots back, and resumes', async () => {
 		const {app, store, onCommand} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press('p');
 		await waitForFrame(
 			app,
@@ -168,7 +142,7 @@ describe('App at 80x24', () => {
 
 	it('filters through a one-line input: Esc cancels, Enter applies, Esc clears', async () => {
 		const {app} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press('/', 'a', 'b');
 		await waitForFrame(app, 'filter: ab█');
 		app.press(keys.escape);
@@ -182,7 +156,7 @@ describe('App at 80x24', () => {
 
 	it('handles keys that arrive together in one read, each after the one before', async () => {
 		const {app, onQuit} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press('\tjj/10.0\r');
 		await waitForFrame(app, '<metrics> 80x17 sel=0 focused filter=10.0');
 		app.press('\t?');
@@ -195,7 +169,7 @@ describe('App at 80x24', () => {
 
 	it('moves the selection of the focused pane and clamps it to its rows', async () => {
 		const {app} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press(keys.tab, keys.down, 'j');
 		await waitForFrame(app, '<metrics> 80x17 sel=2 focused');
 		app.press('G');
@@ -208,7 +182,7 @@ describe('App at 80x24', () => {
 
 	it('emits window, refresh and share commands', async () => {
 		const {app, onCommand} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press('t');
 		await waitForFrame(app, 'window 15m → 1h');
 		expect(onCommand).toHaveBeenLastCalledWith({type: 'window', minutes: 60});
@@ -227,18 +201,18 @@ describe('App at 80x24', () => {
 
 	it('drills down with Enter: emits, opens the detail zoomed, Esc goes back', async () => {
 		const {app, onCommand} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press(keys.tab, keys.down, keys.enter);
 		const detail = await waitForFrame(app, '<metrics> 80x17 sel=1 focused detail');
-		expect(detail).toContain('▸ metrics (detail, Esc back)');
-		expect(onCommand).toHaveBeenLastCalledWith({type: 'drill-down', pane: 'metrics', selected: 1});
+		expect(detail).toContain('▸ metrics (detail, Esc back: row-1)');
+		expect(onCommand).toHaveBeenLastCalledWith({type: 'drill-down', pane: 'metrics', id: 'row-1'});
 		app.press(keys.escape);
 		await waitForFrame(app, '<metrics> 80x17 sel=1 focused tz=utc');
 	});
 
 	it('zooms the focused pane with z, and switches times to local with u', async () => {
 		const {app} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press(keys.tab, 'z');
 		await waitForFrame(app, '▸ metrics (z restores)');
 		app.press('u');
@@ -340,7 +314,7 @@ describe('App on wide terminals', () => {
 
 	it('switches between tabs and grid as the terminal is resized', async () => {
 		const {app} = mount();
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.resize({columns: 200, rows: 50});
 		await waitForFrame(app, '<changes> 66x21');
 		app.resize({columns: 100, rows: 30});
@@ -355,22 +329,52 @@ describe('App on wide terminals', () => {
 	});
 });
 
+describe('replay', () => {
+	it.each([80, 40])(
+		'marks a recording played back at %i columns, with its time',
+		async (columns) => {
+			const {app} = mountApp({replay: true, size: {columns, rows: 24}});
+			const frame = await waitForFrame(app, '[findings]');
+			expect(lines(frame)[0]).toMatch(/^ REPLAY 13:42:10Z {2}lbtop web-prod/);
+			expect(lines(frame)[0]?.length).toBeLessThanOrEqual(columns);
+		},
+	);
+});
+
 describe('notices', () => {
+	it('gives a long notice a second row, so the saved file name reads whole at 80 columns', async () => {
+		const board = new NoticeBoard();
+		const path = '/tmp/lbtop-demo-e2e-Xk3bQ9/lbtop-demo-nlb-20250314T134210Z.txt';
+		const {app} = mountApp({notices: board});
+		await waitForFrame(app, /\? help/);
+		board.show(`summary sent to the clipboard (OSC 52); saved to ${path}`, fixtureNow + 10_000);
+		const frame = await waitForFrame(app, 'summary sent');
+		const rows = lines(frame);
+		expect(rows).toHaveLength(23);
+		expect(rows.every((row) => [...row].length <= 80)).toBe(true);
+		expect(rows.slice(-3, -1).join(' ')).toBe(
+			`summary sent to the clipboard (OSC 52); saved to ${path}`,
+		);
+		expect(rows[22]).toMatch(/^flows lag/);
+		expect(frame).toContain('<metrics> 80x16');
+	});
+
+	it('keeps the file name whole when even the path is wider than the screen', async () => {
+		const board = new NoticeBoard();
+		const directory = `/home/oncall/${'very-long-directory-name/'.repeat(3)}tmp`;
+		const {app} = mountApp({notices: board, ascii: true, size: {columns: 60, rows: 24}});
+		await waitForFrame(app, /\? help/);
+		board.show(`saved to ${directory}/lbtop-web-nlb-20250314T134210Z.txt`, fixtureNow + 10_000);
+		const frame = await waitForFrame(app, 'saved to');
+		const rows = lines(frame);
+		expect(rows.every((row) => row.length <= 60)).toBe(true);
+		expect(frame).toMatch(/^\/home\/oncall\/.*~.*\/tmp\/lbtop-web-nlb-20250314T134210Z\.txt$/m);
+	});
+
 	it('shows a notice in place of the help bar until it expires', async () => {
 		const board = new NoticeBoard();
 		let now = fixtureNow;
-		const app = renderAt(
-			<App
-				store={fixtureStore(fixtureSnapshot())}
-				panes={fakePanes}
-				ascii={false}
-				color={false}
-				onQuit={() => undefined}
-				notices={board}
-				clock={() => now}
-			/>,
-			{columns: 80, rows: 24},
-		);
+		const {app} = mountApp({notices: board, clock: () => now});
 		await waitForFrame(app, /\? help/);
 		board.show('summary saved to /tmp/lbtop-demo.txt', fixtureNow + 10_000);
 		await waitForFrame(app, /summary saved to \/tmp\/lbtop-demo\.txt/);

@@ -71,13 +71,14 @@ function FakeFindings(properties: ShellPaneProperties) {
 
 /** Rows every fake content pane claims to hold, so selection tests have room to move. */
 export const fakeRowCount = 40;
-const rowCount = () => fakeRowCount;
+const fakeRows = Array.from({length: fakeRowCount}, (_, row) => `row-${row}`);
+const rowIds = () => fakeRows;
 
 export const fakePanes: PaneRegistry = {
 	findings: {title: 'findings', component: FakeFindings},
-	metrics: {title: 'metrics', component: FakeMetrics, rowCount},
-	connections: {title: 'connections', component: FakeConnections, rowCount},
-	accepted: {title: 'accepted', component: FakeAccepted, rowCount},
-	rejected: {title: 'rejected', component: FakeRejected, rowCount},
-	changes: {title: 'changes', component: FakeChanges, rowCount},
+	metrics: {title: 'metrics', component: FakeMetrics, rowIds},
+	connections: {title: 'connections', component: FakeConnections, rowIds},
+	accepted: {title: 'accepted', component: FakeAccepted, rowIds},
+	rejected: {title: 'rejected', component: FakeRejected, rowIds},
+	changes: {title: 'changes', component: FakeChanges, rowIds},
 };

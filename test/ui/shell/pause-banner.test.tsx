@@ -91,7 +91,7 @@ function mount(options: {playback?: boolean; clock?: () => number} = {}) {
 			onQuit={() => undefined}
 			onCommand={onCommand}
 			clock={options.clock ?? (() => fixtureNow)}
-			{...(options.playback === true ? {playback: true} : {})}
+			{...(options.playback === true ? {replay: true} : {})}
 		/>,
 		{columns: 80, rows: 24},
 	);
@@ -126,7 +126,7 @@ describe('the pause banner', () => {
 	it('on screen: counts arrivals while paused, then says what resuming brought in', async () => {
 		let now = fixtureNow;
 		const {app, store, onCommand} = mount({clock: () => now});
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press('p');
 		await waitForFrame(app, 'PAUSED at 13:42:10Z · still collecting, nothing newer yet');
 		expect(onCommand).toHaveBeenLastCalledWith('pause');
@@ -149,7 +149,7 @@ describe('the pause banner', () => {
 
 	it('in a replay, says the playback stopped, and has nothing to catch up on', async () => {
 		const {app} = mount({playback: true});
-		await waitForFrame(app, '[metrics]');
+		await waitForFrame(app, '[findings]');
 		app.press('p');
 		await waitForFrame(app, 'REPLAY PAUSED at 13:42:10Z · p plays on');
 		app.press('p');

@@ -3,7 +3,7 @@
 import type {SourceState} from '../../../domain/snapshot.js';
 import type {Glyphs} from '../glyphs.js';
 import {joinParts, type Line, line, type Part, seg, type Tone} from '../line.js';
-import {type PaneContext, withinPane} from '../pane-context.js';
+import type {PaneContext} from '../pane-context.js';
 import {sourceBanner} from '../source-status.js';
 
 export const indent = '  ';
@@ -46,7 +46,7 @@ export function takeWithMore<Row>(
 
 /**
  * The detail under its source's banner: data from a fetch that has since failed is said to be
- * stale before it is read as current.
+ * stale before it is read as current. Lines are not cut here: the pane wraps and scrolls them.
  */
 export function detailFrame(
 	state: SourceState,
@@ -55,5 +55,5 @@ export function detailFrame(
 ): Line[] {
 	const banner = sourceBanner(state, true, context);
 	const room = Math.max(0, context.height - banner.lines.length);
-	return withinPane([...banner.lines, ...build({...context, height: room})], context);
+	return [...banner.lines, ...build({...context, height: room})];
 }

@@ -68,19 +68,14 @@ function evidenceBlock(finding: Finding, snapshot: EvidenceSnapshot, context: Pa
 	];
 }
 
-/** Title and next step wrapped as far as the height allows; the evidence always gets its room. */
+/** A title or next step longer than this many rows is hostile input, not a finding. */
+const wrapLimit = 40;
+
+/** Title and next step whole, then the evidence: the detail scrolls when it is longer than the pane. */
 export function findingDetailLines(
 	finding: Finding,
 	snapshot: EvidenceSnapshot,
 	context: PaneContext,
 ): Line[] {
-	const evidence = evidenceBlock(finding, snapshot, context);
-	for (const wrap of [4, 2]) {
-		const head = headLines(finding, wrap, context);
-		if (head.length + evidence.length <= context.height) {
-			return [...head, ...evidence];
-		}
-	}
-
-	return [...headLines(finding, 1, context), ...evidence];
+	return [...headLines(finding, wrapLimit, context), ...evidenceBlock(finding, snapshot, context)];
 }
