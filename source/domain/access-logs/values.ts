@@ -142,3 +142,9 @@ export function withoutUndefined<T extends object>(values: T): Required<T> & Opt
 		Object.entries(values).filter(([, value]) => value !== undefined),
 	) as Required<T> & Optional<T>;
 }
+
+/** The earlier of two optional times (either may be unknown). */
+export const earliest = (a: number | undefined, b: number | undefined): number | undefined =>
+	a === undefined ? b : b === undefined ? a : Math.min(a, b);
+export const latest = (a: number | undefined, b: number | undefined): number | undefined =>
+	a === undefined ? b : b === undefined ? a : Math.max(a, b);

@@ -85,8 +85,8 @@ export type RequestsView = {
 	readonly malformedEntries: number;
 	readonly totals: RequestCounts;
 	readonly targets: readonly TargetRequestStats[];
-	/** Target rows past lbtop's cap, summed into `totals` only. */
-	readonly targetsNotShown: number;
+	/** Requests to targets past lbtop's cap on target rows: counted in `totals` only. */
+	readonly untrackedRequests: number;
 	readonly notDispatched: readonly NotDispatchedStats[];
 	readonly timeline: readonly RequestBucket[];
 	readonly tlsProtocols: TopCounts;
@@ -103,8 +103,13 @@ export type TlsListenerStats = {
 	readonly perMinute: number;
 	/** tls_handshake_time, milliseconds. */
 	readonly handshake: TimingSummary;
-	/** The negotiation did not complete (no protocol or cipher agreed). */
+	/**
+	 * The client sent a ClientHello (a certificate was chosen, or it sent an alert) but the
+	 * negotiation did not complete: no protocol or cipher agreed.
+	 */
 	readonly failedHandshakes: number;
+	/** Connections closed before any valid ClientHello: port scans, TCP probes. Not failures. */
+	readonly withoutClientHello: number;
 	/** Connections on TLS 1.0 or 1.1. */
 	readonly oldProtocol: number;
 	/** Alerts by name (`handshake_failure (40)`); close_notify excluded. */
