@@ -15,6 +15,7 @@ import {
 	readEndpoint,
 	readText,
 	readTime,
+	urlDecoded,
 	withoutUndefined,
 } from './values.js';
 
@@ -128,14 +129,6 @@ function readAlert(text: string): Read<number> {
 	}
 
 	return /^0x[0-9a-f]{1,2}$/i.test(text) ? Number.parseInt(text.slice(2), 16) : null;
-}
-
-function urlDecoded(text: string): string {
-	try {
-		return decodeURIComponent(text);
-	} catch {
-		return text;
-	}
 }
 
 /** `"h2","http/1.1"` (URL-encoded, each protocol quoted, cut by AWS at 256 bytes). */

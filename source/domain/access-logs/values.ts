@@ -148,3 +148,12 @@ export const earliest = (a: number | undefined, b: number | undefined): number |
 	a === undefined ? b : b === undefined ? a : Math.min(a, b);
 export const latest = (a: number | undefined, b: number | undefined): number | undefined =>
 	a === undefined ? b : b === undefined ? a : Math.max(a, b);
+
+/** URL-decoded text (NLB SNI names and ALPN lists); text that does not decode stays as written. */
+export function urlDecoded(text: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
+}
