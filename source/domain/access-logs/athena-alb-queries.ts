@@ -4,9 +4,10 @@
 // GROUPING SETS query), and the slowest and failing request lines (one query with two rankings).
 // Columns are those of the Athena user guide's table (athena-ddl.ts); the figures mean what the
 // Requests pane's do (request-tally.ts).
+import {albColumns} from './athena-ddl.js';
 import {
+	type AccessLogTable,
 	type AthenaQuery,
-	type AthenaTable,
 	type QueryRange,
 	rangeFilter,
 	tableRef,
@@ -28,7 +29,7 @@ export const albGroupingSets = {
 const isLb5xx = "elb_status_code BETWEEN 500 AND 599 AND target_status_code NOT LIKE '5%'";
 const actions = (names: string) => `regexp_like(actions_executed, '(^|,)(${names})(,|$)')`;
 
-function entries(table: AthenaTable, where: string): string {
+function entries(table: AccessLogTable, where: string): string {
 	return `WITH entries AS (
   SELECT
     CASE
@@ -55,7 +56,7 @@ function entries(table: AthenaTable, where: string): string {
 )`;
 }
 
-export function albTargetStatsQuery(table: AthenaTable, range: QueryRange): AthenaQuery {
+export function albTargetStatsQuery(table: AccessLogTable, range: QueryRange): AthenaQuery {
 	const filter = rangeFilter(range);
 	const sql = `${entries(table, filter.where)}
 SELECT
@@ -90,47 +91,12 @@ LIMIT 10000`;
 	return {sql, parameters: filter.parameters};
 }
 
-/** Columns of the request lines query, in the order RequestRecord fields are read from them. */
-export const albLineColumns = [
-	'type',
-	'time',
-	'elb',
-	'client_ip',
-	'client_port',
-	'target_ip',
-	'target_port',
-	'request_processing_time',
-	'target_processing_time',
-	'response_processing_time',
-	'elb_status_code',
-	'target_status_code',
-	'received_bytes',
-	'sent_bytes',
-	'request_verb',
-	'request_url',
-	'request_proto',
-	'user_agent',
-	'ssl_cipher',
-	'ssl_protocol',
-	'target_group_arn',
-	'trace_id',
-	'domain_name',
-	'chosen_cert_arn',
-	'matched_rule_priority',
-	'request_creation_time',
-	'actions_executed',
-	'redirect_url',
-	'lambda_error_reason',
-	'target_port_list',
-	'target_status_code_list',
-	'classification',
-	'classification_reason',
-	'conn_trace_id',
-] as const;
+/** The request lines query returns every column of the table, named as the user guide names them. */
+export const albLineColumns: readonly string[] = albColumns.map(([name]) => name);
 
 /** The `limit` slowest requests and the `limit` newest answered 5XX, every field of each. */
 export function albRequestLinesQuery(
-	table: AthenaTable,
+	table: AccessLogTable,
 	range: QueryRange,
 	limit = 20,
 ): AthenaQuery {

@@ -4,9 +4,9 @@
 // are the Athena user guide's (athena-ddl.ts); the figures mean what tls-accumulator.ts's do.
 import type {TlsListenerStats, TlsView} from '../types/access-logs.js';
 import {
+	type AccessLogTable,
 	type AthenaQuery,
 	type AthenaRow,
-	type AthenaTable,
 	countOf,
 	numberOf,
 	type QueryRange,
@@ -20,7 +20,7 @@ import {readText, readTime, urlDecoded, withoutUndefined} from './values.js';
 /** grouping(sni, protocol, cipher, alert): listener rows first, SNI rows (the longest tail) last. */
 export const nlbGroupingSets = {listener: 15, alert: 14, cipher: 13, protocol: 11, sni: 7} as const;
 
-export function nlbListenerStatsQuery(table: AthenaTable, range: QueryRange): AthenaQuery {
+export function nlbListenerStatsQuery(table: AccessLogTable, range: QueryRange): AthenaQuery {
 	const filter = rangeFilter(range);
 	const sql = `WITH entries AS (
   SELECT

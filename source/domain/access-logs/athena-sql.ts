@@ -7,7 +7,8 @@ import {dayText} from './object-key.js';
 
 export type AthenaQuery = {readonly sql: string; readonly parameters: readonly string[]};
 
-export type AthenaTable = {readonly database: string; readonly table: string};
+/** The Glue table of the access logs (`--athena-table db.table`, or found in the catalog). */
+export type AccessLogTable = {readonly database: string; readonly name: string};
 
 export type QueryRange = {
 	/** The entries' `elb` field: `app/<name>/<id>` or `net/<name>/<id>`. */
@@ -24,14 +25,14 @@ export type QueryRange = {
  */
 export const deliveryMarginMs = 60 * 60_000;
 
-export function tableRef(table: AthenaTable): string {
-	for (const name of [table.database, table.table]) {
+export function tableRef(table: AccessLogTable): string {
+	for (const name of [table.database, table.name]) {
 		if (!/^[A-Za-z0-9_]{1,255}$/.test(name)) {
 			throw new Error(`${name} is not an Athena database or table name (letters, digits, _)`);
 		}
 	}
 
-	return `"${table.database.toLowerCase()}"."${table.table.toLowerCase()}"`;
+	return `"${table.database.toLowerCase()}"."${table.name.toLowerCase()}"`;
 }
 
 export function rangeFilter(range: QueryRange): {
@@ -78,4 +79,19 @@ export function numberOf(row: AthenaRow, column: string): number | undefined {
 
 export function countOf(row: AthenaRow, column: string): number {
 	return Math.max(0, Math.round(numberOf(row, column) ?? 0));
+}
+
+/** The runner's answer (a header and rows of cells, null for SQL NULL) as rows by column name. */
+export function rowsByName(
+	header: readonly string[],
+	rows: readonly (readonly (string | null)[])[],
+): AthenaRow[] {
+	return rows.map((cells) =>
+		Object.fromEntries(
+			header.flatMap((name, index) => {
+				const cell = cells[index];
+				return cell === null || cell === undefined ? [] : [[name, cell]];
+			}),
+		),
+	);
 }

@@ -2,17 +2,12 @@
 // carry session tokens and signed-URL keys, so lbtop keeps the path and only marks that a query
 // existed, unless the user asked to see queries. A malformed request is logged as `- - -`.
 import {sanitizeText} from '../sanitize.js';
+import type {RequestRecord} from '../types/access-log-records.js';
 
-export type RequestLine = {
-	readonly method?: string;
-	readonly scheme?: string;
-	readonly host?: string;
-	readonly port?: number;
-	readonly path?: string;
-	readonly hasQuery: boolean;
-	readonly query?: string;
-	readonly httpVersion?: string;
-};
+export type RequestLine = Pick<
+	RequestRecord,
+	'method' | 'scheme' | 'host' | 'port' | 'path' | 'hasQuery' | 'query' | 'httpVersion'
+>;
 
 const absoluteUrl = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)(.*)$/;
 const maxPathLength = 1024;

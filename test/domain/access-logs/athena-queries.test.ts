@@ -10,7 +10,7 @@ import {
 } from '../../../source/domain/access-logs/athena-nlb.js';
 import type {AthenaQuery} from '../../../source/domain/access-logs/athena-sql.js';
 
-const table = {database: 'logs', table: 'alb_access_logs'};
+const table = {database: 'logs', name: 'alb_access_logs'};
 const range = {
 	elb: 'app/shop-alb/50dc6c495c0c9188',
 	start: Date.UTC(2025, 0, 15, 13, 30),
@@ -38,7 +38,7 @@ describe('Athena queries for access logs', () => {
 		['ALB request lines', albRequestLinesQuery(table, range)],
 		[
 			'NLB per-listener figures',
-			nlbListenerStatsQuery({database: 'logs', table: 'nlb_tls_logs'}, range),
+			nlbListenerStatsQuery({database: 'logs', name: 'nlb_tls_logs'}, range),
 		],
 	])(
 		'%s: pruned by day, filtered exactly on time and on the LB, values as parameters',
@@ -101,7 +101,7 @@ describe('Athena queries for access logs', () => {
 		],
 		[
 			'a table name with SQL in it',
-			() => albTargetStatsQuery({database: 'logs', table: 'a"; DROP'}, range),
+			() => albTargetStatsQuery({database: 'logs', name: 'a"; DROP'}, range),
 		],
 		[
 			'a range that ends before it starts',

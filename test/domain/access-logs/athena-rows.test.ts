@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {albGroupingSets} from '../../../source/domain/access-logs/athena-alb-queries.js';
 import {requestsFromAthena} from '../../../source/domain/access-logs/athena-alb-rows.js';
 import {nlbGroupingSets, tlsFromAthena} from '../../../source/domain/access-logs/athena-nlb.js';
+import {rowsByName} from '../../../source/domain/access-logs/athena-sql.js';
 import {aggregateRequests} from '../../../source/domain/access-logs/requests-accumulator.js';
 import {
 	many,
@@ -254,5 +255,13 @@ describe('Athena answers into the TLS view', () => {
 		expect(view.listeners[0]?.sniNames.top.map((entry) => entry.name).join(' ')).not.toMatch(
 			/\u001b/,
 		);
+	});
+});
+
+describe("the runner's answer by column name", () => {
+	it('names each cell by its column and leaves SQL NULL out', () => {
+		expect(rowsByName(['target', 'p50', 'requests'], [['10.0.1.10:8080', null, '6']])).toEqual([
+			{target: '10.0.1.10:8080', requests: '6'},
+		]);
 	});
 });
