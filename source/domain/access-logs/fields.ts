@@ -17,12 +17,13 @@ export type LogField = {readonly text: string; readonly quoted: boolean};
 export const maxLineLength = 65_536;
 
 export function splitFields(line: string): LogField[] {
-	const text = line.length > maxLineLength ? line.slice(0, maxLineLength) : line;
+	const cut = line.length > maxLineLength ? line.slice(0, maxLineLength) : line;
+	const text = cut.endsWith('\r') ? cut.slice(0, -1) : cut;
 	const fields: LogField[] = [];
 	let index = 0;
 	while (index < text.length) {
 		const char = text.charCodeAt(index);
-		if (char === space || char === carriageReturn) {
+		if (char === space) {
 			index++;
 			continue;
 		}
@@ -36,7 +37,7 @@ export function splitFields(line: string): LogField[] {
 
 		let end = text.indexOf(' ', index);
 		end = end === -1 ? text.length : end;
-		fields.push({text: text.slice(index, end).replace(/\r$/, ''), quoted: false});
+		fields.push({text: text.slice(index, end), quoted: false});
 		index = end;
 	}
 
@@ -54,12 +55,10 @@ export function splitPlain(line: string): string[] {
 
 const space = 0x20;
 const quote = 0x22;
-const backslash = 0x5c;
-const carriageReturn = 0x0d;
 
 function closesField(text: string, index: number): boolean {
 	const next = text.charCodeAt(index + 1);
-	return Number.isNaN(next) || next === space || next === carriageReturn;
+	return Number.isNaN(next) || next === space;
 }
 
 /** Reads from just after the opening quote; returns the value and the index after the closing quote. */
@@ -67,21 +66,33 @@ function readQuoted(text: string, start: number): [string, number] {
 	let value = '';
 	let chunk = start;
 	let index = start;
+	let nextEscape = text.indexOf('\\', index);
 	while (index < text.length) {
-		const char = text.charCodeAt(index);
-		if (char === quote && closesField(text, index)) {
-			return [value + text.slice(chunk, index), index + 1];
+		// Jump to the next quote or backslash: most quoted fields hold neither before their end.
+		const nextQuote = text.indexOf('"', index);
+		if (nextEscape !== -1 && nextEscape < index) {
+			nextEscape = text.indexOf('\\', index);
 		}
 
-		if (char !== backslash) {
-			index++;
+		const next =
+			nextEscape !== -1 && (nextQuote === -1 || nextEscape < nextQuote) ? nextEscape : nextQuote;
+		if (next === -1) {
+			break;
+		}
+
+		if (next === nextQuote) {
+			if (closesField(text, next)) {
+				return [value + text.slice(chunk, next), next + 1];
+			}
+
+			index = next + 1;
 			continue;
 		}
 
-		value += text.slice(chunk, index);
-		const [unescaped, length] = readEscape(text, index);
+		value += text.slice(chunk, next);
+		const [unescaped, length] = readEscape(text, next);
 		value += unescaped;
-		index += length;
+		index = next + length;
 		chunk = index;
 	}
 

@@ -29,7 +29,14 @@ export {
 	logFolder,
 	parseAccessLogKey,
 } from './object-key.js';
-export {type ParsedEntries, parseAlbEntries, parseNlbEntries} from './parse-entries.js';
+export {
+	type ParsedEntries,
+	parseAlbEntries,
+	parseNlbEntries,
+	type ReadCounts,
+	readAlbEntries,
+	readNlbEntries,
+} from './parse-entries.js';
 export {requestText} from './request-line.js';
 export {
 	aggregateRequests,

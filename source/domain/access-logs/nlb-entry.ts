@@ -3,11 +3,11 @@
 // entries"; aws-facts-s3.md §4); AWS appends new fields, so extra trailing ones are ignored and
 // an older entry may end after `domain_name`. Nothing is quoted; the SNI name and the ALPN list are
 // URL-encoded.
-import {sanitizeText} from '../sanitize.js';
 import type {TlsConnectionRecord} from '../types/access-log-records.js';
 import type {EntryResult} from './alb-entry.js';
 import {splitPlain} from './fields.js';
 import {
+	clean,
 	entryId,
 	type Read,
 	readCount,
@@ -142,5 +142,5 @@ function alpnList(text: string): string[] {
 		.map((item) => item.replace(/^"|"$/g, ''))
 		.filter((item) => item !== '')
 		.slice(0, 16)
-		.map((item) => sanitizeText(item, 32));
+		.map((item) => clean(item, 32));
 }

@@ -1,66 +1,95 @@
 // The ALB's `"request"` field: `METHOD scheme://host:port/path?query HTTP/version`. Query strings
 // carry session tokens and signed-URL keys, so lbtop keeps the path and only marks that a query
 // existed, unless the user asked to see queries. A malformed request is logged as `- - -`.
-import {sanitizeText} from '../sanitize.js';
 import type {RequestRecord} from '../types/access-log-records.js';
+import {clean} from './values.js';
 
 export type RequestLine = Pick<
 	RequestRecord,
 	'method' | 'scheme' | 'host' | 'port' | 'path' | 'hasQuery' | 'query' | 'httpVersion'
 >;
 
-const absoluteUrl = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)(.*)$/;
 const maxPathLength = 1024;
+const schemeName = /^[A-Za-z][A-Za-z0-9+.-]{0,15}$/;
 
+type Mutable<T> = {-readonly [Key in keyof T]: T[Key]};
+
+// Read once per log entry: plain index arithmetic, no intermediate arrays or spread objects.
 export function readRequestLine(text: string, keepQuery: boolean): RequestLine {
-	const parts = text.split(' ').filter((part) => part !== '');
-	const method = word(parts[0]);
-	const httpVersion = parts.length >= 3 ? word(parts.at(-1)) : undefined;
-	const url = parts.length >= 3 ? parts.slice(1, -1).join(' ') : (parts[1] ?? '-');
-	return {
-		...(method === undefined ? {} : {method}),
-		...readUrl(url, keepQuery),
-		...(httpVersion === undefined ? {} : {httpVersion}),
-	};
-}
-
-function word(text: string | undefined): string | undefined {
-	return text === undefined || text === '-' ? undefined : sanitizeText(text, 32);
-}
-
-type UrlParts = Omit<RequestLine, 'method' | 'httpVersion'>;
-
-function readUrl(url: string, keepQuery: boolean): UrlParts {
-	if (url === '-' || url === '') {
-		return {hasQuery: false};
+	const line: Mutable<RequestLine> = {hasQuery: false};
+	const trimmed = text.trimEnd();
+	const first = trimmed.indexOf(' ');
+	const last = trimmed.lastIndexOf(' ');
+	const method = first === -1 ? trimmed : trimmed.slice(0, first);
+	if (method !== '-' && method !== '') {
+		line.method = clean(method, 32);
 	}
 
-	const match = absoluteUrl.exec(url);
-	const rest = match === null ? url : (match[3] ?? '');
-	const authority = match === null ? undefined : authorityOf(match[2] ?? '');
+	if (first === -1) {
+		return line;
+	}
+
+	const url = last === first ? trimmed.slice(first + 1) : trimmed.slice(first + 1, last);
+	if (last !== first) {
+		const version = trimmed.slice(last + 1);
+		if (version !== '-' && version !== '') {
+			line.httpVersion = clean(version, 32);
+		}
+	}
+
+	readUrl(url.trim(), keepQuery, line);
+	return line;
+}
+
+function readUrl(url: string, keepQuery: boolean, line: Mutable<RequestLine>): void {
+	if (url === '-' || url === '') {
+		return;
+	}
+
+	const separator = url.indexOf('://');
+	const hasScheme = separator > 0 && schemeName.test(url.slice(0, separator));
+	let rest = url;
+	if (hasScheme) {
+		line.scheme = url.slice(0, separator).toLowerCase();
+		const authorityEnd = firstOf(url, separator + 3);
+		readAuthority(url.slice(separator + 3, authorityEnd), line);
+		rest = url.slice(authorityEnd);
+	}
+
 	const queryAt = rest.indexOf('?');
 	const path = queryAt === -1 ? rest : rest.slice(0, queryAt);
-	const query = queryAt === -1 ? undefined : rest.slice(queryAt + 1);
-	return {
-		...(match?.[1] === undefined ? {} : {scheme: sanitizeText(match[1].toLowerCase(), 16)}),
-		...authority,
-		...(path === '' ? {} : {path: sanitizeText(path, maxPathLength)}),
-		hasQuery: query !== undefined,
-		...(keepQuery && query !== undefined ? {query: sanitizeText(query, maxPathLength)} : {}),
-	};
-}
-
-function authorityOf(authority: string): {host?: string; port?: number} {
-	const match = /^(\[[^\]]*\]|[^:]*)(?::(\d{1,5}))?$/.exec(authority);
-	if (match === null) {
-		return authority === '' ? {} : {host: sanitizeText(authority, 255)};
+	if (path !== '') {
+		line.path = clean(path, maxPathLength);
 	}
 
-	const host = match[1] ?? '';
-	return {
-		...(host === '' ? {} : {host: sanitizeText(host, 255)}),
-		...(match[2] === undefined ? {} : {port: Number(match[2])}),
-	};
+	line.hasQuery = queryAt !== -1;
+	if (keepQuery && queryAt !== -1) {
+		line.query = clean(rest.slice(queryAt + 1), maxPathLength);
+	}
+}
+
+/** Where the authority ends: the first `/`, `?` or `#` after `start`. */
+function firstOf(url: string, start: number): number {
+	for (let index = start; index < url.length; index++) {
+		const char = url[index];
+		if (char === '/' || char === '?' || char === '#') {
+			return index;
+		}
+	}
+
+	return url.length;
+}
+
+function readAuthority(authority: string, line: Mutable<RequestLine>): void {
+	const match = /^(\[[^\]]*\]|[^:]*)(?::(\d{1,5}))?$/.exec(authority);
+	const host = match === null ? authority : (match[1] ?? '');
+	if (host !== '') {
+		line.host = clean(host, 255);
+	}
+
+	if (match?.[2] !== undefined) {
+		line.port = Number(match[2]);
+	}
 }
 
 /** A URL with its query replaced by `?…` unless queries are shown (redirect_url). */

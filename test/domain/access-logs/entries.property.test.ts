@@ -6,6 +6,8 @@ import {
 	parseAlbEntries,
 	parseNlbEntries,
 } from '../../../source/domain/access-logs/parse-entries.js';
+import {clean} from '../../../source/domain/access-logs/values.js';
+import {sanitizeText} from '../../../source/domain/sanitize.js';
 import {albValues, expectedRecord, renderAlb} from './alb-render.js';
 import {expectedTlsRecord, nlbValues, renderNlb} from './nlb-render.js';
 
@@ -139,6 +141,21 @@ describe('NLB entries, for every documented field value', () => {
 				}
 			}),
 			{numRuns: 300},
+		);
+	});
+});
+
+describe('the shortcut past sanitizeText for clean text', () => {
+	it('gives what sanitizeText gives, for any text and length', () => {
+		fc.assert(
+			fc.property(
+				fc.oneof(hostile, fc.string({maxLength: 80})),
+				fc.integer({min: 1, max: 100}),
+				(text, length) => {
+					expect(clean(text, length)).toBe(sanitizeText(text, length));
+				},
+			),
+			{numRuns: 500},
 		);
 	});
 });
