@@ -15,15 +15,17 @@ import {
 
 /**
  * Which grouping set a row of the stats query belongs to: grouping(target, error_reason,
- * classification, lb_code, minute), a bit set to 1 for each column not in the set. Rows come
- * minutes first, then targets, so the LIMIT can only cut the longest tails (reasons).
+ * classification, lb_code, minute, tls_protocol), a bit set to 1 for each column not in the set.
+ * Rows come protocols and minutes first, then targets, so the LIMIT can only cut the longest
+ * tails (reasons).
  */
 export const albGroupingSets = {
-	target: 0b01111,
-	errorReason: 0b00111,
-	classification: 0b01011,
-	lbCode: 0b01101,
-	minute: 0b11110,
+	target: 0b011111,
+	errorReason: 0b001111,
+	classification: 0b010111,
+	lbCode: 0b011011,
+	minute: 0b111101,
+	tlsProtocol: 0b111110,
 } as const;
 
 const isLb5xx = "elb_status_code BETWEEN 500 AND 599 AND target_status_code NOT LIKE '5%'";
@@ -47,6 +49,7 @@ function entries(table: AccessLogTable, where: string): string {
     target_processing_time,
     nullif(lambda_error_reason, '-') AS error_reason,
     nullif(classification, '-') AS classification,
+    nullif(ssl_protocol, '-') AS tls_protocol,
     CASE WHEN ${isLb5xx} THEN elb_status_code END AS lb_code,
     target_status_code LIKE '5%' AS target_5xx,
     ${isLb5xx} AS lb_5xx,
@@ -60,8 +63,8 @@ export function albTargetStatsQuery(table: AccessLogTable, range: QueryRange): A
 	const filter = rangeFilter(range);
 	const sql = `${entries(table, filter.where)}
 SELECT
-  grouping(target, error_reason, classification, lb_code, minute) AS grouping_set,
-  target, target_group_arn, error_reason, classification, lb_code,
+  grouping(target, error_reason, classification, lb_code, minute, tls_protocol) AS grouping_set,
+  target, target_group_arn, error_reason, classification, lb_code, tls_protocol,
   to_unixtime(minute) AS minute_start,
   count(*) AS requests,
   count_if(target_5xx) AS target_5xx,
@@ -84,7 +87,8 @@ GROUP BY GROUPING SETS (
   (target, target_group_arn, error_reason),
   (target, target_group_arn, classification),
   (target, target_group_arn, lb_code),
-  (minute)
+  (minute),
+  (tls_protocol)
 )
 ORDER BY grouping_set DESC, requests DESC
 LIMIT 10000`;

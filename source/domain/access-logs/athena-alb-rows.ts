@@ -14,7 +14,7 @@ import {albGroupingSets} from './athena-alb-queries.js';
 import {type AthenaRow, countOf, numberOf} from './athena-sql.js';
 import {BoundedCounter} from './bounded.js';
 import {byNewest, bySlowest} from './target-state.js';
-import {readEndpoint, readTime, withoutUndefined} from './values.js';
+import {readEndpoint, readText, readTime, withoutUndefined} from './values.js';
 
 type Group = {
 	row: AthenaRow;
@@ -34,6 +34,7 @@ export function requestsFromAthena(
 ): RequestsView {
 	const groups = new Map<string, Group>();
 	const timeline: RequestBucket[] = [];
+	const protocols = new BoundedCounter(32);
 	const keyOf = (row: AthenaRow) => `${row.target ?? '-'}|${row.target_group_arn ?? ''}`;
 	for (const row of statsRows) {
 		const set = numberOf(row, 'grouping_set');
@@ -45,6 +46,11 @@ export function requestsFromAthena(
 				elb5xx: countOf(row, 'elb_5xx'),
 				notDispatched: countOf(row, 'not_dispatched'),
 			});
+			continue;
+		}
+
+		if (set === albGroupingSets.tlsProtocol) {
+			protocols.add(readText(row.tls_protocol ?? '-', 32), countOf(row, 'requests'));
 			continue;
 		}
 
@@ -86,7 +92,7 @@ export function requestsFromAthena(
 		untrackedRequests: 0,
 		notDispatched: rows.filter((group) => group.row.target === '-').map(notDispatchedStats),
 		timeline: timeline.sort((a, b) => a.start - b.start),
-		tlsProtocols: {top: [], other: 0},
+		tlsProtocols: protocols.top(),
 		slowest: lines
 			.filter(([, row]) => row.slowest === 'true')
 			.map(([record]) => record)

@@ -23,7 +23,8 @@ export type TimingSummary = {
 /**
  * How requests ended. `target5xx` the target answered 5XX; `elb5xx` the LB itself answered 5XX
  * (the target did not answer, answered too late or answered garbage); `status4xx` the client got
- * a 4XX (from either); `noAnswer` dispatched but the target never answered (target_status_code `-`).
+ * a 4XX (from either); `noAnswer` dispatched but the target never answered (target_status_code `-`:
+ * it timed out or closed the connection, or the client gave up first, 460).
  */
 export type RequestCounts = {
 	readonly requests: number;

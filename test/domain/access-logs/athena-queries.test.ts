@@ -78,6 +78,7 @@ describe('Athena queries for access logs', () => {
 			albGroupingSets.classification,
 			albGroupingSets.lbCode,
 			albGroupingSets.minute,
+			albGroupingSets.tlsProtocol,
 		]);
 		expect(groupingValues(nlbListenerStatsQuery(table, range).sql)).toEqual([
 			nlbGroupingSets.listener,

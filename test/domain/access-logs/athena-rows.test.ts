@@ -113,6 +113,7 @@ const statsRows = [
 		error_reason: '',
 		requests: '6',
 	},
+	{grouping_set: String(albGroupingSets.tlsProtocol), tls_protocol: 'TLSv1.2', requests: '7'},
 ];
 
 const failingLine = {
@@ -167,6 +168,7 @@ describe('Athena answers into the Requests view', () => {
 		});
 		expect(fromAthena.totals).toEqual(fromObjects.totals);
 		expect(fromAthena.timeline).toEqual(fromObjects.timeline);
+		expect(fromAthena.tlsProtocols).toEqual(fromObjects.tlsProtocols);
 		expect(fromAthena.notDispatched).toEqual(fromObjects.notDispatched);
 		const [row] = fromAthena.targets;
 		const {targetTime, ...counts} = row ?? {targetTime: undefined};

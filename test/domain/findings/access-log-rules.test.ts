@@ -171,6 +171,18 @@ describe('access log findings', () => {
 		}
 	});
 
+	it.each([
+		['began within the logs read', 5 * 60_000, false],
+		['were already there where the logs read begin (15 minutes)', 14 * 60_000 + 30_000, true],
+	])('says whether the failures %s', (_name, age, before) => {
+		const failed = () => to(0, 0, {elbStatusCode: 500, targetStatusCode: 500, time: now - age});
+		const [finding] = accessLogFindings(
+			albSnapshot([...many(4, failed), ...many(4, (n) => to(1, n))]),
+		);
+		expect(finding?.since).toBe(now - age);
+		expect(finding?.sinceBefore === true).toBe(before);
+	});
+
 	it('tells a target that closed connections (502) from one that timed out', () => {
 		const closed = (n: number) =>
 			without(to(0, n * 30_000, {elbStatusCode: 502}), 'targetStatusCode', 'targetProcessingTime');

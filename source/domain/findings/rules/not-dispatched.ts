@@ -7,6 +7,7 @@ import type {NotDispatchedStats} from '../../types/access-logs.js';
 import {type DraftFinding, draft, type FindingRule} from '../draft.js';
 import {countText, listNames} from '../format.js';
 import {
+	beganBefore,
 	confidenceOf,
 	failureSeverity,
 	groupName,
@@ -43,6 +44,7 @@ export function notDispatched(snapshot: Snapshot): DraftFinding[] {
 				confidence: confidenceOf(view.precision),
 				title: `The LB answered ${countText(row.elb5xx)} requests (${shareText(row.elb5xx, all)} of all) with 5XX without sending them to a target${group === undefined ? '' : ` of ${group}`}${codes === '' ? '' : `: ${codes}`}`,
 				since: row.firstFailure,
+				sinceBefore: beganBefore(view.coverage, row.firstFailure),
 				lastSeen: row.lastFailure,
 				evidence: [
 					requestsRef({

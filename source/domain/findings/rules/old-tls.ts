@@ -4,7 +4,7 @@
 import type {Snapshot} from '../../snapshot.js';
 import {type DraftFinding, draft, type FindingRule} from '../draft.js';
 import {countText} from '../format.js';
-import {confidenceOf, shareText} from './request-evidence.js';
+import {beganBefore, confidenceOf, shareText} from './request-evidence.js';
 import {listenerText} from './tls-handshakes.js';
 
 export const oldTlsRule: FindingRule = {
@@ -25,6 +25,7 @@ export function oldTls(snapshot: Snapshot): DraftFinding[] {
 						confidence: confidenceOf(view.precision),
 						title: `Clients still use TLS 1.0/1.1 on listener ${listenerText(snapshot, row.listener)}: ${countText(row.oldProtocol)} of ${countText(row.connections)} connections (${shareText(row.oldProtocol, row.connections)})`,
 						since: row.firstSeen,
+						sinceBefore: beganBefore(view.coverage, row.firstSeen),
 						lastSeen: row.lastSeen,
 						evidence: [{kind: 'tls-listener', listener: row.listener}],
 						next: "The listener's security policy still accepts TLS 1.0/1.1: find these clients (SNI names and protocols in the TLS pane) before moving to a TLS 1.2-only policy, which will refuse them",

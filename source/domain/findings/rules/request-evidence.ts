@@ -103,3 +103,14 @@ export function shareText(part: number, whole: number): string {
 export function confidenceOf(precision: string): 'high' | 'medium' {
 	return precision === 'sampled' ? 'medium' : 'high';
 }
+
+/**
+ * The evidence reaches back to where the logs read begin (their first minute): it began then or
+ * earlier, which the title's time must say ("since before 13:40"), not claim as its start.
+ */
+export function beganBefore(
+	coverage: {readonly start: number} | undefined,
+	since: number | undefined,
+): boolean {
+	return coverage !== undefined && since !== undefined && since - coverage.start < 60_000;
+}

@@ -103,6 +103,8 @@ export function slowTargets(snapshot: Snapshot): DraftFinding[] {
 					row.targetTime.count >= slowTargetTailMinTimed ? confidenceOf(view.precision) : 'medium',
 				title: `Target ${targetText(snapshot, row)} answers slower than its ${countText(peers.length)} peers in ${group}: ${figures} (peers' ${slow.which} ${secondsText(slow.peers)})`,
 				since: row.firstSeen,
+				// Judged over all the logs read: slow since their start, or before.
+				sinceBefore: true,
 				lastSeen: row.lastSeen,
 				evidence: [
 					requestsRef(row),

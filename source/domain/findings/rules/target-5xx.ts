@@ -6,6 +6,7 @@ import type {TargetRequestStats} from '../../types/access-logs.js';
 import {type DraftFinding, draft, type FindingRule} from '../draft.js';
 import {countText, utcTime} from '../format.js';
 import {
+	beganBefore,
 	confidenceOf,
 	failureSeverity,
 	groupName,
@@ -58,6 +59,7 @@ export function target5xx(snapshot: Snapshot): DraftFinding[] {
 			confidence: confidenceOf(view.precision),
 			title: `Target ${targetText(snapshot, row)} answers 5XX to ${shareText(row.target5xx, row.requests)} of its requests (${countText(row.target5xx)} of ${countText(row.requests)})${healthText}${peersText}`,
 			since: row.firstFailure,
+			sinceBefore: beganBefore(view.coverage, row.firstFailure),
 			lastSeen: row.lastFailure,
 			evidence: [
 				requestsRef(row),

@@ -7,6 +7,7 @@ import type {TargetRequestStats} from '../../types/access-logs.js';
 import {type DraftFinding, draft, type FindingRule} from '../draft.js';
 import {countText, utcTime} from '../format.js';
 import {
+	beganBefore,
 	confidenceOf,
 	failureSeverity,
 	isFailing,
@@ -60,6 +61,7 @@ export function targetNoAnswer(snapshot: Snapshot): DraftFinding[] {
 				confidence: confidenceOf(view.precision),
 				title: `The LB answered ${codes} for ${shareText(failed, row.requests)} of the requests sent to ${targetText(snapshot, row)}: ${why}`,
 				since: row.firstFailure,
+				sinceBefore: beganBefore(view.coverage, row.firstFailure),
 				lastSeen: row.lastFailure,
 				evidence: [
 					requestsRef(row),

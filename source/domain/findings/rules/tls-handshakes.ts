@@ -10,7 +10,7 @@ import {
 	tlsFailureMinCount,
 	tlsFailureMinShare,
 } from '../thresholds.js';
-import {confidenceOf, shareText} from './request-evidence.js';
+import {beganBefore, confidenceOf, shareText} from './request-evidence.js';
 
 export const tlsHandshakeFailuresRule: FindingRule = {
 	name: 'tls-handshake-failures',
@@ -43,6 +43,7 @@ export function tlsHandshakeFailures(snapshot: Snapshot): DraftFinding[] {
 				confidence: confidenceOf(view.precision),
 				title: `TLS handshakes fail on listener ${listenerText(snapshot, row.listener)}: ${countText(row.failedHandshakes)} of ${countText(tried)} clients (${shareText(row.failedHandshakes, tried)})${alerts.length > 0 ? `; alerts: ${listNames(alerts, 3)}` : ''}`,
 				since: row.firstFailure,
+				sinceBefore: beganBefore(view.coverage, row.firstFailure),
 				lastSeen: row.lastFailure,
 				evidence: [{kind: 'tls-listener', listener: row.listener}],
 				next: nextStep(row),
