@@ -1,11 +1,14 @@
 // The one contract between the engine and every output: the TUI, `--once` text and `--json`.
 // docs/snapshot.md documents its JSON form; keep both in step.
+import type {AccessLogsSetup, RequestsView, TlsView} from './types/access-logs.js';
 import type {ChangesView} from './types/changes.js';
 import type {Finding} from './types/findings.js';
 import type {FlowsView, QueryCost} from './types/flows.js';
 import type {MetricsView} from './types/metrics.js';
 import type {Topology} from './types/topology.js';
 
+export type * from './types/access-log-records.js';
+export type * from './types/access-logs.js';
 export type * from './types/changes.js';
 export type * from './types/findings.js';
 export type * from './types/flows.js';
@@ -93,6 +96,12 @@ export type Snapshot = {
 	readonly flows?: FlowsView;
 	readonly metrics?: MetricsView;
 	readonly changes?: ChangesView;
+	/** Where the LB's access logs are, or why there are none (DescribeLoadBalancerAttributes). */
+	readonly accessLogs?: AccessLogsSetup;
+	/** ALB access logs: requests per target. */
+	readonly requests?: RequestsView;
+	/** NLB access logs: TLS handshakes per listener. */
+	readonly tls?: TlsView;
 	readonly findings: readonly Finding[];
 	readonly cost: QueryCost;
 };

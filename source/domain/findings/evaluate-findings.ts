@@ -6,16 +6,23 @@ import {alarmEvidence} from './alarm-evidence.js';
 import {findCausingChange, withCausingChange} from './change-correlation.js';
 import {type DraftFinding, draft, type FindingRule} from './draft.js';
 import {resolvedFinding} from './resolved.js';
+import {accessLogGapsRule} from './rules/access-log-gaps.js';
 import {alarmFindings} from './rules/alarm-firing.js';
 import {applicationErrorsRule} from './rules/application-errors.js';
 import {blockedAtLbRule} from './rules/blocked-at-lb.js';
 import {monitoringGapsRule} from './rules/monitoring-gaps.js';
 import {newSourceRule} from './rules/new-source.js';
+import {notDispatchedRule} from './rules/not-dispatched.js';
+import {oldTlsRule} from './rules/old-tls.js';
 import {portAllocationErrorsRule} from './rules/port-allocation-errors.js';
 import {resetSpikeRule} from './rules/reset-spike.js';
+import {slowTargetRule} from './rules/slow-target.js';
 import {sourceProbesRule} from './rules/source-probes.js';
 import {sourceScanRule} from './rules/source-scan.js';
+import {target5xxRule} from './rules/target-5xx.js';
+import {targetNoAnswerRule} from './rules/target-no-answer.js';
 import {targetRejectsRule} from './rules/target-rejects.js';
+import {tlsHandshakeFailuresRule} from './rules/tls-handshakes.js';
 import {unhealthyTargetsRule} from './rules/unhealthy-targets.js';
 import {
 	defaultChangeWindowMinutes,
@@ -50,6 +57,13 @@ export const findingRules: readonly FindingRule[] = [
 	applicationErrorsRule,
 	portAllocationErrorsRule,
 	monitoringGapsRule,
+	target5xxRule,
+	targetNoAnswerRule,
+	slowTargetRule,
+	notDispatchedRule,
+	tlsHandshakeFailuresRule,
+	oldTlsRule,
+	accessLogGapsRule,
 ];
 
 const severityRank: Readonly<Record<FindingSeverity, number>> = {critical: 0, warning: 1, info: 2};

@@ -96,3 +96,31 @@ export const defaultChangeWindowMinutes = 10;
  * before the change that caused it.
  */
 export const changeClockToleranceMs = 60_000;
+
+/**
+ * Access logs judge each target by its own requests, so a quiet ALB and a busy one are held to
+ * the same standard. A share of a target's requests failing (5XX, or no answer) worth a finding:
+ * well above the stray 5XX of a deploy or a restart...
+ */
+export const requestFailureMinShare = 0.05;
+/** ...and never fewer than this many requests: one or two failures are an anecdote. */
+export const requestFailureMinCount = 3;
+/** Half or more of the requests failing: the target (or the LB) is down for those clients. */
+export const requestFailureCriticalShare = 0.5;
+/** Requests a target must have answered (target_processing_time) before its percentiles are compared. */
+export const slowTargetMinTimed = 20;
+/** Slower than three times its peers' median is beyond load variation between equal targets... */
+export const slowTargetFactor = 3;
+/** ...by at least this much at p50 (a 1 ms target against 0.3 ms peers is not an incident)... */
+export const slowTargetMinGapSeconds = 0.1;
+/** ...or at p99 by at least a second: users notice a second (see latencyFloorSeconds). */
+export const slowTargetTailGapSeconds = 1;
+/** Timed requests behind a p99 worth trusting: with fewer, p99 is one or two requests. */
+export const slowTargetTailMinTimed = 100;
+/**
+ * TLS handshakes that fail, as a share of the clients that sent a ClientHello (port scans and
+ * TCP probes that never do are left out): internet-facing listeners always see a few broken
+ * clients, so a few percent is noise...
+ */
+export const tlsFailureMinShare = 0.05;
+export const tlsFailureMinCount = 5;

@@ -10,7 +10,13 @@ export type EvidenceRef =
 	| {readonly kind: 'alarm'; readonly name: string}
 	| {readonly kind: 'change'; readonly id: string}
 	| {readonly kind: 'target'; readonly targetGroupArn: string; readonly id: string}
-	| {readonly kind: 'gap'; readonly gap: string};
+	| {readonly kind: 'gap'; readonly gap: string}
+	/** A row of the Requests pane: a target (`ip:port` or `lambda`), or without `target` the requests a target group never dispatched. */
+	| {readonly kind: 'requests'; readonly target?: string; readonly targetGroupArn?: string}
+	/** One request line (the slowest or failing requests), by RequestRecord id. */
+	| {readonly kind: 'request'; readonly id: string}
+	/** A row of the TLS pane. */
+	| {readonly kind: 'tls-listener'; readonly listener: string};
 
 export type Finding = {
 	readonly id: string;

@@ -2,6 +2,7 @@
 // connection row, the change, the alarm, the target and its health, the metric's latest value.
 // An item no longer in the snapshot (aged out of the window) says so instead of vanishing.
 
+import {accessLogEvidenceText} from '../../../domain/access-logs/evidence-text.js';
 import {formatMetricValue, summarizeSeries} from '../../../domain/metrics/metric-values.js';
 import type {EvidenceRef, Snapshot} from '../../../domain/snapshot.js';
 import {formatBytes, formatNumber} from '../../../domain/units.js';
@@ -17,7 +18,7 @@ import {findTargetById, targetHealthLine} from './target-health.js';
 
 export type EvidenceSnapshot = Pick<
 	Snapshot,
-	'flows' | 'changes' | 'metrics' | 'topology' | 'window'
+	'flows' | 'changes' | 'metrics' | 'topology' | 'window' | 'requests' | 'tls'
 >;
 
 function labelled(label: string, rest: Line): Line {
@@ -171,6 +172,12 @@ export function evidenceLines(
 
 		case 'gap': {
 			return [gapEvidence(snapshot, evidence.gap)];
+		}
+
+		case 'requests':
+		case 'request':
+		case 'tls-listener': {
+			return [labelled('access logs', line(accessLogEvidenceText(evidence, snapshot)))];
 		}
 	}
 }
