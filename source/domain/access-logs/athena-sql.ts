@@ -5,7 +5,8 @@
 import {sqlString} from './athena-ddl.js';
 import {dayText} from './object-key.js';
 
-export type AthenaQuery = {readonly sql: string; readonly parameters: readonly string[]};
+// One query shape for every Athena question lbtop asks, flow logs and access logs alike.
+export type {AthenaQuery} from '../flows-window/athena-query.js';
 
 /** The Glue table of the access logs (`--athena-table db.table`, or found in the catalog). */
 export type AccessLogTable = {readonly database: string; readonly name: string};
