@@ -2,7 +2,7 @@
 import process from 'node:process';
 import type {SimClock} from './context.js';
 import {createDemoWorld} from './demo/demo-world.js';
-import {loadScenarioFile, ScenarioError} from './scenario/index.js';
+import {loadScenarioModelFile, ScenarioError} from './scenario/index.js';
 import {type RunningSim, startSim} from './server.js';
 import {createCloudTrailService} from './services/cloudtrail/index.js';
 import {createLogsService, type LogsService} from './services/logs/index.js';
@@ -12,7 +12,7 @@ export type WorldSimOptions = {
 	readonly host?: string;
 	readonly port?: number;
 	readonly seed?: number;
-	/** The world's clock runs this many times faster than the wall clock (demo world only). */
+	/** The world's clock runs this many times faster than the wall clock. */
 	readonly speed?: number;
 	/** Serve this scenario instead of the demo world. */
 	readonly scenarioPath?: string;
@@ -42,7 +42,9 @@ export async function startWorldSim(options: WorldSimOptions = {}): Promise<Worl
 	let world: World;
 	let advance: () => void = () => undefined;
 	if (options.scenarioPath) {
-		world = await loadScenarioFile(options.scenarioPath, {now: clock.now()});
+		const scenario = await loadScenarioModelFile(options.scenarioPath, {now: clock.now()});
+		world = scenario.world;
+		advance = () => scenario.advanceTo(clock.now());
 	} else {
 		const demo = createDemoWorld({seed: options.seed ?? 1, now: clock.now(), speed});
 		world = demo.world;

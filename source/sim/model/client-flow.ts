@@ -23,7 +23,13 @@ import {
 	synAckRetransmissions,
 	synRetransmissions,
 } from './legs.js';
-import {backendFate, type Endpoint, frontendFate, frontendReplyAllowed} from './paths.js';
+import {
+	aclsStillPass,
+	backendFate,
+	type Endpoint,
+	frontendFate,
+	frontendReplyAllowed,
+} from './paths.js';
 import {chooseTarget, interruption} from './targets.js';
 import type {LbNode} from './topology.js';
 
@@ -185,7 +191,17 @@ export function clientFlow(context: ModelContext, attempt: Attempt): Connection[
 			]),
 		];
 	}
-	return openConnection(context, attempt, {registration, hops: resolved.hops, tls, behaviourAt});
+	const backend =
+		host === undefined ? undefined : {host, source: resolved.source, port: registration.port};
+	const passes = (at: typeof state) =>
+		backend === undefined || aclsStillPass(topology, at, node, client, attempt.port, backend);
+	return openConnection(context, attempt, {
+		registration,
+		hops: resolved.hops,
+		tls,
+		behaviourAt,
+		passes,
+	});
 }
 
 function openConnection(
@@ -196,6 +212,7 @@ function openConnection(
 		readonly hops: BackendLegs;
 		readonly tls: boolean;
 		readonly behaviourAt: Parameters<typeof interruption>[3];
+		readonly passes: Parameters<typeof interruption>[4];
 	},
 ): Connection[] {
 	const {shape, start, node} = attempt;
@@ -208,12 +225,13 @@ function openConnection(
 		opened.registration,
 		opened.registration.port,
 		opened.behaviourAt,
+		opened.passes,
 		start,
 		end,
 	);
 	if (cut !== undefined) {
 		end = cut.at;
-		reset = cut.by;
+		reset = cut.by === 'none' ? undefined : cut.by;
 	}
 	const responseBytes =
 		reset === 'target' ? Math.min(shape.responseBytes, 900) : shape.responseBytes;

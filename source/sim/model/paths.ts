@@ -82,7 +82,10 @@ export function hostListens(host: HostBehaviour, port: number): boolean {
 }
 
 export function hostDrops(host: HostBehaviour, source: number): boolean {
-	return host.drops.some((cidr) => cidrContains(cidr, source));
+	return (
+		host.drops.some((cidr) => cidrContains(cidr, source)) &&
+		!host.accepts.some((cidr) => cidrContains(cidr, source))
+	);
 }
 
 /**
@@ -126,4 +129,35 @@ export function backendFate(
 	if (!aclAllows(targetAcl, true, source.address, source.port)) return 'target-out';
 	if (!aclAllows(lbAcl, false, host.address, source.port)) return 'lb-in';
 	return answer;
+}
+
+/**
+ * Whether the network ACLs in force still pass an established connection's packets both ways.
+ * ACLs are stateless, so a rule added mid-connection stops it; security groups track the
+ * connection and let it finish whatever their rules say now (VPC user guide).
+ */
+export function aclsStillPass(
+	topology: ModelTopology,
+	state: ConfigState,
+	node: LbNode,
+	client: Endpoint,
+	listenerPort: number,
+	backend: {readonly host: Host; readonly source: Endpoint; readonly port: number},
+): boolean {
+	const lbAcl = topology.aclOf(state, node.subnetId);
+	if (
+		!aclAllows(lbAcl, false, client.address, listenerPort) ||
+		!aclAllows(lbAcl, true, client.address, client.port)
+	) {
+		return false;
+	}
+	if (backend.host.subnetId === node.subnetId) return true;
+	const targetAcl = topology.aclOf(state, backend.host.subnetId);
+	const {host, source, port} = backend;
+	return (
+		aclAllows(lbAcl, true, host.address, port) &&
+		aclAllows(targetAcl, false, source.address, port) &&
+		aclAllows(targetAcl, true, source.address, source.port) &&
+		aclAllows(lbAcl, false, host.address, source.port)
+	);
 }

@@ -51,6 +51,8 @@ export type HostBehaviour = {
 		| readonly {readonly port: number; readonly protocol: 'any' | 'TCP' | 'HTTP' | 'HTTPS'}[];
 	/** Sources whose SYNs the host drops without an answer (a host firewall, a full backlog). */
 	readonly drops: readonly string[];
+	/** Sources never dropped, whatever `drops` says (the firewall's exceptions). */
+	readonly accepts: readonly string[];
 	/** Share of established connections the application resets. */
 	readonly resets: number;
 };
@@ -100,4 +102,4 @@ export type TrafficSpec = {
 	readonly unknownServiceAccount: boolean;
 };
 
-export const everyPort: HostBehaviour = {listens: 'all', drops: [], resets: 0};
+export const everyPort: HostBehaviour = {listens: 'all', drops: [], accepts: [], resets: 0};

@@ -60,18 +60,20 @@ export function chooseTarget(
 	return pool[Math.min(pool.length - 1, Math.floor(pick * pool.length))];
 }
 
-export type Interruption = {readonly at: number; readonly by: 'target' | 'elb'};
+/** `none`: packets just stop getting through (a network ACL changed), nobody resets. */
+export type Interruption = {readonly at: number; readonly by: 'target' | 'elb' | 'none'};
 
 /**
  * What cuts an open connection short: its host stops serving the port (the application resets
- * it), or the target is deregistered with connection termination on and the delay runs out (the
- * LB resets it).
+ * it), the target is deregistered with connection termination on and the delay runs out (the LB
+ * resets it), or a network ACL stops passing its packets (they stop, nobody resets).
  */
 export function interruption(
 	context: ModelContext,
 	registration: Registration,
 	port: number,
 	behaviourAt: (state: ConfigState) => HostBehaviour,
+	passes: (state: ConfigState) => boolean,
 	start: number,
 	end: number,
 ): Interruption | undefined {
@@ -90,6 +92,7 @@ export function interruption(
 		const at = base + epoch.from;
 		if (at <= start || at >= end) continue;
 		if (!hostListens(behaviourAt(epoch.state), port)) consider({at, by: 'target'});
+		if (!passes(epoch.state)) consider({at, by: 'none'});
 		const current = epoch.state.registrations.find(
 			(item) =>
 				item.targetGroupArn === registration.targetGroupArn &&
