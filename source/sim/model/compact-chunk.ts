@@ -1,42 +1,64 @@
-// Records of one interface, one flow log and one minute, held as one string with offsets: a busy
-// world's minute is hundreds of thousands of lines, and one string costs a byte a character
-// where as many strings and event objects would cost several times that.
+// Records of one interface, one flow log and one minute, held as one byte buffer with offsets: a
+// busy world's minute is hundreds of thousands of lines, and bytes cost a byte a character where
+// as many strings and event objects would cost several times that.
 import type {EventChunk} from '../world/types.js';
+import {ByteText} from './byte-text.js';
 
+/** Records of one minute, gathered by second so they come out in timestamp order without a sort. */
 export class ChunkBuilder {
-	private readonly starts: number[] = [];
-	private readonly lines: string[] = [];
+	private readonly texts: ByteText[] = [];
+	private readonly starts: number[][] = [];
+	private count = 0;
+	private readonly firstSecond: number;
 
-	/** `start` in Unix seconds: the record's `start`, which is its event timestamp. */
-	add(start: number, line: string): void {
-		this.starts.push(start);
-		this.lines.push(line);
+	constructor(minuteStart: number) {
+		this.firstSecond = Math.floor(minuteStart / 1000);
+	}
+
+	/**
+	 * Begins a record whose `start` (Unix seconds, within the minute) is its event timestamp, and
+	 * returns the text to write it into; the record ends where the next one of its second begins.
+	 */
+	line(start: number): ByteText {
+		const index = start - this.firstSecond;
+		let text = this.texts[index];
+		let starts = this.starts[index];
+		if (text === undefined || starts === undefined) {
+			text = new ByteText();
+			starts = [];
+			this.texts[index] = text;
+			this.starts[index] = starts;
+		}
+		starts.push(text.length);
+		this.count++;
+		return text;
 	}
 
 	/** Sorted by timestamp, records of the same second in the order they were added. */
 	finish(ingestionTime: number): EventChunk {
-		const {starts, lines} = this;
-		const order = Array.from(starts.keys()).sort(
-			(left, right) => (starts[left] ?? 0) - (starts[right] ?? 0) || left - right,
-		);
-		const seconds = new Float64Array(order.length);
-		const offsets = new Int32Array(order.length + 1);
-		const sorted: string[] = [];
-		let offset = 0;
-		for (const [index, position] of order.entries()) {
-			const line = lines[position] ?? '';
-			seconds[index] = starts[position] ?? 0;
-			offsets[index] = offset;
-			offset += line.length;
-			sorted.push(line);
+		const total = this.texts.reduce((sum, text) => sum + (text?.length ?? 0), 0);
+		const bytes = Buffer.allocUnsafe(total);
+		const seconds = new Float64Array(this.count);
+		const offsets = new Int32Array(this.count + 1);
+		let base = 0;
+		let index = 0;
+		for (const [second, text] of this.texts.entries()) {
+			if (text === undefined) continue;
+			text.buffer.copy(bytes, base, 0, text.length);
+			for (const start of this.starts[second] ?? []) {
+				seconds[index] = this.firstSecond + second;
+				offsets[index] = base + start;
+				index++;
+			}
+			base += text.length;
 		}
-		offsets[order.length] = offset;
-		return compactChunk(sorted.join(''), offsets, seconds, ingestionTime);
+		offsets[index] = base;
+		return compactChunk(bytes, offsets, seconds, ingestionTime);
 	}
 }
 
 export function compactChunk(
-	text: string,
+	text: Buffer,
 	offsets: Int32Array,
 	seconds: Float64Array,
 	ingestionTime: number,
@@ -45,7 +67,8 @@ export function compactChunk(
 		length: seconds.length,
 		timestamp: (index) => (seconds[index] ?? 0) * 1000,
 		ingestionTime: () => ingestionTime,
-		message: (index) => text.slice(offsets[index] ?? 0, offsets[index + 1] ?? 0),
+		// A string is made only for a record a read returns.
+		message: (index) => text.toString('latin1', offsets[index] ?? 0, offsets[index + 1] ?? 0),
 		size: text.length + seconds.byteLength + offsets.byteLength + 64,
 	};
 }

@@ -70,11 +70,11 @@ function accepts(flowLog: FlowLog, action: string): boolean {
 	return flowLog.trafficType === 'ALL' || flowLog.trafficType === action;
 }
 
-type Builders = Map<string, ChunkBuilder>;
+/** A sink with the builders of its minutes in the window being rendered, by minute index. */
+type SinkBuilders = {readonly sink: Sink; readonly minutes: readonly ChunkBuilder[]};
 
 function writeDirection(
-	sinks: readonly Sink[],
-	builders: Builders,
+	targets: readonly SinkBuilders[],
 	connection: Connection,
 	leg: LegSpec,
 	counts: DirectionCounts,
@@ -101,50 +101,53 @@ function writeDirection(
 		ingress,
 		path: leg.role === 'frontend' && window.internetFacing ? 2 : 1,
 	};
-	const minute = Math.floor((piece.start * 1000) / minuteMs) * minuteMs;
-	for (const sink of sinks) {
+	const minute = Math.floor((piece.start * 1000 - window.start) / minuteMs);
+	for (const {sink, minutes} of targets) {
 		if (!accepts(sink.flowLog, counts.action)) continue;
-		const key = chunkKey(sink.key, minute);
-		let builder = builders.get(key);
-		if (builder === undefined) {
-			builder = new ChunkBuilder();
-			builders.set(key, builder);
-		}
-		builder.add(piece.start, sink.write(values));
+		const builder = minutes[minute];
+		if (builder !== undefined) sink.write(values, builder.line(piece.start));
 	}
 }
 
-/**
- * The records of the window [start, start + ms) for `sinks` (all of that aggregation interval),
- * as chunk builders by chunk key. `connections` must hold every connection overlapping the window.
- */
-export function renderWindow(
+export type WindowRenderer = {
+	/** Writes the connection's records of the window (nothing if it has no packet in it). */
+	readonly add: (connection: Connection) => void;
+	/** Chunk builders by chunk key, one for each sink and minute of the window. */
+	readonly builders: ReadonlyMap<string, ChunkBuilder>;
+};
+
+/** The records of the window [start, start + ms) for `sinks` (all of that aggregation interval). */
+export function windowRenderer(
 	sinks: readonly Sink[],
-	connections: Iterable<Connection>,
 	window: {readonly start: number; readonly ms: number; readonly internetFacing: boolean},
-): Builders {
-	const builders: Builders = new Map();
-	const sinksByInterface = new Map<string, Sink[]>();
+): WindowRenderer {
+	const builders = new Map<string, ChunkBuilder>();
+	const byInterface = new Map<string, SinkBuilders[]>();
 	for (const sink of sinks) {
-		sinksByInterface.set(sink.interfaceId, [
-			...(sinksByInterface.get(sink.interfaceId) ?? []),
-			sink,
-		]);
+		const minutes: ChunkBuilder[] = [];
 		for (let minute = window.start; minute < window.start + window.ms; minute += minuteMs) {
-			builders.set(chunkKey(sink.key, minute), new ChunkBuilder());
+			const builder = new ChunkBuilder(minute);
+			minutes.push(builder);
+			builders.set(chunkKey(sink.key, minute), builder);
 		}
+		byInterface.set(sink.interfaceId, [
+			...(byInterface.get(sink.interfaceId) ?? []),
+			{sink, minutes},
+		]);
 	}
 	const windowEnd = window.start + window.ms;
-	for (const connection of connections) {
-		if (connection.end < window.start || connection.start >= windowEnd) continue;
-		for (const leg of connection.legs) {
-			const legSinks = sinksByInterface.get(leg.interfaceId);
-			if (legSinks === undefined) continue;
-			writeDirection(legSinks, builders, connection, leg, leg.forward, false, window);
-			if (leg.reverse !== undefined) {
-				writeDirection(legSinks, builders, connection, leg, leg.reverse, true, window);
+	return {
+		builders,
+		add: (connection) => {
+			if (connection.end < window.start || connection.start >= windowEnd) return;
+			for (const leg of connection.legs) {
+				const targets = byInterface.get(leg.interfaceId);
+				if (targets === undefined) continue;
+				writeDirection(targets, connection, leg, leg.forward, false, window);
+				if (leg.reverse !== undefined) {
+					writeDirection(targets, connection, leg, leg.reverse, true, window);
+				}
 			}
-		}
-	}
-	return builders;
+		},
+	};
 }

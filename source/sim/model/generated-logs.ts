@@ -6,7 +6,7 @@ import {hashSeed} from '../demo/prng.js';
 import type {EventChunk, GeneratedEvents} from '../world/types.js';
 import {emptyChunk, mergeChunks} from './compact-chunk.js';
 import {type Connection, minuteMs} from './connection.js';
-import {chunkKey, renderWindow, type Sink} from './flow-records.js';
+import {chunkKey, type Sink, windowRenderer} from './flow-records.js';
 import type {Span} from './spec.js';
 
 export type LogsCacheStats = {
@@ -31,8 +31,12 @@ export type GeneratedLogsOptions = {
 	readonly internetFacing: boolean;
 	/** Chunks older than this cannot be read (traffic starts there, or retention drops them). */
 	readonly oldest: (now: number) => number;
-	/** Every connection with a packet in [start, start + ms). */
-	readonly connections: (start: number, ms: number) => Iterable<Connection>;
+	/** Visits every connection with a packet in [start, start + ms). */
+	readonly connections: (
+		start: number,
+		ms: number,
+		visit: (connection: Connection) => void,
+	) => void;
 	readonly sinks: readonly Sink[];
 	readonly cacheBytes: number;
 };
@@ -76,7 +80,9 @@ export function createGeneratedLogs(options: GeneratedLogsOptions): GeneratedLog
 		const start = windowOf(sink, time);
 		const sinks = options.sinks.filter((item) => item.intervalMs === sink.intervalMs);
 		const window = {start, ms: sink.intervalMs, internetFacing: options.internetFacing};
-		const builders = renderWindow(sinks, options.connections(start, sink.intervalMs), window);
+		const renderer = windowRenderer(sinks, window);
+		options.connections(start, sink.intervalMs, renderer.add);
+		const {builders} = renderer;
 		let bytes = 0;
 		for (const item of sinks) {
 			const ingestion = deliveredAt(item, start);

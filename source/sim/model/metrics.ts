@@ -128,12 +128,14 @@ export function dimensionOf(arn: string): string {
 	return arn.slice(arn.lastIndexOf(':') + 1).replace(/^loadbalancer\//, '');
 }
 
-/** `connections` must hold every connection with a packet in the minute. */
-export function minuteMetrics(
-	context: ModelContext,
-	connections: readonly Connection[],
-	windowStart: number,
-): MetricDatum[] {
+export type MinuteTally = {
+	/** Counts a connection if it is counted and has a packet in the minute (others are ignored). */
+	readonly add: (connection: Connection) => void;
+	readonly datums: () => MetricDatum[];
+};
+
+/** The minute's datapoints, summed as connections are visited one by one. */
+export function minuteTally(context: ModelContext, windowStart: number): MinuteTally {
 	const windowEnd = windowStart + minuteMs;
 	const loadBalancer = {name: 'LoadBalancer', value: dimensionOf(context.spec.loadBalancerArn)};
 	const zones = context.topology.nodes.map((node) => node.zone);
@@ -149,38 +151,48 @@ export function minuteMetrics(
 	const byZone = new Map(zones.map((zone) => [zone, new FlowTally()]));
 	const byGroup = new Map(groups.map((arn) => [arn, new FlowTally()]));
 	let counted = 0;
-	for (const connection of connections) {
-		if (!connection.counted || connection.start >= windowEnd || connection.end < windowStart)
-			continue;
-		counted++;
-		const bytes = frontendBytes(connection, windowStart);
-		total.add(connection, windowStart, bytes);
-		byZone.get(connection.zone)?.add(connection, windowStart, bytes);
-		if (connection.targetGroupArn !== undefined)
-			byGroup.get(connection.targetGroupArn)?.add(connection, windowStart, bytes);
-	}
-	const datums = total.datums([loadBalancer], windowStart, true);
-	for (const [zone, tally] of byZone) {
-		datums.push(
-			...tally.datums([{name: 'AvailabilityZone', value: zone}, loadBalancer], windowStart, false),
-		);
-	}
-	for (const [arn, tally] of byGroup) {
-		const targetGroup = {name: 'TargetGroup', value: dimensionOf(arn)};
-		datums.push(...tally.datums([loadBalancer, targetGroup], windowStart, false));
-		if (counted === 0) continue;
-		datums.push(...hostMetrics(context, arn, [loadBalancer, targetGroup], undefined, windowStart));
-		for (const zone of zones) {
-			datums.push(
-				...hostMetrics(
-					context,
-					arn,
-					[{name: 'AvailabilityZone', value: zone}, loadBalancer, targetGroup],
-					zone,
-					windowStart,
-				),
-			);
-		}
-	}
-	return datums;
+	return {
+		add: (connection) => {
+			if (!connection.counted || connection.start >= windowEnd || connection.end < windowStart)
+				return;
+			counted++;
+			const bytes = frontendBytes(connection, windowStart);
+			total.add(connection, windowStart, bytes);
+			byZone.get(connection.zone)?.add(connection, windowStart, bytes);
+			if (connection.targetGroupArn !== undefined)
+				byGroup.get(connection.targetGroupArn)?.add(connection, windowStart, bytes);
+		},
+		datums: () => {
+			const datums = total.datums([loadBalancer], windowStart, true);
+			for (const [zone, tally] of byZone) {
+				datums.push(
+					...tally.datums(
+						[{name: 'AvailabilityZone', value: zone}, loadBalancer],
+						windowStart,
+						false,
+					),
+				);
+			}
+			for (const [arn, tally] of byGroup) {
+				const targetGroup = {name: 'TargetGroup', value: dimensionOf(arn)};
+				datums.push(...tally.datums([loadBalancer, targetGroup], windowStart, false));
+				if (counted === 0) continue;
+				datums.push(
+					...hostMetrics(context, arn, [loadBalancer, targetGroup], undefined, windowStart),
+				);
+				for (const zone of zones) {
+					datums.push(
+						...hostMetrics(
+							context,
+							arn,
+							[{name: 'AvailabilityZone', value: zone}, loadBalancer, targetGroup],
+							zone,
+							windowStart,
+						),
+					);
+				}
+			}
+			return datums;
+		},
+	};
 }

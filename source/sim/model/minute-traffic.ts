@@ -108,11 +108,14 @@ function nodesFor(context: ModelContext, zones: readonly string[] | undefined): 
 	return chosen.length > 0 ? chosen : nodes;
 }
 
+type Visit = (connection: Connection) => void;
+
 function populationMinute(
 	context: ModelContext,
 	population: ClientPopulation,
 	minuteStart: number,
-): Connection[] {
+	visit: Visit,
+): void {
 	const random = createRandom(hashSeed(context.spec.seed, 'clients', population.name, minuteStart));
 	const pool = context.clientPools.get(population.name);
 	const nodes = nodesFor(context, population.zones);
@@ -121,7 +124,7 @@ function populationMinute(
 		nodes.length === 0 ||
 		!activeInMinute(context, population.active, minuteStart)
 	) {
-		return [];
+		return;
 	}
 	// A gentle 4-hour swell so the sparklines are not flat.
 	const swell = 1 + 0.2 * Math.sin((2 * Math.PI * minuteStart) / (4 * 60 * minuteMs));
@@ -129,7 +132,6 @@ function populationMinute(
 		0,
 		Math.round(population.connectionsPerMinute * swell * (0.85 + 0.3 * random.next())),
 	);
-	const connections: Connection[] = [];
 	for (let index = 0; index < count; index++) {
 		const start = minuteStart + random.int(0, minuteMs - 1);
 		const source = pool.pick(random);
@@ -143,10 +145,10 @@ function populationMinute(
 			lbPort: random.int(1024, 65_535),
 			shape: drawShape(context, random, population),
 		};
-		if (isActive(context, population.active, start))
-			connections.push(...clientFlow(context, attempt));
+		if (isActive(context, population.active, start)) {
+			for (const connection of clientFlow(context, attempt)) visit(connection);
+		}
 	}
-	return connections;
 }
 
 const probeShape: Shape = {
@@ -160,11 +162,15 @@ const probeShape: Shape = {
 	late: undefined,
 };
 
-function probeMinute(context: ModelContext, probe: ProbeSource, minuteStart: number): Connection[] {
+function probeMinute(
+	context: ModelContext,
+	probe: ProbeSource,
+	minuteStart: number,
+	visit: Visit,
+): void {
 	const random = createRandom(hashSeed(context.spec.seed, 'probes', probe.name, minuteStart));
 	const pool = context.probePools.get(probe.name);
-	if (pool === undefined || !activeInMinute(context, probe.active, minuteStart)) return [];
-	const connections: Connection[] = [];
+	if (pool === undefined || !activeInMinute(context, probe.active, minuteStart)) return;
 	for (const node of context.topology.nodes) {
 		const count = countIn(random, probe.perMinute);
 		for (let index = 0; index < count; index++) {
@@ -188,11 +194,10 @@ function probeMinute(context: ModelContext, probe: ProbeSource, minuteStart: num
 			};
 			if (!isActive(context, probe.active, start)) continue;
 			for (const connection of clientFlow(context, attempt)) {
-				connections.push(connection.counted ? connection : withPackets(connection, packets));
+				visit(connection.counted ? connection : withPackets(connection, packets));
 			}
 		}
 	}
-	return connections;
 }
 
 /** A rejected probe's SYN count is the probe's own (scanners rarely retransmit). */
@@ -207,16 +212,15 @@ function withPackets(connection: Connection, packets: number): Connection {
 	};
 }
 
-/** Every connection that starts in the minute beginning at `minuteStart` (Unix ms, minute-aligned). */
-export function minuteTraffic(context: ModelContext, minuteStart: number): Connection[] {
-	const connections: Connection[] = [];
-	for (const population of context.spec.clients) {
-		connections.push(...populationMinute(context, population, minuteStart));
-	}
-	for (const probe of context.spec.probes) {
-		connections.push(...probeMinute(context, probe, minuteStart));
-	}
+/**
+ * Visits every connection that starts in the minute beginning at `minuteStart` (Unix ms,
+ * minute-aligned), one at a time: nothing holds the minute whole, so a busy minute's connections
+ * are short-lived garbage rather than a heap to trace.
+ */
+export function forEachConnection(context: ModelContext, minuteStart: number, visit: Visit): void {
+	for (const population of context.spec.clients)
+		populationMinute(context, population, minuteStart, visit);
+	for (const probe of context.spec.probes) probeMinute(context, probe, minuteStart, visit);
 	const random = createRandom(hashSeed(context.spec.seed, 'health-checks', minuteStart));
-	connections.push(...healthChecks(context, random, minuteStart));
-	return connections;
+	for (const check of healthChecks(context, random, minuteStart)) visit(check);
 }

@@ -3,6 +3,7 @@
 // only fills in what changes from record to record.
 import {flowLogFormatVersion, parseFlowLogFormat} from '../demo/flow-log-format.js';
 import type {FlowLog, NetworkInterface, Subnet} from '../world/types.js';
+import type {ByteText} from './byte-text.js';
 
 export type RecordValues = {
 	readonly srcAddr: string;
@@ -23,25 +24,25 @@ export type RecordValues = {
 	readonly path: number;
 };
 
-export type RecordWriter = (values: RecordValues) => string;
+export type RecordWriter = (values: RecordValues, out: ByteText) => void;
 
-type Piece = string | ((values: RecordValues) => string | number);
+type Piece = Buffer | ((values: RecordValues, out: ByteText) => void);
 
-const perRecord: Readonly<Record<string, (values: RecordValues) => string | number>> = {
-	srcaddr: (values) => values.srcAddr,
-	dstaddr: (values) => values.dstAddr,
-	srcport: (values) => values.srcPort,
-	dstport: (values) => values.dstPort,
-	packets: (values) => values.packets,
-	bytes: (values) => values.bytes,
-	start: (values) => values.start,
-	end: (values) => values.end,
-	action: (values) => values.action,
-	'tcp-flags': (values) => values.flags,
-	'pkt-srcaddr': (values) => values.pktSrcAddr,
-	'pkt-dstaddr': (values) => values.pktDstAddr,
-	'flow-direction': (values) => (values.ingress ? 'ingress' : 'egress'),
-	'traffic-path': (values) => (values.ingress ? '-' : values.path),
+const perRecord: Readonly<Record<string, (values: RecordValues, out: ByteText) => void>> = {
+	srcaddr: (values, out) => out.ascii(values.srcAddr),
+	dstaddr: (values, out) => out.ascii(values.dstAddr),
+	srcport: (values, out) => out.integer(values.srcPort),
+	dstport: (values, out) => out.integer(values.dstPort),
+	packets: (values, out) => out.integer(values.packets),
+	bytes: (values, out) => out.integer(values.bytes),
+	start: (values, out) => out.integer(values.start),
+	end: (values, out) => out.integer(values.end),
+	action: (values, out) => out.ascii(values.action),
+	'tcp-flags': (values, out) => out.integer(values.flags),
+	'pkt-srcaddr': (values, out) => out.ascii(values.pktSrcAddr),
+	'pkt-dstaddr': (values, out) => out.ascii(values.pktDstAddr),
+	'flow-direction': (values, out) => out.ascii(values.ingress ? 'ingress' : 'egress'),
+	'traffic-path': (values, out) => (values.ingress ? out.ascii('-') : out.integer(values.path)),
 };
 
 export type WriterContext = {
@@ -96,15 +97,16 @@ export function compileWriter(flowLog: FlowLog, context: WriterContext): RecordW
 		if (dynamic === undefined) {
 			fixed += fixedValue(field, fields, context);
 		} else {
-			if (fixed !== '') pieces.push(fixed);
+			if (fixed !== '') pieces.push(Buffer.from(fixed, 'latin1'));
 			fixed = '';
 			pieces.push(dynamic);
 		}
 	}
-	if (fixed !== '') pieces.push(fixed);
-	return (values) => {
-		let line = '';
-		for (const piece of pieces) line += typeof piece === 'string' ? piece : piece(values);
-		return line;
+	if (fixed !== '') pieces.push(Buffer.from(fixed, 'latin1'));
+	return (values, out) => {
+		for (const piece of pieces) {
+			if (typeof piece === 'function') piece(values, out);
+			else out.bytes(piece);
+		}
 	};
 }

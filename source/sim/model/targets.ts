@@ -8,7 +8,7 @@ import {hostListens} from './paths.js';
 import type {HostBehaviour} from './spec.js';
 import type {LbNode} from './topology.js';
 
-const scopes = new WeakMap<ConfigState, Map<string, Registration[]>>();
+const scopes = new WeakMap<ConfigState, Map<string, Registration[][]>>();
 
 /** The registrations a node may send a group's new connections to, looked up once per state. */
 function inScopeOf(
@@ -22,8 +22,12 @@ function inScopeOf(
 		byKey = new Map();
 		scopes.set(state, byKey);
 	}
-	const key = `${targetGroupArn} ${node.index}`;
-	let found = byKey.get(key);
+	let byNode = byKey.get(targetGroupArn);
+	if (byNode === undefined) {
+		byNode = [];
+		byKey.set(targetGroupArn, byNode);
+	}
+	let found = byNode[node.index];
 	if (found === undefined) {
 		const everyZone = crossZone(state, targetGroupArn);
 		found = state.registrations.filter(
@@ -32,7 +36,7 @@ function inScopeOf(
 				registration.deregisteredAt === undefined &&
 				(everyZone || targetZone(context.topology, registration) === node.zone),
 		);
-		byKey.set(key, found);
+		byNode[node.index] = found;
 	}
 	return found;
 }

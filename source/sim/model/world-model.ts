@@ -11,7 +11,7 @@ import type {ModelContext} from './context.js';
 import {flowSinks, type Sink} from './flow-records.js';
 import {createGeneratedLogs, type LogsCacheStats} from './generated-logs.js';
 import {buildHealthTimeline} from './health.js';
-import {dimensionOf, minuteMetrics} from './metrics.js';
+import {dimensionOf, minuteTally} from './metrics.js';
 import {createAlarmKeeper} from './model-alarms.js';
 import type {TrafficSpec} from './spec.js';
 import {createTimeline} from './timeline.js';
@@ -145,24 +145,24 @@ export function attachTrafficModel(
 			metricMemo.delete(key);
 		}
 	};
-	const metricsOf = (
-		minute: number,
-		connections?: readonly Connection[],
-	): readonly MetricDatum[] => {
-		let datums = metricMemo.get(minute);
-		if (datums === undefined) {
-			datums = minuteMetrics(context, connections ?? source.overlapping(minute), minute);
-			remember(minute, datums);
-		}
+	const metricsOf = (minute: number): readonly MetricDatum[] => {
+		const known = metricMemo.get(minute);
+		if (known !== undefined) return known;
+		const tally = minuteTally(context, minute);
+		source.visit(minute, minuteMs, tally.add);
+		const datums = tally.datums();
+		remember(minute, datums);
 		return datums;
 	};
-	const connections = (start: number, ms: number): Connection[] => {
-		const found = [...source.overlapping(start)];
-		if (ms === minuteMs) metricsOf(start, found);
-		for (let minute = start + minuteMs; minute < start + ms; minute += minuteMs) {
-			found.push(...source.startingIn(minute));
-		}
-		return found;
+	// A one-minute window's connections are the minute's metrics too: both come from one pass.
+	const connections = (start: number, ms: number, visit: (connection: Connection) => void) => {
+		const tally =
+			ms === minuteMs && !metricMemo.has(start) ? minuteTally(context, start) : undefined;
+		source.visit(start, ms, (connection) => {
+			tally?.add(connection);
+			visit(connection);
+		});
+		if (tally !== undefined) remember(start, tally.datums());
 	};
 
 	const pathInterfaces = new Set(topology.nodes.map((node) => node.interfaceId));
