@@ -13,6 +13,8 @@ export type LogsCacheStats = {
 	readonly bytes: number;
 	readonly chunks: number;
 	readonly windowsBuilt: number;
+	/** The cache never holds less than twice this, so one read of a window finds all of it. */
+	readonly largestWindowBytes: number;
 };
 
 export type GeneratedLogs = {
@@ -119,6 +121,11 @@ export function createGeneratedLogs(options: GeneratedLogsOptions): GeneratedLog
 				Math.min(...sinks.map((sink) => deliveredAt(sink, chunkStart))),
 			chunk: (chunkStart) => mergeChunks(sinks.map((sink) => chunk(sink, chunkStart))),
 		}),
-		stats: () => ({bytes: cachedBytes, chunks: cache.size, windowsBuilt}),
+		stats: () => ({
+			bytes: cachedBytes,
+			chunks: cache.size,
+			windowsBuilt,
+			largestWindowBytes: largestWindow,
+		}),
 	};
 }
