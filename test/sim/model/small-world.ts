@@ -6,8 +6,23 @@ import {streamSlices} from '../../../source/sim/services/logs/stream-view.js';
 export const now = Date.UTC(2025, 4, 1, 12, 0, 0);
 export const minute = 60_000;
 
-const format =
-	'${version} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${packets} ${bytes} ${start} ${end} ${action} ${tcp-flags} ${flow-direction}';
+const format = [
+	'version',
+	'interface-id',
+	'srcaddr',
+	'dstaddr',
+	'srcport',
+	'dstport',
+	'packets',
+	'bytes',
+	'start',
+	'end',
+	'action',
+	'tcp-flags',
+	'flow-direction',
+]
+	.map((field) => `\${${field}}`)
+	.join(' ');
 
 export type Json = Record<string, unknown>;
 
