@@ -70,7 +70,8 @@ function readClient(
 	const cidrs = reader.stringList(node, 'cidrs', cidr);
 	if (cidrs.length === 0)
 		reader.report(childPath(path, 'cidrs'), 'needs at least one CIDR block the clients come from');
-	const connectionsPerMinute = reader.number(node, 'connectionsPerMinute', {min: 0});
+	// 1000 times the demo's busiest use is 120,000; far above it a minute would take minutes to build.
+	const connectionsPerMinute = reader.number(node, 'connectionsPerMinute', {min: 0, max: 1_000_000});
 	const listeners = readListeners(scope, node);
 	const zones = reader.has(node, 'zones') ? reader.stringList(node, 'zones') : undefined;
 	const longLivedNode = reader.has(node, 'longLived')
@@ -81,7 +82,7 @@ function readClient(
 	return {
 		name,
 		cidrs,
-		addresses: reader.optionalNumber(node, 'addresses', {integer: true, min: 1}) ?? 100,
+		addresses: reader.optionalNumber(node, 'addresses', {integer: true, min: 1, max: 1_000_000}) ?? 100,
 		skew: reader.optionalNumber(node, 'skew', {min: 0, max: 4}) ?? 0.8,
 		connectionsPerMinute,
 		...(listeners === undefined ? {} : {listeners}),
@@ -169,7 +170,7 @@ function readProbe(
 	if (ports.length === 0 && randomPorts === undefined) {
 		reader.report(childPath(path, 'ports'), 'needs ports to try (or randomPorts)');
 	}
-	const perMinute = reader.number(node, 'perMinute', {min: 0});
+	const perMinute = reader.number(node, 'perMinute', {min: 0, max: 100_000});
 	const active = readActive(scope, node);
 	if (perMinute === undefined) return undefined;
 	return {
