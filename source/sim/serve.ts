@@ -2,6 +2,7 @@
 import process from 'node:process';
 import type {SimClock} from './context.js';
 import {createDemoWorld} from './demo/demo-world.js';
+import type {WorldModel} from './model/world-model.js';
 import {loadScenarioModelFile, ScenarioError} from './scenario/index.js';
 import {type RunningSim, startSim} from './server.js';
 import {createCloudTrailService} from './services/cloudtrail/index.js';
@@ -20,6 +21,8 @@ export type WorldSimOptions = {
 
 export type WorldSim = RunningSim & {
 	readonly world: World;
+	/** The traffic model driving the world (the demo's, or a scenario's `traffic`), if any. */
+	readonly model?: WorldModel;
 	readonly logs: LogsService;
 	readonly clock: SimClock;
 	readonly region: string;
@@ -40,14 +43,17 @@ export async function startWorldSim(options: WorldSimOptions = {}): Promise<Worl
 	const logs = createLogsService();
 	const jsonServices = [logs, createCloudTrailService()];
 	let world: World;
+	let model: WorldModel | undefined;
 	let advance: () => void = () => undefined;
 	if (options.scenarioPath) {
 		const scenario = await loadScenarioModelFile(options.scenarioPath, {now: clock.now()});
 		world = scenario.world;
+		model = scenario.model;
 		advance = () => scenario.advanceTo(clock.now());
 	} else {
 		const demo = createDemoWorld({seed: options.seed ?? 1, now: clock.now(), speed});
 		world = demo.world;
+		model = demo.model;
 		advance = () => demo.advanceTo(clock.now());
 	}
 	const sim = await startSim({
@@ -58,7 +64,15 @@ export async function startWorldSim(options: WorldSimOptions = {}): Promise<Worl
 		...(options.host === undefined ? {} : {host: options.host}),
 		...(options.port === undefined ? {} : {port: options.port}),
 	});
-	return {...sim, world, logs, clock, region: world.region, credentials: simCredentials};
+	return {
+		...sim,
+		world,
+		...(model === undefined ? {} : {model}),
+		logs,
+		clock,
+		region: world.region,
+		credentials: simCredentials,
+	};
 }
 
 export async function startDemoInProcess(): Promise<WorldSim> {

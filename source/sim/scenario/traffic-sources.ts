@@ -71,7 +71,10 @@ function readClient(
 	if (cidrs.length === 0)
 		reader.report(childPath(path, 'cidrs'), 'needs at least one CIDR block the clients come from');
 	// 1000 times the demo's busiest use is 120,000; far above it a minute would take minutes to build.
-	const connectionsPerMinute = reader.number(node, 'connectionsPerMinute', {min: 0, max: 1_000_000});
+	const connectionsPerMinute = reader.number(node, 'connectionsPerMinute', {
+		min: 0,
+		max: 1_000_000,
+	});
 	const listeners = readListeners(scope, node);
 	const zones = reader.has(node, 'zones') ? reader.stringList(node, 'zones') : undefined;
 	const longLivedNode = reader.has(node, 'longLived')
@@ -82,7 +85,8 @@ function readClient(
 	return {
 		name,
 		cidrs,
-		addresses: reader.optionalNumber(node, 'addresses', {integer: true, min: 1, max: 1_000_000}) ?? 100,
+		addresses:
+			reader.optionalNumber(node, 'addresses', {integer: true, min: 1, max: 1_000_000}) ?? 100,
 		skew: reader.optionalNumber(node, 'skew', {min: 0, max: 4}) ?? 0.8,
 		connectionsPerMinute,
 		...(listeners === undefined ? {} : {listeners}),
