@@ -1,35 +1,30 @@
-// ASCII text written straight into a growing byte buffer: flow records are written hundreds of
-// thousands a minute, and a string per record (joined later) is garbage the collector has to
-// trace; bytes written in place are not.
+// One flow record's text, written byte by byte into a buffer that is reused for every record:
+// records are rendered from their numbers only when a read asks for them, and a line built this
+// way costs one string, not one per field.
 
 const digits = new Uint8Array(20);
+/** No record is longer than this. */
+const longestLine = 4096;
 
-export class ByteText {
-	buffer: Buffer = Buffer.allocUnsafe(4096);
-	length = 0;
-
-	private ensure(extra: number): void {
-		if (this.length + extra <= this.buffer.length) return;
-		const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + extra));
-		this.buffer.copy(grown, 0, 0, this.length);
-		this.buffer = grown;
-	}
+export class LineText {
+	private readonly buffer = Buffer.allocUnsafeSlow(longestLine);
+	private position = 0;
 
 	/** Text of one-byte characters (addresses, ids, actions); a loop beats a native call this short. */
 	ascii(text: string): void {
-		this.ensure(text.length);
 		const {buffer} = this;
-		let at = this.length;
-		for (let index = 0; index < text.length; index++) buffer[at++] = text.charCodeAt(index);
-		this.length = at;
+		let at = this.position;
+		for (let index = 0; index < text.length && at < longestLine; index++)
+			buffer[at++] = text.charCodeAt(index);
+		this.position = at;
 	}
 
 	bytes(source: Uint8Array): void {
-		this.ensure(source.length);
 		const {buffer} = this;
-		let at = this.length;
-		for (let index = 0; index < source.length; index++) buffer[at++] = source[index] ?? 32;
-		this.length = at;
+		let at = this.position;
+		for (let index = 0; index < source.length && at < longestLine; index++)
+			buffer[at++] = source[index] ?? 32;
+		this.position = at;
 	}
 
 	/** A non-negative integer in decimal. */
@@ -40,9 +35,16 @@ export class ByteText {
 			digits[count++] = 48 + (rest % 10);
 			rest = Math.floor(rest / 10);
 		} while (rest > 0);
-		this.ensure(count);
-		for (let index = count - 1; index >= 0; index--) {
-			this.buffer[this.length++] = digits[index] ?? 48;
+		const {buffer} = this;
+		for (let index = count - 1; index >= 0 && this.position < longestLine; index--) {
+			buffer[this.position++] = digits[index] ?? 48;
 		}
+	}
+
+	/** The line written since the last call, and a fresh start for the next. */
+	take(): string {
+		const line = this.buffer.toString('latin1', 0, this.position);
+		this.position = 0;
+		return line;
 	}
 }

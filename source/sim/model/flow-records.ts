@@ -105,7 +105,7 @@ function writeDirection(
 	for (const {sink, minutes} of targets) {
 		if (!accepts(sink.flowLog, counts.action)) continue;
 		const builder = minutes[minute];
-		if (builder !== undefined) sink.write(values, builder.line(piece.start));
+		builder?.add(values);
 	}
 }
 
@@ -126,7 +126,7 @@ export function windowRenderer(
 	for (const sink of sinks) {
 		const minutes: ChunkBuilder[] = [];
 		for (let minute = window.start; minute < window.start + window.ms; minute += minuteMs) {
-			const builder = new ChunkBuilder(minute);
+			const builder = new ChunkBuilder(minute, sink.write);
 			minutes.push(builder);
 			builders.set(chunkKey(sink.key, minute), builder);
 		}

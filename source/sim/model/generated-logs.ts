@@ -13,7 +13,7 @@ export type LogsCacheStats = {
 	readonly bytes: number;
 	readonly chunks: number;
 	readonly windowsBuilt: number;
-	/** The cache never holds less than twice this, so one read of a window finds all of it. */
+	/** The cache never holds less than this, so one read of a window finds all of it. */
 	readonly largestWindowBytes: number;
 };
 
@@ -70,8 +70,9 @@ export function createGeneratedLogs(options: GeneratedLogsOptions): GeneratedLog
 		cachedBytes += chunk.size;
 	};
 	const evict = () => {
-		// Never below twice the largest window: a read walking one window's streams must find them all.
-		const limit = Math.max(options.cacheBytes, 2 * largestWindow);
+		// Never below the largest window: the window just built is the newest entry, so it stays
+		// whole and a read walking its streams finds every one of them.
+		const limit = Math.max(options.cacheBytes, largestWindow);
 		for (const [key, chunk] of cache) {
 			if (cachedBytes <= limit) break;
 			cache.delete(key);

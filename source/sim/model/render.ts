@@ -3,7 +3,7 @@
 // only fills in what changes from record to record.
 import {flowLogFormatVersion, parseFlowLogFormat} from '../demo/flow-log-format.js';
 import type {FlowLog, NetworkInterface, Subnet} from '../world/types.js';
-import type {ByteText} from './byte-text.js';
+import type {LineText} from './byte-text.js';
 
 export type RecordValues = {
 	readonly srcAddr: string;
@@ -24,11 +24,11 @@ export type RecordValues = {
 	readonly path: number;
 };
 
-export type RecordWriter = (values: RecordValues, out: ByteText) => void;
+export type RecordWriter = (values: RecordValues, out: LineText) => void;
 
-type Piece = Buffer | ((values: RecordValues, out: ByteText) => void);
+type Piece = Buffer | ((values: RecordValues, out: LineText) => void);
 
-const perRecord: Readonly<Record<string, (values: RecordValues, out: ByteText) => void>> = {
+const perRecord: Readonly<Record<string, (values: RecordValues, out: LineText) => void>> = {
 	srcaddr: (values, out) => out.ascii(values.srcAddr),
 	dstaddr: (values, out) => out.ascii(values.dstAddr),
 	srcport: (values, out) => out.integer(values.srcPort),

@@ -7,8 +7,9 @@ import {type Connection, minuteMs} from './connection.js';
 import type {ModelContext} from './context.js';
 import {forEachConnection} from './minute-traffic.js';
 
-/** Minutes whose stragglers are kept: reads go back and forth over a few recent windows. */
-const keptStragglerMinutes = 24;
+/** Minutes whose stragglers are kept: enough for reading minute after minute, no more (a busy
+ * minute has thousands of them). */
+const keptStragglerMinutes = 3;
 
 export type TrafficSource = {
 	/** Visits every connection with a packet in [start, start + ms) (whole minutes). */

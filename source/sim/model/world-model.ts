@@ -180,7 +180,7 @@ export function attachTrafficModel(
 		oldest,
 		connections,
 		sinks,
-		cacheBytes: options.cacheBytes ?? 128 * 1024 * 1024,
+		cacheBytes: options.cacheBytes ?? 64 * 1024 * 1024,
 	});
 	attachStreams(world, sinks, logs.stream);
 

@@ -7,7 +7,7 @@ import {compileFilterPattern, type MessageMatcher} from './filter-pattern.js';
 import {invalidParameter, requestedLogGroup, streamNotFound} from './groups.js';
 import {checkRange, readInput} from './input.js';
 import {compareStrings, decodeToken, encodeToken} from './paging.js';
-import {streamSlices, streamSpan} from './stream-view.js';
+import {type StreamSlice, streamSlices, streamSpan} from './stream-view.js';
 import {eventBytes} from './visible.js';
 
 const maxPageBytes = 1_048_576;
@@ -68,37 +68,83 @@ type Scan = {
  */
 const scanBudget = 400_000;
 
+type StreamCursor = {
+	readonly slice: StreamSlice;
+	readonly stream: string;
+	index: number;
+	readonly low: number;
+	readonly high: number;
+};
+
+/** The cursor whose current event comes next in scan order (timestamp, then stream, then position). */
+function nextCursor(cursors: readonly StreamCursor[], forward: boolean): StreamCursor | undefined {
+	let next: StreamCursor | undefined;
+	for (const cursor of cursors) {
+		if (cursor.index < cursor.low || cursor.index >= cursor.high) continue;
+		if (next === undefined) {
+			next = cursor;
+			continue;
+		}
+		const order =
+			cursor.slice.timestamp(cursor.index) - next.slice.timestamp(next.index) ||
+			compareStrings(cursor.stream, next.stream);
+		if (forward ? order < 0 : order > 0) next = cursor;
+	}
+	return next;
+}
+
 /**
- * Adds the matching events of one stream in [from, to] beyond the cursor, in scan order, up to
- * `wanted` of them (the stream's later ones cannot make the page); returns how many it looked at.
+ * Adds the window's matching events beyond the cursor, the streams merged in scan order, until
+ * `wanted` hits are in hand (later events cannot make the page); returns how many events it
+ * looked at. Only events that make a hit become objects.
  */
-function scanStream(stream: LogStream, scan: Scan, from: number, to: number, hits: Hit[]): number {
-	let scanned = 0;
-	let found = 0;
-	const cursor = scan.cursor;
+function scanWindow(
+	streams: readonly LogStream[],
+	scan: Scan,
+	window: {readonly from: number; readonly to: number},
+	hits: Hit[],
+): number {
+	const cursors: StreamCursor[] = [];
+	for (const stream of streams) {
+		for (const slice of streamSlices(stream, window.from, window.to, scan.now, scan.forward)) {
+			let low = slice.lowerBound(window.from);
+			let high = slice.upperBound(window.to);
+			if (scan.cursor) {
+				if (scan.forward) low = Math.max(low, slice.lowerBound(scan.cursor.timestamp));
+				else high = Math.min(high, slice.upperBound(scan.cursor.timestamp));
+			}
+			if (low < high) {
+				cursors.push({
+					slice,
+					stream: stream.logStreamName,
+					index: scan.forward ? low : high - 1,
+					low,
+					high,
+				});
+			}
+		}
+	}
 	const direction = scan.forward ? 1 : -1;
-	for (const slice of streamSlices(stream, from, to, scan.now, scan.forward)) {
-		let low = slice.lowerBound(from);
-		let high = slice.upperBound(to);
-		if (cursor) {
-			if (scan.forward) low = Math.max(low, slice.lowerBound(cursor.timestamp));
-			else high = Math.min(high, slice.upperBound(cursor.timestamp));
-		}
-		const step = scan.forward ? 1 : -1;
-		for (let index = scan.forward ? low : high - 1; index >= low && index < high; index += step) {
-			scanned++;
-			if (slice.ingestionTime(index) > scan.now) continue;
-			const key = {
-				timestamp: slice.timestamp(index),
-				stream: stream.logStreamName,
-				ordinal: slice.ordinal(index),
-			};
-			if (cursor && direction * compareKeys(key, cursor) <= 0) continue;
-			const message = slice.message(index);
-			if (!scan.matches(message)) continue;
-			hits.push({...key, message, ingestionTime: slice.ingestionTime(index)});
-			if (++found >= scan.wanted) return scanned;
-		}
+	let scanned = 0;
+	for (
+		let next = nextCursor(cursors, scan.forward);
+		next !== undefined;
+		next = nextCursor(cursors, scan.forward)
+	) {
+		const {slice, index} = next;
+		next.index += direction;
+		scanned++;
+		if (slice.ingestionTime(index) > scan.now) continue;
+		const key = {
+			timestamp: slice.timestamp(index),
+			stream: next.stream,
+			ordinal: slice.ordinal(index),
+		};
+		if (scan.cursor && direction * compareKeys(key, scan.cursor) <= 0) continue;
+		const message = slice.message(index);
+		if (!scan.matches(message)) continue;
+		hits.push({...key, message, ingestionTime: slice.ingestionTime(index)});
+		if (hits.length >= scan.wanted) break;
 	}
 	return scanned;
 }
@@ -137,16 +183,11 @@ type ScanResult = {readonly hits: Hit[]; readonly through?: Cursor};
  * it got, so the next call resumes there.
  */
 function scanStreams(streams: readonly LogStream[], scan: Scan): ScanResult {
-	const direction = scan.forward ? 1 : -1;
 	const hits: Hit[] = [];
 	const windows = scanWindows(streams, scan);
 	let scanned = 0;
 	for (const [position, window] of windows.entries()) {
-		const found: Hit[] = [];
-		for (const stream of streams) {
-			scanned += scanStream(stream, scan, window.from, window.to, found);
-		}
-		hits.push(...found.sort((left, right) => direction * compareKeys(left, right)));
+		scanned += scanWindow(streams, scan, window, hits);
 		const last = position === windows.length - 1;
 		if (hits.length >= scan.wanted || last) break;
 		if (scanned >= scanBudget) {

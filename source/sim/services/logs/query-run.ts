@@ -3,7 +3,7 @@
 // scans is fixed when it starts: events ingested by then, in the time range, in timestamp order.
 import {executeInsightsQuery, type InsightsEvent, type ParsedQuery} from '../../insights/index.js';
 import type {LogGroup} from '../../world/types.js';
-import {streamSlices} from './stream-view.js';
+import {type StreamSlice, streamSlices} from './stream-view.js';
 
 export type QueryStatus = 'Scheduled' | 'Running' | 'Complete' | 'Failed' | 'Cancelled';
 
@@ -74,39 +74,86 @@ function scanWindows(plan: QueryPlan, until: number): {from: number; to: number}
 	return windows;
 }
 
+/** An event as a query sees it; its `@ptr` is written out only if a result row shows it. */
+class ScannedEvent implements InsightsEvent {
+	constructor(
+		readonly timestamp: number,
+		readonly ingestionTime: number,
+		readonly message: string,
+		readonly logStream: string,
+		readonly logGroup: string,
+		private readonly groupName: string,
+		private readonly ordinal: number,
+	) {}
+
+	get ptr(): string {
+		return recordPointer(this.groupName, this.logStream, this.timestamp, this.ordinal);
+	}
+}
+
+type Cursor = {
+	readonly slice: StreamSlice;
+	readonly stream: string;
+	readonly group: string;
+	/** `@log`. */
+	readonly log: string;
+	index: number;
+	readonly high: number;
+};
+
 /**
  * The events a query scans with a timestamp up to `until`, in timestamp order: those ingested by
- * the time it started. Generated streams are read one chunk at a time and nothing is kept, so a
- * query over a busy world holds only what its own commands keep.
+ * the time it started. The streams' slices of each window are merged one event at a time and
+ * nothing is kept, so a query over a busy world holds only what its own commands keep.
  */
 function* scannedEvents(plan: QueryPlan, until: number): Generator<InsightsEvent> {
 	for (const window of scanWindows(plan, until)) {
-		const batch: InsightsEvent[] = [];
+		const cursors: Cursor[] = [];
 		for (const group of plan.groups) {
 			for (const stream of group.streams) {
 				for (const slice of streamSlices(stream, window.from, window.to, plan.createTime)) {
 					const high = slice.upperBound(window.to);
-					for (let index = slice.lowerBound(window.from); index < high; index += 1) {
-						if (slice.ingestionTime(index) > plan.createTime) continue;
-						const timestamp = slice.timestamp(index);
-						batch.push({
-							timestamp,
-							ingestionTime: slice.ingestionTime(index),
-							message: slice.message(index),
-							logStream: stream.logStreamName,
-							logGroup: `${plan.accountId}:${group.logGroupName}`,
-							ptr: recordPointer(
-								group.logGroupName,
-								stream.logStreamName,
-								timestamp,
-								slice.ordinal(index),
-							),
+					const index = slice.lowerBound(window.from);
+					if (index < high) {
+						const log = `${plan.accountId}:${group.logGroupName}`;
+						cursors.push({
+							slice,
+							stream: stream.logStreamName,
+							group: group.logGroupName,
+							log,
+							index,
+							high,
 						});
 					}
 				}
 			}
 		}
-		yield* batch.sort((left, right) => left.timestamp - right.timestamp);
+		for (;;) {
+			// Earliest timestamp first; on a tie, the stream listed first (a stable merge).
+			let next: Cursor | undefined;
+			for (const cursor of cursors) {
+				if (cursor.index >= cursor.high) continue;
+				if (
+					next === undefined ||
+					cursor.slice.timestamp(cursor.index) < next.slice.timestamp(next.index)
+				) {
+					next = cursor;
+				}
+			}
+			if (next === undefined) break;
+			const {slice, index} = next;
+			next.index++;
+			if (slice.ingestionTime(index) > plan.createTime) continue;
+			yield new ScannedEvent(
+				slice.timestamp(index),
+				slice.ingestionTime(index),
+				slice.message(index),
+				next.stream,
+				next.log,
+				next.group,
+				slice.ordinal(index),
+			);
+		}
 	}
 }
 
