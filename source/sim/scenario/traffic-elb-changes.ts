@@ -8,6 +8,7 @@ import {
 } from '../model/config-state.js';
 import type {LoadBalancer, TargetGroup} from '../world/types.js';
 import {childPath, idPattern, type ObjectNode} from './reader.js';
+import {healthCheckFields} from './target-groups.js';
 import type {TrafficScope} from './traffic.js';
 import {type Effect, elb} from './traffic-effect.js';
 
@@ -73,14 +74,7 @@ export function healthCheckEffect(scope: TrafficScope, node: ObjectNode): Effect
 	const {reader} = scope;
 	const group = targetGroupNamed(scope, node);
 	const check = reader.has(node, 'healthCheck')
-		? reader.object(node.fields.healthCheck, childPath(node.path, 'healthCheck'), [
-				'protocol',
-				'port',
-				'intervalSeconds',
-				'timeoutSeconds',
-				'healthyThresholdCount',
-				'unhealthyThresholdCount',
-			])
+		? reader.object(node.fields.healthCheck, childPath(node.path, 'healthCheck'), healthCheckFields)
 		: reader.report(childPath(node.path, 'healthCheck'), 'is required');
 	if (group === undefined || check === undefined) return undefined;
 	const protocol = reader.optionalString(check, 'protocol', {oneOf: ['TCP', 'HTTP', 'HTTPS']});

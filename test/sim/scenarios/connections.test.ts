@@ -10,6 +10,7 @@ import {
 	now,
 	type Served,
 	serveExample,
+	servePair,
 	targetInterfaces,
 } from './harness.js';
 
@@ -17,20 +18,7 @@ const since = now - 8 * minute;
 const until = now - 4 * minute;
 
 describe('handshakes that never complete on an NLB', () => {
-	let incident: Served;
-	let twin: Served;
-	let records: FlowRecord[];
-	let twinRecords: FlowRecord[];
-	beforeAll(async () => {
-		incident = await serveExample('incident-handshake-never-completes');
-		twin = await serveExample('incident-handshake-never-completes.healthy-twin');
-		records = await incident.records(since, until);
-		twinRecords = await twin.records(since, until);
-	});
-	afterAll(async () => {
-		await incident.close();
-		await twin.close();
-	});
+	const pair = servePair('handshake-never-completes', since, until);
 	const atTargets = (served: Served, all: readonly FlowRecord[]) =>
 		all.filter((record) => targetInterfaces(served).includes(record['interface-id'] ?? ''));
 	const clientSyns = (all: readonly FlowRecord[]) =>
@@ -49,7 +37,7 @@ describe('handshakes that never complete on an NLB', () => {
 		);
 
 	it('logs the clients’ SYNs ACCEPTed at the targets, with nothing ever coming back', () => {
-		const targets = atTargets(incident, records);
+		const targets = atTargets(pair().incident, pair().records);
 		expect(clientSyns(targets).length).toBeGreaterThan(100);
 		expect(clientSyns(targets).every((record) => record.action === 'ACCEPT')).toBe(true);
 		expect(answeredClients(targets)).toEqual([]);
@@ -57,26 +45,26 @@ describe('handshakes that never complete on an NLB', () => {
 	});
 
 	it('logs the frontend SYNs ACCEPTed at the LB with no answer to the clients', () => {
-		const front = records.filter(
+		const front = pair().records.filter(
 			(record) =>
-				loadBalancerInterfaces(incident).includes(record['interface-id'] ?? '') &&
+				loadBalancerInterfaces(pair().incident).includes(record['interface-id'] ?? '') &&
 				record.dstport === '80',
 		);
 		expect(front.filter((record) => flagsOf(record) === 2).length).toBeGreaterThan(100);
-		const answered = records.filter(
+		const answered = pair().records.filter(
 			(record) =>
-				loadBalancerInterfaces(incident).includes(record['interface-id'] ?? '') &&
+				loadBalancerInterfaces(pair().incident).includes(record['interface-id'] ?? '') &&
 				record.srcport === '80' &&
 				(flagsOf(record) & 18) === 18,
 		);
 		expect(answered).toEqual([]);
 	});
 
-	it('keeps the targets healthy (the checks come from inside the VPC), and the twin completes its handshakes', async () => {
-		expect((await incident.targetHealth()).every((target) => target.state === 'healthy')).toBe(
-			true,
-		);
-		expect(answeredClients(atTargets(twin, twinRecords)).length).toBeGreaterThan(100);
+	it('keeps the targets healthy (the checks come from inside the VPC), and the pair().twin completes its handshakes', async () => {
+		expect(
+			(await pair().incident.targetHealth()).every((target) => target.state === 'healthy'),
+		).toBe(true);
+		expect(answeredClients(atTargets(pair().twin, pair().twinRecords)).length).toBeGreaterThan(100);
 	});
 });
 

@@ -14,6 +14,7 @@ import {
 	DescribeTargetHealthCommand,
 	ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import {afterAll, beforeAll} from 'vitest';
 import {loadScenarioModelFile, type ScenarioModel} from '../../../source/sim/scenario/index.js';
 import {type RunningSim, startSim} from '../../../source/sim/server.js';
 import {createCloudTrailService} from '../../../source/sim/services/cloudtrail/index.js';
@@ -139,6 +140,40 @@ export async function serveExample(name: string): Promise<Served> {
 				(event) => event.EventName ?? '',
 			),
 		close: () => sim.close(),
+	};
+}
+
+export type Pair = {
+	readonly incident: Served;
+	readonly twin: Served;
+	/** Records of [since, until] in each, read once before the tests. */
+	readonly records: readonly FlowRecord[];
+	readonly twinRecords: readonly FlowRecord[];
+};
+
+/**
+ * Serves an incident and its healthy twin for the tests of the enclosing `describe`, reading
+ * [since, until] of each once, and closes both after; the tests get them from the function.
+ */
+export function servePair(name: string, since: number, until: number): () => Pair {
+	let served: Pair | undefined;
+	beforeAll(async () => {
+		const incident = await serveExample(`incident-${name}`);
+		const twin = await serveExample(`incident-${name}.healthy-twin`);
+		served = {
+			incident,
+			twin,
+			records: await incident.records(since, until),
+			twinRecords: await twin.records(since, until),
+		};
+	});
+	afterAll(async () => {
+		await served?.incident.close();
+		await served?.twin.close();
+	});
+	return () => {
+		if (served === undefined) throw new Error(`${name} is not served yet`);
+		return served;
 	};
 }
 

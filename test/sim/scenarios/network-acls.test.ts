@@ -1,6 +1,6 @@
 // The network ACL incidents of examples/, as the sim serves them: a stateless ACL judges each
 // direction on its own, so where and in which direction records are rejected names the rule.
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {awsJson} from '../server/aws-cli.js';
 import {
 	type FlowRecord,
@@ -9,8 +9,7 @@ import {
 	loadBalancerInterfaces,
 	minute,
 	now,
-	type Served,
-	serveExample,
+	servePair,
 	targetInterfaces,
 } from './harness.js';
 
@@ -23,23 +22,10 @@ function on(records: readonly FlowRecord[], interfaces: readonly string[]) {
 }
 
 describe('a network ACL on the targets’ subnets blocks the return traffic', () => {
-	let incident: Served;
-	let twin: Served;
-	let records: FlowRecord[];
-	let twinRecords: FlowRecord[];
-	beforeAll(async () => {
-		incident = await serveExample('incident-nacl-blocks-return-traffic');
-		twin = await serveExample('incident-nacl-blocks-return-traffic.healthy-twin');
-		records = await incident.records(since, until);
-		twinRecords = await twin.records(since, until);
-	});
-	afterAll(async () => {
-		await incident.close();
-		await twin.close();
-	});
+	const pair = servePair('nacl-blocks-return-traffic', since, until);
 
 	it('logs the clients’ SYNs ACCEPTed coming in and the SYN-ACKs REJECTed going out at each target', () => {
-		const targets = on(records, targetInterfaces(incident));
+		const targets = on(pair().records, targetInterfaces(pair().incident));
 		const clientSyns = targets.filter(
 			(record) =>
 				record['flow-direction'] === 'ingress' &&
@@ -63,7 +49,7 @@ describe('a network ACL on the targets’ subnets blocks the return traffic', ()
 	});
 
 	it('serves the same REJECTs to the AWS CLI with a filter pattern', async () => {
-		const answer = await awsJson(incident.url, [
+		const answer = await awsJson(pair().incident.url, [
 			'logs',
 			'filter-log-events',
 			'--log-group-name',
@@ -80,10 +66,12 @@ describe('a network ACL on the targets’ subnets blocks the return traffic', ()
 		);
 		expect(messages.length).toBeGreaterThan(50);
 		const targetRejects = messages.filter((message) =>
-			targetInterfaces(incident).some((eni) => message.includes(` ${eni} `)),
+			targetInterfaces(pair().incident).some((eni) => message.includes(` ${eni} `)),
 		);
 		expect(targetRejects.length).toBe(
-			on(records, targetInterfaces(incident)).filter((record) => record.action === 'REJECT').length,
+			on(pair().records, targetInterfaces(pair().incident)).filter(
+				(record) => record.action === 'REJECT',
+			).length,
 		);
 		expect(
 			targetRejects.every((message) =>
@@ -93,24 +81,24 @@ describe('a network ACL on the targets’ subnets blocks the return traffic', ()
 	});
 
 	it('rejects nothing at the LB but probes of ports that are no listener', () => {
-		const rejected = on(records, loadBalancerInterfaces(incident)).filter(
+		const rejected = on(pair().records, loadBalancerInterfaces(pair().incident)).filter(
 			(record) => record.action === 'REJECT',
 		);
 		expect(rejected.every((record) => record.dstport !== '80')).toBe(true);
 	});
 
 	it('keeps the targets healthy, as the health checks come from inside the VPC', async () => {
-		expect((await incident.targetHealth()).map((target) => target.state)).toEqual([
+		expect((await pair().incident.targetHealth()).map((target) => target.state)).toEqual([
 			'healthy',
 			'healthy',
 			'healthy',
 			'healthy',
 		]);
-		expect(await incident.changes()).toContain('ReplaceNetworkAclEntry');
+		expect(await pair().incident.changes()).toContain('ReplaceNetworkAclEntry');
 	});
 
-	it('has a healthy twin whose replies all get out', () => {
-		const targets = on(twinRecords, targetInterfaces(twin));
+	it('has a healthy pair().twin whose replies all get out', () => {
+		const targets = on(pair().twinRecords, targetInterfaces(pair().twin));
 		expect(targets.length).toBeGreaterThan(100);
 		expect(targets.filter((record) => record.action === 'REJECT')).toEqual([]);
 		expect(
@@ -122,24 +110,11 @@ describe('a network ACL on the targets’ subnets blocks the return traffic', ()
 });
 
 describe('a network ACL on the LB’s subnets denies one client range', () => {
-	let incident: Served;
-	let twin: Served;
-	let records: FlowRecord[];
-	let twinRecords: FlowRecord[];
+	const pair = servePair('nacl-denies-client-range', since, until);
 	const denied = (record: FlowRecord) => (record.srcaddr ?? '').startsWith('203.0.113.');
-	beforeAll(async () => {
-		incident = await serveExample('incident-nacl-denies-client-range');
-		twin = await serveExample('incident-nacl-denies-client-range.healthy-twin');
-		records = await incident.records(since, until);
-		twinRecords = await twin.records(since, until);
-	});
-	afterAll(async () => {
-		await incident.close();
-		await twin.close();
-	});
 
 	it('REJECTs that range, and only that range, at the LB’s interfaces', () => {
-		const front = on(records, loadBalancerInterfaces(incident)).filter(
+		const front = on(pair().records, loadBalancerInterfaces(pair().incident)).filter(
 			(record) => record.dstport === '80',
 		);
 		const fromRange = front.filter(denied);
@@ -155,15 +130,17 @@ describe('a network ACL on the LB’s subnets denies one client range', () => {
 	});
 
 	it('leaves no trace of the range at the targets, and names the change', async () => {
-		expect(on(records, targetInterfaces(incident)).filter(denied)).toEqual([]);
+		expect(on(pair().records, targetInterfaces(pair().incident)).filter(denied)).toEqual([]);
 		expect(
-			on(records, targetInterfaces(incident)).filter((record) => record.action === 'REJECT'),
+			on(pair().records, targetInterfaces(pair().incident)).filter(
+				(record) => record.action === 'REJECT',
+			),
 		).toEqual([]);
-		expect(await incident.changes()).toContain('CreateNetworkAclEntry');
+		expect(await pair().incident.changes()).toContain('CreateNetworkAclEntry');
 	});
 
-	it('has a healthy twin that accepts the range', () => {
-		const fromRange = on(twinRecords, loadBalancerInterfaces(twin)).filter(denied);
+	it('has a healthy pair().twin that accepts the range', () => {
+		const fromRange = on(pair().twinRecords, loadBalancerInterfaces(pair().twin)).filter(denied);
 		expect(fromRange.length).toBeGreaterThan(20);
 		expect(fromRange.every((record) => record.action === 'ACCEPT')).toBe(true);
 	});

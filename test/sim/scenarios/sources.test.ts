@@ -9,6 +9,7 @@ import {
 	now,
 	type Served,
 	serveExample,
+	servePair,
 	targetInterfaces,
 } from './harness.js';
 
@@ -17,23 +18,12 @@ const until = now - 4 * minute;
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 
 describe('the LB’s own security group changed so that clients are rejected', () => {
-	let incident: Served;
-	let twin: Served;
-	let records: FlowRecord[];
-	beforeAll(async () => {
-		incident = await serveExample('incident-lb-security-group-rejects-clients');
-		twin = await serveExample('incident-lb-security-group-rejects-clients.healthy-twin');
-		records = await incident.records(since, until);
-	});
-	afterAll(async () => {
-		await incident.close();
-		await twin.close();
-	});
+	const pair = servePair('lb-security-group-rejects-clients', since, until);
 
 	it('REJECTs the clients at the LB’s interfaces, and none of them reaches a target', () => {
-		const clients = records.filter(
+		const clients = pair().records.filter(
 			(record) =>
-				loadBalancerInterfaces(incident).includes(record['interface-id'] ?? '') &&
+				loadBalancerInterfaces(pair().incident).includes(record['interface-id'] ?? '') &&
 				record.dstport === '80',
 		);
 		expect(clients.length).toBeGreaterThan(50);
@@ -42,21 +32,21 @@ describe('the LB’s own security group changed so that clients are rejected', (
 				(record) => record.action === 'REJECT' && record['flow-direction'] === 'ingress',
 			),
 		).toBe(true);
-		const atTargets = records.filter(
+		const atTargets = pair().records.filter(
 			(record) =>
-				targetInterfaces(incident).includes(record['interface-id'] ?? '') &&
+				targetInterfaces(pair().incident).includes(record['interface-id'] ?? '') &&
 				!isPrivate(record.srcaddr),
 		);
 		expect(atTargets).toEqual([]);
 	});
 
-	it('stops counting them in the metrics while the targets stay healthy; the twin keeps counting', async () => {
-		expect(sum(await incident.metric('NewFlowCount', {}, since, until))).toBe(0);
-		expect(sum(await twin.metric('NewFlowCount', {}, since, until))).toBeGreaterThan(100);
-		expect((await incident.targetHealth()).every((target) => target.state === 'healthy')).toBe(
-			true,
-		);
-		expect(await incident.changes()).toEqual(
+	it('stops counting them in the metrics while the targets stay healthy; the pair().twin keeps counting', async () => {
+		expect(sum(await pair().incident.metric('NewFlowCount', {}, since, until))).toBe(0);
+		expect(sum(await pair().twin.metric('NewFlowCount', {}, since, until))).toBeGreaterThan(100);
+		expect(
+			(await pair().incident.targetHealth()).every((target) => target.state === 'healthy'),
+		).toBe(true);
+		expect(await pair().incident.changes()).toEqual(
 			expect.arrayContaining(['RevokeSecurityGroupIngress', 'AuthorizeSecurityGroupIngress']),
 		);
 	});

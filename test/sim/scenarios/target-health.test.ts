@@ -1,6 +1,6 @@
 // The target-health incidents of examples/, as the sim serves them: health follows the checks the
 // LB's nodes make, and traffic follows health (cross-zone off: a node sends only to its zone).
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {
 	type FlowRecord,
 	flagsOf,
@@ -8,7 +8,7 @@ import {
 	minute,
 	now,
 	type Served,
-	serveExample,
+	servePair,
 	targetInterfaces,
 } from './harness.js';
 
@@ -17,21 +17,10 @@ const until = now - 4 * minute;
 const zoneB = 'us-east-1b';
 
 describe('health checks on the wrong port', () => {
-	let incident: Served;
-	let twin: Served;
-	let records: FlowRecord[];
-	beforeAll(async () => {
-		incident = await serveExample('incident-health-check-wrong-port');
-		twin = await serveExample('incident-health-check-wrong-port.healthy-twin');
-		records = await incident.records(since, until);
-	});
-	afterAll(async () => {
-		await incident.close();
-		await twin.close();
-	});
+	const pair = servePair('health-check-wrong-port', since, until);
 
-	it('turns every target unhealthy for failed health checks, and the twin’s stay healthy', async () => {
-		const health = await incident.targetHealth();
+	it('turns every target unhealthy for failed health checks, and the pair().twin’s stay healthy', async () => {
+		const health = await pair().incident.targetHealth();
 		expect(health.map((target) => target.state)).toEqual([
 			'unhealthy',
 			'unhealthy',
@@ -41,14 +30,16 @@ describe('health checks on the wrong port', () => {
 		expect(new Set(health.map((target) => target.reason))).toEqual(
 			new Set(['Target.FailedHealthChecks']),
 		);
-		expect((await twin.targetHealth()).every((target) => target.state === 'healthy')).toBe(true);
-		expect(await incident.changes()).toContain('ModifyTargetGroup');
+		expect((await pair().twin.targetHealth()).every((target) => target.state === 'healthy')).toBe(
+			true,
+		);
+		expect(await pair().incident.changes()).toContain('ModifyTargetGroup');
 	});
 
 	it('shows the checks accepted on 8081 and answered with a reset, from the LB’s own addresses', () => {
-		const checks = records.filter(
+		const checks = pair().records.filter(
 			(record) =>
-				targetInterfaces(incident).includes(record['interface-id'] ?? '') &&
+				targetInterfaces(pair().incident).includes(record['interface-id'] ?? '') &&
 				record.dstport === '8081',
 		);
 		expect(checks.length).toBeGreaterThan(20);
@@ -57,9 +48,9 @@ describe('health checks on the wrong port', () => {
 				(record) => record.action === 'ACCEPT' && (record.srcaddr ?? '').startsWith('10.20.'),
 			),
 		).toBe(true);
-		const answers = records.filter(
+		const answers = pair().records.filter(
 			(record) =>
-				targetInterfaces(incident).includes(record['interface-id'] ?? '') &&
+				targetInterfaces(pair().incident).includes(record['interface-id'] ?? '') &&
 				record.srcport === '8081',
 		);
 		expect(answers.length).toBeGreaterThan(20);
@@ -69,17 +60,17 @@ describe('health checks on the wrong port', () => {
 	});
 
 	it('still completes client connections (the LB fails open), rejecting none of them', async () => {
-		const clients = records.filter(
+		const clients = pair().records.filter(
 			(record) => record.dstport === '80' && record['flow-direction'] === 'ingress',
 		);
 		expect(clients.length).toBeGreaterThan(50);
 		expect(clients.every((record) => record.action === 'ACCEPT')).toBe(true);
 		expect(clients.some((record) => (flagsOf(record) & 1) === 1)).toBe(true);
-		const unhealthy = await incident.metric(
+		const unhealthy = await pair().incident.metric(
 			'UnHealthyHostCount',
 			{
 				TargetGroup:
-					incident.scenario.world.targetGroups[0]?.targetGroupArn.split(':').at(-1) ?? '',
+					pair().incident.scenario.world.targetGroups[0]?.targetGroupArn.split(':').at(-1) ?? '',
 			},
 			since,
 			until,
@@ -91,20 +82,7 @@ describe('health checks on the wrong port', () => {
 });
 
 describe('an AZ with no healthy target while cross-zone load balancing is off', () => {
-	let incident: Served;
-	let twin: Served;
-	let records: FlowRecord[];
-	let twinRecords: FlowRecord[];
-	beforeAll(async () => {
-		incident = await serveExample('incident-az-without-healthy-target');
-		twin = await serveExample('incident-az-without-healthy-target.healthy-twin');
-		records = await incident.records(since, until);
-		twinRecords = await twin.records(since, until);
-	});
-	afterAll(async () => {
-		await incident.close();
-		await twin.close();
-	});
+	const pair = servePair('az-without-healthy-target', since, until);
 	const zoneInterface = (served: Served, zone: string) =>
 		served.scenario.world.networkInterfaces.find(
 			(item) =>
@@ -120,9 +98,9 @@ describe('an AZ with no healthy target while cross-zone load balancing is off', 
 		);
 
 	it('has the zone’s targets unhealthy and the other zone’s healthy', async () => {
-		const health = await incident.targetHealth();
+		const health = await pair().incident.targetHealth();
 		const zoneOf = (id: string) =>
-			incident.scenario.world.instances.find((instance) => instance.instanceId === id)
+			pair().incident.scenario.world.instances.find((instance) => instance.instanceId === id)
 				?.availabilityZone;
 		expect(
 			health.filter((target) => zoneOf(target.id) === zoneB).map((target) => target.state),
@@ -133,16 +111,19 @@ describe('an AZ with no healthy target while cross-zone load balancing is off', 
 	});
 
 	it('answers the clients of that zone’s address with a reset, while the other zone serves them', () => {
-		const zoneBAnswers = answersToClients(records, zoneInterface(incident, zoneB));
+		const zoneBAnswers = answersToClients(pair().records, zoneInterface(pair().incident, zoneB));
 		expect(zoneBAnswers.length).toBeGreaterThan(20);
 		expect(
 			zoneBAnswers.every((record) => record.action === 'ACCEPT' && flagsOf(record) === 4),
 		).toBe(true);
-		const zoneAAnswers = answersToClients(records, zoneInterface(incident, 'us-east-1a'));
+		const zoneAAnswers = answersToClients(
+			pair().records,
+			zoneInterface(pair().incident, 'us-east-1a'),
+		);
 		expect(zoneAAnswers.filter((record) => (flagsOf(record) & 18) === 18).length).toBeGreaterThan(
 			20,
 		);
-		const twinAnswers = answersToClients(twinRecords, zoneInterface(twin, zoneB));
+		const twinAnswers = answersToClients(pair().twinRecords, zoneInterface(pair().twin, zoneB));
 		expect(twinAnswers.filter((record) => flagsOf(record) === 4).length).toBeLessThan(
 			twinAnswers.length / 10,
 		);
@@ -153,8 +134,8 @@ describe('an AZ with no healthy target while cross-zone load balancing is off', 
 			(
 				await served.metric('TCP_Target_Reset_Count', {AvailabilityZone: zone}, since, until)
 			).reduce((total, value) => total + value, 0);
-		expect(await sum(incident, zoneB)).toBeGreaterThan(50);
-		expect(await sum(incident, 'us-east-1a')).toBeLessThan(5);
-		expect(await sum(twin, zoneB)).toBeLessThan(5);
+		expect(await sum(pair().incident, zoneB)).toBeGreaterThan(50);
+		expect(await sum(pair().incident, 'us-east-1a')).toBeLessThan(5);
+		expect(await sum(pair().twin, zoneB)).toBeLessThan(5);
 	});
 });
