@@ -90,8 +90,10 @@ export function backendLegs(
 	return result;
 }
 
-const syn = (action: FlowAction = 'ACCEPT') => handshake(synRetries, action);
-const synAck = (action: FlowAction = 'ACCEPT') => handshake(synRetries, action, true);
+/** The SYNs of a connect() (or the SYN-ACKs answering them) through its retransmissions. */
+export const synRetransmissions = (action: FlowAction = 'ACCEPT') => handshake(synRetries, action);
+export const synAckRetransmissions = (action: FlowAction = 'ACCEPT') =>
+	handshake(synRetries, action, true);
 
 /** The backend legs of a connection that never opens, by where it stops (paths.ts). */
 export function failedBackend(
@@ -107,11 +109,15 @@ export function failedBackend(
 ): LegSpec[] {
 	switch (fate) {
 		case 'lb-out':
-			return backendLegs(legs, {forward: syn('REJECT')});
+			return backendLegs(legs, {forward: synRetransmissions('REJECT')});
 		case 'target-in':
-			return backendLegs(legs, {forward: syn()}, {forward: syn('REJECT')});
+			return backendLegs(
+				legs,
+				{forward: synRetransmissions()},
+				{forward: synRetransmissions('REJECT')},
+			);
 		case 'silent':
-			return backendLegs(legs, {forward: syn()}, {forward: syn()});
+			return backendLegs(legs, {forward: synRetransmissions()}, {forward: synRetransmissions()});
 		case 'refused': {
 			const once = handshake(1, 'ACCEPT');
 			return backendLegs(
@@ -121,18 +127,22 @@ export function failedBackend(
 			);
 		}
 		case 'target-out':
-			return backendLegs(legs, {forward: syn()}, {forward: syn(), reverse: synAck('REJECT')});
+			return backendLegs(
+				legs,
+				{forward: synRetransmissions()},
+				{forward: synRetransmissions(), reverse: synAckRetransmissions('REJECT')},
+			);
 		case 'lb-in':
 			return backendLegs(
 				legs,
-				{forward: syn(), reverse: synAck('REJECT')},
-				{forward: syn(), reverse: synAck()},
+				{forward: synRetransmissions(), reverse: synAckRetransmissions('REJECT')},
+				{forward: synRetransmissions(), reverse: synAckRetransmissions()},
 			);
 		case 'unreachable-client':
 			return backendLegs(
 				legs,
-				{forward: syn(), reverse: synAck()},
-				{forward: syn(), reverse: synAck()},
+				{forward: synRetransmissions(), reverse: synAckRetransmissions()},
+				{forward: synRetransmissions(), reverse: synAckRetransmissions()},
 			);
 	}
 }
@@ -152,5 +162,3 @@ export function established(
 		close: reset ? tcpFlags.rst : tcpFlags.fin,
 	};
 }
-
-export {syn as synRetransmissions, synAck as synAckRetransmissions};
