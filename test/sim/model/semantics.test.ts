@@ -157,3 +157,34 @@ describe('populations are independent', () => {
 		expect(crowded).toEqual(alone);
 	});
 });
+
+describe('records of a flow log whatever its destination', () => {
+	it('gives an S3 flow log’s records of a range with their delivery time, and no CloudWatch stream', () => {
+		const model = load(
+			set((world) => {
+				(world.flowLogs as Json[]).push({
+					flowLogId: 'fl-0s3',
+					resourceId: 'eni-0la',
+					logDestinationType: 's3',
+					logDestination: 'arn:aws:s3:::flow-bucket',
+					maxAggregationInterval: 60,
+				});
+			}),
+		);
+		const delivered = [...(model.model?.flowLogRecords('fl-0s3', from, to) ?? [])];
+		expect(delivered.length).toBeGreaterThan(50);
+		expect(delivered.every((record) => record.interfaceId === 'eni-0la')).toBe(true);
+		expect(delivered.every((record) => record.timestamp >= from && record.timestamp < to)).toBe(
+			true,
+		);
+		expect(delivered.every((record) => record.deliveredAt > record.timestamp + 60_000)).toBe(true);
+		expect(
+			delivered.every(
+				(record) =>
+					/^2 123456789012 eni-0la /.test(record.message) ||
+					/^2 unknown eni-0la /.test(record.message),
+			),
+		).toBe(true);
+		expect(model.world.logGroups.flatMap((group) => group.streams).length).toBe(4);
+	});
+});
