@@ -3,7 +3,13 @@
 // minute can be rebuilt), only a bounded cache of them is held, and advancing the clock brings the
 // configuration, target health, alarms and CloudTrail history to the moment.
 import {flowLogStreamName} from '../demo/aws-names.js';
-import type {GeneratedMetrics, LogGroup, MetricDatum, World} from '../world/types.js';
+import type {
+	GeneratedEvents,
+	GeneratedMetrics,
+	LogGroup,
+	MetricDatum,
+	World,
+} from '../world/types.js';
 import {buildAddressPool} from './address-pool.js';
 import {initialState} from './config-state.js';
 import {type Connection, minuteMs} from './connection.js';
@@ -56,12 +62,14 @@ const metricPublishDelayMs = 60_000;
 /** Minutes of computed datapoints kept; older ones are computed again if asked for. */
 const keptMetricMinutes = 480;
 
+/**
+ * One stream per interface and log group, named as VPC Flow Logs name them; flow logs of one
+ * interface into one group share it, and a stream the file already wrote keeps its events.
+ */
 function attachStreams(
 	world: World,
 	sinks: readonly Sink[],
-	streamOf: (
-		sinks: readonly Sink[],
-	) => NonNullable<World['logGroups'][number]['streams'][number]['generated']>,
+	streamOf: (sinks: readonly Sink[]) => GeneratedEvents,
 ) {
 	const byStream = new Map<string, Sink[]>();
 	for (const sink of sinks) {
