@@ -4,6 +4,7 @@
 // the way AWS delivers flow logs (a window's records together, 1.5-3 minutes after it closes).
 import {createDemoWorld, type DemoWorld} from '../source/sim/demo/demo-world.js';
 import {insertSorted} from '../source/sim/demo/time-ordered.js';
+import {streamSlices} from '../source/sim/services/logs/stream-view.js';
 import type {LogEvent, LogGroup, LogStream, World} from '../source/sim/world/types.js';
 
 export type VpcWorldOptions = {
@@ -125,6 +126,21 @@ export function createVpcWorld(options: VpcWorldOptions): VpcWorld {
 	return {world, group, advanceTo, pathStreams};
 }
 
+/**
+ * The stream's events with a timestamp in [from, to) and ingested by `now`, whether held or (the
+ * demo's path) generated when read.
+ */
+function* eventsOf(stream: LogStream, from: number, to: number, now: number): Generator<LogEvent> {
+	for (const slice of streamSlices(stream, from, to - 1, now)) {
+		for (let index = slice.lowerBound(from); index < slice.upperBound(to - 1); index++) {
+			const ingestionTime = slice.ingestionTime(index);
+			if (ingestionTime <= now) {
+				yield {timestamp: slice.timestamp(index), ingestionTime, message: slice.message(index)};
+			}
+		}
+	}
+}
+
 function averagePathBytes(
 	group: LogGroup,
 	pathStreams: ReadonlySet<string>,
@@ -140,10 +156,8 @@ function averagePathBytes(
 			continue;
 		}
 
-		for (const event of stream.events) {
-			if (event.timestamp >= from && event.timestamp < to) {
-				bytes += event.message.length;
-			}
+		for (const event of eventsOf(stream, from, to, now)) {
+			bytes += event.message.length;
 		}
 	}
 
@@ -159,7 +173,8 @@ export function ingestedBetween(vpc: VpcWorld, fromMs: number, toMs: number): In
 	let pathEvents = 0;
 	for (const stream of vpc.group.streams) {
 		const onPath = vpc.pathStreams.has(stream.logStreamName);
-		for (const event of stream.events) {
+		// Records are ingested at most a few minutes after their timestamp.
+		for (const event of eventsOf(stream, fromMs - 10 * minuteMs, toMs, toMs)) {
 			if (event.ingestionTime >= fromMs && event.ingestionTime < toMs) {
 				total += event.message.length;
 				if (onPath) {

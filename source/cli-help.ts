@@ -86,10 +86,12 @@ export const simHelp = `
     --port <port>        port (default 4566; 0 picks a free port)
     --scenario <file>    serve the world described by this JSON file (format: docs/scenario.md)
     --seed <n>           seed of the demo world (default 1)
-    --speed <n>          run the demo world's clock n times faster (default 1)
+    --speed <n>          run the world's clock n times faster (default 1): the demo world, or a
+                         scenario with a traffic model
 
-  Example
+  Examples
     $ lbtop sim --port 4566 &
     $ AWS_ENDPOINT_URL=http://127.0.0.1:4566 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test \\
         aws --region us-east-1 elbv2 describe-load-balancers
+    $ lbtop sim --scenario examples/incident-nacl-blocks-return-traffic.json --speed 10
 `;

@@ -2,7 +2,8 @@
 import process from 'node:process';
 import type {SimClock} from './context.js';
 import {createDemoWorld} from './demo/demo-world.js';
-import {loadScenarioFile, ScenarioError} from './scenario/index.js';
+import type {WorldModel} from './model/world-model.js';
+import {loadScenarioModelFile, ScenarioError} from './scenario/index.js';
 import {type RunningSim, startSim} from './server.js';
 import {type AthenaService, createAthenaService} from './services/athena/index.js';
 import {createCloudTrailService} from './services/cloudtrail/index.js';
@@ -15,7 +16,7 @@ export type WorldSimOptions = {
 	readonly host?: string;
 	readonly port?: number;
 	readonly seed?: number;
-	/** The world's clock runs this many times faster than the wall clock (demo world only). */
+	/** The world's clock runs this many times faster than the wall clock. */
 	readonly speed?: number;
 	/** Serve this scenario instead of the demo world. */
 	readonly scenarioPath?: string;
@@ -25,6 +26,8 @@ export type WorldSimOptions = {
 
 export type WorldSim = RunningSim & {
 	readonly world: World;
+	/** The traffic model driving the world (the demo's, or a scenario's `traffic`), if any. */
+	readonly model?: WorldModel;
 	readonly logs: LogsService;
 	readonly athena: AthenaService;
 	readonly clock: SimClock;
@@ -47,9 +50,13 @@ export async function startWorldSim(options: WorldSimOptions = {}): Promise<Worl
 	const athena = createAthenaService(clock);
 	const jsonServices = [logs, createCloudTrailService(), athena, createGlueService()];
 	let world: World;
+	let model: WorldModel | undefined;
 	let advance: () => void = () => undefined;
 	if (options.scenarioPath) {
-		world = await loadScenarioFile(options.scenarioPath, {now: clock.now()});
+		const scenario = await loadScenarioModelFile(options.scenarioPath, {now: clock.now()});
+		world = scenario.world;
+		model = scenario.model;
+		advance = () => scenario.advanceTo(clock.now());
 	} else {
 		const demo = createDemoWorld({
 			seed: options.seed ?? 1,
@@ -58,6 +65,7 @@ export async function startWorldSim(options: WorldSimOptions = {}): Promise<Worl
 			...(options.flowLogs === undefined ? {} : {flowLogs: options.flowLogs}),
 		});
 		world = demo.world;
+		model = demo.model;
 		advance = () => demo.advanceTo(clock.now());
 	}
 	const sim = await startSim({
@@ -72,6 +80,7 @@ export async function startWorldSim(options: WorldSimOptions = {}): Promise<Worl
 	return {
 		...sim,
 		world,
+		...(model === undefined ? {} : {model}),
 		logs,
 		athena,
 		clock,

@@ -1,6 +1,5 @@
-// The demo's repeating 30-minute incident cycle. Everything that changes over time (security
-// group rules, target health, scans, resets) is a pure function of the time and the cycle origin,
-// so any minute of the world can be rebuilt the same way regardless of when it is built.
+// The demo's repeating 30-minute incident cycle: when each incident runs. The changes that cause
+// them are in demo-changes.ts; what the world shows follows from those by the model's rules.
 
 const minute = 60_000;
 const second = 1000;
@@ -60,9 +59,6 @@ export const incidentTemplates: readonly IncidentTemplate[] = [
 	},
 ];
 
-/** How long after the rule change the targets cross the health-check thresholds (3 x 10 s). */
-export const healthTransitionMs = 30 * second;
-
 /** By default the world is created 7 minutes into the security-group incident, so a first look shows it. */
 export const defaultOriginOffsetMs = 11 * minute + 12 * second;
 
@@ -92,29 +88,4 @@ export function incidentsBetween(origin: number, from: number, to: number): Demo
 		}
 	}
 	return incidents;
-}
-
-export type DemoTimeline = {
-	readonly origin: number;
-	readonly incidentAt: (time: number, kind: DemoIncidentKind) => DemoIncident | undefined;
-	readonly securityGroupRevoked: (time: number) => boolean;
-	readonly webTargetsUnhealthy: (time: number) => boolean;
-};
-
-export function createTimeline(origin: number): DemoTimeline {
-	const incidentAt = (time: number, kind: DemoIncidentKind): DemoIncident | undefined => {
-		const cycle = Math.floor((time - origin) / cycleMs);
-		const offset = time - origin - cycle * cycleMs;
-		const template = incidentTemplates.find(
-			(candidate) => candidate.kind === kind && candidate.from <= offset && offset < candidate.to,
-		);
-		return template === undefined ? undefined : toIncident(template, origin, cycle);
-	};
-	return {
-		origin,
-		incidentAt,
-		securityGroupRevoked: (time) => incidentAt(time, 'security-group-revoked') !== undefined,
-		webTargetsUnhealthy: (time) =>
-			incidentAt(time - healthTransitionMs, 'security-group-revoked') !== undefined,
-	};
 }

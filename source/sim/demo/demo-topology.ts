@@ -1,21 +1,13 @@
 // The demo's static resources: a VPC with an internet-facing NLB in two AZs, an instance target
 // group behind TCP:80 (client IP preservation on) and an IP target group behind TLS:443
 // (preservation off), with security groups, NACLs and flow logs on every interface involved.
-import type {
-	FlowLog,
-	LogStream,
-	NetworkInterface,
-	SecurityGroupRule,
-	Subnet,
-	World,
-} from '../world/types.js';
+import type {FlowLog, NetworkInterface, SecurityGroupRule, Subnet, World} from '../world/types.js';
 import {
 	defaultAccountId,
 	defaultIdentityArn,
 	defaultLoadBalancerInterfaceType,
 	defaultRegion,
 	defaultUserId,
-	flowLogStreamName,
 	loadBalancerArn,
 	loadBalancerInterfaceDescription,
 	loadBalancerResourcePath,
@@ -78,7 +70,6 @@ export type DemoTopology = {
 	readonly webSecurityGroupId: string;
 	readonly webClientRule: SecurityGroupRule;
 	readonly webClientRuleId: string;
-	readonly streams: ReadonlyMap<string, LogStream>;
 };
 
 export type DemoTopologyOptions = {
@@ -170,16 +161,6 @@ export function buildDemoTopology(options: DemoTopologyOptions): DemoTopology {
 	const interfaces = [...nodeInterfaces, ...factory.interfaces];
 
 	const flowLogCreation = Math.floor((now - 30 * day) / 1000) * 1000;
-	const streams = new Map<string, LogStream>(
-		interfaces.map((networkInterface) => [
-			networkInterface.networkInterfaceId,
-			{
-				logStreamName: flowLogStreamName(networkInterface.networkInterfaceId, 'ALL'),
-				creationTime: flowLogCreation,
-				events: [],
-			},
-		]),
-	);
 	const flowLogs = interfaces.map(
 		(networkInterface): FlowLog => ({
 			flowLogId: awsId(random, 'fl'),
@@ -236,7 +217,8 @@ export function buildDemoTopology(options: DemoTopologyOptions): DemoTopology {
 				logGroupName: demoLogGroupName,
 				creationTime: flowLogCreation,
 				retentionInDays: 14,
-				streams: [...streams.values()],
+				// One per interface, generated on read (source/sim/model): added by the traffic model.
+				streams: [],
 			},
 		],
 		metrics: [],
@@ -260,6 +242,5 @@ export function buildDemoTopology(options: DemoTopologyOptions): DemoTopology {
 		webSecurityGroupId: groupIds.web,
 		webClientRule,
 		webClientRuleId: `sgr-0${random.hex(16)}`,
-		streams,
 	};
 }

@@ -1,32 +1,30 @@
-// The demo world: a deterministic NLB setup whose traffic, metrics, alarms and CloudTrail history
-// advance with the world clock. Content becomes visible the way AWS delivers it (flow logs 1.5-4
-// minutes after their window, metrics a minute after theirs, CloudTrail a few minutes after the
-// call), and anything older than the retention is dropped so memory stays bounded.
-import type {CloudTrailEvent, LogEvent, LogStream, MetricDatum, World} from '../world/types.js';
-import {updateAlarm} from './alarm-evaluation.js';
-import {trailEventsBetween} from './demo-cloudtrail.js';
-import {minuteMs} from './demo-connection.js';
-import {minuteMetrics} from './demo-metrics.js';
-import {type DeliveredRecord, windowRecords} from './demo-records.js';
-import {deliverDemoToS3} from './demo-s3.js';
+// The demo world: a deterministic NLB setup described as a traffic model (source/sim/model). Its
+// incidents are changes to its configuration repeated every 30 minutes; what its flow logs,
+// metrics, alarms and target health show follows from them by the model's rules, generated for
+// whatever range a read asks for. Content becomes visible the way AWS delivers it (flow logs
+// 1.5-3 minutes after their window, metrics a minute after theirs, CloudTrail a few minutes after
+// the call), and anything older than the retention is gone, so memory stays bounded.
+
+import {deliverModelToS3} from '../delivery/model-s3.js';
+import {minuteMs} from '../model/connection.js';
+import {everyPort, type TrafficSpec} from '../model/spec.js';
+import {attachTrafficModel, type WorldModel} from '../model/world-model.js';
+import type {World} from '../world/types.js';
+import {demoChanges} from './demo-changes.js';
+import {pointDemoFlowLogsAtS3} from './demo-s3.js';
 import {
-	createTimeline,
 	cycleMs,
 	type DemoIncident,
 	defaultOriginOffsetMs,
 	incidentsBetween,
+	incidentTemplates,
 } from './demo-timeline.js';
 import {buildDemoTopology} from './demo-topology.js';
-import {
-	connectionsForMinute,
-	createTrafficContext,
-	type DemoConnection,
-	type PreservedBackendSource,
-} from './demo-traffic.js';
-import {firstIndexAtOrAfter, insertSorted, PendingQueue} from './time-ordered.js';
 
 export type {DemoIncident, DemoIncidentKind} from './demo-timeline.js';
-export type {PreservedBackendSource} from './demo-traffic.js';
+
+/** See TrafficSpec.preservedBackendSource. */
+export type PreservedBackendSource = TrafficSpec['preservedBackendSource'];
 
 export type DemoWorldOptions = {
 	readonly seed: number;
@@ -38,11 +36,13 @@ export type DemoWorldOptions = {
 	readonly connectionsPerMinute?: number;
 	/** Default 3 hours. */
 	readonly historyMs?: number;
-	/** Events older than this (world time) are dropped on advance. Default 3.5 hours. */
+	/** Events older than this (world time) are gone. Default 3.5 hours. */
 	readonly retentionMs?: number;
 	/** World time at which an incident cycle starts. Default: 7 minutes into the security-group incident at `now`. */
 	readonly cycleOrigin?: number;
 	readonly preservedBackendSource?: PreservedBackendSource;
+	/** Bytes of generated flow records kept for reads. */
+	readonly cacheBytes?: number;
 	/** Where the flow logs go: CloudWatch Logs (the default) or an S3 bucket, read with Athena. */
 	readonly flowLogs?: 'cloud-watch-logs' | 's3';
 };
@@ -56,10 +56,24 @@ export type DemoWorld = {
 	readonly now: () => number;
 	/** Incidents from the oldest history held through the next cycle, oldest first. */
 	readonly timeline: () => readonly DemoIncident[];
+	readonly model: WorldModel;
 };
 
 const hour = 3_600_000;
-const metricPublishDelayMs = 60_000;
+
+/** The scan incident's single source. */
+export const scannerAddress = '216.160.83.56';
+
+/** Ports a scanner tries first; the rest of its probes go to random low ports. */
+const scannedPorts = [
+	21, 22, 23, 25, 53, 110, 135, 139, 143, 445, 1433, 1521, 2375, 3306, 3389, 5432, 5900, 6379, 8000,
+	8080, 8443, 9200, 11_211, 27_017,
+];
+
+function incidentWindow(kind: string) {
+	const template = incidentTemplates.find((item) => item.kind === kind);
+	return {from: template?.from ?? 0, until: template?.to ?? 0};
+}
 
 export function createDemoWorld(options: DemoWorldOptions): DemoWorld {
 	const {seed, now} = options;
@@ -73,173 +87,92 @@ export function createDemoWorld(options: DemoWorldOptions): DemoWorld {
 		// The burst resets ~16% of all connections, the baseline 0.3%: 5% sits between them.
 		targetResetThreshold: Math.max(3, Math.round(connectionsPerMinute * 0.05)),
 	});
-	const {world} = topology;
-	const timeline = createTimeline(options.cycleOrigin ?? now - defaultOriginOffsetMs);
-	const traffic = createTrafficContext({
-		seed,
-		topology,
-		timeline,
-		connectionsPerMinute,
-		preservedBackendSource: options.preservedBackendSource ?? 'client',
-	});
-	const recordContext = {
-		seed,
-		accountId: world.accountId,
-		serviceInterfaceIds: new Set(topology.nodes.map((node) => node.networkInterfaceId)),
-	};
-	const webSecurityGroup = world.securityGroups.find(
-		(group) => group.groupId === topology.webSecurityGroupId,
-	);
-	const baseWebIngress = [...(webSecurityGroup?.ingress ?? [])];
-	const webTargetIds = new Set(topology.web.targets.map((target) => target.targetId));
-	const s3 = options.flowLogs === 's3' ? deliverDemoToS3(world, seed) : undefined;
-
-	const connectionCache = new Map<number, DemoConnection[]>();
-	const pendingRecords = new PendingQueue<DeliveredRecord>();
-	const pendingMetrics = new PendingQueue<MetricDatum>();
-	const pendingTrail = new PendingQueue<CloudTrailEvent>();
+	const origin = options.cycleOrigin ?? now - defaultOriginOffsetMs;
 	const historyStart = Math.floor((now - historyMs) / minuteMs) * minuteMs;
-	let builtThrough = historyStart;
-	let current = builtThrough;
-
-	const connections = (minuteStart: number): DemoConnection[] => {
-		let found = connectionCache.get(minuteStart);
-		if (found === undefined) {
-			found = connectionsForMinute(traffic, minuteStart);
-			connectionCache.set(minuteStart, found);
-		}
-		return found;
+	const spec: TrafficSpec = {
+		seed,
+		loadBalancerArn: topology.loadBalancerArn,
+		historyStart,
+		retentionMs,
+		clients: [
+			{
+				name: 'clients',
+				cidrs: [
+					'198.51.100.0/24',
+					'203.0.113.0/24',
+					'192.0.2.32/27',
+					'192.0.2.64/26',
+					'192.0.2.128/25',
+					'81.2.69.0/24',
+					'89.160.20.0/24',
+				],
+				addresses: 410,
+				skew: 0.8,
+				connectionsPerMinute,
+				listeners: [
+					{port: 80, weight: 0.7},
+					{port: 443, weight: 0.3},
+				],
+				durationMs: {min: 150, max: 6000},
+				longLived: {share: 0.08, durationMs: {min: 20_000, max: 110_000}},
+				requestBytes: {min: 250, max: 2400},
+				responseBytes: {min: 1500, max: 181_500},
+			},
+		],
+		probes: [
+			{
+				name: 'internet-noise',
+				cidrs: ['175.16.199.0/24', '2.125.160.0/24'],
+				addresses: 300,
+				ports: [22, 23, 445, 2323, 3389, 5900, 6379, 8080],
+				perMinute: 0.3,
+				packets: {min: 1, max: 2},
+			},
+			{
+				name: 'port-scan',
+				cidrs: [`${scannerAddress}/32`],
+				addresses: 1,
+				ports: scannedPorts,
+				randomPorts: {share: 0.7, range: {min: 1, max: 10_000}},
+				perMinute: 90,
+				packets: {min: 1, max: 1},
+				active: incidentWindow('port-scan'),
+			},
+		],
+		resets: {target: 0.003, client: 0.01, elb: 0.002},
+		lateRejects: 0,
+		flowLogDelay: {min: 90_000, max: 180_000},
+		trailDelay: {min: 120_000, max: 210_000},
+		hosts: new Map(),
+		defaultHost: everyPort,
+		changes: demoChanges(topology),
+		cycle: {origin, every: cycleMs},
+		preservedBackendSource: options.preservedBackendSource ?? 'client',
+		unknownServiceAccount: true,
 	};
-
-	const buildWindow = (windowStart: number): void => {
-		const recent = [windowStart - 2 * minuteMs, windowStart - minuteMs, windowStart].flatMap(
-			connections,
-		);
-		for (const record of windowRecords(recordContext, recent, windowStart)) {
-			if (s3 === undefined) {
-				pendingRecords.add(record.event.ingestionTime, record);
-			} else {
-				s3.add(record);
-			}
-		}
-		for (const datum of minuteMetrics(topology, timeline, recent, windowStart)) {
-			pendingMetrics.add(windowStart + minuteMs + metricPublishDelayMs, datum);
-		}
-		for (const item of trailEventsBetween(
-			seed,
-			topology,
-			timeline,
-			windowStart,
-			windowStart + minuteMs,
-		)) {
-			pendingTrail.add(item.visibleAt, item.event);
-		}
-		for (const minute of connectionCache.keys()) {
-			if (minute < windowStart - 2 * minuteMs) {
-				connectionCache.delete(minute);
-			}
-		}
-	};
-
-	const flush = (time: number): void => {
-		s3?.flush(time);
-		const byInterface = new Map<string, LogEvent[]>();
-		for (const record of pendingRecords.takeUntil(time)) {
-			const batch = byInterface.get(record.interfaceId) ?? [];
-			batch.push(record.event);
-			byInterface.set(record.interfaceId, batch);
-		}
-		for (const [interfaceId, batch] of byInterface) {
-			const stream: LogStream | undefined = topology.streams.get(interfaceId);
-			if (stream !== undefined) {
-				insertSorted(stream.events, batch);
-			}
-		}
-		const metrics = pendingMetrics.takeUntil(time);
-		if (metrics.length > 0) {
-			world.metrics.push(...metrics);
-			const publishedThrough = Math.max(...metrics.map((datum) => datum.timestamp)) + minuteMs;
-			for (const alarm of world.alarms) {
-				updateAlarm(alarm, world.metrics, publishedThrough);
-			}
-		}
-		const trail = pendingTrail.takeUntil(time);
-		if (trail.length > 0) {
-			world.cloudTrailEvents.push(...trail);
-			world.cloudTrailEvents.sort((a, b) => a.eventTime - b.eventTime);
-		}
-	};
-
-	const applyState = (time: number): void => {
-		if (webSecurityGroup !== undefined) {
-			webSecurityGroup.ingress = timeline.securityGroupRevoked(time)
-				? baseWebIngress.filter((rule) => rule !== topology.webClientRule)
-				: [...baseWebIngress];
-		}
-		const unhealthy = timeline.webTargetsUnhealthy(time);
-		for (const target of world.targets) {
-			if (target.targetGroupArn === topology.web.arn && webTargetIds.has(target.id)) {
-				target.health = unhealthy
-					? {
-							state: 'unhealthy',
-							reason: 'Target.FailedHealthChecks',
-							description: 'Health checks failed',
-						}
-					: {state: 'healthy'};
-			}
-		}
-	};
-
-	const trim = (time: number): void => {
-		const cutoff = time - retentionMs;
-		s3?.trim(cutoff);
-		for (const stream of topology.streams.values()) {
-			stream.events.splice(
-				0,
-				firstIndexAtOrAfter(stream.events, cutoff, (event) => event.timestamp),
-			);
-		}
-		world.metrics.splice(
-			0,
-			firstIndexAtOrAfter(world.metrics, cutoff, (datum) => datum.timestamp),
-		);
-		world.cloudTrailEvents.splice(
-			0,
-			firstIndexAtOrAfter(world.cloudTrailEvents, cutoff, (event) => event.eventTime),
-		);
-	};
-
-	const advanceTo = (target: number): void => {
-		if (!Number.isFinite(target) || target <= current) {
-			return;
-		}
-		for (let step = Math.floor(current / minuteMs) * minuteMs + minuteMs; ; step += minuteMs) {
-			const time = Math.min(step, target);
-			while (builtThrough + minuteMs <= time) {
-				buildWindow(builtThrough);
-				builtThrough += minuteMs;
-			}
-			flush(time);
-			if (time === target) {
-				break;
-			}
-		}
-		current = target;
-		applyState(target);
-		trim(target);
-	};
-
-	advanceTo(now);
+	if (options.flowLogs === 's3') pointDemoFlowLogsAtS3(topology.world, seed);
+	const model = attachTrafficModel(topology.world, spec, now, {
+		alarmLookbackMs: historyMs,
+		...(options.cacheBytes === undefined ? {} : {cacheBytes: options.cacheBytes}),
+	});
+	const s3 =
+		options.flowLogs === 's3'
+			? deliverModelToS3(model.world, model, {seed, from: historyStart, retentionMs})
+			: undefined;
+	s3?.advanceTo(now);
+	let current = now;
 	return {
-		world,
+		world: model.world,
 		speed,
-		advanceTo,
+		model,
+		advanceTo: (target) => {
+			if (!Number.isFinite(target) || target <= current) return;
+			current = target;
+			model.advanceTo(target);
+			s3?.advanceTo(target);
+		},
 		now: () => current,
 		timeline: () =>
-			incidentsBetween(
-				timeline.origin,
-				Math.max(current - retentionMs, historyStart),
-				current + cycleMs,
-			),
+			incidentsBetween(origin, Math.max(current - retentionMs, historyStart), current + cycleMs),
 	};
 }

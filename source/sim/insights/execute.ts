@@ -61,6 +61,20 @@ export function executeInsightsQuery(
 }
 
 /**
+ * A `sort` then `limit` right after the per-row stage: the rows kept while scanning can be cut to
+ * the best `count` now and then. The sort is stable and rows arrive in scan order, so a row cut
+ * early has `count` rows ahead of it that stay ahead of it: the result is the same, and a query
+ * for the newest records of a busy range holds `count` rows, not the range.
+ */
+function boundedSort(pending: readonly Stage[], from: number): SortStage | undefined {
+	const sort = pending[from];
+	const limit = pending[from + 1];
+	return sort?.kind === 'sort' && limit?.kind === 'limit' ? {sort, count: limit.count} : undefined;
+}
+
+type SortStage = {readonly sort: Extract<Stage, {kind: 'sort'}>; readonly count: number};
+
+/**
  * Reads every event once, through the leading per-row stage and, when a stats follows, straight
  * into it: rows that are only counted are never kept, which keeps large scans cheap.
  */
@@ -78,6 +92,7 @@ function scanEvents(
 	if (statsStage !== undefined && aggregation !== undefined) {
 		consumed.push(statsStage);
 	}
+	const bounded = aggregation === undefined ? boundedSort(pending, consumed.length) : undefined;
 	const kept: InsightsEvent[] = [];
 	let rows: Row[] = [];
 	let scanned = 0;
@@ -94,6 +109,9 @@ function scanEvents(
 			matched++;
 			if (aggregation === undefined) {
 				rows.push(row);
+				if (bounded !== undefined && rows.length >= 2 * bounded.count + 1024) {
+					rows = bounded.sort.run(rows).slice(0, bounded.count);
+				}
 			} else {
 				aggregation.add(row);
 			}

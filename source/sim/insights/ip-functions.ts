@@ -1,19 +1,5 @@
 // isValidIp*, isIp*InSubnet: address checks used on flow logs (`isIpv4InSubnet(srcAddr, "10.0.0.0/16")`).
-
-function ipv4ToNumber(text: string): number | undefined {
-	const parts = text.split('.');
-	if (parts.length !== 4) {
-		return undefined;
-	}
-	let result = 0;
-	for (const part of parts) {
-		if (!/^\d{1,3}$/.test(part) || Number(part) > 255) {
-			return undefined;
-		}
-		result = result * 256 + Number(part);
-	}
-	return result;
-}
+import {ipv4ToNumber} from '../world/ipv4.js';
 
 function ipv6ToBigInt(text: string): bigint | undefined {
 	const halves = text.split('::');

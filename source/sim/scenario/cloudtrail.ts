@@ -3,7 +3,7 @@ import {createRandom, hashSeed, uuidFrom} from '../demo/prng.js';
 import type {CloudTrailEvent} from '../world/types.js';
 import {childPath, type ObjectNode, type ScenarioScope} from './reader.js';
 
-function readActor(scope: ScenarioScope, node: ObjectNode): CloudTrailActor {
+export function readActor(scope: ScenarioScope, node: ObjectNode): CloudTrailActor {
 	const {reader} = scope;
 	if (!reader.has(node, 'user')) {
 		return {type: 'IAMUser', name: 'lbtop-sim'};

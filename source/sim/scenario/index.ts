@@ -2,12 +2,15 @@
 // telemetry) that the sim serves as if it were an AWS account. docs/scenario.md documents the
 // format. Problems are reported as a ScenarioError listing every bad field by its path.
 import {readFile} from 'node:fs/promises';
+import {deliverModelToS3} from '../delivery/model-s3.js';
 import {
 	defaultAccountId,
 	defaultIdentityArn,
 	defaultRegion,
 	defaultUserId,
 } from '../demo/aws-names.js';
+import type {TrafficSpec} from '../model/spec.js';
+import {attachTrafficModel, type WorldModel, type WorldModelOptions} from '../model/world-model.js';
 import type {World} from '../world/types.js';
 import {readCloudTrailEvents} from './cloudtrail.js';
 import {readDataLake} from './data-lake.js';
@@ -20,6 +23,7 @@ import {readSubnets, readVpcs} from './network.js';
 import {ScenarioError, ScenarioReader, type ScenarioScope} from './reader.js';
 import {readNetworkAcls, readSecurityGroups} from './security.js';
 import {readTargetGroups} from './target-groups.js';
+import {readTraffic} from './traffic.js';
 
 export {ScenarioError} from './reader.js';
 
@@ -53,6 +57,7 @@ const topLevelFields = [
 	's3Buckets',
 	'glueTables',
 	'athenaWorkGroups',
+	'traffic',
 ];
 
 function readIdentity(
@@ -79,8 +84,14 @@ function readIdentity(
 	};
 }
 
+export type LoadedScenario = {
+	readonly world: World;
+	/** The file's traffic model, if it has one: the world is then driven by it (see loadScenarioModel). */
+	readonly traffic?: TrafficSpec;
+};
+
 /** Builds a world from a parsed scenario; throws ScenarioError (never anything else) when it is invalid. */
-export function loadScenario(json: unknown, options: ScenarioOptions): World {
+export function readScenario(json: unknown, options: ScenarioOptions): LoadedScenario {
 	const reader = new ScenarioReader(options.now);
 	const root = reader.object(json, '', topLevelFields);
 	if (root === undefined) {
@@ -137,10 +148,7 @@ export function loadScenario(json: unknown, options: ScenarioOptions): World {
 	const alarms = readAlarms(scope, root, metrics);
 	const cloudTrailEvents = readCloudTrailEvents(scope, root);
 	const identity = readIdentity(scope, root);
-	if (reader.issues.length > 0) {
-		throw new ScenarioError(reader.issues, options.source);
-	}
-	return {
+	const world: World = {
 		region,
 		accountId,
 		identity,
@@ -164,6 +172,45 @@ export function loadScenario(json: unknown, options: ScenarioOptions): World {
 		cloudTrailEvents,
 		...(dataLake === undefined ? {} : {dataLake}),
 	};
+	const traffic = readTraffic(scope, root, world);
+	if (reader.issues.length > 0) {
+		throw new ScenarioError(reader.issues, options.source);
+	}
+	return traffic === undefined ? {world} : {world, traffic};
+}
+
+export type ScenarioModel = {
+	readonly world: World;
+	/** Brings a modelled world to the clock; does nothing for a static one. */
+	readonly advanceTo: (now: number) => void;
+	/** The model itself, for a world with a traffic section. */
+	readonly model?: WorldModel;
+};
+
+/** A scenario's world, driven by its traffic model when it has one. */
+export function loadScenarioModel(
+	json: unknown,
+	options: ScenarioOptions & WorldModelOptions,
+): ScenarioModel {
+	const {world, traffic} = readScenario(json, options);
+	if (traffic === undefined) return {world, advanceTo: () => undefined};
+	const model = attachTrafficModel(world, traffic, options.now, options);
+	const s3 = deliverModelToS3(world, model, {
+		seed: traffic.seed,
+		from: traffic.historyStart,
+		...(traffic.retentionMs === undefined ? {} : {retentionMs: traffic.retentionMs}),
+	});
+	s3.advanceTo(options.now);
+	const advanceTo = (now: number) => {
+		model.advanceTo(now);
+		s3.advanceTo(now);
+	};
+	return {world, advanceTo, model};
+}
+
+/** The world of a scenario, as of load time. */
+export function loadScenario(json: unknown, options: ScenarioOptions): World {
+	return loadScenarioModel(json, options).world;
 }
 
 function jsonErrorLocation(text: string, message: string): string {
@@ -200,9 +247,16 @@ export async function parseScenarioFile(path: string): Promise<unknown> {
 	}
 }
 
+export async function loadScenarioModelFile(
+	path: string,
+	options: {readonly now: number} & WorldModelOptions,
+): Promise<ScenarioModel> {
+	return loadScenarioModel(await parseScenarioFile(path), {...options, source: path});
+}
+
 export async function loadScenarioFile(
 	path: string,
 	options: {readonly now: number},
 ): Promise<World> {
-	return loadScenario(await parseScenarioFile(path), {...options, source: path});
+	return (await loadScenarioModelFile(path, options)).world;
 }

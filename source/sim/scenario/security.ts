@@ -11,7 +11,7 @@ import {childPath, cidr, idPattern, type ObjectNode, type ScenarioScope} from '.
 
 const protocolNames: Readonly<Record<string, string>> = {all: '-1', tcp: '6', udp: '17', icmp: '1'};
 
-function readRule(
+export function readRule(
 	scope: ScenarioScope,
 	value: unknown,
 	path: string,
@@ -96,7 +96,7 @@ function readSecurityGroup(
 	};
 }
 
-function readAclEntry(
+export function readAclEntry(
 	scope: ScenarioScope,
 	value: unknown,
 	path: string,

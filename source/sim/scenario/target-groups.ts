@@ -20,6 +20,16 @@ const healthStates = [
 ] as const;
 const nlbProtocols = new Set(['TCP', 'TLS', 'UDP', 'TCP_UDP']);
 
+/** A target group's `healthCheck` fields (also what a ModifyTargetGroup change may set). */
+export const healthCheckFields = [
+	'protocol',
+	'port',
+	'intervalSeconds',
+	'timeoutSeconds',
+	'healthyThresholdCount',
+	'unhealthyThresholdCount',
+] as const;
+
 /** On for instance targets and for UDP; off for IP targets over TCP/TLS. Only NLB groups have it. */
 function defaultPreserveClientIp(protocol: string, targetType: string): Record<string, string> {
 	if (!nlbProtocols.has(protocol)) {
@@ -111,14 +121,7 @@ function readHealthCheck(
 			? 'HTTPS'
 			: 'HTTP';
 	const check = reader.has(node, 'healthCheck')
-		? reader.object(node.fields.healthCheck, childPath(node.path, 'healthCheck'), [
-				'protocol',
-				'port',
-				'intervalSeconds',
-				'timeoutSeconds',
-				'healthyThresholdCount',
-				'unhealthyThresholdCount',
-			])
+		? reader.object(node.fields.healthCheck, childPath(node.path, 'healthCheck'), healthCheckFields)
 		: undefined;
 	const read = (key: string, fallback: number, max: number) =>
 		check === undefined

@@ -180,11 +180,41 @@ export type LogEvent = {
 	readonly message: string;
 };
 
+/**
+ * The events of a time slice of a generated stream, sorted by timestamp. Held compactly (one text,
+ * offsets) because a busy world's slice holds hundreds of thousands of records.
+ */
+export type EventChunk = {
+	readonly length: number;
+	readonly timestamp: (index: number) => number;
+	readonly ingestionTime: (index: number) => number;
+	readonly message: (index: number) => string;
+	/** What the chunk costs to hold (bytes, roughly). */
+	readonly size: number;
+};
+
+/**
+ * Events a world model computes when a read asks for them instead of holding them: the stream's
+ * time axis is cut into chunks of `chunkMs`, each rebuilt the same way from the model whenever it
+ * is needed, so any range can be served at any volume while only the chunks reads touch are held.
+ */
+export type GeneratedEvents = {
+	readonly chunkMs: number;
+	/** Start of the oldest chunk that can hold events when the clock reads `now`. */
+	readonly oldest: (now: number) => number;
+	/** When the chunk's first events are ingested (Infinity: never), known without building it. */
+	readonly deliveredFrom: (chunkStart: number) => number;
+	/** The chunk starting at `chunkStart` (a multiple of `chunkMs`). */
+	readonly chunk: (chunkStart: number) => EventChunk;
+};
+
 export type LogStream = {
 	readonly logStreamName: string;
 	readonly creationTime: number;
-	/** Kept sorted by timestamp. */
+	/** Kept sorted by timestamp: events written as such (a scenario's lines, PutLogEvents). */
 	events: LogEvent[];
+	/** Events a world model generates on demand, merged with `events` on every read. */
+	readonly generated?: GeneratedEvents;
 };
 
 export type LogGroup = {
@@ -241,6 +271,12 @@ export type Identity = {
 	readonly userId: string;
 };
 
+/** Datapoints a world model computes on demand instead of holding (the time range a read asks for). */
+export type GeneratedMetrics = {
+	/** Datums with a timestamp in [start, end) that are published when the clock reads `now`. */
+	readonly between: (start: number, end: number, now: number) => readonly MetricDatum[];
+};
+
 export type World = {
 	readonly region: string;
 	readonly accountId: string;
@@ -262,6 +298,8 @@ export type World = {
 	cloudTrailEvents: CloudTrailEvent[];
 	/** S3 buckets, the Glue catalog and Athena workgroups: absent in a world that has none. */
 	dataLake?: DataLake;
+	/** Metrics a world model generates on demand, served alongside `metrics`. */
+	generatedMetrics?: GeneratedMetrics;
 };
 
 /** An object in a sim bucket. It does not exist before `lastModified` (its upload). */

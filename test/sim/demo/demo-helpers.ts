@@ -1,7 +1,9 @@
 // Shared setup for the demo-world tests: a fixed clock, small worlds, and a reader for the
 // default-format flow records the demo writes.
 import {createDemoWorld, type DemoWorldOptions} from '../../../source/sim/demo/demo-world.js';
-import type {World} from '../../../source/sim/world/types.js';
+import {metricsBetween} from '../../../source/sim/services/cloudwatch/series.js';
+import {streamSlices} from '../../../source/sim/services/logs/stream-view.js';
+import type {LogEvent, LogStream, MetricDatum, World} from '../../../source/sim/world/types.js';
 
 export const now = Date.UTC(2025, 4, 1, 12, 0, 0);
 export const minute = 60_000;
@@ -27,11 +29,38 @@ export type ParsedRecord = {
 	readonly ingestionTime: number;
 };
 
-export function streamRecords(world: World, interfaceId: string): ParsedRecord[] {
+/** What a reader of the stream sees when the clock reads `at`: every event ingested by then. */
+export function visibleEvents(stream: LogStream, at: number): LogEvent[] {
+	const events: LogEvent[] = [];
+	for (const slice of streamSlices(
+		stream,
+		Number.NEGATIVE_INFINITY,
+		Number.POSITIVE_INFINITY,
+		at,
+	)) {
+		for (let index = 0; index < slice.length; index++) {
+			if (slice.ingestionTime(index) <= at) {
+				events.push({
+					timestamp: slice.timestamp(index),
+					ingestionTime: slice.ingestionTime(index),
+					message: slice.message(index),
+				});
+			}
+		}
+	}
+	return events;
+}
+
+/** The datapoints a reader sees when the clock reads `at`. */
+export function metricsAt(world: World, at = now): readonly MetricDatum[] {
+	return metricsBetween(world, Number.NEGATIVE_INFINITY, at, at);
+}
+
+export function streamRecords(world: World, interfaceId: string, at = now): ParsedRecord[] {
 	const stream = world.logGroups
 		.flatMap((group) => group.streams)
 		.find((item) => item.logStreamName === `${interfaceId}-all`);
-	return (stream?.events ?? []).map((event) => {
+	return (stream === undefined ? [] : visibleEvents(stream, at)).map((event) => {
 		const [
 			,
 			account,
@@ -77,6 +106,8 @@ export function instanceInterfaceIds(world: World, namePrefix: string): string[]
 		.map((instance) => instance.networkInterfaceId);
 }
 
-export function allEvents(world: World) {
-	return world.logGroups.flatMap((group) => group.streams.flatMap((stream) => stream.events));
+export function allEvents(world: World, at = now): LogEvent[] {
+	return world.logGroups.flatMap((group) =>
+		group.streams.flatMap((stream) => visibleEvents(stream, at)),
+	);
 }

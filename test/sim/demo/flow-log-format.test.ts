@@ -1,11 +1,11 @@
 import {describe, expect, it} from 'vitest';
-import {splitCounts} from '../../../source/sim/demo/demo-records.js';
 import {
 	defaultFlowLogFormat,
 	flowLogFormatVersion,
 	parseFlowLogFormat,
 	renderFlowRecord,
 } from '../../../source/sim/demo/flow-log-format.js';
+import {splitCounts} from '../../../source/sim/model/pieces.js';
 
 describe('flow log formats', () => {
 	it('reads the field names of a format in order', () => {

@@ -4,6 +4,7 @@ import type {World} from '../../../source/sim/world/types.js';
 import {
 	instanceInterfaceIds,
 	loadBalancerInterfaces,
+	metricsAt,
 	minute,
 	now,
 	type ParsedRecord,
@@ -97,7 +98,7 @@ describe('the security-group incident', () => {
 
 	it('raises UnHealthyHostCount for the web target group while the rule is gone', () => {
 		const webGroup = world.targetGroups.find((group) => group.targetGroupName === 'demo-web');
-		const unhealthy = world.metrics.filter(
+		const unhealthy = metricsAt(world).filter(
 			(datum) =>
 				datum.metricName === 'UnHealthyHostCount' &&
 				datum.dimensions.length === 2 &&
@@ -203,7 +204,7 @@ describe('the target reset burst', () => {
 
 	it('spikes TCP_Target_Reset_Count over the alarm threshold', () => {
 		const alarm = world.alarms.find((item) => item.metricName === 'TCP_Target_Reset_Count');
-		const resets = world.metrics.filter(
+		const resets = metricsAt(world).filter(
 			(datum) => datum.metricName === 'TCP_Target_Reset_Count' && datum.dimensions.length === 1,
 		);
 		const sum = (from: number, to: number) =>

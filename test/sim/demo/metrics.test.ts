@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {
 	loadBalancerInterfaces,
+	metricsAt,
 	minute,
 	now,
 	type ParsedRecord,
@@ -22,7 +23,7 @@ const isFrontendReverse = (record: ParsedRecord) =>
 	lbAddresses.has(record.srcAddr) && listenerPorts.has(record.srcPort);
 
 function lbMetric(name: string, zone?: string) {
-	return world.metrics.filter(
+	return metricsAt(world).filter(
 		(datum) =>
 			datum.namespace === 'AWS/NetworkELB' &&
 			datum.metricName === name &&
@@ -62,7 +63,7 @@ describe('AWS/NetworkELB metrics of the demo', () => {
 				name,
 			).toBe(true);
 		}
-		const groups = world.metrics.filter((datum) => datum.metricName === 'HealthyHostCount');
+		const groups = metricsAt(world).filter((datum) => datum.metricName === 'HealthyHostCount');
 		expect(
 			groups.some((datum) =>
 				datum.dimensions.some((dimension) =>
@@ -122,7 +123,7 @@ describe('AWS/NetworkELB metrics of the demo', () => {
 	});
 
 	it('publishes nothing for a minute that has not ended', () => {
-		const newest = Math.max(...world.metrics.map((datum) => datum.timestamp));
+		const newest = Math.max(...metricsAt(world).map((datum) => datum.timestamp));
 		expect(newest + minute).toBeLessThanOrEqual(now - minute);
 	});
 

@@ -1,4 +1,10 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
+import {
+	executeInsightsQuery,
+	type InsightsEvent,
+	parseInsightsQuery,
+} from '../../../source/sim/insights/index.js';
 import {compareForSort} from '../../../source/sim/insights/sort-order.js';
 import {ids, run} from './flow-log-events.js';
 
@@ -71,6 +77,41 @@ describe('sort and limit', () => {
 			{srcPort: '80', '@ptr': 'ptr-B'},
 			{srcPort: '33000', '@ptr': 'ptr-G'},
 		]);
+	});
+});
+
+describe('sort and limit over a scan larger than what is kept', () => {
+	const eventsOf = (sizes: readonly number[]): InsightsEvent[] =>
+		sizes.map((bytes, index) => ({
+			timestamp: 1_700_000_000_000 + Math.floor(index / 3) * 1000,
+			ingestionTime: 1_700_000_100_000,
+			message: `2 123456789012 eni-0a 203.0.113.9 10.0.0.5 4000 80 6 1 ${bytes} 1 2 ACCEPT OK`,
+			logStream: 'eni-0a-all',
+			logGroup: '123456789012:/flows',
+			ptr: `ptr-${index}`,
+		}));
+	const ptrs = (query: string, events: readonly InsightsEvent[]) =>
+		executeInsightsQuery(parseInsightsQuery(query), events).rows.map(
+			(row) => row.find((cell) => cell.field === '@ptr')?.value ?? '',
+		);
+
+	it('returns what sorting every row would, ties in scan order', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.integer({min: 40, max: 60}), {minLength: 2500, maxLength: 4000}),
+				fc.integer({min: 1, max: 40}),
+				(sizes, count) => {
+					const events = eventsOf(sizes);
+					const expected = events
+						.map((event, index) => ({index, bytes: sizes[index] ?? 0, ptr: event.ptr}))
+						.sort((left, right) => right.bytes - left.bytes || left.index - right.index)
+						.slice(0, count)
+						.map((item) => item.ptr);
+					expect(ptrs(`fields bytes | sort bytes desc | limit ${count}`, events)).toEqual(expected);
+				},
+			),
+			{numRuns: 15},
+		);
 	});
 });
 

@@ -3,7 +3,13 @@ import type {SimContext} from '../../context.js';
 import type {Params} from '../../protocol/params.js';
 import {WireMap, type WireStruct, type WireValue} from '../../protocol/wire.js';
 import {invalidParameterCombination, invalidParameterValue, validationError} from './errors.js';
-import {indexMetrics, type MetricIndex, readDimensions, seriesOf} from './series.js';
+import {
+	indexMetrics,
+	type MetricIndex,
+	metricsBetween,
+	readDimensions,
+	seriesOf,
+} from './series.js';
 import {computeStatistic, parseStatistic, type Statistic} from './statistics.js';
 
 const queryIdPattern = /^[a-z][a-zA-Z0-9_]*$/;
@@ -84,7 +90,7 @@ function metricDataResult(
 	};
 }
 
-export function getMetricData(params: Params, {world}: SimContext): WireStruct {
+export function getMetricData(params: Params, {world, clock}: SimContext): WireStruct {
 	const queries = params.objects('MetricDataQueries');
 	if (queries.length === 0) {
 		throw params.missing('MetricDataQueries');
@@ -107,7 +113,9 @@ export function getMetricData(params: Params, {world}: SimContext): WireStruct {
 	if (scanBy !== 'TimestampDescending' && scanBy !== 'TimestampAscending') {
 		throw validationError(`The value '${scanBy}' for ScanBy is not valid.`);
 	}
-	const index = indexMetrics(world.metrics);
+	const index = indexMetrics(
+		metricsBetween(world, range.startTime - 60_000, range.endTime, clock.now()),
+	);
 	return {
 		MetricDataResults: queries.flatMap(
 			(query) => metricDataResult(index, query, range, scanBy === 'TimestampAscending') ?? [],
@@ -141,7 +149,7 @@ function readStatistics(params: Params): Statistic[] {
 
 const maxDatapoints = 1440;
 
-export function getMetricStatistics(params: Params, {world}: SimContext): WireStruct {
+export function getMetricStatistics(params: Params, {world, clock}: SimContext): WireStruct {
 	const metricName = params.requiredString('MetricName');
 	const namespace = params.requiredString('Namespace');
 	const range = readTimeRange(params);
@@ -154,7 +162,8 @@ export function getMetricStatistics(params: Params, {world}: SimContext): WireSt
 	}
 	const statistics = readStatistics(params);
 	const unit = params.string('Unit');
-	const series = seriesOf(indexMetrics(world.metrics), {
+	const metrics = metricsBetween(world, range.startTime - 60_000, range.endTime, clock.now());
+	const series = seriesOf(indexMetrics(metrics), {
 		metric: {namespace, metricName, dimensions: readDimensions(params)},
 		...(unit === undefined ? {} : {unit}),
 		...range,

@@ -1,7 +1,7 @@
 // Finding a metric's samples and grouping them into periods. A metric is namespace + name + the
 // exact set of dimensions (order does not matter, a subset does not match), as in CloudWatch.
 import type {Params} from '../../protocol/params.js';
-import type {MetricDatum} from '../../world/types.js';
+import type {MetricDatum, World} from '../../world/types.js';
 import {type Sample, samplesOf} from './statistics.js';
 
 export type Dimension = {readonly name: string; readonly value: string};
@@ -29,6 +29,20 @@ export function dimensionsKey(dimensions: readonly Dimension[]): string {
 
 function nameKey(namespace: string, metricName: string): string {
 	return JSON.stringify([namespace, metricName]);
+}
+
+/**
+ * The world's datums with a timestamp in [start, end): those it holds, and those its model
+ * computes for that range alone (published by `now`), so a read never builds more than it asks.
+ */
+export function metricsBetween(
+	world: World,
+	start: number,
+	end: number,
+	now: number,
+): readonly MetricDatum[] {
+	const generated = world.generatedMetrics?.between(start, end, now) ?? [];
+	return generated.length === 0 ? world.metrics : [...world.metrics, ...generated];
 }
 
 /** Datums grouped by namespace and name, built once per request. */

@@ -7,7 +7,8 @@ import {compileFilterPattern, type MessageMatcher} from './filter-pattern.js';
 import {invalidParameter, requestedLogGroup, streamNotFound} from './groups.js';
 import {checkRange, readInput} from './input.js';
 import {compareStrings, decodeToken, encodeToken} from './paging.js';
-import {eventBytes, isVisible, lowerBound, upperBound} from './visible.js';
+import {type StreamSlice, streamSlices, streamSpan} from './stream-view.js';
+import {eventBytes} from './visible.js';
 
 const maxPageBytes = 1_048_576;
 
@@ -61,43 +62,142 @@ type Scan = {
 	readonly wanted: number;
 };
 
-/** Up to `wanted` matching events of one stream beyond the cursor, in scan order. */
-function scanStream(stream: LogStream, scan: Scan): Hit[] {
-	const events = stream.events;
-	let low = lowerBound(events, scan.start);
-	let high = upperBound(events, scan.end);
-	const cursor = scan.cursor;
-	if (cursor) {
-		const order = compareStrings(stream.logStreamName, cursor.stream);
-		const atCursor = lowerBound(events, cursor.timestamp);
-		if (scan.forward) {
-			const from =
-				order > 0
-					? atCursor
-					: order < 0
-						? upperBound(events, cursor.timestamp)
-						: atCursor + cursor.ordinal + 1;
-			low = Math.max(low, from);
-		} else {
-			const to =
-				order < 0
-					? upperBound(events, cursor.timestamp)
-					: order > 0
-						? atCursor
-						: atCursor + cursor.ordinal;
-			high = Math.min(high, to);
+/**
+ * Events one call looks at before it answers, matching or not: past it the page comes back short
+ * (or empty) with a token, as AWS's pages may, so one call never builds hours of a busy world.
+ */
+const scanBudget = 400_000;
+
+type StreamCursor = {
+	readonly slice: StreamSlice;
+	readonly stream: string;
+	index: number;
+	readonly low: number;
+	readonly high: number;
+};
+
+/** The cursor whose current event comes next in scan order (timestamp, then stream, then position). */
+function nextCursor(cursors: readonly StreamCursor[], forward: boolean): StreamCursor | undefined {
+	let next: StreamCursor | undefined;
+	for (const cursor of cursors) {
+		if (cursor.index < cursor.low || cursor.index >= cursor.high) continue;
+		if (next === undefined) {
+			next = cursor;
+			continue;
+		}
+		const order =
+			cursor.slice.timestamp(cursor.index) - next.slice.timestamp(next.index) ||
+			compareStrings(cursor.stream, next.stream);
+		if (forward ? order < 0 : order > 0) next = cursor;
+	}
+	return next;
+}
+
+/**
+ * Adds the window's matching events beyond the cursor, the streams merged in scan order, until
+ * `wanted` hits are in hand (later events cannot make the page); returns how many events it
+ * looked at. Only events that make a hit become objects.
+ */
+function scanWindow(
+	streams: readonly LogStream[],
+	scan: Scan,
+	window: {readonly from: number; readonly to: number},
+	hits: Hit[],
+): number {
+	const cursors: StreamCursor[] = [];
+	for (const stream of streams) {
+		for (const slice of streamSlices(stream, window.from, window.to, scan.now, scan.forward)) {
+			let low = slice.lowerBound(window.from);
+			let high = slice.upperBound(window.to);
+			if (scan.cursor) {
+				if (scan.forward) low = Math.max(low, slice.lowerBound(scan.cursor.timestamp));
+				else high = Math.min(high, slice.upperBound(scan.cursor.timestamp));
+			}
+			if (low < high) {
+				cursors.push({
+					slice,
+					stream: stream.logStreamName,
+					index: scan.forward ? low : high - 1,
+					low,
+					high,
+				});
+			}
 		}
 	}
-	const hits: Hit[] = [];
-	const step = scan.forward ? 1 : -1;
-	for (let index = scan.forward ? low : high - 1; index >= low && index < high; index += step) {
-		const event = events[index];
-		if (!event || !isVisible(event, scan.now) || !scan.matches(event.message)) continue;
-		const ordinal = index - lowerBound(events, event.timestamp);
-		hits.push({...event, stream: stream.logStreamName, ordinal});
+	const direction = scan.forward ? 1 : -1;
+	let scanned = 0;
+	for (
+		let next = nextCursor(cursors, scan.forward);
+		next !== undefined;
+		next = nextCursor(cursors, scan.forward)
+	) {
+		const {slice, index} = next;
+		next.index += direction;
+		scanned++;
+		if (slice.ingestionTime(index) > scan.now) continue;
+		const key = {
+			timestamp: slice.timestamp(index),
+			stream: next.stream,
+			ordinal: slice.ordinal(index),
+		};
+		if (scan.cursor && direction * compareKeys(key, scan.cursor) <= 0) continue;
+		const message = slice.message(index);
+		if (!scan.matches(message)) continue;
+		hits.push({...key, message, ingestionTime: slice.ingestionTime(index)});
 		if (hits.length >= scan.wanted) break;
 	}
-	return hits;
+	return scanned;
+}
+
+/** The time windows a scan walks: one for written streams, one per chunk for generated ones. */
+function scanWindows(streams: readonly LogStream[], scan: Scan): {from: number; to: number}[] {
+	let first = Number.POSITIVE_INFINITY;
+	let end = Number.NEGATIVE_INFINITY;
+	let chunkMs = Number.POSITIVE_INFINITY;
+	for (const stream of streams) {
+		const span = streamSpan(stream, scan.now);
+		first = Math.min(first, span.first);
+		end = Math.max(end, span.end);
+		chunkMs = Math.min(chunkMs, stream.generated?.chunkMs ?? Number.POSITIVE_INFINITY);
+	}
+	let from = Math.max(scan.start, first);
+	let to = Math.min(scan.end, end - 1);
+	if (scan.cursor) {
+		if (scan.forward) from = Math.max(from, scan.cursor.timestamp);
+		else to = Math.min(to, scan.cursor.timestamp);
+	}
+	if (!(from <= to)) return [];
+	if (!Number.isFinite(chunkMs)) return [{from, to}];
+	const windows: {from: number; to: number}[] = [];
+	for (let start = Math.floor(from / chunkMs) * chunkMs; start <= to; start += chunkMs) {
+		windows.push({from: Math.max(from, start), to: Math.min(to, start + chunkMs - 1)});
+	}
+	return scan.forward ? windows : windows.reverse();
+}
+
+type ScanResult = {readonly hits: Hit[]; readonly through?: Cursor};
+
+/**
+ * Walks the streams window by window in scan order and stops once a window ends with enough hits
+ * (later windows only hold later events) or the budget is spent; `through` then names how far
+ * it got, so the next call resumes there.
+ */
+function scanStreams(streams: readonly LogStream[], scan: Scan): ScanResult {
+	const hits: Hit[] = [];
+	const windows = scanWindows(streams, scan);
+	let scanned = 0;
+	for (const [position, window] of windows.entries()) {
+		scanned += scanWindow(streams, scan, window, hits);
+		const last = position === windows.length - 1;
+		if (hits.length >= scan.wanted || last) break;
+		if (scanned >= scanBudget) {
+			const through: Cursor = scan.forward
+				? {timestamp: window.to, stream: '\uffff', ordinal: Number.MAX_SAFE_INTEGER, forward: true}
+				: {timestamp: window.from, stream: '', ordinal: -1, forward: false};
+			return {hits, through};
+		}
+	}
+	return {hits};
 }
 
 function eventId(hit: Hit): string {
@@ -132,10 +232,7 @@ export function filterLogEvents(input: JsonObject, context: SimContext): JsonVal
 		now: context.clock.now(),
 		wanted: limit + 1,
 	};
-	const direction = forward ? 1 : -1;
-	const hits = streams
-		.flatMap((stream) => scanStream(stream, scan))
-		.sort((left, right) => direction * compareKeys(left, right));
+	const {hits, through} = scanStreams(streams, scan);
 	const page: Hit[] = [];
 	let bytes = 0;
 	for (const hit of hits) {
@@ -145,6 +242,9 @@ export function filterLogEvents(input: JsonObject, context: SimContext): JsonVal
 	}
 	const last = page.at(-1);
 	const more = last !== undefined && hits.length > page.length;
+	const resume: Cursor | undefined = more
+		? {timestamp: last.timestamp, stream: last.stream, ordinal: last.ordinal, forward}
+		: through;
 	return {
 		events: page.map((hit) => ({
 			logStreamName: hit.stream,
@@ -154,15 +254,6 @@ export function filterLogEvents(input: JsonObject, context: SimContext): JsonVal
 			eventId: eventId(hit),
 		})),
 		searchedLogStreams: [],
-		...(more
-			? {
-					nextToken: encodeToken({
-						timestamp: last.timestamp,
-						stream: last.stream,
-						ordinal: last.ordinal,
-						forward,
-					}),
-				}
-			: {}),
+		...(resume === undefined ? {} : {nextToken: encodeToken(resume)}),
 	};
 }

@@ -3,10 +3,10 @@
 // how clients (and the SDK paginator) know to stop.
 import type {JsonObject, JsonValue, SimContext} from '../../context.js';
 import {SimError} from '../../context.js';
-import type {LogEvent} from '../../world/types.js';
+import type {LogStream} from '../../world/types.js';
 import {findLogStream, invalidParameter, requestedLogGroup} from './groups.js';
 import {checkRange, readInput} from './input.js';
-import {eventBytes, isVisible, lowerBound} from './visible.js';
+import {streamSlices, streamSpan} from './stream-view.js';
 
 const maxPageBytes = 1_048_576;
 const defaultLimit = 10_000;
@@ -29,17 +29,66 @@ function parseToken(token: string): {direction: Direction; boundary: Boundary} {
 	};
 }
 
-function boundaryAt(events: readonly LogEvent[], index: number): Boundary {
-	const event = events[index];
-	if (event)
-		return {timestamp: event.timestamp, ordinal: index - lowerBound(events, event.timestamp)};
-	const last = events.at(-1);
-	if (!last) return {timestamp: 0, ordinal: 0};
-	return {timestamp: last.timestamp, ordinal: events.length - lowerBound(events, last.timestamp)};
+type Picked = {
+	readonly timestamp: number;
+	readonly ordinal: number;
+	readonly message: string;
+	readonly ingestionTime: number;
+};
+
+/** At or after the boundary, in (timestamp, ordinal) order. */
+function atOrAfter(timestamp: number, ordinal: number, boundary: Boundary): boolean {
+	return (
+		timestamp > boundary.timestamp ||
+		(timestamp === boundary.timestamp && ordinal >= boundary.ordinal)
+	);
 }
 
-function indexOf(events: readonly LogEvent[], boundary: Boundary): number {
-	return Math.min(lowerBound(events, boundary.timestamp) + boundary.ordinal, events.length);
+type Walk = {
+	readonly stream: LogStream;
+	readonly low: number;
+	/** Exclusive. */
+	readonly high: number;
+	readonly boundary: Boundary;
+	readonly now: number;
+	readonly fits: (message: string) => boolean;
+};
+
+// Stops at the first event not yet ingested: a stream is delivered in order, so reading on past
+// it would lose it for good once it arrives.
+function walkForward(walk: Walk): Picked[] {
+	const picked: Picked[] = [];
+	const from = Math.max(walk.low, walk.boundary.timestamp);
+	for (const slice of streamSlices(walk.stream, from, walk.high - 1, walk.now, true)) {
+		if (slice.undelivered) return picked;
+		for (let index = slice.lowerBound(from); index < slice.upperBound(walk.high - 1); index++) {
+			const timestamp = slice.timestamp(index);
+			const ordinal = slice.ordinal(index);
+			if (!atOrAfter(timestamp, ordinal, walk.boundary)) continue;
+			if (slice.ingestionTime(index) > walk.now) return picked;
+			const message = slice.message(index);
+			if (!walk.fits(message)) return picked;
+			picked.push({timestamp, ordinal, message, ingestionTime: slice.ingestionTime(index)});
+		}
+	}
+	return picked;
+}
+
+function walkBackward(walk: Walk): Picked[] {
+	const picked: Picked[] = [];
+	const to = Math.min(walk.high - 1, walk.boundary.timestamp);
+	for (const slice of streamSlices(walk.stream, walk.low, to, walk.now, false)) {
+		for (let index = slice.upperBound(to) - 1; index >= slice.lowerBound(walk.low); index--) {
+			const timestamp = slice.timestamp(index);
+			const ordinal = slice.ordinal(index);
+			if (atOrAfter(timestamp, ordinal, walk.boundary)) continue;
+			if (slice.ingestionTime(index) > walk.now) continue;
+			const message = slice.message(index);
+			if (!walk.fits(message)) return picked.reverse();
+			picked.push({timestamp, ordinal, message, ingestionTime: slice.ingestionTime(index)});
+		}
+	}
+	return picked.reverse();
 }
 
 export function getLogEvents(input: JsonObject, context: SimContext): JsonValue {
@@ -52,55 +101,45 @@ export function getLogEvents(input: JsonObject, context: SimContext): JsonValue 
 	const endTime = read.optionalNumber('endTime');
 	const token = read.optionalString('nextToken');
 	const parsed = token === undefined ? undefined : parseToken(token);
-	const events = stream.events;
-	const low = startTime === undefined ? 0 : lowerBound(events, startTime);
-	const high = endTime === undefined ? events.length : lowerBound(events, endTime);
+	const now = context.clock.now();
+	const span = streamSpan(stream, now);
+	// An empty stream has no span: its boundaries sit at 0, as a token must hold a time.
+	const low = startTime ?? (Number.isFinite(span.first) ? span.first : 0);
+	const high = endTime ?? (Number.isFinite(span.end) ? span.end : 0);
 	const startFromHead = read.optionalBoolean('startFromHead') ?? false;
 	const direction: Direction = parsed?.direction ?? (startFromHead ? 'f' : 'b');
-	const clamp = (index: number) => Math.max(low, Math.min(high, index));
-	const cursor = clamp(
-		parsed === undefined ? (direction === 'f' ? low : high) : indexOf(events, parsed.boundary),
-	);
-	const now = context.clock.now();
-	const picked: number[] = [];
-	let bytes = 0;
-	const fits = (event: LogEvent): boolean => {
-		bytes += eventBytes(event);
-		return picked.length < limit && (bytes <= maxPageBytes || picked.length === 0);
+	const cursor: Boundary = parsed?.boundary ?? {
+		timestamp: direction === 'f' ? low : high,
+		ordinal: 0,
 	};
-	if (direction === 'f') {
-		// Stops at the first event not yet ingested: a stream is delivered in order, so reading on
-		// past it would lose it for good once it arrives.
-		for (let index = cursor; index < high; index += 1) {
-			const event = events[index];
-			if (!event || !isVisible(event, now) || !fits(event)) break;
-			picked.push(index);
-		}
-	} else {
-		for (let index = cursor - 1; index >= low; index -= 1) {
-			const event = events[index];
-			if (!event || !isVisible(event, now)) continue;
-			if (!fits(event)) break;
-			picked.push(index);
-		}
-		picked.reverse();
-	}
+	let count = 0;
+	let bytes = 0;
+	const fits = (message: string): boolean => {
+		bytes += message.length + 26;
+		count += 1;
+		return count <= limit && (bytes <= maxPageBytes || count === 1);
+	};
+	const walk: Walk = {stream, low, high, boundary: cursor, now, fits};
+	const picked = direction === 'f' ? walkForward(walk) : walkBackward(walk);
 	const first = picked[0];
 	const last = picked.at(-1);
-	const echo = (wanted: Direction, index: number) =>
+	const echo = (wanted: Direction, boundary: Boundary) =>
 		token !== undefined && direction === wanted && picked.length === 0
 			? token
-			: formatToken(wanted, boundaryAt(events, index));
-	const forwardEnd = last === undefined ? cursor : last + 1;
-	const backwardEnd = first === undefined ? cursor : first;
+			: formatToken(wanted, boundary);
 	return {
-		events: picked.flatMap((index) => {
-			const event = events[index];
-			return event
-				? [{timestamp: event.timestamp, message: event.message, ingestionTime: event.ingestionTime}]
-				: [];
-		}),
-		nextForwardToken: echo('f', forwardEnd),
-		nextBackwardToken: echo('b', backwardEnd),
+		events: picked.map((event) => ({
+			timestamp: event.timestamp,
+			message: event.message,
+			ingestionTime: event.ingestionTime,
+		})),
+		nextForwardToken: echo(
+			'f',
+			last === undefined ? cursor : {timestamp: last.timestamp, ordinal: last.ordinal + 1},
+		),
+		nextBackwardToken: echo(
+			'b',
+			first === undefined ? cursor : {timestamp: first.timestamp, ordinal: first.ordinal},
+		),
 	};
 }

@@ -6,7 +6,8 @@ import {invalidParameter} from './groups.js';
 import {checkRange, readInput} from './input.js';
 import {decodeToken, encodeToken} from './paging.js';
 import type {QueryRun} from './query-run.js';
-import {isVisible, lowerBound} from './visible.js';
+import {eventAt} from './stream-view.js';
+import {isVisible} from './visible.js';
 
 export function queryResultsResponse(input: JsonObject, run: QueryRun, now: number): JsonValue {
 	const read = readInput(input, invalidParameter);
@@ -45,8 +46,8 @@ export function findRecord(world: World, pointer: string, now: number): JsonValu
 	const ordinal = Number(ordinalText);
 	const group = world.logGroups.find((candidate) => candidate.logGroupName === groupName);
 	const stream = group?.streams.find((candidate) => candidate.logStreamName === streamName);
-	const event = stream?.events[lowerBound(stream.events, timestamp) + ordinal];
-	if (!event || event.timestamp !== timestamp || !isVisible(event, now)) {
+	const event = stream === undefined ? undefined : eventAt(stream, timestamp, ordinal, now);
+	if (!event || !isVisible(event, now)) {
 		throw new SimError('ResourceNotFoundException', 'The specified log record does not exist.');
 	}
 	return {

@@ -3,7 +3,7 @@
 // scans is fixed when it starts: events ingested by then, in the time range, in timestamp order.
 import {executeInsightsQuery, type InsightsEvent, type ParsedQuery} from '../../insights/index.js';
 import type {LogGroup} from '../../world/types.js';
-import {isVisible, lowerBound, upperBound} from './visible.js';
+import {type StreamSlice, streamSlices} from './stream-view.js';
 
 export type QueryStatus = 'Scheduled' | 'Running' | 'Complete' | 'Failed' | 'Cancelled';
 
@@ -56,75 +56,145 @@ export function recordPointer(group: string, stream: string, timestamp: number, 
 	return `${group}:${stream}:${timestamp}:${ordinal}`;
 }
 
-function collectEvents(plan: QueryPlan): InsightsEvent[] {
-	const scanned: InsightsEvent[] = [];
+/** The windows a scan walks: the whole range for written streams, one chunk at a time for generated ones. */
+function scanWindows(plan: QueryPlan, until: number): {from: number; to: number}[] {
+	const to = Math.min(plan.endMs, until);
+	let chunkMs = Number.POSITIVE_INFINITY;
 	for (const group of plan.groups) {
 		for (const stream of group.streams) {
-			const events = stream.events;
-			let runStart = 0;
-			const high = upperBound(events, plan.endMs);
-			for (let index = lowerBound(events, plan.startMs); index < high; index += 1) {
-				const event = events[index];
-				if (!event) continue;
-				if (index === 0 || events[index - 1]?.timestamp !== event.timestamp) runStart = index;
-				if (!isVisible(event, plan.createTime)) continue;
-				scanned.push({
-					timestamp: event.timestamp,
-					ingestionTime: event.ingestionTime,
-					message: event.message,
-					logStream: stream.logStreamName,
-					logGroup: `${plan.accountId}:${group.logGroupName}`,
-					ptr: recordPointer(
-						group.logGroupName,
-						stream.logStreamName,
-						event.timestamp,
-						index - runStart,
-					),
-				});
-			}
+			chunkMs = Math.min(chunkMs, stream.generated?.chunkMs ?? Number.POSITIVE_INFINITY);
 		}
 	}
-	return scanned.sort((left, right) => left.timestamp - right.timestamp);
+	if (!(plan.startMs <= to)) return [];
+	if (!Number.isFinite(chunkMs)) return [{from: plan.startMs, to}];
+	const windows: {from: number; to: number}[] = [];
+	for (let start = Math.floor(plan.startMs / chunkMs) * chunkMs; start <= to; start += chunkMs) {
+		windows.push({from: Math.max(plan.startMs, start), to: Math.min(to, start + chunkMs - 1)});
+	}
+	return windows;
+}
+
+/** An event as a query sees it; its `@ptr` is written out only if a result row shows it. */
+class ScannedEvent implements InsightsEvent {
+	constructor(
+		readonly timestamp: number,
+		readonly ingestionTime: number,
+		readonly message: string,
+		readonly logStream: string,
+		readonly logGroup: string,
+		private readonly groupName: string,
+		private readonly ordinal: number,
+	) {}
+
+	get ptr(): string {
+		return recordPointer(this.groupName, this.logStream, this.timestamp, this.ordinal);
+	}
+}
+
+type Cursor = {
+	readonly slice: StreamSlice;
+	readonly stream: string;
+	readonly group: string;
+	/** `@log`. */
+	readonly log: string;
+	index: number;
+	readonly high: number;
+};
+
+/**
+ * The events a query scans with a timestamp up to `until`, in timestamp order: those ingested by
+ * the time it started. The streams' slices of each window are merged one event at a time and
+ * nothing is kept, so a query over a busy world holds only what its own commands keep.
+ */
+function* scannedEvents(plan: QueryPlan, until: number): Generator<InsightsEvent> {
+	for (const window of scanWindows(plan, until)) {
+		const cursors: Cursor[] = [];
+		for (const group of plan.groups) {
+			for (const stream of group.streams) {
+				for (const slice of streamSlices(stream, window.from, window.to, plan.createTime)) {
+					const high = slice.upperBound(window.to);
+					const index = slice.lowerBound(window.from);
+					if (index < high) {
+						const log = `${plan.accountId}:${group.logGroupName}`;
+						cursors.push({
+							slice,
+							stream: stream.logStreamName,
+							group: group.logGroupName,
+							log,
+							index,
+							high,
+						});
+					}
+				}
+			}
+		}
+		for (;;) {
+			// Earliest timestamp first; on a tie, the stream listed first (a stable merge).
+			let next: Cursor | undefined;
+			for (const cursor of cursors) {
+				if (cursor.index >= cursor.high) continue;
+				if (
+					next === undefined ||
+					cursor.slice.timestamp(cursor.index) < next.slice.timestamp(next.index)
+				) {
+					next = cursor;
+				}
+			}
+			if (next === undefined) break;
+			const {slice, index} = next;
+			next.index++;
+			if (slice.ingestionTime(index) > plan.createTime) continue;
+			yield new ScannedEvent(
+				slice.timestamp(index),
+				slice.ingestionTime(index),
+				slice.message(index),
+				next.stream,
+				next.log,
+				next.group,
+				slice.ordinal(index),
+			);
+		}
+	}
 }
 
 export function createQueryRun(plan: QueryPlan): QueryRun {
 	let ended: {status: QueryStatus; result: QueryResult} | undefined;
-	let events: InsightsEvent[] | undefined;
-	let memo: {count: number; result: QueryResult} | undefined;
+	let memo: {until: number; result: QueryResult} | undefined;
 	const scheduledUntil = plan.createTime + plan.durationMs * scheduledShare;
 	const completeAt = plan.createTime + plan.durationMs;
 
-	const run = (count: number): QueryResult => {
-		if (memo?.count === count) return memo.result;
-		events ??= collectEvents(plan);
-		const result = executeInsightsQuery(plan.parsed, events.slice(0, count), {limit: plan.limit});
-		memo = {count, result};
+	const run = (until: number): QueryResult => {
+		if (memo?.until === until) return memo.result;
+		const result = executeInsightsQuery(plan.parsed, scannedEvents(plan, until), {
+			limit: plan.limit,
+		});
+		memo = {until, result};
 		return result;
 	};
-	const settle = (status: QueryStatus, count: number): QueryStatus => {
+	const settle = (status: QueryStatus, until: number): QueryStatus => {
 		let settled: {status: QueryStatus; result: QueryResult};
 		try {
-			settled = {status, result: count === 0 ? emptyResult : run(count)};
+			settled = {status, result: until < plan.startMs ? emptyResult : run(until)};
 		} catch {
 			settled = {status: 'Failed', result: emptyResult};
 		}
 		ended = settled;
-		events = undefined;
 		memo = undefined;
 		return settled.status;
 	};
-	const scannedBy = (now: number): number => {
-		if (now < scheduledUntil) return 0;
-		events ??= collectEvents(plan);
-		const share = (now - scheduledUntil) / Math.max(1, completeAt - scheduledUntil);
-		return Math.min(events.length, Math.floor(events.length * share));
+	/**
+	 * How far the scan has got: the range is read oldest first, so the partial result covers the
+	 * earliest part of it, in whole seconds (polls within one second share one partial scan).
+	 */
+	const scannedThrough = (now: number): number => {
+		if (now < scheduledUntil) return plan.startMs - 1;
+		const share = Math.min(1, (now - scheduledUntil) / Math.max(1, completeAt - scheduledUntil));
+		const span = plan.endMs - plan.startMs + 1;
+		return plan.startMs + Math.floor((span * share) / 1000) * 1000 - 1;
 	};
 	const status = (now: number): QueryStatus => {
 		if (ended) return ended.status;
-		if (now >= completeAt) {
-			events ??= collectEvents(plan);
-			return settle('Complete', events.length);
-		}
+		if (now >= completeAt) return settle('Complete', plan.endMs);
 		return now < scheduledUntil ? 'Scheduled' : 'Running';
 	};
 
@@ -139,17 +209,19 @@ export function createQueryRun(plan: QueryPlan): QueryRun {
 			const current = status(now);
 			if (ended) return ended.result;
 			if (current === 'Scheduled') return emptyResult;
+			const until = scannedThrough(now);
+			if (until < plan.startMs) return emptyResult;
 			try {
-				return run(scannedBy(now));
+				return run(until);
 			} catch {
-				settle('Failed', 0);
+				settle('Failed', plan.startMs - 1);
 				return emptyResult;
 			}
 		},
 		cancel(now) {
 			const current = status(now);
 			if (current !== 'Scheduled' && current !== 'Running') return false;
-			settle('Cancelled', scannedBy(now));
+			settle('Cancelled', scannedThrough(now));
 			return true;
 		},
 	};

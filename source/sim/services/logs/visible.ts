@@ -55,6 +55,58 @@ type CachedStats = {readonly length: number; readonly now: number; readonly stat
 const statsCache = new WeakMap<readonly LogEvent[], CachedStats>();
 
 export function visibleStreamStats(stream: LogStream, now: number): StreamStats {
+	const written = writtenStreamStats(stream, now);
+	return stream.generated === undefined ? written : withGenerated(written, stream, now);
+}
+
+/** How far back a generated stream's newest delivered event is looked for. */
+const newestLookbackChunks = 10;
+
+/**
+ * A generated stream's figures without building its history: the first event is taken to be at
+ * the start of the oldest chunk and the newest is found in the latest delivered chunks. Stored
+ * bytes count written events only (AWS itself has reported 0 for streams since 2019).
+ */
+function withGenerated(written: StreamStats, stream: LogStream, now: number): StreamStats {
+	const generated = stream.generated;
+	if (generated === undefined) return written;
+	const oldest = generated.oldest(now);
+	let newest: {timestamp: number; ingestion: number} | undefined;
+	const latest = Math.floor(now / generated.chunkMs) * generated.chunkMs;
+	for (
+		let start = latest;
+		newest === undefined &&
+		start >= oldest &&
+		start > latest - newestLookbackChunks * generated.chunkMs;
+		start -= generated.chunkMs
+	) {
+		if (generated.deliveredFrom(start) > now) continue;
+		const chunk = generated.chunk(start);
+		for (let index = chunk.length - 1; index >= 0; index--) {
+			if (chunk.ingestionTime(index) <= now) {
+				newest = {timestamp: chunk.timestamp(index), ingestion: chunk.ingestionTime(index)};
+				break;
+			}
+		}
+	}
+	const first = Math.min(written.firstEventTimestamp ?? oldest, oldest);
+	const last = Math.max(
+		written.lastEventTimestamp ?? newest?.timestamp ?? 0,
+		newest?.timestamp ?? 0,
+	);
+	const ingestion = Math.max(written.lastIngestionTime ?? 0, newest?.ingestion ?? 0);
+	return {
+		...(newest === undefined && written.firstEventTimestamp === undefined
+			? {}
+			: {firstEventTimestamp: first}),
+		...(last > 0 ? {lastEventTimestamp: last} : {}),
+		...(ingestion > 0 ? {lastIngestionTime: ingestion} : {}),
+		storedBytes: written.storedBytes,
+		visibleCount: written.visibleCount,
+	};
+}
+
+function writtenStreamStats(stream: LogStream, now: number): StreamStats {
 	const cached = statsCache.get(stream.events);
 	if (cached && cached.length === stream.events.length && cached.now === now) return cached.stats;
 	let first: number | undefined;

@@ -1,0 +1,227 @@
+// Records of one interface, one flow log and one minute, held as numbers (about 40 bytes each)
+// and written out in the flow log's format only when a read asks for one: a busy world's window is
+// hundreds of thousands of records, and their text would take four times the room.
+import type {EventChunk} from '../world/types.js';
+import {LineText} from './byte-text.js';
+import type {RecordValues, RecordWriter} from './render.js';
+
+const actions = ['ACCEPT', 'REJECT'] as const;
+
+/**
+ * A column of numbers that grows by doubling, a typed array underneath (no object per value):
+ * 32-bit integers, or doubles for a column that may outgrow them.
+ */
+class Column {
+	private values: Int32Array | Float64Array;
+	length = 0;
+
+	constructor(private readonly wide = false) {
+		this.values = wide ? new Float64Array(64) : new Int32Array(64);
+	}
+
+	push(value: number): void {
+		if (this.length === this.values.length) {
+			const grown = this.wide ? new Float64Array(this.length * 2) : new Int32Array(this.length * 2);
+			grown.set(this.values);
+			this.values = grown;
+		}
+		this.values[this.length++] = value;
+	}
+
+	at(index: number): number {
+		return this.values[index] ?? 0;
+	}
+}
+
+/** Growable columns of one minute's records, in the order they were written. */
+export class ChunkBuilder {
+	private readonly addresses: string[] = [];
+	private readonly addressIndex = new Map<string, number>();
+	private readonly columns = {
+		src: new Column(),
+		dst: new Column(),
+		pktSrc: new Column(),
+		pktDst: new Column(),
+		srcPort: new Column(),
+		dstPort: new Column(),
+		packets: new Column(),
+		bytes: new Column(true),
+		start: new Column(),
+		end: new Column(),
+		/** flags | action << 8 | ingress << 9 | path << 10. */
+		bits: new Column(),
+	};
+
+	constructor(
+		private readonly minuteStart: number,
+		private readonly write: RecordWriter,
+	) {}
+
+	private address(text: string): number {
+		let index = this.addressIndex.get(text);
+		if (index === undefined) {
+			index = this.addresses.length;
+			this.addresses.push(text);
+			this.addressIndex.set(text, index);
+		}
+		return index;
+	}
+
+	add(values: RecordValues): void {
+		const {columns} = this;
+		columns.src.push(this.address(values.srcAddr));
+		columns.dst.push(this.address(values.dstAddr));
+		columns.pktSrc.push(this.address(values.pktSrcAddr));
+		columns.pktDst.push(this.address(values.pktDstAddr));
+		columns.srcPort.push(values.srcPort);
+		columns.dstPort.push(values.dstPort);
+		columns.packets.push(values.packets);
+		columns.bytes.push(values.bytes);
+		columns.start.push(values.start);
+		columns.end.push(values.end);
+		const action = values.action === 'REJECT' ? 1 : 0;
+		columns.bits.push(
+			values.flags | (action << 8) | ((values.ingress ? 1 : 0) << 9) | (values.path << 10),
+		);
+	}
+
+	/** In timestamp order (a counting sort by second), records of one second in the order written. */
+	finish(ingestionTime: number): EventChunk {
+		const {columns} = this;
+		const count = columns.start.length;
+		const firstSecond = Math.floor(this.minuteStart / 1000);
+		const secondOf = (index: number) =>
+			Math.min(59, Math.max(0, columns.start.at(index) - firstSecond));
+		const firstOf = new Int32Array(61);
+		for (let index = 0; index < count; index++)
+			firstOf[secondOf(index) + 1] = (firstOf[secondOf(index) + 1] ?? 0) + 1;
+		for (let second = 1; second <= 60; second++)
+			firstOf[second] = (firstOf[second] ?? 0) + (firstOf[second - 1] ?? 0);
+		const order = new Int32Array(count);
+		for (let index = 0; index < count; index++) {
+			const second = secondOf(index);
+			const position = firstOf[second] ?? 0;
+			firstOf[second] = position + 1;
+			order[position] = index;
+		}
+		const sorted = <T extends Int32Array | Uint16Array | Float64Array>(
+			column: Column,
+			make: (length: number) => T,
+		): T => {
+			const values = make(count);
+			for (let position = 0; position < count; position++) {
+				values[position] = column.at(order[position] ?? 0);
+			}
+			return values;
+		};
+		const int = (length: number) => new Int32Array(length);
+		const short = (length: number) => new Uint16Array(length);
+		const src = sorted(columns.src, int);
+		const dst = sorted(columns.dst, int);
+		const pktSrc = sorted(columns.pktSrc, int);
+		const pktDst = sorted(columns.pktDst, int);
+		const srcPort = sorted(columns.srcPort, short);
+		const dstPort = sorted(columns.dstPort, short);
+		const packets = sorted(columns.packets, int);
+		const bytes = sorted(columns.bytes, (length) => new Float64Array(length));
+		const start = sorted(columns.start, int);
+		const end = sorted(columns.end, int);
+		const bits = sorted(columns.bits, int);
+		return binaryChunk(
+			{src, dst, pktSrc, pktDst, srcPort, dstPort, packets, bytes, start, end, bits},
+			this.addresses,
+			this.write,
+			ingestionTime,
+		);
+	}
+}
+
+type Columns = {
+	readonly src: Int32Array;
+	readonly dst: Int32Array;
+	readonly pktSrc: Int32Array;
+	readonly pktDst: Int32Array;
+	readonly srcPort: Uint16Array;
+	readonly dstPort: Uint16Array;
+	readonly packets: Int32Array;
+	readonly bytes: Float64Array;
+	readonly start: Int32Array;
+	readonly end: Int32Array;
+	readonly bits: Int32Array;
+};
+
+// Built outside the builder so the chunk's closures hold the typed columns only, never the
+// builder's growable arrays (a closure keeps its whole scope alive).
+function binaryChunk(
+	columns: Columns,
+	addresses: readonly string[],
+	write: RecordWriter,
+	ingestionTime: number,
+): EventChunk {
+	const {src, dst, pktSrc, pktDst, srcPort, dstPort, packets, bytes, start, end, bits} = columns;
+	const line = new LineText();
+	return {
+		length: start.length,
+		timestamp: (index) => (start[index] ?? 0) * 1000,
+		ingestionTime: () => ingestionTime,
+		message: (index) => {
+			const packed = bits[index] ?? 0;
+			write(
+				{
+					srcAddr: addresses[src[index] ?? 0] ?? '-',
+					dstAddr: addresses[dst[index] ?? 0] ?? '-',
+					srcPort: srcPort[index] ?? 0,
+					dstPort: dstPort[index] ?? 0,
+					pktSrcAddr: addresses[pktSrc[index] ?? 0] ?? '-',
+					pktDstAddr: addresses[pktDst[index] ?? 0] ?? '-',
+					packets: packets[index] ?? 0,
+					bytes: bytes[index] ?? 0,
+					start: start[index] ?? 0,
+					end: end[index] ?? 0,
+					action: actions[(packed >> 8) & 1] ?? 'ACCEPT',
+					flags: packed & 255,
+					ingress: ((packed >> 9) & 1) === 1,
+					path: packed >> 10,
+				},
+				line,
+			);
+			return line.take();
+		},
+		size: start.length * 48 + addresses.length * 24 + 256,
+	};
+}
+
+export const emptyChunk: EventChunk = {
+	length: 0,
+	timestamp: () => 0,
+	ingestionTime: () => 0,
+	message: () => '',
+	size: 64,
+};
+
+/** Chunks of several flow logs for one stream, merged in timestamp order (each keeps its own delivery). */
+export function mergeChunks(chunks: readonly EventChunk[]): EventChunk {
+	const present = chunks.filter((chunk) => chunk.length > 0);
+	if (present.length <= 1) return present[0] ?? emptyChunk;
+	const entries = present.flatMap((chunk) =>
+		Array.from({length: chunk.length}, (_, index) => ({
+			chunk,
+			index,
+			timestamp: chunk.timestamp(index),
+		})),
+	);
+	entries.sort((left, right) => left.timestamp - right.timestamp);
+	return {
+		length: entries.length,
+		timestamp: (index) => entries[index]?.timestamp ?? 0,
+		ingestionTime: (index) => {
+			const entry = entries[index];
+			return entry === undefined ? 0 : entry.chunk.ingestionTime(entry.index);
+		},
+		message: (index) => {
+			const entry = entries[index];
+			return entry === undefined ? '' : entry.chunk.message(entry.index);
+		},
+		size: present.reduce((total, chunk) => total + chunk.size, 0),
+	};
+}

@@ -1,0 +1,52 @@
+// The connections that overlap a time range: those that start in it, and the few of the two
+// minutes before that are still open (no connection outlives two minutes). Connections are
+// visited one at a time as they are generated; what is kept between calls is only the stragglers
+// of recent minutes, so reading a busy world minute after minute generates each minute once and
+// never holds a minute whole.
+import {type Connection, minuteMs} from './connection.js';
+import type {ModelContext} from './context.js';
+import {forEachConnection} from './minute-traffic.js';
+
+/** Minutes whose stragglers are kept: enough for reading minute after minute, no more (a busy
+ * minute has thousands of them). */
+const keptStragglerMinutes = 3;
+
+export type TrafficSource = {
+	/** Visits every connection with a packet in [start, start + ms) (whole minutes). */
+	readonly visit: (start: number, ms: number, visit: (connection: Connection) => void) => void;
+};
+
+export function createTrafficSource(context: ModelContext): TrafficSource {
+	const stragglers = new Map<number, readonly Connection[]>();
+	const remember = (minuteStart: number, kept: readonly Connection[]) => {
+		stragglers.delete(minuteStart);
+		stragglers.set(minuteStart, kept);
+		for (const oldest of stragglers.keys()) {
+			if (stragglers.size <= keptStragglerMinutes) break;
+			stragglers.delete(oldest);
+		}
+	};
+	/** Generates the minute, visiting each connection, and keeps those still open after it. */
+	const generate = (minuteStart: number, visit?: (connection: Connection) => void) => {
+		const kept: Connection[] = [];
+		forEachConnection(context, minuteStart, (connection) => {
+			if (connection.end >= minuteStart + minuteMs) kept.push(connection);
+			visit?.(connection);
+		});
+		remember(minuteStart, kept);
+	};
+	const stragglersOf = (minuteStart: number): readonly Connection[] => {
+		if (!stragglers.has(minuteStart)) generate(minuteStart);
+		return stragglers.get(minuteStart) ?? [];
+	};
+	return {
+		visit: (start, ms, visit) => {
+			for (const minute of [start - 2 * minuteMs, start - minuteMs]) {
+				for (const connection of stragglersOf(minute)) {
+					if (connection.end >= start) visit(connection);
+				}
+			}
+			for (let minute = start; minute < start + ms; minute += minuteMs) generate(minute, visit);
+		},
+	};
+}
