@@ -52,7 +52,7 @@ function tlsColumns(): Array<Column<TlsListenerStats>> {
 		},
 		{
 			id: 'old',
-			header: 'TLS1.0/1.1',
+			header: 'old TLS',
 			priority: 5,
 			align: 'right',
 			cell: (row) => countCell(row.oldProtocol, 'yellow'),

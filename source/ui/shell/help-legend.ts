@@ -38,6 +38,7 @@ function accessLogEntries(): HelpEntry[] {
 			text: 'requests the LB answered without a target (target:port -)',
 		},
 		{kind: 'entry', key: 'hs p99', text: 'tls_handshake_time; failed: a ClientHello, no agreement'},
+		{kind: 'entry', key: 'old TLS', text: 'connections on TLS 1.0 or 1.1'},
 		{
 			kind: 'entry',
 			key: 'from the objects read',
