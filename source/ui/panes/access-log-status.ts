@@ -6,8 +6,9 @@ import type {
 	AccessLogGap,
 	AccessLogGapKind,
 	AccessLogsSetup,
-	PercentileMethod,
 	Precision,
+	RequestsView,
+	TlsView,
 } from '../../domain/snapshot.js';
 import {formatNumber} from '../../domain/units.js';
 import {formatClock} from './format-cells.js';
@@ -16,14 +17,10 @@ import {headerClock} from './pane-clock.js';
 import type {PaneContext} from './pane-context.js';
 
 /** What both access-log slices carry about where their figures come from. */
-export type AccessLogFreshness = {
-	readonly precision: Precision;
-	readonly percentiles: PercentileMethod;
-	readonly coverage?: {readonly start: number; readonly end: number};
-	readonly dataThrough?: number;
-	readonly entriesRead: number;
-	readonly malformedEntries: number;
-};
+export type AccessLogFreshness = Pick<
+	RequestsView | TlsView,
+	'precision' | 'percentiles' | 'coverage' | 'dataThrough' | 'entriesRead' | 'malformedEntries'
+>;
 
 const precisionWords: Readonly<Record<Precision, string>> = {
 	exact: 'exact (Athena)',

@@ -3,10 +3,11 @@
 import type {RequestsView, Snapshot} from '../../domain/snapshot.js';
 import {formatNumber} from '../../domain/units.js';
 import {countCell, secondsCell, topCountsText} from './access-log-cells.js';
+import {accessLogListing} from './access-log-listing.js';
 import {accessLogFreshnessLine, accessLogGapLines, waitingLines} from './access-log-status.js';
 import {fitLineExactly, type Line, line, seg} from './line.js';
 import {type PaneContext, withinPane} from './pane-context.js';
-import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';
+import {chosenOrder, defaultSortPart, defaultView, type PaneView} from './pane-view.js';
 import {
 	notDispatchedLabel,
 	type RequestsRow,
@@ -14,9 +15,8 @@ import {
 	requestsOrders,
 	requestsRows,
 } from './requests-view.js';
-import {drawVisible} from './scroll.js';
 import {sparkline} from './sparkline.js';
-import {type Column, layoutTable, tableHeader, tableRow} from './table.js';
+import type {Column} from './table.js';
 
 const gapKinds = ['access-logs-off', 'bucket-unreadable'] as const;
 
@@ -166,33 +166,17 @@ function requestsBody(snapshot: Snapshot, context: PaneContext, view: PaneView):
 		lines.push(...timelineLines(requests, snapshot, context));
 	}
 
-	if (all.length === 0) {
-		lines.push(line('No requests in the logs read', 'dim'));
-		return lines;
-	}
-
-	const rows = requestsInView(snapshot, view);
-	const header = viewLine(view, {shown: rows.length, total: all.length}, sortLabel, context);
-	if (header !== undefined) {
-		lines.push(header);
-	}
-
-	if (rows.length === 0) {
-		lines.push(line('No targets match the filter', 'dim'));
-		return lines;
-	}
-
-	const ellipsis = context.glyphs.ellipsis;
-	const layout = layoutTable(requestsColumns(), rows, context.width);
-	lines.push(tableHeader(layout, ellipsis));
-	lines.push(
-		...drawVisible(rows, (row) => tableRow(layout, row, ellipsis), {
-			visible: context.height - lines.length,
-			selected: context.selected,
-			focused: context.focused,
-			width: context.width,
-			ellipsis,
-		}),
+	return accessLogListing(
+		{
+			above: lines,
+			total: all.length,
+			rows: requestsInView(snapshot, view),
+			columns: requestsColumns(),
+			sortLabel,
+			none: 'No requests in the logs read',
+			noMatch: 'No targets match the filter',
+		},
+		view,
+		context,
 	);
-	return lines;
 }

@@ -3,12 +3,12 @@
 import type {Snapshot, TlsListenerStats} from '../../domain/snapshot.js';
 import {formatNumber} from '../../domain/units.js';
 import {countCell, millisecondsCell, topCountsText} from './access-log-cells.js';
+import {accessLogListing} from './access-log-listing.js';
 import {accessLogFreshnessLine, accessLogGapLines, waitingLines} from './access-log-status.js';
 import {type Line, line} from './line.js';
 import {type PaneContext, withinPane} from './pane-context.js';
-import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';
-import {drawVisible} from './scroll.js';
-import {type Column, layoutTable, tableHeader, tableRow} from './table.js';
+import {chosenOrder, defaultSortPart, defaultView, type PaneView} from './pane-view.js';
+import type {Column} from './table.js';
 import {tlsInView, tlsOrders} from './tls-view.js';
 
 const gapKinds = ['access-logs-off', 'nlb-without-tls-listener', 'bucket-unreadable'] as const;
@@ -102,38 +102,17 @@ function tlsBody(snapshot: Snapshot, context: PaneContext, view: PaneView): Line
 			defaultSortPart(view, sortLabel, tls.listeners.length),
 		),
 	];
-	if (tls.listeners.length === 0) {
-		lines.push(line('No TLS connections in the logs read', 'dim'));
-		return lines;
-	}
-
-	const rows = tlsInView(snapshot, view);
-	const header = viewLine(
+	return accessLogListing(
+		{
+			above: lines,
+			total: tls.listeners.length,
+			rows: tlsInView(snapshot, view),
+			columns: tlsColumns(),
+			sortLabel,
+			none: 'No TLS connections in the logs read',
+			noMatch: 'No listeners match the filter',
+		},
 		view,
-		{shown: rows.length, total: tls.listeners.length},
-		sortLabel,
 		context,
 	);
-	if (header !== undefined) {
-		lines.push(header);
-	}
-
-	if (rows.length === 0) {
-		lines.push(line('No listeners match the filter', 'dim'));
-		return lines;
-	}
-
-	const ellipsis = context.glyphs.ellipsis;
-	const layout = layoutTable(tlsColumns(), rows, context.width);
-	lines.push(tableHeader(layout, ellipsis));
-	lines.push(
-		...drawVisible(rows, (row) => tableRow(layout, row, ellipsis), {
-			visible: context.height - lines.length,
-			selected: context.selected,
-			focused: context.focused,
-			width: context.width,
-			ellipsis,
-		}),
-	);
-	return lines;
 }
