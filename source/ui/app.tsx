@@ -206,6 +206,8 @@ export function App(properties: Properties) {
 	const labels = {
 		'toggle-pause': state.frozen === undefined ? 'pause' : 'resume',
 		'toggle-zoom': state.zoomed ? 'unzoom' : 'zoom',
+		// In a target's requests, Enter opens the request under the cursor.
+		'drill-down': keyContext(state) === 'detail-list' ? 'request' : 'detail',
 	} as const;
 	// Before the load balancer is found, the panes have nothing to wait for but this failure.
 	const startup = startupFailure(live);

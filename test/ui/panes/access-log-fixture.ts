@@ -4,6 +4,7 @@
 // from hand-written entries through the domain's own aggregation, as the engine builds them.
 import {aggregateRequests} from '../../../source/domain/access-logs/requests-accumulator.js';
 import {aggregateTls} from '../../../source/domain/access-logs/tls-accumulator.js';
+import {evaluateFindings} from '../../../source/domain/findings/evaluate-findings.js';
 import type {
 	AccessLogsSetup,
 	RequestRecord,
@@ -117,16 +118,18 @@ const albSetup: AccessLogsSetup = {
 	gaps: [],
 };
 
+/** The ALB's own snapshot: no flows or metrics of the NLB fixture; findings as the rules raise them. */
 export function albSnapshot(entries: readonly RequestRecord[] = albEntries): Snapshot {
-	const {flows: _flows, ...rest} = snapshot;
-	return {
+	const {flows: _flows, metrics: _metrics, ...rest} = snapshot;
+	const shown: Snapshot = {
 		...rest,
 		target: 'shop-alb',
+		sources: {...rest.sources, metrics: {status: 'pending'}},
 		topology: albTopology,
-		findings: [],
 		accessLogs: albSetup,
 		requests: aggregateRequests(entries, {precision: 'provisional', coverage, malformedEntries: 2}),
 	};
+	return {...shown, findings: evaluateFindings(shown)};
 }
 
 /** An ALB whose access logs are off: no slice, the setup's gap says what to enable. */

@@ -42,6 +42,7 @@ describe('the Requests pane in the app at 80x24', () => {
 		const target = await waitForFrame(app, 'detail, Esc back: 10.0.2.12:8080 in shop-tg');
 		expect(target).toContain('Failing requests, newest first (3)');
 		expect(target).toContain('13:33:40Z 504 (target -) - GET /cart TargetResponseTimeout');
+		expect(target).toContain('Enter request');
 		expect(onCommand).toHaveBeenCalledWith({
 			type: 'drill-down',
 			pane: 'requests',
