@@ -83,10 +83,10 @@ function zoomNote(state: ShellState): string {
 	if (!state.detailOpen) {
 		return 'z restores';
 	}
-	const id = state.selection[state.focus].id;
 	if (state.innerOpen) {
 		return 'request, Esc back to the target';
 	}
+	const id = state.selection[state.focus].id;
 	return id === undefined ? 'detail, Esc back' : `detail, Esc back: ${sanitizeText(id, 120)}`;
 }
 

@@ -11,11 +11,10 @@ type Known = Pick<Snapshot, 'topology' | 'requests' | 'tls'>;
 export function accessLogPane(snapshot: Known): AccessLogPane | undefined {
 	const topology = snapshot.topology;
 	if (topology === undefined) {
-		return snapshot.requests === undefined
-			? snapshot.tls === undefined
-				? undefined
-				: 'tls'
-			: 'requests';
+		if (snapshot.requests !== undefined) {
+			return 'requests';
+		}
+		return snapshot.tls === undefined ? undefined : 'tls';
 	}
 
 	if (topology.type === 'application') {

@@ -123,6 +123,25 @@ describe('the Requests pane', () => {
 		expect(text).not.toContain('…');
 	});
 
+	it('keeps the rows read earlier under a gap that arose since (the bucket became unreadable)', () => {
+		const unreadable: Snapshot = {
+			...alb,
+			accessLogs: {
+				...alb.accessLogs,
+				gaps: [
+					{
+						kind: 'bucket-unreadable',
+						message: 'lbtop cannot read s3://shop-logs/alb/: s3:GetObject was denied.',
+					},
+				],
+			},
+		};
+		const lines = pane(unreadable);
+		expect(lines[0]).toBe('lbtop cannot read s3://shop-logs/alb/: s3:GetObject was denied.');
+		expect(lines[1]).toMatch(/^logs through 13:43:00Z/);
+		expect(lines.join('\n')).toContain('10.0.1.11:8080');
+	});
+
 	it('says where it reads from before the first logs, and when a slice holds no request', () => {
 		const {requests: _requests, ...waiting} = alb;
 		expect(flowing(pane(waiting))).toContain(

@@ -40,6 +40,10 @@ describe('the TLS pane', () => {
 		expect(accessLogPane(nlb)).toBe('tls');
 		expect(accessLogPane(snapshot)).toBe(undefined);
 		expect(accessLogPane(nlbWithoutTls())).toBe(undefined);
+		// Before discovery has said which type the LB is, the slice that arrived decides.
+		const {topology: _topology, ...undiscovered} = nlb;
+		expect(accessLogPane(undiscovered)).toBe('tls');
+		expect(accessLogPane({})).toBe(undefined);
 	});
 
 	it('says why when the setup has a gap, and waits without one', () => {
