@@ -90,6 +90,27 @@ describe('the Requests pane in the app at 80x24', () => {
 		expect(detail).toContain('GET /boom');
 	});
 
+	it('keeps the cursor on the chosen request line when a newer failure arrives above it', async () => {
+		const {app, store} = mountApp({snapshot: albSnapshot(), panes, clock: () => now});
+		await waitForFrame(app, '[Findings]');
+		app.press(keys.shiftTab);
+		await waitForFrame(app, '[Requests]');
+		app.press(keys.enter);
+		await waitForFrame(app, 'detail, Esc back: 10.0.1.11:8080 in shop-tg');
+		app.press('j');
+		const newer = target5xx({
+			targetGroupArn: shopGroupArn,
+			targetAddr: '10.0.1.11',
+			time: now - 30_000,
+			path: '/newest',
+		});
+		store.set({...albSnapshot([...albEntries, newer]), generatedAt: now + 10_000});
+		await waitForFrame(app, 'GET /newest');
+		app.press(keys.enter);
+		const request = await waitForFrame(app, 'request, Esc back to the target');
+		expect(request).toContain('13:41:30Z 500 (target 500) POST /checkout?');
+	});
+
 	it('says the access logs are off and what to enable', async () => {
 		const {app} = mountApp({snapshot: albLogsOff(), panes, clock: () => now});
 		await waitForFrame(app, '[Findings]');
