@@ -3,7 +3,9 @@
 import type {Snapshot} from '../domain/snapshot.js';
 import {shareFileName, writeShareFile} from './share-file.js';
 import {fitClipboard, osc52} from './share-osc52.js';
+import {shareRequestsLines} from './share-requests.js';
 import {textSummary} from './text-summary.js';
+import {wrapSummary} from './text-wrap.js';
 
 export type ShareEnvironment = {
 	/** Where the file goes (the temporary directory: TMPDIR is honoured). */
@@ -23,12 +25,19 @@ export type ShareOutcome = {
 	readonly fileError?: string;
 };
 
+/** The summary `--once` prints, and what the access logs say when they were read. */
+export function shareText(snapshot: Snapshot, now: number): string {
+	const accessLogs = shareRequestsLines(snapshot);
+	const summary = textSummary(snapshot, now);
+	return accessLogs.length === 0 ? summary : `${summary}${wrapSummary(accessLogs.join('\n'))}\n`;
+}
+
 export async function shareSummary(
 	snapshot: Snapshot,
 	now: number,
 	environment: ShareEnvironment,
 ): Promise<ShareOutcome> {
-	const text = textSummary(snapshot, now);
+	const text = shareText(snapshot, now);
 	let path: string | undefined;
 	let fileError: string | undefined;
 	try {

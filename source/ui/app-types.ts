@@ -41,6 +41,13 @@ export type ShellPaneProperties = PaneProperties & {
 	readonly detailScroll?: number;
 	/** The pane tells the shell how far its open detail can scroll, so keys stop at its end. */
 	readonly onDetailScrollLimit?: (limit: number) => void;
+	/**
+	 * In a detail that lists rows of its own (PaneEntry.innerRowIds): the chosen row (its id, and
+	 * the row to fall back to), and whether that row's own detail is open.
+	 */
+	readonly innerSelected?: number;
+	readonly innerSelectedId?: string;
+	readonly innerOpen?: boolean;
 };
 
 export type PaneEntry = {
@@ -51,6 +58,11 @@ export type PaneEntry = {
 	 * cursor moves over real rows and stays on an item while refreshes move it.
 	 */
 	readonly rowIds?: (snapshot: Snapshot, view: PaneViewRequest) => readonly string[];
+	/**
+	 * A pane whose detail lists rows of its own (a target's requests): their stable ids, for the
+	 * item `id` of the pane's rows. The movement keys then choose one and Enter opens it.
+	 */
+	readonly innerRowIds?: (snapshot: Snapshot, id: string) => readonly string[];
 };
 
 /** The filter and sort step the shell draws a pane with. */

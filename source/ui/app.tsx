@@ -16,6 +16,7 @@ import type {
 import {type Clock, useNow} from './hooks/use-clock.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {computeLayout, drawableRows, paneHeight, type ShellLayout, totalRows} from './layout.js';
+import {accessLogPane, contentPanesFor, focusOrderFor} from './pane-order.js';
 import type {PaneId} from './pane-types.js';
 import {FilterInput} from './shell/filter-input.js';
 import {Header} from './shell/header.js';
@@ -82,8 +83,23 @@ function zoomNote(state: ShellState): string {
 	if (!state.detailOpen) {
 		return 'z restores';
 	}
+	if (state.innerOpen) {
+		return 'request, Esc back to the target';
+	}
 	const id = state.selection[state.focus].id;
 	return id === undefined ? 'detail, Esc back' : `detail, Esc back: ${sanitizeText(id, 120)}`;
+}
+
+/** The open detail's own rows' props, for the pane whose detail lists them. */
+function innerProperties(state: ShellState) {
+	if (!state.detailList) {
+		return {};
+	}
+	return {
+		innerSelected: state.inner.index,
+		...(state.inner.id === undefined ? {} : {innerSelectedId: state.inner.id}),
+		innerOpen: state.innerOpen,
+	};
 }
 
 export function App(properties: Properties) {
@@ -96,6 +112,9 @@ export function App(properties: Properties) {
 	const size = useTerminalSize(properties.initialSize);
 	const now = useNow(properties.clock);
 	const [state, dispatch] = useReducer(shellReducer, live, initialShellState);
+	// A pane this LB does not have (the snapshot changed under it) gives way to the metrics.
+	const activeContent = (shell: ShellState) =>
+		contentPanesFor(shown(shell)).includes(shell.activeContent) ? shell.activeContent : 'metrics';
 	const resumed = useResumedNote({
 		frozen: state.frozen,
 		live,
@@ -111,8 +130,10 @@ export function App(properties: Properties) {
 		notice !== undefined && now < notice.until
 			? noticeLines(sanitizeText(notice.text), size.columns, ascii)
 			: [];
+	const shown = (shell: ShellState) => shell.frozen ?? live;
 	const layoutFor = (shell: ShellState) =>
 		computeLayout({
+			accessLogPane: accessLogPane(shown(shell)),
 			helpBarRows: shell.editingFilter ? 1 : Math.max(1, shownNotice.length),
 			columns: size.columns,
 			rows: drawableRows(size.rows),
@@ -120,7 +141,7 @@ export function App(properties: Properties) {
 			paused: shell.frozen !== undefined || resumed.text !== undefined,
 			zoomed: shell.zoomed || shell.detailOpen,
 			focus: shell.focus,
-			activeContent: shell.activeContent,
+			activeContent: activeContent(shell),
 		});
 	const snapshot = state.frozen ?? live;
 	const layout = layoutFor(state);
@@ -139,8 +160,14 @@ export function App(properties: Properties) {
 			? {pageSize: Math.max(1, height - 1), scrollLimit: detailLimit.current}
 			: {pageSize: height, scrollLimit: 0};
 	};
-	const rowIds = (shell: ShellState, pane: PaneId) =>
-		panes[pane].rowIds?.(shell.frozen ?? live, viewRequest(shell, pane)) ?? [];
+	const rowIds = (shell: ShellState, pane: PaneId) => {
+		const entry = panes[pane];
+		const id = shell.selection[pane].id;
+		if (keyContext(shell) === 'detail-list' && id !== undefined) {
+			return entry.innerRowIds?.(shown(shell), id) ?? [];
+		}
+		return entry.rowIds?.(shown(shell), viewRequest(shell, pane)) ?? [];
+	};
 	useShellInput({
 		state,
 		dispatch,
@@ -148,6 +175,8 @@ export function App(properties: Properties) {
 			rows: rowIds(shell, shell.focus),
 			...scrolling(shell, layoutFor(shell)),
 			live,
+			order: focusOrderFor(shown(shell)),
+			detailList: panes[shell.focus].innerRowIds !== undefined,
 		}),
 		onQuit: properties.onQuit,
 		onCommand,
@@ -166,12 +195,19 @@ export function App(properties: Properties) {
 		color,
 		...viewRequest(state, pane),
 		...(state.detailOpen && state.focus === pane
-			? {detail: true, detailScroll: state.detailScroll, onDetailScrollLimit}
+			? {
+					detail: true,
+					detailScroll: state.detailScroll,
+					onDetailScrollLimit,
+					...innerProperties(state),
+				}
 			: {}),
 	});
 	const labels = {
 		'toggle-pause': state.frozen === undefined ? 'pause' : 'resume',
 		'toggle-zoom': state.zoomed ? 'unzoom' : 'zoom',
+		// In a target's requests, Enter opens the request under the cursor.
+		'drill-down': keyContext(state) === 'detail-list' ? 'request' : 'detail',
 	} as const;
 	// Before the load balancer is found, the panes have nothing to wait for but this failure.
 	const startup = startupFailure(live);
@@ -240,7 +276,8 @@ export function App(properties: Properties) {
 							layout={layout}
 							panes={panes}
 							focus={state.focus}
-							activeContent={state.activeContent}
+							activeContent={activeContent(state)}
+							order={focusOrderFor(snapshot)}
 							ascii={ascii}
 							paneProperties={paneProperties}
 							zoomNote={zoomNote(state)}

@@ -3,9 +3,10 @@
 
 /**
  * Where keys are read: the main screen, an open detail (Enter), the help overlay, or the one-line
- * filter input. In a detail and in help the movement keys scroll instead of moving the selection.
+ * filter input. In a detail and in help the movement keys scroll instead of moving the selection;
+ * in a detail that lists rows of its own (a target's requests) they choose one for Enter.
  */
-export type KeyContext = 'normal' | 'detail' | 'help' | 'filter';
+export type KeyContext = 'normal' | 'detail' | 'detail-list' | 'help' | 'filter';
 
 export type KeyAction =
 	| 'toggle-help'
@@ -76,7 +77,7 @@ export const keymap: readonly Binding[] = [
 		label: 'help',
 		description: 'Show or hide this list of keys',
 		action: 'toggle-help',
-		when: ['normal', 'detail', 'help'],
+		when: ['normal', 'detail', 'detail-list', 'help'],
 		bar: 1,
 	},
 	{
@@ -84,7 +85,7 @@ export const keymap: readonly Binding[] = [
 		label: 'quit',
 		description: 'Quit and restore the terminal',
 		action: 'quit',
-		when: ['normal', 'detail', 'help'],
+		when: ['normal', 'detail', 'detail-list', 'help'],
 		bar: 2,
 	},
 	{
@@ -92,7 +93,7 @@ export const keymap: readonly Binding[] = [
 		label: 'quit',
 		description: 'Quit from anywhere, even while typing a filter',
 		action: 'quit',
-		when: ['normal', 'detail', 'help', 'filter'],
+		when: ['normal', 'detail', 'detail-list', 'help', 'filter'],
 	},
 	{keys: ['tab'], label: 'pane', description: 'Focus the next pane', action: 'next-pane', bar: 3},
 	{
@@ -106,7 +107,7 @@ export const keymap: readonly Binding[] = [
 		label: 'up',
 		description: 'Move the selection up',
 		action: 'select-up',
-		when: ['normal'],
+		when: ['normal', 'detail-list'],
 		bar: 5,
 	},
 	{
@@ -114,7 +115,7 @@ export const keymap: readonly Binding[] = [
 		label: 'down',
 		description: 'Move the selection down',
 		action: 'select-down',
-		when: ['normal'],
+		when: ['normal', 'detail-list'],
 		bar: 5,
 	},
 	{
@@ -122,28 +123,28 @@ export const keymap: readonly Binding[] = [
 		label: 'page up',
 		description: 'Move up one page',
 		action: 'page-up',
-		when: ['normal'],
+		when: ['normal', 'detail-list'],
 	},
 	{
 		keys: ['pagedown'],
 		label: 'page down',
 		description: 'Move down one page',
 		action: 'page-down',
-		when: ['normal'],
+		when: ['normal', 'detail-list'],
 	},
 	{
 		keys: ['g', 'home'],
 		label: 'top',
 		description: 'Jump to the first row',
 		action: 'top',
-		when: ['normal'],
+		when: ['normal', 'detail-list'],
 	},
 	{
 		keys: ['G', 'end'],
 		label: 'bottom',
 		description: 'Jump to the last row',
 		action: 'bottom',
-		when: ['normal'],
+		when: ['normal', 'detail-list'],
 	},
 	{
 		keys: ['up', 'k'],
@@ -192,15 +193,16 @@ export const keymap: readonly Binding[] = [
 		keys: ['enter'],
 		label: 'detail',
 		description:
-			"Open the selected row's detail and evidence; it stays on that item while the rows change",
+			"Open the selected row's detail and evidence; it stays on that item while the rows change. In a target's requests, open the chosen request with every field",
 		action: 'drill-down',
-		when: ['normal'],
+		when: ['normal', 'detail-list'],
 		bar: 4,
 	},
 	{
 		keys: ['escape'],
 		label: 'back',
-		description: "Close the detail, leave zoom, then clear the focused pane's filter",
+		description:
+			"Close the detail (a request first, then its target), leave zoom, then clear the focused pane's filter",
 		action: 'back',
 	},
 	{
@@ -288,7 +290,7 @@ export const keymap: readonly Binding[] = [
 	},
 ];
 
-const mainScreen: readonly KeyContext[] = ['normal', 'detail'];
+const mainScreen: readonly KeyContext[] = ['normal', 'detail', 'detail-list'];
 
 export function contextsOf(binding: Binding): readonly KeyContext[] {
 	return binding.when ?? mainScreen;

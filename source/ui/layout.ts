@@ -5,7 +5,10 @@ import type {PaneId} from './pane-types.js';
 
 export type ContentPaneId = Exclude<PaneId, 'findings'>;
 
-/** Panes in the pane area, in Tab order; the findings line sits above them. */
+/** The access-log pane an LB may have besides the others (pane-order.ts says which). */
+export type AccessLogPane = Extract<ContentPaneId, 'requests' | 'tls'>;
+
+/** Panes every LB has in the pane area, in Tab order; the findings line sits above them. */
 export const contentPanes: readonly ContentPaneId[] = [
 	'metrics',
 	'connections',
@@ -14,7 +17,7 @@ export const contentPanes: readonly ContentPaneId[] = [
 	'changes',
 ];
 
-/** Tab order: the findings line first, so Enter on a finding is one key from the start. */
+/** Tab order without an access-log pane (pane-order.ts adds it). */
 export const focusOrder: readonly PaneId[] = ['findings', ...contentPanes];
 
 /**
@@ -31,6 +34,8 @@ export function drawableRows(terminalRows: number): number {
 export const gridMinColumns = 120;
 /** The grid needs this many pane-area rows to give each band a title and a few rows. */
 export const gridMinPaneRows = 12;
+/** With an access-log pane the grid has three bands, so it needs more rows. */
+export const gridMinPaneRowsThreeBands = 18;
 export const maxFindingsRows = 3;
 const minPaneRows = 3;
 
@@ -46,6 +51,8 @@ export type LayoutInput = {
 	readonly focus: PaneId;
 	/** The content pane shown in tab mode (the last one focused). */
 	readonly activeContent: ContentPaneId;
+	/** The access-log pane this LB has: the grid gives it a band of its own. */
+	readonly accessLogPane?: AccessLogPane | undefined;
 	/**
 	 * Rows the help bar's line needs: a notice (where `y` saved the summary) may take two, the
 	 * second taken from the pane area. One when omitted.
@@ -132,9 +139,11 @@ export function splitColumns(total: number, weights: readonly number[]): number[
 	return widths;
 }
 
-function gridBands(columns: number, paneArea: number): PaneBand[] {
-	const top = Math.ceil(paneArea / 2);
-	const bottom = paneArea - top;
+function gridBands(columns: number, paneArea: number, extra?: AccessLogPane): PaneBand[] {
+	// The access-log pane is read across: a band as wide as the screen, between the two others.
+	const middle = extra === undefined ? 0 : Math.floor(paneArea / 3);
+	const top = Math.ceil((paneArea - middle) / 2);
+	const bottom = paneArea - middle - top;
 	const [metrics = 0, connections = 0] = splitColumns(columns, [2, 3]);
 	const [accepted = 0, rejected = 0, changes = 0] = splitColumns(columns, [1, 1, 1]);
 	return [
@@ -145,6 +154,9 @@ function gridBands(columns: number, paneArea: number): PaneBand[] {
 				{pane: 'connections', width: connections, height: contentHeight(top)},
 			],
 		},
+		...(extra === undefined
+			? []
+			: [{height: middle, cells: [{pane: extra, width: columns, height: contentHeight(middle)}]}]),
 		{
 			height: bottom,
 			cells: [
@@ -156,22 +168,29 @@ function gridBands(columns: number, paneArea: number): PaneBand[] {
 	];
 }
 
-export function chooseMode(columns: number, paneArea: number, zoomed: boolean): LayoutMode {
+export function chooseMode(
+	columns: number,
+	paneArea: number,
+	zoomed: boolean,
+	bands: 2 | 3 = 2,
+): LayoutMode {
 	if (zoomed) {
 		return 'zoom';
 	}
-	return columns >= gridMinColumns && paneArea >= gridMinPaneRows ? 'grid' : 'tabs';
+	const minRows = bands === 3 ? gridMinPaneRowsThreeBands : gridMinPaneRows;
+	return columns >= gridMinColumns && paneArea >= minRows ? 'grid' : 'tabs';
 }
 
 export function computeLayout(input: LayoutInput): ShellLayout {
 	const columns = Math.max(0, Math.floor(input.columns));
 	const rows = allocateRows(input.rows, input.findingsCount, input.paused, input.helpBarRows ?? 1);
-	const mode = chooseMode(columns, rows.paneArea, input.zoomed);
+	const extra = input.accessLogPane;
+	const mode = chooseMode(columns, rows.paneArea, input.zoomed, extra === undefined ? 2 : 3);
 	if (rows.paneArea === 0) {
 		return {mode, columns, ...rows, bands: []};
 	}
 	if (mode === 'grid') {
-		return {mode, columns, ...rows, bands: gridBands(columns, rows.paneArea)};
+		return {mode, columns, ...rows, bands: gridBands(columns, rows.paneArea, extra)};
 	}
 	const pane: PaneId = mode === 'zoom' ? input.focus : input.activeContent;
 	const band: PaneBand = {

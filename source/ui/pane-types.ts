@@ -2,7 +2,17 @@
 // a pane draws one part of the Snapshot into exactly `width` x `height` cells.
 import type {Snapshot} from '../domain/snapshot.js';
 
-export type PaneId = 'findings' | 'metrics' | 'connections' | 'accepted' | 'rejected' | 'changes';
+export type PaneId =
+	| 'findings'
+	| 'metrics'
+	| 'connections'
+	| 'accepted'
+	| 'rejected'
+	| 'changes'
+	/** ALB access logs, per target: only an application LB has it. */
+	| 'requests'
+	/** NLB access logs, per TLS listener: only a network LB with TLS listeners has it. */
+	| 'tls';
 
 export type TimeZoneMode = 'utc' | 'local';
 

@@ -26,7 +26,7 @@ describe('lbtop --demo with LANG=C LC_ALL=C at 80x24', () => {
 			[keys.enter, /Esc back/],
 			[keys.escape, /\[Findings\]/],
 			['?', /Esc or \? closes/],
-			['G', /health chk/],
+			['G', /tls_handshake_time/],
 			[keys.escape, /\[Findings\]/],
 			[keys.tab, /\[Metrics\]/],
 			// Enter opens a row once the pane has some.

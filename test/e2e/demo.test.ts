@@ -52,7 +52,8 @@ describe('lbtop --demo at 80x24', () => {
 		await terminal.send(keys.pageDown);
 		screen = await terminal.waitFor(/Freeze the screen/);
 		await terminal.send('G');
-		screen = await terminal.waitFor(/health chk/);
+		// The help ends with the access-log panes' legend.
+		screen = await terminal.waitFor(/tls_handshake_time/);
 		// The help's own rows wrap: nothing below its title row is cut.
 		const helpRows = screen
 			.split('\n')
@@ -156,6 +157,9 @@ describe('lbtop --demo at 80x24: a detail longer than the pane', () => {
 	}, async () => {
 		const terminal = await startDemo(80, 24);
 		await terminal.waitFor(/\[Findings\]/);
+		// The demo's NLB has a TLS listener: its TLS pane is the last tab, Changes the one before.
+		await terminal.send(keys.shiftTab);
+		await terminal.waitFor(/\[TLS\]/);
 		await terminal.send(keys.shiftTab);
 		await terminal.waitFor(/\[Changes\]/);
 		await terminal.waitFor(/events through/, 30_000);

@@ -81,6 +81,15 @@ describe('the keymap table', () => {
 		['escape', 'detail', 'back'],
 		['tab', 'detail', 'next-pane'],
 		['q', 'detail', 'quit'],
+		// In a target's requests (Requests pane): the keys choose a request and open it.
+		['j', 'detail-list', 'select-down'],
+		['k', 'detail-list', 'select-up'],
+		['G', 'detail-list', 'bottom'],
+		['enter', 'detail-list', 'drill-down'],
+		['escape', 'detail-list', 'back'],
+		['tab', 'detail-list', 'next-pane'],
+		['?', 'detail-list', 'toggle-help'],
+		['q', 'detail-list', 'quit'],
 	])('binds %s in %s to %s', (key, context, action) => {
 		expect(bindingFor(key, context)?.action).toBe(action);
 	});

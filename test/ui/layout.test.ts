@@ -52,6 +52,22 @@ describe('computeLayout at common terminal sizes', () => {
 		expect(bandWidths(layout).every((width) => width === columns)).toBe(true);
 	});
 
+	it('gives an access-log pane a band of its own across the grid, between the others', () => {
+		const layout = layoutAt(200, 50, {accessLogPane: 'requests'});
+		expect(layout.mode).toBe('grid');
+		expect(layout.bands.map((band) => band.cells.map((cell) => cell.pane))).toEqual([
+			['metrics', 'connections'],
+			['requests'],
+			['accepted', 'rejected', 'changes'],
+		]);
+		expect(layout.bands.reduce((sum, band) => sum + band.height, 0)).toBe(layout.paneArea);
+		expect(bandWidths(layout).every((width) => width === 200)).toBe(true);
+		expect(paneHeight(layout, 'requests')).toBeGreaterThanOrEqual(12);
+		// Three bands need more rows than two: a short wide terminal keeps the tabs.
+		expect(layoutAt(200, 22, {accessLogPane: 'tls'}).mode).toBe('tabs');
+		expect(layoutAt(200, 22).mode).toBe('grid');
+	});
+
 	it('gives each tab-mode pane the whole pane area below the tab bar', () => {
 		const layout = layoutAt(80, 24, {activeContent: 'rejected'});
 		expect(layout.bands).toEqual([

@@ -7,7 +7,10 @@ import {ChangesPane} from './changes-pane.js';
 import {ConnectionsPane} from './connections-pane.js';
 import {FindingsPane} from './findings-pane.js';
 import {MetricsPane} from './metrics-pane.js';
+import {RequestsPane} from './requests-pane.js';
+import {innerRequestIds} from './requests-view.js';
 import {paneRowIds} from './selected-item.js';
+import {TlsPane} from './tls-pane.js';
 import {AcceptedPane, RejectedPane} from './traffic-pane.js';
 
 export type {PaneEntry, PaneViewRequest} from '../app-types.js';
@@ -28,4 +31,6 @@ export const panes: PaneRegistry = {
 	accepted: entry('accepted', 'Accepted', AcceptedPane),
 	rejected: entry('rejected', 'Rejected', RejectedPane),
 	changes: entry('changes', 'Changes', ChangesPane),
+	requests: {...entry('requests', 'Requests', RequestsPane), innerRowIds: innerRequestIds},
+	tls: entry('tls', 'TLS', TlsPane),
 };

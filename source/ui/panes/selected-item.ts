@@ -7,6 +7,7 @@ import type {
 	MetricSeries,
 	Snapshot,
 	SourceAggregate,
+	TlsListenerStats,
 } from '../../domain/snapshot.js';
 import type {PaneViewRequest} from '../app-types.js';
 import type {PaneId} from '../pane-types.js';
@@ -15,7 +16,9 @@ import {connectionsInView} from './connections-view.js';
 import {findingsInView} from './findings-view.js';
 import {seriesInView} from './metrics-view.js';
 import {type PaneView, paneView} from './pane-view.js';
+import {type RequestsRow, requestsInView, requestsRowById} from './requests-view.js';
 import {clampSelection} from './scroll.js';
+import {tlsInView} from './tls-view.js';
 import {sourcesInView, type TrafficAction, trafficSources} from './traffic-view.js';
 
 export type SelectedItem =
@@ -32,7 +35,17 @@ export type SelectedItem =
 			readonly action: TrafficAction;
 			readonly source: SourceAggregate;
 	  }
-	| {readonly kind: 'change'; readonly changeId: string; readonly change: ChangeEvent};
+	| {readonly kind: 'change'; readonly changeId: string; readonly change: ChangeEvent}
+	| {readonly kind: 'requests-row'; readonly row: RequestsRow}
+	| {readonly kind: 'tls-listener'; readonly listener: TlsListenerStats};
+
+function requestsItem(row: RequestsRow | undefined): SelectedItem | undefined {
+	return row === undefined ? undefined : {kind: 'requests-row', row};
+}
+
+function tlsItem(listener: TlsListenerStats | undefined): SelectedItem | undefined {
+	return listener === undefined ? undefined : {kind: 'tls-listener', listener};
+}
 
 function at<T>(items: readonly T[], selected: number): T | undefined {
 	return items[clampSelection(selected, items.length)];
@@ -81,6 +94,11 @@ export function selectedItemInView(
 			const change = at(changesInView(snapshot, view), selected);
 			return change === undefined ? undefined : {kind: 'change', changeId: change.id, change};
 		}
+
+		case 'requests':
+			return requestsItem(at(requestsInView(snapshot, view), selected));
+		case 'tls':
+			return tlsItem(at(tlsInView(snapshot, view), selected));
 	}
 }
 
@@ -107,6 +125,10 @@ export function itemId(item: SelectedItem): string {
 			return item.addr;
 		case 'change':
 			return item.changeId;
+		case 'requests-row':
+			return item.row.id;
+		case 'tls-listener':
+			return item.listener.listener;
 	}
 }
 
@@ -123,6 +145,10 @@ function idsInView(pane: PaneId, snapshot: Snapshot, view: PaneView): string[] {
 			return sourcesInView(snapshot, pane, view).map((source) => source.addr);
 		case 'changes':
 			return changesInView(snapshot, view).map((change) => change.id);
+		case 'requests':
+			return requestsInView(snapshot, view).map((row) => row.id);
+		case 'tls':
+			return tlsInView(snapshot, view).map((listener) => listener.listener);
 	}
 }
 
@@ -189,5 +215,10 @@ export function itemById(pane: PaneId, snapshot: Snapshot, id: string): Selected
 			const change = snapshot.changes?.events.find((entry) => entry.id === id);
 			return change === undefined ? undefined : {kind: 'change', changeId: change.id, change};
 		}
+
+		case 'requests':
+			return requestsItem(requestsRowById(snapshot, id));
+		case 'tls':
+			return tlsItem(snapshot.tls?.listeners.find((entry) => entry.listener === id));
 	}
 }

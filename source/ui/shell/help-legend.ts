@@ -17,6 +17,41 @@ const pairingMeanings: Readonly<Record<PairingKind, string>> = {
 };
 const pairingKinds = Object.keys(pairingMeanings) as PairingKind[];
 
+// The Requests (ALB) and TLS (NLB) panes' columns, named as the access log fields they count.
+function accessLogEntries(): HelpEntry[] {
+	return [
+		{kind: 'title', text: 'Requests and TLS (access logs)'},
+		{kind: 'entry', key: 'T5XX', text: 'the target itself answered 5XX (target_status_code)'},
+		{
+			kind: 'entry',
+			key: 'LB5XX',
+			text: 'the LB answered 5XX itself: the target did not answer, too late, or not in HTTP',
+		},
+		{
+			kind: 'entry',
+			key: 'p50 p99',
+			text: 'target_processing_time of the requests a target answered',
+		},
+		{
+			kind: 'entry',
+			key: 'not dispatched',
+			text: 'requests the LB answered without a target (target:port -)',
+		},
+		{kind: 'entry', key: 'hs p99', text: 'tls_handshake_time; failed: a ClientHello, no agreement'},
+		{kind: 'entry', key: 'old TLS', text: 'connections on TLS 1.0 or 1.1'},
+		{
+			kind: 'entry',
+			key: 'from the objects read',
+			text: 'figures from the log files read so far (later files may add); exact: Athena',
+		},
+		{
+			kind: 'entry',
+			key: 'query',
+			text: 'a query string shows as a ? and an ellipsis: hidden, it can carry tokens',
+		},
+	];
+}
+
 export function legendEntries(ascii: boolean): HelpEntry[] {
 	const glyphs = glyphsFor(ascii);
 	// ASCII draws a minute without a datapoint as a blank cell: name it, a space would not show.
@@ -51,5 +86,6 @@ export function legendEntries(ascii: boolean): HelpEntry[] {
 			key: 'scope',
 			text: "the focused pane only, never the findings; an invalid term is named in the pane's header",
 		},
+		...accessLogEntries(),
 	];
 }

@@ -4,8 +4,9 @@ import {sanitizeText} from '../../domain/sanitize.js';
 import type {Snapshot} from '../../domain/snapshot.js';
 import type {AppCommand} from '../app-types.js';
 import type {KeyAction} from '../keymap.js';
+import type {PaneId} from '../pane-types.js';
 import {selectionIndex} from '../panes/scroll.js';
-import {nextWindow, type ShellEvent, type ShellState} from './shell-state.js';
+import {keyContext, nextWindow, type ShellEvent, type ShellState} from './shell-state.js';
 
 export type KeyEffect = {
 	readonly event?: ShellEvent;
@@ -22,6 +23,10 @@ export type FocusedPaneInfo = {
 	readonly scrollLimit: number;
 	/** The newest snapshot, frozen on screen when pausing. */
 	readonly live: Snapshot;
+	/** The panes this LB has, in Tab order; every LB's when omitted. */
+	readonly order?: readonly PaneId[];
+	/** The focused pane's detail lists rows of its own (a target's requests). */
+	readonly detailList?: boolean;
 };
 
 function scrollTo(offset: number, info: FocusedPaneInfo): KeyEffect {
@@ -48,6 +53,10 @@ function scrollEffect(
 	return scrollTo(current + steps[action], info);
 }
 
+function order(info: FocusedPaneInfo): {readonly order?: readonly PaneId[]} {
+	return info.order === undefined ? {} : {order: info.order};
+}
+
 export function keyEffect(action: KeyAction, state: ShellState, info: FocusedPaneInfo): KeyEffect {
 	const page = Math.max(1, info.pageSize);
 	const {rows} = info;
@@ -55,9 +64,9 @@ export function keyEffect(action: KeyAction, state: ShellState, info: FocusedPan
 		case 'quit':
 			return {quit: true};
 		case 'next-pane':
-			return {event: {type: 'focus-next'}};
+			return {event: {type: 'focus-next', ...order(info)}};
 		case 'previous-pane':
-			return {event: {type: 'focus-previous'}};
+			return {event: {type: 'focus-previous', ...order(info)}};
 		case 'select-up':
 			return {event: {type: 'move', delta: -1, rows}};
 		case 'select-down':
@@ -71,13 +80,15 @@ export function keyEffect(action: KeyAction, state: ShellState, info: FocusedPan
 		case 'bottom':
 			return {event: {type: 'jump', to: 'bottom', rows}};
 		case 'drill-down': {
-			const id = rows[selectionIndex(state.selection[state.focus], rows)];
+			const inList = keyContext(state) === 'detail-list';
+			const cursor = inList ? state.inner : state.selection[state.focus];
+			const id = rows[selectionIndex(cursor, rows)];
 			// No row to open (none yet, or none the filter keeps): the list stays, saying why.
 			if (id === undefined) {
 				return {};
 			}
 			return {
-				event: {type: 'open-detail', rows},
+				event: {type: 'open-detail', rows, ...(info.detailList === true ? {list: true} : {})},
 				command: {type: 'drill-down', pane: state.focus, id},
 			};
 		}

@@ -91,11 +91,12 @@ export function helpBarText(options: HelpBarOptions): string {
 const contextTitles: Readonly<Record<KeyContext, string>> = {
 	normal: 'Keys',
 	detail: 'In an open detail and in this help',
+	'detail-list': "In a target's requests (Requests pane)",
 	help: 'In this help',
 	filter: 'While typing a filter',
 };
 
-const contextOrder: readonly KeyContext[] = ['normal', 'detail', 'help', 'filter'];
+const contextOrder: readonly KeyContext[] = ['normal', 'detail', 'detail-list', 'help', 'filter'];
 
 /** One item of the help: a section title, or a key (or a symbol) and what it does or means. */
 export type HelpEntry =

@@ -6,6 +6,7 @@ import {keyLabel} from './key-help.js';
 const contextNames = {
 	normal: '',
 	detail: 'in a detail',
+	'detail-list': "in a target's requests",
 	help: 'in help',
 	filter: 'while filtering',
 } as const;

@@ -12,6 +12,8 @@ type Properties = {
 	readonly panes: PaneRegistry;
 	readonly focus: PaneId;
 	readonly activeContent: ContentPaneId;
+	/** The panes this LB has, in Tab order. */
+	readonly order: readonly PaneId[];
 	readonly ascii: boolean;
 	/** Builds the props a pane is drawn with, at the size the layout gave it. */
 	readonly paneProperties: (pane: PaneId, width: number, height: number) => ShellPaneProperties;
@@ -84,6 +86,7 @@ export function PaneArea(properties: Properties) {
 					panes={panes}
 					active={properties.activeContent}
 					focus={focus}
+					order={properties.order}
 					width={layout.columns}
 					ascii={ascii}
 				/>

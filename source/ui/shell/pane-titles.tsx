@@ -1,5 +1,5 @@
 import type {PaneRegistry} from '../app-types.js';
-import {type ContentPaneId, focusOrder} from '../layout.js';
+import type {ContentPaneId} from '../layout.js';
 import type {PaneId} from '../pane-types.js';
 import {Row} from './row.js';
 import {shellGlyphs} from './shell-glyphs.js';
@@ -9,6 +9,8 @@ type TabBarProperties = {
 	/** The content pane shown below the bar. */
 	readonly active: ContentPaneId;
 	readonly focus: PaneId;
+	/** The panes this LB has, in Tab order. */
+	readonly order: readonly PaneId[];
 	readonly width: number;
 	readonly ascii: boolean;
 };
@@ -17,12 +19,12 @@ type TabBarProperties = {
  * The findings line is the first tab: the focus starts there, and the first Tab visibly moves the
  * bracketed, inverse tab to the next. The pane shown below stays bold while the findings have it.
  */
-export function TabBar({panes, active, focus, width, ascii}: TabBarProperties) {
+export function TabBar({panes, active, focus, order, width, ascii}: TabBarProperties) {
 	const glyphs = shellGlyphs(ascii);
 	const hint = `  Tab${glyphs.separator}S-Tab`;
-	const titles = focusOrder.map((pane) => panes[pane].title);
+	const titles = order.map((pane) => panes[pane].title);
 	const tabsWidth = titles.reduce((sum, title) => sum + title.length + 2, 0);
-	const tabs = focusOrder.map((pane) => {
+	const tabs = order.map((pane) => {
 		const title = panes[pane].title;
 		if (pane === focus) {
 			return {text: `[${title}]`, style: {bold: true, inverse: true}};

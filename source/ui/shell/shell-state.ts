@@ -12,6 +12,13 @@ export type ShellState = {
 	readonly zoomed: boolean;
 	readonly helpOpen: boolean;
 	readonly detailOpen: boolean;
+	/**
+	 * The open detail lists rows of its own (a target's requests): the movement keys choose one and
+	 * Enter opens it; `inner` is that cursor, `innerOpen` that the chosen row's own detail is up.
+	 */
+	readonly detailList: boolean;
+	readonly inner: Selection;
+	readonly innerOpen: boolean;
 	/** Lines scrolled past at the top of the open detail, and of the help. */
 	readonly detailScroll: number;
 	readonly helpScroll: number;
@@ -33,12 +40,16 @@ export type ShellState = {
 };
 
 export type ShellEvent =
-	| {readonly type: 'focus-next' | 'focus-previous'}
+	/** `order`: the panes this LB has, in Tab order (every LB's when omitted). */
+	| {readonly type: 'focus-next' | 'focus-previous'; readonly order?: readonly PaneId[]}
 	/** `rows`: the ids of the focused pane's rows, in the order it draws them. */
 	| {readonly type: 'move'; readonly delta: number; readonly rows: readonly string[]}
 	| {readonly type: 'jump'; readonly to: 'top' | 'bottom'; readonly rows: readonly string[]}
-	/** Opens the detail of the row under the cursor, which from then on is that item. */
-	| {readonly type: 'open-detail'; readonly rows: readonly string[]}
+	/**
+	 * Opens the detail of the row under the cursor, which from then on is that item; `list`: the
+	 * detail lists rows of its own. In such a list, opens the chosen row's own detail.
+	 */
+	| {readonly type: 'open-detail'; readonly rows: readonly string[]; readonly list?: boolean}
 	| {readonly type: 'toggle-help' | 'close-help' | 'back'}
 	/** Scrolls the help while it is open, else the open detail, to `offset` lines from the top. */
 	| {readonly type: 'scroll'; readonly offset: number}
@@ -55,6 +66,8 @@ const noSelection: Readonly<Record<PaneId, Selection>> = {
 	accepted: firstRow,
 	rejected: firstRow,
 	changes: firstRow,
+	requests: firstRow,
+	tls: firstRow,
 };
 
 const noFilters: Readonly<Record<ContentPaneId, string>> = {
@@ -63,6 +76,8 @@ const noFilters: Readonly<Record<ContentPaneId, string>> = {
 	accepted: '',
 	rejected: '',
 	changes: '',
+	requests: '',
+	tls: '',
 };
 
 const zeroes: Readonly<Record<PaneId, number>> = {
@@ -72,6 +87,8 @@ const zeroes: Readonly<Record<PaneId, number>> = {
 	accepted: 0,
 	rejected: 0,
 	changes: 0,
+	requests: 0,
+	tls: 0,
 };
 
 /** The choice nearest to the snapshot's window, so `t` steps on from what is shown. */
@@ -93,6 +110,7 @@ export function initialShellState(snapshot: Snapshot): ShellState {
 		zoomed: false,
 		helpOpen: false,
 		detailOpen: false,
+		...closedInner,
 		detailScroll: 0,
 		helpScroll: 0,
 		editingFilter: false,
@@ -124,6 +142,8 @@ function withFilter(state: ShellState, pane: ContentPaneId, filter: string): She
 	};
 }
 
+const closedInner = {detailList: false, inner: firstRow, innerOpen: false} as const;
+
 export function keyContext(state: ShellState): KeyContext {
 	if (state.editingFilter) {
 		return 'filter';
@@ -131,17 +151,45 @@ export function keyContext(state: ShellState): KeyContext {
 	if (state.helpOpen) {
 		return 'help';
 	}
-	return state.detailOpen ? 'detail' : 'normal';
+	if (!state.detailOpen) {
+		return 'normal';
+	}
+	return state.detailList && !state.innerOpen ? 'detail-list' : 'detail';
 }
 
-function focusStep(state: ShellState, step: 1 | -1): ShellState {
-	const index = focusOrder.indexOf(state.focus);
-	const next = focusOrder[(index + step + focusOrder.length) % focusOrder.length] ?? 'findings';
+function focusStep(state: ShellState, step: 1 | -1, order: readonly PaneId[]): ShellState {
+	const index = order.indexOf(state.focus);
+	// A pane this LB turned out not to have is left for the first of the order.
+	const from = index === -1 ? (step === 1 ? -1 : 0) : index;
+	const next = order[(from + step + order.length) % order.length] ?? 'findings';
 	return {
 		...state,
 		focus: next,
 		activeContent: next === 'findings' ? state.activeContent : next,
 		detailOpen: false,
+		...closedInner,
+		detailScroll: 0,
+	};
+}
+
+/** In a detail that lists rows, the movement keys move over them instead. */
+function moveInner(state: ShellState, row: number, rows: readonly string[]): ShellState {
+	const index = clampSelection(row, rows.length);
+	const id = rows[index];
+	return {...state, inner: id === undefined ? {index} : {id, index}};
+}
+
+function openDetail(state: ShellState, rows: readonly string[], list: boolean): ShellState {
+	if (keyContext(state) === 'detail-list') {
+		const current = selectionIndex(state.inner, rows);
+		return {...moveInner(state, current, rows), innerOpen: true, detailScroll: 0};
+	}
+	const current = selectionIndex(state.selection[state.focus], rows);
+	return {
+		...select(state, current, rows),
+		detailOpen: true,
+		...closedInner,
+		detailList: list,
 		detailScroll: 0,
 	};
 }
@@ -163,8 +211,11 @@ function fromTop(selection: Selection): Selection {
 }
 
 function back(state: ShellState): ShellState {
+	if (state.detailOpen && state.innerOpen) {
+		return {...state, innerOpen: false, detailScroll: 0};
+	}
 	if (state.detailOpen) {
-		return {...state, detailOpen: false, detailScroll: 0};
+		return {...state, detailOpen: false, ...closedInner, detailScroll: 0};
 	}
 	if (state.zoomed) {
 		return {...state, zoomed: false};
@@ -181,15 +232,23 @@ export function nextWindow(current: WindowMinutes): WindowMinutes {
 export function shellReducer(state: ShellState, event: ShellEvent): ShellState {
 	switch (event.type) {
 		case 'focus-next':
-			return focusStep(state, 1);
+			return focusStep(state, 1, event.order ?? focusOrder);
 		case 'focus-previous':
-			return focusStep(state, -1);
+			return focusStep(state, -1, event.order ?? focusOrder);
 		case 'move': {
+			if (keyContext(state) === 'detail-list') {
+				const current = selectionIndex(state.inner, event.rows);
+				return moveInner(state, current + event.delta, event.rows);
+			}
 			const current = selectionIndex(state.selection[state.focus], event.rows);
 			return select(state, current + event.delta, event.rows);
 		}
-		case 'jump':
-			return select(state, event.to === 'top' ? 0 : event.rows.length - 1, event.rows);
+		case 'jump': {
+			const row = event.to === 'top' ? 0 : event.rows.length - 1;
+			return keyContext(state) === 'detail-list'
+				? moveInner(state, row, event.rows)
+				: select(state, row, event.rows);
+		}
 		case 'toggle-help':
 			return {...state, helpOpen: !state.helpOpen, helpScroll: 0};
 		case 'close-help':
@@ -198,10 +257,8 @@ export function shellReducer(state: ShellState, event: ShellEvent): ShellState {
 			const offset = Math.max(0, Math.floor(event.offset));
 			return state.helpOpen ? {...state, helpScroll: offset} : {...state, detailScroll: offset};
 		}
-		case 'open-detail': {
-			const current = selectionIndex(state.selection[state.focus], event.rows);
-			return {...select(state, current, event.rows), detailOpen: true, detailScroll: 0};
-		}
+		case 'open-detail':
+			return openDetail(state, event.rows, event.list === true);
 		case 'back':
 			return back(state);
 		case 'open-filter':

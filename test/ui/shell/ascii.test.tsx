@@ -45,7 +45,7 @@ describe('ASCII-only drawing at 80x24', () => {
 			[keys.enter, 'Esc back'],
 			[keys.escape, '[Findings]'],
 			['?', 'Esc or ? closes'],
-			['G', 'health chk'],
+			['G', 'tls_handshake_time'],
 			[keys.escape, '[Findings]'],
 			[keys.tab, '[Metrics]'],
 			[keys.tab, '[Connections]'],

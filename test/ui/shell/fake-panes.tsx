@@ -54,6 +54,14 @@ function FakeChanges(properties: ShellPaneProperties) {
 	return <FakeRows pane="changes" {...properties} />;
 }
 
+function FakeRequests(properties: ShellPaneProperties) {
+	return <FakeRows pane="requests" {...properties} />;
+}
+
+function FakeTls(properties: ShellPaneProperties) {
+	return <FakeRows pane="tls" {...properties} />;
+}
+
 function FakeFindings(properties: ShellPaneProperties) {
 	const titles = properties.snapshot.findings.map((finding) => finding.title);
 	const lines = titles.length === 0 ? ['no findings'] : titles;
@@ -81,4 +89,6 @@ export const fakePanes: PaneRegistry = {
 	accepted: {title: 'accepted', component: FakeAccepted, rowIds},
 	rejected: {title: 'rejected', component: FakeRejected, rowIds},
 	changes: {title: 'changes', component: FakeChanges, rowIds},
+	requests: {title: 'requests', component: FakeRequests, rowIds},
+	tls: {title: 'tls', component: FakeTls, rowIds},
 };

@@ -31,6 +31,11 @@ const legend = [
 	'a change in the path was made',
 	'Filter (/)',
 	'port:443',
+	'T5XX',
+	'LB5XX',
+	'not dispatched',
+	'hs p99',
+	'from the objects read',
 ];
 
 describe('helpLines', () => {
@@ -77,8 +82,8 @@ describe('help at 80x24', () => {
 		app.press('j');
 		await waitForFrame(app, /lines 2-\d+ of/);
 		app.press('G');
-		const bottom = await waitForFrame(app, 'health chk');
-		expect(bottom).toContain('never the findings');
+		const bottom = await waitForFrame(app, 'Requests and TLS (access logs)');
+		expect(bottom).toContain('tls_handshake_time');
 		expect(bottom).not.toContain('<metrics>');
 		app.press(keys.escape);
 		await waitForFrame(app, '<metrics>');

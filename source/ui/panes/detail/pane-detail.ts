@@ -10,7 +10,9 @@ import {connectionDetailLines} from './connection-detail.js';
 import {detailFrame} from './detail-lines.js';
 import {findingDetailLines} from './finding-detail.js';
 import {metricDetailLines} from './metric-detail.js';
+import {requestsDetail} from './requests-detail.js';
 import {sourceDetailLines} from './source-detail.js';
+import {tlsDetailLines} from './tls-detail.js';
 
 const goneWords: Readonly<Record<SelectedItem['kind'], string>> = {
 	finding: 'this finding is no longer raised',
@@ -18,6 +20,8 @@ const goneWords: Readonly<Record<SelectedItem['kind'], string>> = {
 	connection: 'this connection is no longer in the window',
 	source: 'this source is no longer in the window',
 	change: 'this change is no longer in the window',
+	'requests-row': 'this target is no longer in the access logs read',
+	'tls-listener': 'this listener is no longer in the access logs read',
 };
 
 /**
@@ -139,6 +143,15 @@ export function detailLines(item: SelectedItem, snapshot: Snapshot, context: Pan
 				(inner) => changeDetailLines(item.change, inner),
 				context,
 			);
+		}
+
+		case 'requests-row': {
+			// The Requests pane draws its own detail (with a cursor); this is the same, without one.
+			return requestsDetail(snapshot, item.row, 0, {...context, focused: false}).lines;
+		}
+
+		case 'tls-listener': {
+			return tlsDetailLines(item.listener, context);
 		}
 	}
 }
