@@ -1,0 +1,232 @@
+// The access logs source: an ALB's requests per target, an NLB's TLS handshakes per listener,
+// from the load balancer's access log objects in S3 (where discovery found them).
+//
+// Why it reads the way it does:
+// - ELB writes one file per node per 5 minutes, named by the interval's END time, a few minutes
+//   late. Each poll lists only new keys (per delivery day, StartAfter) and reads each object once,
+//   newest first, within a read budget of entries per poll: what the budget leaves is read on the
+//   next polls, and until then the figures say `sampled`.
+// - The objects are the fresh edge: a target failing for three minutes shows as soon as its
+//   node's file lands. Athena (one runner, shared with nothing held between them but the cost)
+//   gives exact figures when the objects cannot cover the window within the budget and a table
+//   exists; it is asked once per new interval at most, since the user guide's table prunes by day
+//   only and every query scans the whole day.
+// - Failures back off from the refresh interval as every source's do, and a bucket lbtop may not
+//   read becomes a gap naming the action and --logs-profile.
+import {AthenaRunner} from '../aws/athena-runner.js';
+import {withAthenaQuery, withS3Requests} from '../domain/data-lake-cost.js';
+import {parseLoadBalancerArn} from '../domain/load-balancer-arn.js';
+import type {Snapshot} from '../domain/snapshot.js';
+import {AccessLogAthena} from './access-logs-athena.js';
+import {consumeLines} from './access-logs-consume.js';
+import {Intervals} from './access-logs-intervals.js';
+import {AccessLogObjects, type ObjectStore} from './access-logs-objects.js';
+import {s3ObjectStore} from './access-logs-s3.js';
+import {withAccessLogFailure, withAccessLogFigures} from './access-logs-updates.js';
+import type {SourceEnvironment, SourceFactory} from './source.js';
+
+export type AccessLogsSourceOptions = {
+	/** Entries read per poll; the rest of the window waits for the next polls. */
+	readonly readBudget?: number;
+	/** The objects' store; S3 through the shared reader by default (tests pass a fake). */
+	readonly objectStore?: (environment: SourceEnvironment, bucket: string) => ObjectStore;
+	readonly athena?: (environment: SourceEnvironment) => AccessLogAthena;
+};
+
+export const defaultReadBudget = 200_000;
+/** Athena is asked again for a window at most this often (one new interval). */
+const athenaEveryMs = 5 * 60_000;
+
+type Held = {
+	readonly key: string;
+	readonly objects: AccessLogObjects;
+	readonly intervals: Intervals;
+	objectsRead: number;
+	athena?: {readonly key: string; readonly at: number; readonly figures: AthenaFigures};
+};
+
+type AthenaFigures = Pick<Snapshot, 'requests' | 'tls'> & {readonly table: string};
+
+export const createAccessLogsSource =
+	(options: AccessLogsSourceOptions = {}): SourceFactory =>
+	(environment) => {
+		const {store} = environment;
+		const pending = {listRequests: 0, getRequests: 0, bytesRead: 0};
+		const requests = {
+			onList: () => {
+				pending.listRequests++;
+			},
+			onGet: (bytes: number) => {
+				pending.getRequests++;
+				pending.bytesRead += bytes;
+			},
+		};
+		const flushRequests = () => {
+			const delta = {...pending};
+			pending.listRequests = 0;
+			pending.getRequests = 0;
+			pending.bytesRead = 0;
+			store.update((snapshot) => {
+				const cost = withS3Requests(snapshot.cost, delta);
+				return cost === snapshot.cost ? snapshot : {...snapshot, cost};
+			});
+		};
+		const runner = new AthenaRunner(environment.clients, {
+			onEnd: (bytes, end) =>
+				store.update((snapshot) => ({
+					...snapshot,
+					cost: withAthenaQuery(snapshot.cost, bytes, end),
+				})),
+		});
+		const athena =
+			options.athena?.(environment) ??
+			new AccessLogAthena(environment.clients, runner, environment.config);
+		const storeFor =
+			options.objectStore ??
+			((env: SourceEnvironment, bucket: string) => s3ObjectStore(env.clients, bucket, requests));
+		const budget = options.readBudget ?? defaultReadBudget;
+		const disposed = new AbortController();
+		let held: Held | undefined;
+
+		const run = async (signal: AbortSignal): Promise<void> => {
+			const snapshot = store.getSnapshot();
+			const {topology, accessLogs} = snapshot;
+			const lb = topology === undefined ? undefined : parseLoadBalancerArn(topology.arn);
+			const access = accessLogs?.access;
+			if (
+				topology === undefined ||
+				lb === undefined ||
+				access === undefined ||
+				lb.type === 'gateway'
+			) {
+				held = undefined;
+				if (snapshot.requests !== undefined || snapshot.tls !== undefined) {
+					store.update(({requests: _r, tls: _t, ...rest}) => rest);
+				}
+				return;
+			}
+
+			const location = {
+				bucket: access.bucket,
+				prefix: access.prefix,
+				account: lb.account,
+				region: lb.region,
+			};
+			const kind = lb.type === 'application' ? 'requests' : 'tls';
+			const key = `${access.location} ${lb.type} ${lb.id}`;
+			if (held?.key !== key) {
+				held = {
+					key,
+					objects: new AccessLogObjects(
+						location,
+						{type: lb.type, name: lb.name, id: lb.id},
+						storeFor(environment, access.bucket),
+					),
+					intervals: new Intervals(kind),
+					objectsRead: 0,
+				};
+			}
+
+			const state = held;
+			const now = environment.now();
+			const from = now - environment.config.windowMs;
+			try {
+				await state.objects.listNew(from, now, signal);
+				const outcome = await state.objects.read(
+					from,
+					budget,
+					(object, lines) => consumeLines(lines, state.intervals.reader(object)),
+					signal,
+				);
+				state.objectsRead += outcome.read;
+			} finally {
+				flushRequests();
+			}
+
+			state.objects.evictBefore(from);
+			state.intervals.evictBefore(from);
+			const unread = state.objects.unreadSince(from);
+			const newestEnd = state.intervals.newestEnd;
+			const precision = unread > 0 ? 'sampled' : 'provisional';
+			const fromObjects = state.intervals.view(precision);
+			let figures: Pick<Snapshot, 'requests' | 'tls'> =
+				fromObjects === undefined
+					? {}
+					: fromObjects.kind === 'requests'
+						? {requests: fromObjects.view}
+						: {tls: fromObjects.view};
+			let basis: 'objects' | 'athena' = 'objects';
+			const choice = await athena.table(lb.type, access.location, now, signal);
+			const notes: string[] = [];
+			if (choice.kind === 'none') {
+				notes.push(choice.note);
+			}
+
+			const table =
+				choice.kind === 'table' ? `${choice.table.database}.${choice.table.name}` : undefined;
+			if (choice.kind === 'table' && unread > 0 && newestEnd !== undefined) {
+				const askKey = `${table} ${environment.config.windowMs} ${newestEnd}`;
+				const last = state.athena;
+				if (last === undefined || (last.key !== askKey && now - last.at >= athenaEveryMs)) {
+					const range = {elb: lb.resourceTail, start: from, end: newestEnd};
+					const answer =
+						kind === 'requests'
+							? {requests: await athena.requests(choice.table, range, false, signal)}
+							: {tls: await athena.tls(choice.table, range, signal)};
+					state.athena = {key: askKey, at: now, figures: {...answer, table: table ?? ''}};
+				}
+
+				if (state.athena !== undefined) {
+					const {table: _table, ...answer} = state.athena.figures;
+					figures = answer;
+					basis = 'athena';
+				}
+			}
+
+			if (basis === 'objects') {
+				notes.unshift(
+					unread > 0
+						? `from the objects read: ${unread} of the window's files not read yet (read budget)`
+						: 'from the objects read',
+				);
+			}
+
+			const dataThrough = newestEnd;
+			store.update((current) =>
+				withAccessLogFigures(current, {
+					...figures,
+					reads: {
+						basis,
+						...(table === undefined ? {} : {table}),
+						objectsRead: state.objectsRead,
+						objectsUnread: unread,
+						state: {
+							status: 'ok',
+							fetchedAt: now,
+							...(dataThrough === undefined ? {} : {dataThrough}),
+							note: notes.join('; '),
+						},
+					},
+				}),
+			);
+		};
+
+		return {
+			name: 'access-logs',
+			intervalMs: () => environment.config.refreshMs,
+			iamAction: 's3:GetObject',
+			async run(signal) {
+				if (!disposed.signal.aborted) {
+					await run(AbortSignal.any([signal, disposed.signal]));
+				}
+			},
+			recordFailure(error, retryAt) {
+				store.update((snapshot) => withAccessLogFailure(snapshot, error, retryAt));
+			},
+			async dispose() {
+				disposed.abort();
+			},
+		};
+	};
+
+export const accessLogsSource: SourceFactory = createAccessLogsSource();
