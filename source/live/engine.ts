@@ -2,7 +2,7 @@
 import {AwsClients, type AwsSettings} from '../aws/clients.js';
 import {AwsCallError, describeAwsError} from '../aws/errors.js';
 import type {Config} from '../domain/config.js';
-import type {Snapshot, SourceName} from '../domain/snapshot.js';
+import type {Snapshot} from '../domain/snapshot.js';
 import {Poller, realTimers, type Timers} from './poller.js';
 import {failedState, withSource} from './snapshot-updates.js';
 import type {LiveSource, PollerName, SourceEnvironment, SourceFactory} from './source.js';
