@@ -30,8 +30,11 @@ export type AccessLogsSourceOptions = {
 	readonly readBudget?: number;
 	/** The objects' store; S3 through the shared reader by default (tests pass a fake). */
 	readonly objectStore?: (environment: SourceEnvironment, bucket: string) => ObjectStore;
-	readonly athena?: (environment: SourceEnvironment) => AccessLogAthena;
+	readonly athena?: (environment: SourceEnvironment) => AccessLogQueries;
 };
+
+/** What the source asks Athena (access-logs-athena.ts; tests pass a fake). */
+export type AccessLogQueries = Pick<AccessLogAthena, 'table' | 'requests' | 'tls'>;
 
 export const defaultReadBudget = 200_000;
 /** Athena is asked again for a window at most this often (one new interval). */

@@ -44,7 +44,7 @@ export function deliverAccessLogs(
 ): AccessLogDelivery {
 	const next = feeds.map(() => Math.floor(options.from / intervalMs) * intervalMs + intervalMs);
 	// The files of an interval are made at once, when its first node's file is due.
-	const earliestDue = (feed: AccessLogFeed, end: number) => end + 60_000;
+	const earliestDue = (end: number) => end + 60_000;
 
 	const deliverInterval = (feed: AccessLogFeed, end: number) => {
 		const byNode = new Map<string, string[]>();
@@ -83,9 +83,9 @@ export function deliverAccessLogs(
 		}
 	};
 
-	const deliverWhile = (due: (feed: AccessLogFeed, end: number) => boolean) => {
+	const deliverWhile = (due: (end: number) => boolean) => {
 		for (const [at, feed] of feeds.entries()) {
-			while (due(feed, next[at] ?? 0)) {
+			while (due(next[at] ?? 0)) {
 				deliverInterval(feed, next[at] ?? 0);
 				next[at] = (next[at] ?? 0) + intervalMs;
 			}
@@ -94,11 +94,11 @@ export function deliverAccessLogs(
 
 	return {
 		advanceTo(now) {
-			deliverWhile((feed, end) => earliestDue(feed, end) <= now);
+			deliverWhile((end) => earliestDue(end) <= now);
 			for (const feed of feeds) drop(feed, now);
 		},
 		deliverThrough(end) {
-			deliverWhile((_feed, intervalEnd) => intervalEnd <= end);
+			deliverWhile((intervalEnd) => intervalEnd <= end);
 		},
 	};
 }
