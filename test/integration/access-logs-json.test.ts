@@ -134,6 +134,18 @@ describe('lbtop shop-alb --json with the ALB access logs', () => {
 		expect((worst?.target5xx ?? 0) / (worst?.requests ?? 1)).toBeGreaterThan(0.1);
 	});
 
+	it('--print-athena-ddl prints the access log table over their folder', async () => {
+		const result = await runCli(
+			['shop-alb', '--endpoint-url', sim.url, '--print-athena-ddl'],
+			credentials,
+		);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('CREATE EXTERNAL TABLE IF NOT EXISTS `alb_access_logs`');
+		expect(result.stdout).toContain(
+			"LOCATION 's3://shop-alb-logs/shop/AWSLogs/123456789012/elasticloadbalancing/us-east-1/'",
+		);
+	});
+
 	it("gives the same figures through lbtop's own Athena queries of the table", async () => {
 		const clients = new AwsClients({
 			endpointUrl: sim.url,
