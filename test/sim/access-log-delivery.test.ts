@@ -4,7 +4,11 @@
 import {readFileSync} from 'node:fs';
 import {gunzipSync} from 'node:zlib';
 import {describe, expect, it} from 'vitest';
-import {parseAccessLogKey, parseAlbEntries} from '../../source/domain/access-logs/index.js';
+import {
+	parseAccessLogKey,
+	parseAlbEntries,
+	parseNlbEntries,
+} from '../../source/domain/access-logs/index.js';
 import {
 	type AccessLogFeed,
 	deliverAccessLogs,
@@ -150,5 +154,29 @@ describe('the ALB example', () => {
 		expect(
 			world.dataLake?.glueTables.map((table) => `${table.databaseName}.${table.name}`),
 		).toEqual(['elb_logs.shop_alb_access_logs']);
+	});
+});
+
+describe('the NLB TLS example', () => {
+	it("logs its TLS listener's connections: handshakes, clients on TLS 1.0 and the alert they send", () => {
+		const now = Date.UTC(2026, 11, 6, 10, 2, 30);
+		const json = JSON.parse(readFileSync('examples/nlb-tls-old-clients.json', 'utf8')) as unknown;
+		const {world} = loadScenarioModel(json, {now, source: 'examples/nlb-tls-old-clients.json'});
+		const bucket = world.dataLake?.buckets.find((item) => item.name === 'shop-nlb-logs');
+		const objects = (bucket?.objects ?? []).filter((object) => object.lastModified <= now);
+		expect(objects.length).toBeGreaterThan(10);
+		expect(objects.every((object) => parseAccessLogKey(object.key)?.lbType === 'network')).toBe(
+			true,
+		);
+		const parsed = objects.map((object) =>
+			parseNlbEntries(gunzipSync(object.body).toString().trim().split('\n')),
+		);
+		const entries = parsed.flatMap((item) => item.entries);
+		expect(parsed.every((item) => item.malformed === 0)).toBe(true);
+		expect(entries.some((entry) => entry.tlsProtocolVersion === 'tlsv10')).toBe(true);
+		expect(
+			entries.some((entry) => entry.incomingTlsAlert === 48 && entry.handshakeTimeMs === undefined),
+		).toBe(true);
+		expect(new Set(entries.map((entry) => entry.listener)).size).toBe(1);
 	});
 });
