@@ -3,6 +3,7 @@
 // counted by operation.
 import type {Config} from '../../../source/domain/config.js';
 import type {Snapshot, SourceName, SourceState} from '../../../source/domain/snapshot.js';
+import {accessLogsSource} from '../../../source/live/access-logs-source.js';
 import {createChangesSource} from '../../../source/live/changes-source.js';
 import {deriveSnapshot} from '../../../source/live/derive.js';
 import {discoverySource} from '../../../source/live/discovery-source.js';
@@ -137,6 +138,7 @@ export const faultTestSources: readonly SourceFactory[] = [
 	flowsSource,
 	metricsSource,
 	createChangesSource({minCallSpacingMs: 0}),
+	accessLogsSource,
 ];
 
 export async function startRig(options: RigOptions = {}): Promise<Rig> {
