@@ -14,7 +14,6 @@
 // - Failures back off from the refresh interval as every source's do, and a bucket lbtop may not
 //   read becomes a gap naming the action and --logs-profile.
 import {AthenaRunner} from '../aws/athena-runner.js';
-import {withAthenaQuery, withS3Requests} from '../domain/data-lake-cost.js';
 import {parseLoadBalancerArn} from '../domain/load-balancer-arn.js';
 import type {Snapshot} from '../domain/snapshot.js';
 import {AccessLogAthena} from './access-logs-athena.js';
@@ -23,6 +22,7 @@ import {Intervals} from './access-logs-intervals.js';
 import {AccessLogObjects, type ObjectStore} from './access-logs-objects.js';
 import {s3ObjectStore} from './access-logs-s3.js';
 import {withAccessLogFailure, withAccessLogFigures} from './access-logs-updates.js';
+import {athenaCosting, s3RequestCounter} from './data-lake-costing.js';
 import type {SourceEnvironment, SourceFactory} from './source.js';
 
 export type AccessLogsSourceOptions = {
@@ -54,33 +54,8 @@ export const createAccessLogsSource =
 	(options: AccessLogsSourceOptions = {}): SourceFactory =>
 	(environment) => {
 		const {store} = environment;
-		const pending = {listRequests: 0, getRequests: 0, bytesRead: 0};
-		const requests = {
-			onList: () => {
-				pending.listRequests++;
-			},
-			onGet: (bytes: number) => {
-				pending.getRequests++;
-				pending.bytesRead += bytes;
-			},
-		};
-		const flushRequests = () => {
-			const delta = {...pending};
-			pending.listRequests = 0;
-			pending.getRequests = 0;
-			pending.bytesRead = 0;
-			store.update((snapshot) => {
-				const cost = withS3Requests(snapshot.cost, delta);
-				return cost === snapshot.cost ? snapshot : {...snapshot, cost};
-			});
-		};
-		const runner = new AthenaRunner(environment.clients, {
-			onEnd: (bytes, end) =>
-				store.update((snapshot) => ({
-					...snapshot,
-					cost: withAthenaQuery(snapshot.cost, bytes, end),
-				})),
-		});
+		const {requests, flush: flushRequests} = s3RequestCounter(store);
+		const runner = new AthenaRunner(environment.clients, athenaCosting(store));
 		const athena =
 			options.athena?.(environment) ??
 			new AccessLogAthena(environment.clients, runner, environment.config);
