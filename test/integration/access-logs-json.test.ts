@@ -2,7 +2,9 @@
 // shop-alb --json` names the failing target with its 5XX share and p99, and Athena, asked through
 // the AWS CLI over the same objects, counts the same. The sim's clock stands still, so both read
 // exactly the files delivered by then. Needs the build (the test script builds first).
-import {readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {AthenaRunner} from '../../source/aws/athena-runner.js';
 import {AwsClients} from '../../source/aws/clients.js';
@@ -29,23 +31,32 @@ let sim: RunningSim;
 let athena: AthenaService;
 let snapshot: Snapshot;
 
-beforeAll(async () => {
+/** The ALB example, its clock standing still; `readers` limits who may read the logs' bucket. */
+async function serveExample(readers?: readonly string[]) {
 	const now = Date.now();
 	const clock = {now: () => now};
-	const json = JSON.parse(readFileSync('examples/alb-target-5xx.json', 'utf8')) as unknown;
+	const json = JSON.parse(readFileSync('examples/alb-target-5xx.json', 'utf8')) as {
+		s3Buckets?: unknown[];
+	};
+	if (readers !== undefined) json.s3Buckets = [{name: 'shop-alb-logs', readers}];
 	const {world} = loadScenarioModel(json, {now, source: 'examples/alb-target-5xx.json'});
-	athena = createAthenaService(clock, {queuedMs: 0, runningMs: 0});
-	sim = await startSim({
+	const service = createAthenaService(clock, {queuedMs: 0, runningMs: 0});
+	const served = await startSim({
 		world,
 		clock,
 		jsonServices: [
 			createLogsService({queryDurationMs: 0}),
 			createCloudTrailService(),
-			athena,
+			service,
 			createGlueService(),
 		],
 		restServices: [createS3Service()],
 	});
+	return {sim: served, athena: service};
+}
+
+beforeAll(async () => {
+	({sim, athena} = await serveExample());
 	const result = await runCli(['shop-alb', '--endpoint-url', sim.url, '--json'], credentials);
 	expect(result.stderr).toBe('');
 	snapshot = JSON.parse(result.stdout) as Snapshot;
@@ -107,6 +118,45 @@ ORDER BY 3 DESC`;
 }
 
 describe('lbtop shop-alb --json with the ALB access logs', () => {
+	it('names a bucket it may not read, the action denied and --logs-profile, which then reads it', async () => {
+		const archive = await serveExample(['AKIALOGARCHIVE']);
+		try {
+			const result = await runCli(
+				['shop-alb', '--endpoint-url', archive.sim.url, '--json'],
+				credentials,
+			);
+			const denied = JSON.parse(result.stdout) as Snapshot;
+			expect(denied.accessLogs?.gaps).toEqual([
+				expect.objectContaining({
+					kind: 'bucket-unreadable',
+					message: expect.stringMatching(/s3:ListBucket was denied.*--logs-profile NAME/),
+				}),
+			]);
+			expect(denied.accessLogs?.reads?.state.error?.iamAction).toBe('s3:ListBucket');
+			expect(denied.requests).toBeUndefined();
+			expect(denied.sources.metrics.status).toBe('ok');
+
+			// The log archive's own credentials read them.
+			const directory = mkdtempSync(join(tmpdir(), 'lbtop-logs-profile-'));
+			const file = join(directory, 'credentials');
+			writeFileSync(
+				file,
+				'[archive]\naws_access_key_id = AKIALOGARCHIVE\naws_secret_access_key = test\n',
+			);
+			const read = await runCli(
+				['shop-alb', '--endpoint-url', archive.sim.url, '--json', '--logs-profile', 'archive'],
+				{...credentials, AWS_SHARED_CREDENTIALS_FILE: file},
+			);
+			rmSync(directory, {recursive: true, force: true});
+			const allowed = JSON.parse(read.stdout) as Snapshot;
+			expect(allowed.accessLogs?.gaps).toEqual([]);
+			expect(allowed.requests?.targets[0]?.target).toBe('10.0.10.31:8080');
+		} finally {
+			await archive.sim.close();
+			await archive.athena.close();
+		}
+	});
+
 	it('names the failing target with its 5XX share and p99, as Athena through the AWS CLI counts them', async () => {
 		const requests = snapshot.requests;
 		expect(snapshot.accessLogs?.reads).toMatchObject({
