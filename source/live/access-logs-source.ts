@@ -14,6 +14,8 @@
 // - Failures back off from the refresh interval as every source's do, and a bucket lbtop may not
 //   read becomes a gap naming the action and --logs-profile.
 import {AthenaRunner} from '../aws/athena-runner.js';
+import {AwsCallError, describeAwsError} from '../aws/errors.js';
+import type {AccessLogTable, QueryRange} from '../domain/access-logs/index.js';
 import {parseLoadBalancerArn} from '../domain/load-balancer-arn.js';
 import type {Snapshot} from '../domain/snapshot.js';
 import {AccessLogAthena} from './access-logs-athena.js';
@@ -45,10 +47,27 @@ type Held = {
 	readonly objects: AccessLogObjects;
 	readonly intervals: Intervals;
 	objectsRead: number;
-	athena?: {readonly key: string; readonly at: number; readonly figures: AthenaFigures};
+	athena?:
+		| {
+				readonly table: string;
+				readonly windowMs: number;
+				readonly end: number;
+				readonly at: number;
+				readonly figures: Figures;
+		  }
+		| undefined;
 };
 
-type AthenaFigures = Pick<Snapshot, 'requests' | 'tls'> & {readonly table: string};
+type Figures = Pick<Snapshot, 'requests' | 'tls'>;
+
+type AthenaAsk = {
+	readonly kind: 'requests' | 'tls';
+	readonly table: AccessLogTable;
+	readonly range: QueryRange;
+	readonly windowMs: number;
+	readonly now: number;
+	readonly signal: AbortSignal;
+};
 
 export const createAccessLogsSource =
 	(options: AccessLogsSourceOptions = {}): SourceFactory =>
@@ -65,6 +84,44 @@ export const createAccessLogsSource =
 		const budget = options.readBudget ?? defaultReadBudget;
 		const disposed = new AbortController();
 		let held: Held | undefined;
+
+		/**
+		 * Athena's figures of the window through the newest interval read: asked again when the
+		 * window or table changes, or once per new interval at most. A failed query leaves the
+		 * objects' figures in place and says why.
+		 */
+		const askAthena = async (
+			state: Held,
+			ask: AthenaAsk,
+		): Promise<{readonly figures?: Figures; readonly note?: string}> => {
+			const table = `${ask.table.database}.${ask.table.name}`;
+			const last = state.athena;
+			const due =
+				last === undefined ||
+				last.table !== table ||
+				last.windowMs !== ask.windowMs ||
+				(last.end !== ask.range.end && ask.now - last.at >= athenaEveryMs);
+			if (due) {
+				try {
+					const figures: Figures =
+						ask.kind === 'requests'
+							? {requests: await athena.requests(ask.table, ask.range, false, ask.signal)}
+							: {tls: await athena.tls(ask.table, ask.range, ask.signal)};
+					state.athena = {table, windowMs: ask.windowMs, end: ask.range.end, at: ask.now, figures};
+				} catch (error) {
+					ask.signal.throwIfAborted();
+					const described = describeAwsError(error instanceof AwsCallError ? error.cause : error, {
+						iamAction:
+							error instanceof AwsCallError ? error.iamAction : 'athena:StartQueryExecution',
+						now: ask.now,
+					});
+					state.athena = undefined;
+					return {note: `Athena: ${described.message}; ${described.hint}`};
+				}
+			}
+
+			return state.athena === undefined ? {} : {figures: state.athena.figures};
+		};
 
 		const run = async (signal: AbortSignal): Promise<void> => {
 			const snapshot = store.getSnapshot();
@@ -127,41 +184,36 @@ export const createAccessLogsSource =
 			const newestEnd = state.intervals.newestEnd;
 			const precision = unread > 0 ? 'sampled' : 'provisional';
 			const fromObjects = state.intervals.view(precision);
-			let figures: Pick<Snapshot, 'requests' | 'tls'> =
+			let figures: Figures =
 				fromObjects === undefined
 					? {}
 					: fromObjects.kind === 'requests'
 						? {requests: fromObjects.view}
 						: {tls: fromObjects.view};
-			let basis: 'objects' | 'athena' = 'objects';
 			const choice = await athena.table(lb.type, access.location, now, signal);
-			const notes: string[] = [];
-			if (choice.kind === 'none') {
-				notes.push(choice.note);
-			}
-
 			const table =
 				choice.kind === 'table' ? `${choice.table.database}.${choice.table.name}` : undefined;
-			if (choice.kind === 'table' && unread > 0 && newestEnd !== undefined) {
-				const askKey = `${table} ${environment.config.windowMs} ${newestEnd}`;
-				const last = state.athena;
-				if (last === undefined || (last.key !== askKey && now - last.at >= athenaEveryMs)) {
-					const range = {elb: lb.resourceTail, start: from, end: newestEnd};
-					const answer =
-						kind === 'requests'
-							? {requests: await athena.requests(choice.table, range, false, signal)}
-							: {tls: await athena.tls(choice.table, range, signal)};
-					state.athena = {key: askKey, at: now, figures: {...answer, table: table ?? ''}};
-				}
-
-				if (state.athena !== undefined) {
-					const {table: _table, ...answer} = state.athena.figures;
-					figures = answer;
-					basis = 'athena';
-				}
+			const notes = choice.kind === 'none' ? [choice.note] : [];
+			// Athena only where the objects cannot cover the window within the read budget.
+			const exact =
+				choice.kind === 'table' && unread > 0 && newestEnd !== undefined
+					? await askAthena(state, {
+							kind,
+							table: choice.table,
+							range: {elb: lb.resourceTail, start: from, end: newestEnd},
+							windowMs: environment.config.windowMs,
+							now,
+							signal,
+						})
+					: undefined;
+			if (exact?.note !== undefined) {
+				notes.push(exact.note);
 			}
 
-			if (basis === 'objects') {
+			const basis = exact?.figures === undefined ? 'objects' : 'athena';
+			if (exact?.figures !== undefined) {
+				figures = exact.figures;
+			} else {
 				notes.unshift(
 					unread > 0
 						? `from the objects read: ${unread} of the window's files not read yet (read budget)`

@@ -85,8 +85,16 @@ type Bucket = {
 	readonly reads: string[];
 };
 
-function harness(options: {readBudget?: number; table?: boolean; windowMs?: number} = {}) {
-	const config = {...baseConfig, windowMs: options.windowMs ?? baseConfig.windowMs};
+type Options = {
+	readBudget?: number;
+	table?: boolean;
+	windowMs?: number;
+	/** Athena's answer fails with this message. */
+	athenaFails?: string;
+};
+
+function harness(options: Options = {}) {
+	let config: Config = {...baseConfig, windowMs: options.windowMs ?? baseConfig.windowMs};
 	const bucket: Bucket = {files: [], listings: [], reads: []};
 	const store = new SnapshotStore({
 		...initialSnapshot(config, now, 'us-east-1'),
@@ -103,6 +111,9 @@ function harness(options: {readBudget?: number; table?: boolean; windowMs?: numb
 				: {kind: 'none', note: 'no Glue table covers the logs'},
 		requests: async (_table, range) => {
 			athenaAsked.push(`${range.elb} ${range.start}-${range.end}`);
+			if (options.athenaFails !== undefined) {
+				throw new Error(options.athenaFails);
+			}
 			return athenaView;
 		},
 		tls: async () => {
@@ -134,7 +145,10 @@ function harness(options: {readBudget?: number; table?: boolean; windowMs?: numb
 		}),
 	})({
 		clients: new AwsClients({endpointUrl: 'http://127.0.0.1:9', region: 'us-east-1'}),
-		config,
+		// A getter, as the engine's: `t` changes the window between runs.
+		get config() {
+			return config;
+		},
 		store,
 		now: () => clock,
 		callContext: (iamAction) => ({iamAction, now: clock}),
@@ -150,6 +164,9 @@ function harness(options: {readBudget?: number; table?: boolean; windowMs?: numb
 		athenaView,
 		setNow: (time: number) => {
 			clock = time;
+		},
+		setWindow: (windowMs: number) => {
+			config = {...config, windowMs};
 		},
 		snapshot: (): Snapshot => store.getSnapshot(),
 	};
@@ -234,6 +251,41 @@ describe('the access logs source', () => {
 		// Everything is read now: the objects' own figures again, and Athena is not asked.
 		expect(rig.snapshot().accessLogs?.reads?.basis).toBe('objects');
 		expect(rig.athenaAsked).toHaveLength(1);
+	});
+
+	it("keeps the objects' figures when Athena's query fails, and says why", async () => {
+		const rig = harness({
+			readBudget: 1,
+			table: true,
+			athenaFails: 'HIVE_CURSOR_ERROR: cannot read the file',
+		});
+		rig.bucket.files = [file(end(10), '10.0.0.142', 3), file(end(5), '10.0.0.142', 4)];
+		await rig.run();
+		const {accessLogs, requests} = rig.snapshot();
+		expect(accessLogs?.reads?.basis).toBe('objects');
+		expect(accessLogs?.reads?.state.note).toMatch(
+			/Athena: .*HIVE_CURSOR_ERROR: cannot read the file/,
+		);
+		expect(requests?.precision).toBe('sampled');
+		expect(requests?.totals.requests).toBe(4);
+	});
+
+	it('asks Athena again at once when the window changes', async () => {
+		const rig = harness({readBudget: 1, table: true});
+		rig.bucket.files = [
+			file(end(20), '10.0.0.142', 1),
+			file(end(10), '10.0.0.142', 3),
+			file(end(5), '10.0.0.142', 4),
+			file(end(5), '10.0.1.87', 2),
+		];
+		await rig.run();
+		rig.source.refreshRequested?.();
+		await rig.run();
+		expect(rig.athenaAsked).toHaveLength(1);
+		rig.setWindow(60 * minute);
+		await rig.run();
+		expect(rig.athenaAsked).toHaveLength(2);
+		expect(rig.athenaAsked[1]).toBe(`${elb} ${now - 60 * minute}-${end(5)}`);
 	});
 
 	it('lets intervals go once the window has left them', async () => {
