@@ -29,5 +29,7 @@ it('denied, it is a gap naming the action; discovery and the rest carry on', asy
 	rig.sim.faults.clear();
 	rig.timers.advance(3 * 60_000);
 	await rig.nextRound(['discovery']);
-	expect(rig.snapshot().accessLogs?.gaps.map((gap) => gap.kind)).toEqual(['nlb-without-tls-listener']);
+	expect(rig.snapshot().accessLogs?.gaps.map((gap) => gap.kind)).toEqual([
+		'nlb-without-tls-listener',
+	]);
 });
