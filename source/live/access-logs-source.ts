@@ -14,12 +14,15 @@
 // - Failures back off from the refresh interval as every source's do, and a bucket lbtop may not
 //   read becomes a gap naming the action and --logs-profile.
 import {AthenaRunner} from '../aws/athena-runner.js';
-import {AwsCallError, describeAwsError} from '../aws/errors.js';
-import type {AccessLogTable, QueryRange} from '../domain/access-logs/index.js';
 import {parseLoadBalancerArn} from '../domain/load-balancer-arn.js';
-import type {Snapshot} from '../domain/snapshot.js';
 import {AccessLogAthena} from './access-logs-athena.js';
 import {consumeLines} from './access-logs-consume.js';
+import {
+	type AccessLogQueries,
+	askAthena,
+	type Figures,
+	type HeldAnswer,
+} from './access-logs-exact.js';
 import {Intervals} from './access-logs-intervals.js';
 import {AccessLogObjects, type ObjectStore} from './access-logs-objects.js';
 import {s3ObjectStore} from './access-logs-s3.js';
@@ -35,38 +38,15 @@ export type AccessLogsSourceOptions = {
 	readonly athena?: (environment: SourceEnvironment) => AccessLogQueries;
 };
 
-/** What the source asks Athena (access-logs-athena.ts; tests pass a fake). */
-export type AccessLogQueries = Pick<AccessLogAthena, 'table' | 'requests' | 'tls'>;
+export type {AccessLogQueries} from './access-logs-exact.js';
 
 export const defaultReadBudget = 200_000;
-/** Athena is asked again for a window at most this often (one new interval). */
-const athenaEveryMs = 5 * 60_000;
-
 type Held = {
 	readonly key: string;
 	readonly objects: AccessLogObjects;
 	readonly intervals: Intervals;
 	objectsRead: number;
-	athena?:
-		| {
-				readonly table: string;
-				readonly windowMs: number;
-				readonly end: number;
-				readonly at: number;
-				readonly figures: Figures;
-		  }
-		| undefined;
-};
-
-type Figures = Pick<Snapshot, 'requests' | 'tls'>;
-
-type AthenaAsk = {
-	readonly kind: 'requests' | 'tls';
-	readonly table: AccessLogTable;
-	readonly range: QueryRange;
-	readonly windowMs: number;
-	readonly now: number;
-	readonly signal: AbortSignal;
+	athena?: HeldAnswer | undefined;
 };
 
 export const createAccessLogsSource =
@@ -84,44 +64,7 @@ export const createAccessLogsSource =
 		const budget = options.readBudget ?? defaultReadBudget;
 		const disposed = new AbortController();
 		let held: Held | undefined;
-
-		/**
-		 * Athena's figures of the window through the newest interval read: asked again when the
-		 * window or table changes, or once per new interval at most. A failed query leaves the
-		 * objects' figures in place and says why.
-		 */
-		const askAthena = async (
-			state: Held,
-			ask: AthenaAsk,
-		): Promise<{readonly figures?: Figures; readonly note?: string}> => {
-			const table = `${ask.table.database}.${ask.table.name}`;
-			const last = state.athena;
-			const due =
-				last === undefined ||
-				last.table !== table ||
-				last.windowMs !== ask.windowMs ||
-				(last.end !== ask.range.end && ask.now - last.at >= athenaEveryMs);
-			if (due) {
-				try {
-					const figures: Figures =
-						ask.kind === 'requests'
-							? {requests: await athena.requests(ask.table, ask.range, false, ask.signal)}
-							: {tls: await athena.tls(ask.table, ask.range, ask.signal)};
-					state.athena = {table, windowMs: ask.windowMs, end: ask.range.end, at: ask.now, figures};
-				} catch (error) {
-					ask.signal.throwIfAborted();
-					const described = describeAwsError(error instanceof AwsCallError ? error.cause : error, {
-						iamAction:
-							error instanceof AwsCallError ? error.iamAction : 'athena:StartQueryExecution',
-						now: ask.now,
-					});
-					state.athena = undefined;
-					return {note: `Athena: ${described.message}; ${described.hint}`};
-				}
-			}
-
-			return state.athena === undefined ? {} : {figures: state.athena.figures};
-		};
+		let inFlight: Promise<void> | undefined;
 
 		const run = async (signal: AbortSignal): Promise<void> => {
 			const snapshot = store.getSnapshot();
@@ -197,7 +140,7 @@ export const createAccessLogsSource =
 			// Athena only where the objects cannot cover the window within the read budget.
 			const exact =
 				choice.kind === 'table' && unread > 0 && newestEnd !== undefined
-					? await askAthena(state, {
+					? await askAthena(athena, state, {
 							kind,
 							table: choice.table,
 							range: {elb: lb.resourceTail, start: from, end: newestEnd},
@@ -246,15 +189,28 @@ export const createAccessLogsSource =
 			intervalMs: () => environment.config.refreshMs,
 			iamAction: 's3:GetObject',
 			async run(signal) {
-				if (!disposed.signal.aborted) {
-					await run(AbortSignal.any([signal, disposed.signal]));
+				if (disposed.signal.aborted) {
+					return;
+				}
+
+				const running = run(AbortSignal.any([signal, disposed.signal]));
+				inFlight = running;
+				try {
+					await running;
+				} finally {
+					if (inFlight === running) {
+						inFlight = undefined;
+					}
 				}
 			},
 			recordFailure(error, retryAt) {
 				store.update((snapshot) => withAccessLogFailure(snapshot, error, retryAt));
 			},
+			// An Athena query still running is stopped by the aborted run (the runner's own
+			// StopQueryExecution); exit waits for it, so none is left scanning.
 			async dispose() {
 				disposed.abort();
+				await inFlight?.catch(() => undefined);
 			},
 		};
 	};
