@@ -243,8 +243,13 @@ describe('lbtop shop-alb --once during a bad deploy', () => {
 			/^ {2}\d\d:\d\d:\d\dZ \(\S+ ago\) CodeDeployServiceRole RegisterTargets targetgroup\/shop-web\/3c8e1f5a7b2d9e04: registered i-0f2d8b4a6c1e9d372:8080$/m,
 		);
 		expect(text).toMatch(/^ {2}2\.125\.160\.216 → ports 22,3389 · 2 records · rejected at LB$/m);
-		for (const source of ['discovery', 'flows', 'metrics', 'changes']) {
+		for (const source of ['discovery', 'flows', 'metrics', 'changes', 'access logs']) {
 			expect(text).toMatch(new RegExp(`^ {2}${source}: ok`, 'm'));
 		}
+		// The access logs name the failing target first, with its share of 5XX and its p99.
+		expect(text).toMatch(/^Requests \(ALB access logs, from the objects read, provisional/m);
+		expect(text).toMatch(
+			/^ {2}10\.0\.10\.31:8080: \d+ req · target 5XX \d+(\.\d)?% \(\d+\) · no answer \d+ · p50 \d+ ms p99 5\.\d\d s$/m,
+		);
 	});
 });
