@@ -184,6 +184,28 @@ describe('lbtop shop-alb --json with the ALB access logs', () => {
 		expect((worst?.target5xx ?? 0) / (worst?.requests ?? 1)).toBeGreaterThan(0.1);
 	});
 
+	it('where they go is what the AWS CLI reads with describe-load-balancer-attributes', async () => {
+		const arn = snapshot.topology?.arn ?? '';
+		const answer = (await awsJson(sim.url, [
+			'elbv2',
+			'describe-load-balancer-attributes',
+			'--load-balancer-arn',
+			arn,
+		])) as {Attributes: {Key: string; Value: string}[]};
+		expect(answer.Attributes).toEqual(
+			expect.arrayContaining([
+				{Key: 'access_logs.s3.enabled', Value: 'true'},
+				{Key: 'access_logs.s3.bucket', Value: 'shop-alb-logs'},
+				{Key: 'access_logs.s3.prefix', Value: 'shop'},
+			]),
+		);
+		expect(snapshot.accessLogs?.access).toEqual({
+			bucket: 'shop-alb-logs',
+			prefix: 'shop',
+			location: 's3://shop-alb-logs/shop/AWSLogs/123456789012/elasticloadbalancing/us-east-1/',
+		});
+	});
+
 	it('--print-athena-ddl prints the access log table over their folder', async () => {
 		const result = await runCli(
 			['shop-alb', '--endpoint-url', sim.url, '--print-athena-ddl'],
