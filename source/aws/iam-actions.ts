@@ -7,6 +7,8 @@ export const iamActions = [
 	// the policy names every call lbtop makes and nobody wonders where the account id comes from.
 	'sts:GetCallerIdentity',
 	'elasticloadbalancing:DescribeLoadBalancers',
+	// Where the access logs go (access_logs.s3.*, connection_logs.s3.*).
+	'elasticloadbalancing:DescribeLoadBalancerAttributes',
 	'elasticloadbalancing:DescribeListeners',
 	'elasticloadbalancing:DescribeTargetGroups',
 	'elasticloadbalancing:DescribeTargetGroupAttributes',
@@ -26,7 +28,7 @@ export const iamActions = [
 	'cloudwatch:GetMetricData',
 	'cloudwatch:DescribeAlarms',
 	'cloudtrail:LookupEvents',
-	// Flow logs delivered to S3: their objects (ListObjectsV2 is authorized as s3:ListBucket).
+	// Flow logs and access logs delivered to S3: their objects (ListObjectsV2 is s3:ListBucket).
 	's3:ListBucket',
 	's3:GetObject',
 	// Athena over them: StartQueryExecution and StopQueryExecution start and end a read-only query.
@@ -70,6 +72,7 @@ export function iamPolicyJson(): string {
 				Resource: [
 					'arn:aws:s3:::*/AWSLogs/*/vpcflowlogs/*',
 					'arn:aws:s3:::*/AWSLogs/aws-account-id=*/aws-service=vpcflowlogs/*',
+					'arn:aws:s3:::*/AWSLogs/*/elasticloadbalancing/*',
 				],
 			},
 			{

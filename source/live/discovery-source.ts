@@ -1,5 +1,7 @@
 import {discover} from '../aws/discovery.js';
+import {discoverAccessLogs} from '../aws/discovery-access-logs.js';
 import {assembleTopology} from '../domain/topology/assemble.js';
+import {keepReads} from './access-logs-updates.js';
 import {succeededState, withSource} from './snapshot-updates.js';
 import type {SourceFactory} from './source.js';
 
@@ -27,16 +29,32 @@ export const discoverySource: SourceFactory = (environment) => ({
 		});
 		const topology = assembleTopology(facts);
 		const now = environment.now();
+		const accessLogs = await discoverAccessLogs(
+			environment.clients,
+			{
+				arn: facts.loadBalancer.arn,
+				type: facts.loadBalancer.type,
+				listeners: facts.listeners,
+				region: environment.config.region ?? '',
+			},
+			now,
+			signal,
+		);
 		const before = environment.store.getSnapshot().topology;
 		environment.store.update((snapshot) =>
 			withSource(
-				{...snapshot, topology, generatedAt: now},
+				{
+					...snapshot,
+					topology,
+					accessLogs: keepReads(accessLogs, snapshot.accessLogs),
+					generatedAt: now,
+				},
 				'discovery',
 				succeededState(snapshot.sources.discovery, now),
 			),
 		);
 		if (before === undefined) {
-			environment.refresh(['flows', 'metrics', 'changes']);
+			environment.refresh(['flows', 'metrics', 'changes', 'access-logs']);
 		}
 	},
 });

@@ -2,10 +2,10 @@
 import {AwsClients, type AwsSettings} from '../aws/clients.js';
 import {AwsCallError, describeAwsError} from '../aws/errors.js';
 import type {Config} from '../domain/config.js';
-import type {Snapshot, SourceName} from '../domain/snapshot.js';
+import type {Snapshot} from '../domain/snapshot.js';
 import {Poller, realTimers, type Timers} from './poller.js';
 import {failedState, withSource} from './snapshot-updates.js';
-import type {LiveSource, SourceEnvironment, SourceFactory} from './source.js';
+import type {LiveSource, PollerName, SourceEnvironment, SourceFactory} from './source.js';
 import type {SnapshotStore} from './store.js';
 
 export type EngineOptions = {
@@ -18,7 +18,7 @@ export type EngineOptions = {
 
 export class Engine {
 	readonly clients: AwsClients;
-	private readonly pollers = new Map<SourceName, Poller>();
+	private readonly pollers = new Map<PollerName, Poller>();
 	private readonly sources: LiveSource[];
 	private readonly timers: Timers;
 	private config: Config;
@@ -115,7 +115,7 @@ export class Engine {
 	 * rest side by side, since each waits on its own API (CloudTrail's rate limit alone takes seconds).
 	 */
 	async snapshotOnce(): Promise<Snapshot> {
-		const first = new Set<SourceName>(['identity', 'discovery']);
+		const first = new Set<PollerName>(['identity', 'discovery']);
 		const runOnce = (source: LiveSource) => this.pollers.get(source.name)?.runOnce();
 		for (const source of this.sources.filter((candidate) => first.has(candidate.name))) {
 			await runOnce(source);
@@ -149,12 +149,14 @@ export class Engine {
 			error instanceof AwsCallError ? error.cause : error,
 			context,
 		);
+		const {name} = source;
+		if (name === 'access-logs') {
+			source.recordFailure?.(described, retryAt);
+			return;
+		}
+
 		this.store.update((snapshot) =>
-			withSource(
-				snapshot,
-				source.name,
-				failedState(snapshot.sources[source.name], described, retryAt),
-			),
+			withSource(snapshot, name, failedState(snapshot.sources[name], described, retryAt)),
 		);
 	}
 }

@@ -5,7 +5,6 @@
 // that end in their window. Without a fitting Athena table the settled figures come from the
 // objects lbtop read itself, and the flows line says why.
 import {AthenaRunner} from '../aws/athena-runner.js';
-import {withAthenaQuery, withS3Requests} from '../domain/data-lake-cost.js';
 import {athenaRows, buildAthenaQuery} from '../domain/flows-window/athena-query.js';
 import {
 	countByBucket,
@@ -18,6 +17,7 @@ import {
 } from '../domain/flows-window/index.js';
 import {recordRows} from '../domain/flows-window/record-rows.js';
 import type {Topology} from '../domain/types/topology.js';
+import {athenaCosting, s3RequestCounter} from './data-lake-costing.js';
 import {localAddresses} from './flows-exact.js';
 import type {FeedRead, KnownEvent, RawReadResult} from './flows-raw.js';
 import type {FlowsReader} from './flows-reader.js';
@@ -55,31 +55,8 @@ function newestOf(records: readonly HeldRecord[]): number | undefined {
 
 export function s3Reader(environment: SourceEnvironment): FlowsReader {
 	const {clients, store} = environment;
-	const pending = {listRequests: 0, getRequests: 0, bytesRead: 0};
-	const requests = {
-		onList: () => {
-			pending.listRequests++;
-		},
-		onGet: (bytes: number) => {
-			pending.getRequests++;
-			pending.bytesRead += bytes;
-		},
-	};
-	// Requests are added to the snapshot's cost once per read, not once per request.
-	const flushRequests = () => {
-		const delta = {...pending};
-		pending.listRequests = 0;
-		pending.getRequests = 0;
-		pending.bytesRead = 0;
-		store.update((snapshot) => {
-			const cost = withS3Requests(snapshot.cost, delta);
-			return cost === snapshot.cost ? snapshot : {...snapshot, cost};
-		});
-	};
-	const runner = new AthenaRunner(clients, {
-		onEnd: (bytes, end) =>
-			store.update((snapshot) => ({...snapshot, cost: withAthenaQuery(snapshot.cost, bytes, end)})),
-	});
+	const {requests, flush: flushRequests} = s3RequestCounter(store);
+	const runner = new AthenaRunner(clients, athenaCosting(store));
 	const tables = new AthenaTables(clients, environment.config, runner);
 	const catalogs = new Map<string, S3FeedObjects>();
 	const tableNotes = new Map<string, readonly string[]>();

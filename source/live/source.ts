@@ -2,9 +2,12 @@
 import type {AwsClients} from '../aws/clients.js';
 import type {CallContext} from '../aws/errors.js';
 import type {Config} from '../domain/config.js';
-import type {SourceName} from '../domain/snapshot.js';
+import type {SourceError, SourceName} from '../domain/snapshot.js';
 import type {Timers} from './poller.js';
 import type {SnapshotStore} from './store.js';
+
+/** The pollers the engine runs: the snapshot's sources, and the access logs (their state in their slice). */
+export type PollerName = SourceName | 'access-logs';
 
 export type SourceEnvironment = {
 	readonly clients: AwsClients;
@@ -15,11 +18,11 @@ export type SourceEnvironment = {
 	readonly timers?: Timers;
 	readonly callContext: (iamAction: string) => CallContext;
 	/** Ask other sources to run now (e.g. discovery found the topology they wait for). */
-	readonly refresh: (names: readonly SourceName[]) => void;
+	readonly refresh: (names: readonly PollerName[]) => void;
 };
 
 export type LiveSource = {
-	readonly name: SourceName;
+	readonly name: PollerName;
 	readonly intervalMs: number | (() => number);
 	/** The IAM action named when a failure has no better attribution. */
 	readonly iamAction: string;
@@ -28,6 +31,8 @@ export type LiveSource = {
 	readonly refreshRequested?: () => void;
 	/** Cleanup on exit, e.g. stop Insights queries still running. */
 	readonly dispose?: () => Promise<void>;
+	/** Where a poller without a `sources` entry keeps its failure (required for 'access-logs'). */
+	readonly recordFailure?: (error: SourceError, retryAt: number) => void;
 };
 
 export type SourceFactory = (environment: SourceEnvironment) => LiveSource;

@@ -1,3 +1,4 @@
+import {accessLogsSource} from './access-logs-source.js';
 import {changesSource} from './changes-source.js';
 import {discoverySource} from './discovery-source.js';
 import {flowsSource} from './flows-source.js';
@@ -12,4 +13,5 @@ export const defaultSources: readonly SourceFactory[] = [
 	flowsSource,
 	metricsSource,
 	changesSource,
+	accessLogsSource,
 ];

@@ -13,6 +13,7 @@ import {
 } from '../domain/snapshot.js';
 import {localClock, localOffset, utcClock, utcDateTime} from '../domain/time-format.js';
 import {formatBytes, formatGb, formatNumber, formatUsd} from '../domain/units.js';
+import {accessLogLines} from './text-access-logs.js';
 import {
 	changeLines,
 	connectionLines,
@@ -22,7 +23,7 @@ import {
 } from './text-sections.js';
 import {wrapSummary} from './text-wrap.js';
 
-function sourceLine(name: SourceName, state: SourceState, now: number): string {
+function sourceLine(name: SourceName | 'access logs', state: SourceState, now: number): string {
 	const through =
 		state.dataThrough === undefined
 			? ''
@@ -81,6 +82,7 @@ export function textSummary(snapshot: Snapshot, now: number): string {
 		...flowTotals(snapshot),
 		...rejectedLines(snapshot),
 		...connectionLines(snapshot, now),
+		...accessLogLines(snapshot, now),
 		...metricLines(snapshot),
 		...changeLines(snapshot, now),
 		...(gaps.length > 0
@@ -89,6 +91,9 @@ export function textSummary(snapshot: Snapshot, now: number): string {
 		'',
 		'Sources:',
 		...sourceNames.map((name) => sourceLine(name, snapshot.sources[name], now)),
+		...(snapshot.accessLogs?.reads === undefined
+			? []
+			: [sourceLine('access logs', snapshot.accessLogs.reads.state, now)]),
 		`Cost: ${formatGb(snapshot.cost.bytesScanned)} scanned by ${snapshot.cost.queries} Insights queries ≈ ${formatUsd(snapshot.cost.usd)}`,
 		...dataLakeCostLines(snapshot),
 	];

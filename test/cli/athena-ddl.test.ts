@@ -15,12 +15,14 @@ describe('lbtop --print-athena-ddl', () => {
 		expect(result.stdout).toContain('`interface_id` string');
 	});
 
-	it('says there is nothing to create when no flow log goes to S3, exit 1', async () => {
+	it('prints only the access log table when the flow logs go to CloudWatch Logs', async () => {
 		const result = await runCli(['--demo', '--print-athena-ddl']);
-		expect(result.code).toBe(1);
-		expect(result.stderr).toMatch(
-			/no flow log of demo-nlb's interfaces, subnets or VPC delivers to S3/,
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/^CREATE EXTERNAL TABLE IF NOT EXISTS `nlb_tls_logs` \($/m);
+		expect(result.stdout).toMatch(
+			/LOCATION 's3:\/\/lbtop-demo-elb-logs\/edge\/AWSLogs\/123456789012\/elasticloadbalancing\/us-east-1\/'/,
 		);
+		expect(result.stdout).not.toContain('vpc_flow_logs');
 	});
 
 	it('refuses --flow-logs without --demo as a usage error', async () => {

@@ -46,6 +46,8 @@ it('covers every IAM action lbtop calls (StopQuery: see insights-queries.test.ts
 		'logs:StopQuery',
 		...dataLakeCalls.map((call) => call.action),
 		stopCoveredElsewhere,
+		// Denied, it is a gap on the access logs, not a failed discovery: access-logs-discovery.test.ts.
+		'elasticloadbalancing:DescribeLoadBalancerAttributes',
 	].sort();
 	expect(covered).toEqual([...iamActions].sort());
 });

@@ -44,5 +44,6 @@ export {
 	type RequestsViewOptions,
 } from './requests-accumulator.js';
 export {accessLogsSetup, bucketUnreadableGap, type SetupInput} from './setup.js';
+export {accessLogTableIn, accessLogTableProblem} from './table-match.js';
 export {aggregateTls, TlsAccumulator, type TlsViewOptions} from './tls-accumulator.js';
 export {alertName, isOldTlsProtocol} from './tls-names.js';

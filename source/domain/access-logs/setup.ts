@@ -111,6 +111,6 @@ export function bucketUnreadableGap(
 ): AccessLogGap {
 	return {
 		kind: 'bucket-unreadable',
-		message: `lbtop cannot read the access logs in ${destination.location}: ${iamAction} was denied. Grant s3:ListBucket and s3:GetObject on it, or run lbtop with a profile of the account that owns the bucket`,
+		message: `lbtop cannot read the access logs in ${destination.location}: ${iamAction} was denied. Grant s3:ListBucket and s3:GetObject on it, or read the logs as an identity that may: --logs-profile NAME`,
 	};
 }

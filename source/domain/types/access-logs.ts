@@ -1,5 +1,6 @@
 // What Elastic Load Balancing access logs tell: the per-target and per-listener figures the Requests
 // and TLS panes draw, and where the logs are (docs/snapshot.md).
+import type {SourceState} from '../snapshot.js';
 import type {RequestRecord} from './access-log-records.js';
 import type {Precision} from './flows.js';
 
@@ -147,7 +148,9 @@ export type AccessLogGapKind =
 	| 'connection-logs-off'
 	| 'nlb-without-tls-listener'
 	| 'no-access-logs-for-type'
-	| 'bucket-unreadable';
+	| 'bucket-unreadable'
+	/** DescribeLoadBalancerAttributes was denied: where the logs go is unknown. */
+	| 'attributes-unreadable';
 
 export type AccessLogGap = {
 	readonly kind: AccessLogGapKind;
@@ -159,10 +162,25 @@ export type AccessLogGap = {
 	readonly command?: string;
 };
 
+/** How lbtop reads the access logs: where `requests`/`tls` come from, and how fresh they are. */
+export type AccessLogReads = {
+	/** `objects`: from the objects lbtop read itself; `athena`: through Athena's table `table`. */
+	readonly basis: 'objects' | 'athena';
+	/** `db.table` when there is one (used only when the objects read cannot cover the window). */
+	readonly table?: string;
+	/** Status, fetchedAt, dataThrough (the newest interval end read), error, retryAt, note. */
+	readonly state: SourceState;
+	/** Objects read so far, and listed in the window but not read (the read budget ran out). */
+	readonly objectsRead: number;
+	readonly objectsUnread: number;
+};
+
 /** What DescribeLoadBalancerAttributes says about the LB's logs. */
 export type AccessLogsSetup = {
 	readonly access?: LogDestination;
 	/** ALB connection logs (TLS handshakes of every connection). */
 	readonly connection?: LogDestination;
 	readonly gaps: readonly AccessLogGap[];
+	/** Absent until the access logs source has run. */
+	readonly reads?: AccessLogReads;
 };

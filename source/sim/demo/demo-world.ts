@@ -5,11 +5,13 @@
 // 1.5-3 minutes after their window, metrics a minute after theirs, CloudTrail a few minutes after
 // the call), and anything older than the retention is gone, so memory stays bounded.
 
+import {deliverAccessLogs} from '../delivery/access-log-delivery.js';
 import {deliverModelToS3} from '../delivery/model-s3.js';
 import {minuteMs} from '../model/connection.js';
 import {everyPort, type TrafficSpec} from '../model/spec.js';
 import {attachTrafficModel, type WorldModel} from '../model/world-model.js';
 import type {World} from '../world/types.js';
+import {demoAccessLogs} from './demo-access-logs.js';
 import {demoChanges} from './demo-changes.js';
 import {pointDemoFlowLogsAtS3} from './demo-s3.js';
 import {
@@ -160,6 +162,12 @@ export function createDemoWorld(options: DemoWorldOptions): DemoWorld {
 			? deliverModelToS3(model.world, model, {seed, from: historyStart, retentionMs})
 			: undefined;
 	s3?.advanceTo(now);
+	// The TLS listener takes 3 in 10 client connections (the clients' listener weights).
+	const accessLogs = deliverAccessLogs(
+		demoAccessLogs(model.world, {seed, tlsPerMinute: connectionsPerMinute * 0.3}),
+		{from: historyStart, retentionMs},
+	);
+	accessLogs.advanceTo(now);
 	let current = now;
 	return {
 		world: model.world,
@@ -170,6 +178,7 @@ export function createDemoWorld(options: DemoWorldOptions): DemoWorld {
 			current = target;
 			model.advanceTo(target);
 			s3?.advanceTo(target);
+			accessLogs.advanceTo(target);
 		},
 		now: () => current,
 		timeline: () =>

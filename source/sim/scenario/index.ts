@@ -2,6 +2,7 @@
 // telemetry) that the sim serves as if it were an AWS account. docs/scenario.md documents the
 // format. Problems are reported as a ScenarioError listing every bad field by its path.
 import {readFile} from 'node:fs/promises';
+import {deliverAccessLogs} from '../delivery/access-log-delivery.js';
 import {deliverModelToS3} from '../delivery/model-s3.js';
 import {
 	defaultAccountId,
@@ -12,6 +13,7 @@ import {
 import type {TrafficSpec} from '../model/spec.js';
 import {attachTrafficModel, type WorldModel, type WorldModelOptions} from '../model/world-model.js';
 import type {World} from '../world/types.js';
+import {type AccessLogsSection, readAccessLogs} from './access-logs.js';
 import {readCloudTrailEvents} from './cloudtrail.js';
 import {readDataLake} from './data-lake.js';
 import {readLoadBalancers} from './elb.js';
@@ -58,6 +60,7 @@ const topLevelFields = [
 	'glueTables',
 	'athenaWorkGroups',
 	'traffic',
+	'accessLogs',
 ];
 
 function readIdentity(
@@ -88,6 +91,8 @@ export type LoadedScenario = {
 	readonly world: World;
 	/** The file's traffic model, if it has one: the world is then driven by it (see loadScenarioModel). */
 	readonly traffic?: TrafficSpec;
+	/** The access logs the file turns on, delivered as ELB delivers them. */
+	readonly accessLogs?: AccessLogsSection;
 };
 
 /** Builds a world from a parsed scenario; throws ScenarioError (never anything else) when it is invalid. */
@@ -172,11 +177,12 @@ export function readScenario(json: unknown, options: ScenarioOptions): LoadedSce
 		cloudTrailEvents,
 		...(dataLake === undefined ? {} : {dataLake}),
 	};
+	const accessLogs = readAccessLogs(scope, root, world);
 	const traffic = readTraffic(scope, root, world);
 	if (reader.issues.length > 0) {
 		throw new ScenarioError(reader.issues, options.source);
 	}
-	return traffic === undefined ? {world} : {world, traffic};
+	return {world, accessLogs, ...(traffic === undefined ? {} : {traffic})};
 }
 
 export type ScenarioModel = {
@@ -187,13 +193,24 @@ export type ScenarioModel = {
 	readonly model?: WorldModel;
 };
 
+/** How far back a static world's access logs reach (its metrics cover less). */
+const staticAccessLogHistoryMs = 60 * 60_000;
+
 /** A scenario's world, driven by its traffic model when it has one. */
 export function loadScenarioModel(
 	json: unknown,
 	options: ScenarioOptions & WorldModelOptions,
 ): ScenarioModel {
-	const {world, traffic} = readScenario(json, options);
-	if (traffic === undefined) return {world, advanceTo: () => undefined};
+	const {world, traffic, accessLogs} = readScenario(json, options);
+	const logs = deliverAccessLogs(accessLogs?.feeds ?? [], {
+		from: options.now - staticAccessLogHistoryMs,
+		...(traffic?.retentionMs === undefined ? {} : {retentionMs: traffic.retentionMs}),
+	});
+	if (traffic === undefined) {
+		// A static world's files, up to the interval under way, each visible from its delivery.
+		logs.deliverThrough(Math.ceil(options.now / 300_000) * 300_000);
+		return {world, advanceTo: () => undefined};
+	}
 	const model = attachTrafficModel(world, traffic, options.now, options);
 	const s3 = deliverModelToS3(world, model, {
 		seed: traffic.seed,
@@ -201,9 +218,11 @@ export function loadScenarioModel(
 		...(traffic.retentionMs === undefined ? {} : {retentionMs: traffic.retentionMs}),
 	});
 	s3.advanceTo(options.now);
+	logs.advanceTo(options.now);
 	const advanceTo = (now: number) => {
 		model.advanceTo(now);
 		s3.advanceTo(now);
+		logs.advanceTo(now);
 	};
 	return {world, advanceTo, model};
 }

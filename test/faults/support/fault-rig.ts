@@ -3,6 +3,7 @@
 // counted by operation.
 import type {Config} from '../../../source/domain/config.js';
 import type {Snapshot, SourceName, SourceState} from '../../../source/domain/snapshot.js';
+import {accessLogsSource} from '../../../source/live/access-logs-source.js';
 import {createChangesSource} from '../../../source/live/changes-source.js';
 import {deriveSnapshot} from '../../../source/live/derive.js';
 import {discoverySource} from '../../../source/live/discovery-source.js';
@@ -11,7 +12,7 @@ import {createFlowsSource, flowsSource} from '../../../source/live/flows-source.
 import {identitySource} from '../../../source/live/identity-source.js';
 import {initialSnapshot} from '../../../source/live/initial-snapshot.js';
 import {metricsSource} from '../../../source/live/metrics-source.js';
-import type {SourceFactory} from '../../../source/live/source.js';
+import type {PollerName, SourceFactory} from '../../../source/live/source.js';
 import {SnapshotStore} from '../../../source/live/store.js';
 import type {FaultConfig} from '../../../source/sim/faults.js';
 import {type RunningSim, startSim} from '../../../source/sim/server.js';
@@ -105,7 +106,7 @@ export function describeSources(snapshot: Snapshot): string {
 		.join(', ');
 }
 
-function tracked(factory: SourceFactory, activity: Map<SourceName, Activity>): SourceFactory {
+function tracked(factory: SourceFactory, activity: Map<PollerName, Activity>): SourceFactory {
 	return (environment) => {
 		const source = factory(environment);
 		const counts: Activity = {running: 0, started: 0, finished: 0, mostAtOnce: 0};
@@ -137,6 +138,7 @@ export const faultTestSources: readonly SourceFactory[] = [
 	flowsSource,
 	metricsSource,
 	createChangesSource({minCallSpacingMs: 0}),
+	accessLogsSource,
 ];
 
 export async function startRig(options: RigOptions = {}): Promise<Rig> {
@@ -171,7 +173,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
 		initialSnapshot(config, timers.now(), 'us-east-1'),
 		deriveSnapshot,
 	);
-	const activity = new Map<SourceName, Activity>();
+	const activity = new Map<PollerName, Activity>();
 	const engine = new Engine({
 		config,
 		store,

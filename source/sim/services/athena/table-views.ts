@@ -33,6 +33,35 @@ export function duckType(hiveType: string): string {
 export const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
 export const quoteText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
+export function isRegexSerde(table: GlueTable): boolean {
+	return /RegexSerDe/i.test(table.serializationLibrary);
+}
+
+/**
+ * A RegexSerDe table (the ELB access log tables): each line is matched whole against `input.regex`
+ * and the groups are the columns, in order; a line that does not match gives NULL in every column,
+ * as Hive's RegexSerDe reads it.
+ */
+function regexSelect(
+	table: GlueTable,
+	list: string,
+	joined: string,
+	partitions: readonly string[],
+): string {
+	const pattern = quoteText(table.serdeParameters['input.regex'] ?? '(.*)');
+	// A delimiter no log line holds: each line is one value.
+	const source = `read_csv(${list}, delim = '\u0001', header = false, columns = {'line': 'VARCHAR'}, compression = 'auto', quote = '', escape = '', filename = true, auto_detect = false, null_padding = true, strict_mode = false)`;
+	const names = table.columns.map((_, index) => `'g${index}'`).join(', ');
+	const groups = `CASE WHEN regexp_full_match(line, ${pattern}) THEN regexp_extract(line, ${pattern}, [${names}]) END`;
+	// Hive reads an empty group as '' (a string column) or NULL (a number that does not parse).
+	const columns = table.columns.map(
+		(column, index) =>
+			`TRY_CAST(r.groups.g${index} AS ${duckType(column.type)}) AS ${quoteName(column.name.toLowerCase())}`,
+	);
+	const lines = `(SELECT filename, ${groups} AS groups FROM ${source}) AS r`;
+	return `SELECT ${[...columns, ...partitions].join(', ')} FROM ${lines} ${joined}`;
+}
+
 export function isParquet(table: GlueTable): boolean {
 	return /parquet/i.test(`${table.serializationLibrary} ${table.inputFormat}`);
 }
@@ -125,6 +154,9 @@ export async function tableSelect(
 			return `TRY_CAST(${value} AS ${duckType(column.type)}) AS ${quoteName(name)}`;
 		});
 		return `SELECT ${[...columns, ...partitions].join(', ')} FROM ${source} AS r ${joined}`;
+	}
+	if (isRegexSerde(table)) {
+		return regexSelect(table, list, joined, partitions);
 	}
 	const delimiter =
 		table.serdeParameters['field.delim'] ??
