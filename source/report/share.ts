@@ -3,9 +3,7 @@
 import type {Snapshot} from '../domain/snapshot.js';
 import {shareFileName, writeShareFile} from './share-file.js';
 import {fitClipboard, osc52} from './share-osc52.js';
-import {shareRequestsLines} from './share-requests.js';
 import {textSummary} from './text-summary.js';
-import {wrapSummary} from './text-wrap.js';
 
 export type ShareEnvironment = {
 	/** Where the file goes (the temporary directory: TMPDIR is honoured). */
@@ -25,11 +23,9 @@ export type ShareOutcome = {
 	readonly fileError?: string;
 };
 
-/** The summary `--once` prints, and what the access logs say when they were read. */
+/** Exactly what `--once` prints, so a paste and a script read the same words. */
 export function shareText(snapshot: Snapshot, now: number): string {
-	const accessLogs = shareRequestsLines(snapshot);
-	const summary = textSummary(snapshot, now);
-	return accessLogs.length === 0 ? summary : `${summary}${wrapSummary(accessLogs.join('\n'))}\n`;
+	return textSummary(snapshot, now);
 }
 
 export async function shareSummary(

@@ -1,6 +1,8 @@
 // The access logs in the paste: per target the ALB's requests, 5XX share and timings, per TLS
 // listener the NLB's handshakes, where the figures come from (Athena, or the objects read), and
-// what keeps lbtop from reading them. Short, like every section: the worst rows first.
+// what keeps lbtop from reading them, and the newest failing and slowest request lines (query
+// strings hidden: they carry tokens). Short, like every section: the worst rows first.
+import {accessLogEvidenceText} from '../domain/access-logs/index.js';
 import {formatDuration} from '../domain/duration.js';
 import {sanitizeText} from '../domain/sanitize.js';
 import type {
@@ -15,6 +17,7 @@ import {utcClock} from '../domain/time-format.js';
 import {formatNumber} from '../domain/units.js';
 
 const maxRows = 5;
+const maxRequests = 3;
 
 const percent = (part: number, whole: number) =>
 	whole === 0 ? '0%' : `${formatNumber(Math.round((part / whole) * 1000) / 10)}%`;
@@ -40,7 +43,27 @@ function basis(
 	return `from ${from}, ${view.precision}${through}`;
 }
 
+/** The request lines the bridge asks for first, in the words of the findings' evidence. */
+function recordLines(
+	snapshot: Snapshot,
+	title: string,
+	records: RequestsView['failing'],
+): string[] {
+	return records.length === 0
+		? []
+		: [
+				`  ${title}:`,
+				...records
+					.slice(0, maxRequests)
+					.map(
+						(record) =>
+							`    ${sanitizeText(accessLogEvidenceText({kind: 'request', id: record.id}, snapshot))}`,
+					),
+			];
+}
+
 function requestLines(
+	snapshot: Snapshot,
 	view: RequestsView,
 	reads: AccessLogReads | undefined,
 	now: number,
@@ -59,6 +82,8 @@ function requestLines(
 					`  ${sanitizeText(target.target)}: ${formatNumber(target.requests)} req · target 5XX ${percent(target.target5xx, target.requests)} (${formatNumber(target.target5xx)}) · no answer ${formatNumber(target.noAnswer)} · p50 ${seconds(target.targetTime.p50)} p99 ${seconds(target.targetTime.p99)}`,
 			),
 		...(view.targets.length > maxRows ? [`  … ${view.targets.length - maxRows} more targets`] : []),
+		...recordLines(snapshot, 'Failing requests, newest first', view.failing),
+		...recordLines(snapshot, 'Slowest requests', view.slowest),
 	];
 }
 
@@ -79,7 +104,9 @@ export function accessLogLines(snapshot: Snapshot, now: number): string[] {
 	const setup = snapshot.accessLogs;
 	const reads = setup?.reads;
 	return [
-		...(snapshot.requests === undefined ? [] : requestLines(snapshot.requests, reads, now)),
+		...(snapshot.requests === undefined
+			? []
+			: requestLines(snapshot, snapshot.requests, reads, now)),
 		...(snapshot.tls === undefined
 			? []
 			: [
