@@ -206,6 +206,51 @@ describe('lbtop shop-alb at 80x24 during a bad deploy', () => {
 			{timeout: 5000, interval: 50},
 		);
 	}, 90_000);
+
+	it('Requests pane: the failing target from the access logs, Enter to its failing requests, Enter to one request with every field, Esc back twice', async () => {
+		const terminal = await watchShopAlb();
+		// The tab is offered once discovery says what kind of LB this is.
+		await terminal.waitFor(/^\[Findings\] Metrics .* Requests$/m, 30_000);
+		// The Requests tab is the last of an ALB's: Shift-Tab from the findings reaches it.
+		await terminal.send(keys.shiftTab);
+		let screen = await terminal.waitFor(
+			(text) =>
+				/\[Requests\]/.test(text) &&
+				/^10\.0\.10\.31:8080 +i-0a7e3c9f1b5d2e861 +[\d.]+ +\d+ /m.test(text),
+			45_000,
+		);
+		assertFits(screen, 80, 24);
+		// Where the figures come from and how late they are, as every pane says it.
+		expect(screen).toMatch(/^logs through \d\d:\d\d:\d\dZ · lag \S+ · from the objects read/m);
+		expect(screen).toMatch(/^target +instance +req\/m +T5XX +LB5XX +4XX +p50 +p99/m);
+
+		await terminal.send(keys.enter);
+		screen = await terminal.waitFor(
+			/Requests \(detail, Esc back: 10\.0\.10\.31:8080 in shop-web\)/,
+		);
+		assertFits(screen, 80, 24);
+		expect(screen).toMatch(/^target_processing_time p50 \S+, p99 \S+/m);
+		expect(screen).toMatch(/^Failing requests, newest first \(\d+\)$/m);
+		expect(screen).toMatch(/^\d\d:\d\d:\d\dZ 500 \(target 500\) \S+ [A-Z]+ \//m);
+		// Query strings carry tokens: hidden.
+		expect(screen).not.toMatch(/\?[^…\s]/);
+
+		await terminal.send(keys.enter);
+		screen = await terminal.waitFor(/Requests \(request, Esc back to the target\)/);
+		assertFits(screen, 80, 24);
+		expect(screen).toMatch(/^target:port +10\.0\.10\.31:8080$/m);
+		expect(screen).toMatch(/^elb_status_code +500$/m);
+		expect(screen).toMatch(/^target_status_code +500$/m);
+		expect(screen).toMatch(/^lines 1-\d+ of \d+ · j\/k PgUp\/PgDn g\/G scroll$/m);
+
+		await terminal.send(keys.escape);
+		await terminal.waitFor(/Requests \(detail, Esc back: 10\.0\.10\.31:8080/);
+		await terminal.send(keys.escape);
+		screen = await terminal.waitFor((text) => /\[Requests\]/.test(text) && !/Esc back/.test(text));
+		assertFits(screen, 80, 24);
+		await terminal.send('q');
+		expect(await terminal.waitForExit(15_000)).toBe(0);
+	}, 120_000);
 });
 
 describe('lbtop shop-alb --once during a bad deploy', () => {
