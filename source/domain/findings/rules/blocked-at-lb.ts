@@ -201,6 +201,7 @@ function findingForListener(
 			next: `${nextStep(snapshot, controls, ruled, who, label)}${strength}`,
 			relatedResources: [snapshot.topology?.arn, ...groups, ...subnets],
 			networkAclChanges: true,
+			deniesTraffic: true,
 		}),
 	];
 }
