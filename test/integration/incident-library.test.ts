@@ -146,7 +146,7 @@ beforeAll(async () => {
 				reads.set(file, await readScenario(file, incident.loadBalancer, false));
 			},
 		]),
-		3,
+		4,
 	);
 }, 170_000);
 
@@ -166,8 +166,11 @@ function readOf(file: string): Read {
 const alarming = (findings: readonly Finding[]) =>
 	findings.filter((finding) => finding.severity !== 'info');
 
-/** The text snapshot wraps long lines; compare with the wrapping taken out. */
-const unwrapped = (text: string) => text.replace(/\s+/g, ' ');
+/**
+ * The text snapshot wraps long lines; compare with the wrapping taken out. The two runs are seconds
+ * apart, so the counts in a title may differ: they are compared as numbers, not values.
+ */
+const unwrapped = (text: string) => text.replace(/\s+/g, ' ').replace(/\d[\d,]*/g, '#');
 
 describe.each(incidents)('incident $name', (incident) => {
 	it(`is named by ${incident.rule} on the first --json snapshot, with its evidence`, () => {
@@ -204,7 +207,7 @@ describe.each(incidents)('incident $name', (incident) => {
 		}
 	});
 
-	it('is named the same way by --once', () => {
+	it('is named the same way by --once, with the same title', () => {
 		const {json, text} = readOf(`incident-${incident.name}`);
 		const finding = json.findings.find((candidate) => candidate.rule === incident.rule);
 		const severity = finding?.severity.toUpperCase() ?? 'missing';

@@ -45,9 +45,37 @@ function attempt(index: number, answer?: number, options: {flags?: boolean; at?:
 const attempts = (count: number, answer?: number, options: {flags?: boolean; at?: number} = {}) =>
 	Array.from({length: count}, (_, index) => attempt(index, answer, options));
 
+/** A completed connection after the attempts: the interfaces have delivered newer records. */
+const later = flow({
+	client: '198.51.100.200',
+	clientPort: 45_000,
+	at: now - 3 * minute,
+	frontend: {
+		forward: {action: 'ACCEPT', flags: syn | fin},
+		reverse: {action: 'ACCEPT', flags: synAck | fin},
+	},
+	backend: {
+		forward: {action: 'ACCEPT', flags: syn | fin},
+		reverse: {action: 'ACCEPT', flags: synAck | fin},
+	},
+	target: {
+		forward: {action: 'ACCEPT', flags: syn | fin},
+		reverse: {action: 'ACCEPT', flags: synAck | fin},
+	},
+});
+
 describe('handshakes that never complete', () => {
 	it.each<{name: string; connections: Connection[]; fires: boolean}>([
-		{name: 'SYNs accepted everywhere, nothing back', connections: attempts(3), fires: true},
+		{
+			name: 'SYNs accepted everywhere, nothing back',
+			connections: [...attempts(3), later],
+			fires: true,
+		},
+		{
+			name: "the target's interface delivered nothing newer: the answer may still come",
+			connections: attempts(1),
+			fires: false,
+		},
 		{
 			name: 'beside healthy traffic, still named',
 			connections: [...healthyFlows(40, true), ...attempts(3)],
@@ -97,7 +125,10 @@ describe('handshakes that never complete', () => {
 	});
 
 	it('is critical when most handshakes since the first go unanswered', () => {
-		const [finding] = ruleFindings(world({connections: attempts(3)}), 'handshake-unanswered');
+		const [finding] = ruleFindings(
+			world({connections: [...attempts(3), later]}),
+			'handshake-unanswered',
+		);
 		expect(finding?.severity).toBe('critical');
 	});
 
@@ -108,7 +139,7 @@ describe('handshakes that never complete', () => {
 			clientAddr: `198.51.100.${index}`,
 		}));
 		const [finding] = ruleFindings(
-			world({connections: [...answered, ...attempts(2)]}),
+			world({connections: [...answered, ...attempts(2), later]}),
 			'handshake-unanswered',
 		);
 		expect(finding?.severity).toBe('warning');

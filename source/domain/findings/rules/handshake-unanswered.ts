@@ -33,13 +33,36 @@ const targetSide = (connection: Connection): FlowLeg | undefined =>
 	connection.targetView ?? connection.backend;
 
 /**
- * A reply is logged in the same aggregation interval as the SYN or the next: a leg younger than two
- * intervals before the newest record may still get its answer.
+ * A reply is logged in the same aggregation interval as the SYN or the next, and each interface's
+ * records arrive on their own stream: a leg is judged once its interface has delivered records two
+ * intervals past its end. Rows before `rowsFrom` are a bounded backfill that may hold one direction
+ * of a connection without the other, so only the fully read span counts.
  */
-function judgeable(snapshot: Snapshot, leg: FlowLeg): boolean {
-	const through = snapshot.flows?.dataThrough;
+function judgeable(snapshot: Snapshot, newest: ReadonlyMap<string, number>) {
 	const interval = snapshot.flows?.aggregationSeconds ?? 60;
-	return through === undefined || leg.end <= through / 1000 - 2 * interval;
+	const rowsFrom = snapshot.flows?.rowsFrom;
+	return (connection: Connection): boolean => {
+		const leg = targetSide(connection);
+		return (
+			leg !== undefined &&
+			(rowsFrom === undefined || connection.start * 1000 >= rowsFrom) &&
+			leg.end <= (newest.get(leg.interfaceId) ?? 0) - 2 * interval
+		);
+	};
+}
+
+/** Unix seconds of the newest record end each interface has delivered, as the rows show. */
+function newestByInterface(connections: readonly Connection[]): Map<string, number> {
+	const newest = new Map<string, number>();
+	for (const connection of connections) {
+		for (const leg of [connection.frontend, connection.backend, connection.targetView]) {
+			if (leg !== undefined && leg.end > (newest.get(leg.interfaceId) ?? 0)) {
+				newest.set(leg.interfaceId, leg.end);
+			}
+		}
+	}
+
+	return newest;
 }
 
 export function isUnanswered(connection: Connection): boolean {
@@ -72,10 +95,8 @@ function completed(connection: Connection): boolean {
 }
 
 export function unansweredHandshakes(snapshot: Snapshot): DraftFinding[] {
-	const rows = (snapshot.flows?.connections ?? []).filter((connection) => {
-		const leg = targetSide(connection);
-		return leg !== undefined && judgeable(snapshot, leg);
-	});
+	const connections = snapshot.flows?.connections ?? [];
+	const rows = connections.filter(judgeable(snapshot, newestByInterface(connections)));
 	const byPort = new Map<number, Connection[]>();
 	for (const connection of rows.filter(isUnanswered)) {
 		const port = connection.targetPort ?? targetSide(connection)?.dstPort ?? 0;
