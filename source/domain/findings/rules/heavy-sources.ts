@@ -83,13 +83,9 @@ export function heavySources(snapshot: Snapshot): DraftFinding[] {
 	const addrs = new Set(sources.map((source) => source.addr));
 	const carried = sources.reduce((sum, source) => sum + source.flows, 0);
 	const rows = (snapshot.flows?.connections ?? []).filter((row) => addrs.has(row.clientAddr));
-	const allRows = snapshot.flows?.connections ?? [];
 	const firstRow = Math.min(...rows.map((row) => row.start));
-	const rowsBegin = Math.min(...allRows.map((row) => row.start));
-	const seen =
-		rows.length === 0
-			? ''
-			: `; first seen ${utcTime(firstRow * 1000)} in the connection rows (which begin ${utcTime(rowsBegin * 1000)})`;
+	// The rows may not reach back to the window's start: this is when the rows first show them.
+	const seen = rows.length === 0 ? '' : `; first in the rows at ${utcTime(firstRow * 1000)}`;
 	const share = (flows: number) => `${Math.round((flows / total) * 100)}%`;
 	const names = sources.map((source) => `${source.addr} (${share(source.flows)})`);
 	const evidence: EvidenceRef[] = rows

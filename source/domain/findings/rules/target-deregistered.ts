@@ -10,7 +10,7 @@ import type {ChangeEvent} from '../../types/changes.js';
 import type {EvidenceRef} from '../../types/findings.js';
 import type {MetricPoint, MetricSeries} from '../../types/metrics.js';
 import {type DraftFinding, draft, type FindingRule} from '../draft.js';
-import {countText, listNames, utcTime} from '../format.js';
+import {countText, listNames, periodText, utcTime} from '../format.js';
 import {median, perPeriod, seriesFor} from '../metric-series.js';
 import {baselineMinPoints, maxEvidenceRows, maxNamesInTitle, spikeFactor} from '../thresholds.js';
 import {resetFloorPerMinute} from './reset-spike.js';
@@ -104,7 +104,9 @@ export function deregisteredTargets(snapshot: Snapshot): DraftFinding[] {
 				.map((connection) => ({kind: 'connection' as const, id: connection.id})),
 		];
 		const usual =
-			rise.baseline === undefined ? '' : `, usually ${countText(rise.baseline)} a period`;
+			rise.baseline === undefined
+				? ''
+				: `, usually ${countText(rise.baseline)} per ${periodText(rise.series.periodSeconds)}`;
 		return [
 			draft({
 				rule: 'target-deregistered',
