@@ -65,7 +65,7 @@ const later = flow({
 });
 
 describe('handshakes that never complete', () => {
-	it.each<{name: string; connections: Connection[]; fires: boolean}>([
+	it.each<{name: string; connections: Connection[]; fires: boolean; rowsFrom?: number}>([
 		{
 			name: 'SYNs accepted everywhere, nothing back',
 			connections: [...attempts(3), later],
@@ -103,8 +103,25 @@ describe('handshakes that never complete', () => {
 			fires: false,
 		},
 		{name: 'healthy traffic with tcp-flags', connections: healthyFlows(60, true), fires: false},
-	])('$name', ({connections, fires}) => {
-		const found = ruleFindings(world({connections}), 'handshake-unanswered');
+		{
+			name: 'rows from before the fully read span (a backfill may hold one direction only)',
+			connections: [...attempts(3), later],
+			rowsFrom: now - 4 * minute,
+			fires: false,
+		},
+		{
+			name: "rows in the span's first interval (the read may stop inside it)",
+			connections: [...attempts(2), later],
+			rowsFrom: now - 8 * minute,
+			fires: false,
+		},
+	])('$name', ({connections, fires, rowsFrom}) => {
+		const snapshot = world({connections});
+		const read =
+			rowsFrom === undefined || snapshot.flows === undefined
+				? snapshot
+				: {...snapshot, flows: {...snapshot.flows, rowsFrom}};
+		const found = ruleFindings(read, 'handshake-unanswered');
 		if (!fires) {
 			expect(found.map((finding) => finding.title)).toEqual([]);
 			return;

@@ -36,7 +36,8 @@ const targetSide = (connection: Connection): FlowLeg | undefined =>
  * A reply is logged in the same aggregation interval as the SYN or the next, and each interface's
  * records arrive on their own stream: a leg is judged once its interface has delivered records two
  * intervals past its end. Rows before `rowsFrom` are a bounded backfill that may hold one direction
- * of a connection without the other, so only the fully read span counts.
+ * of a connection without the other, and the read that begins there may stop inside an aggregation
+ * interval: only the span from one interval after `rowsFrom` counts.
  */
 function judgeable(snapshot: Snapshot, newest: ReadonlyMap<string, number>) {
 	const interval = snapshot.flows?.aggregationSeconds ?? 60;
@@ -45,7 +46,7 @@ function judgeable(snapshot: Snapshot, newest: ReadonlyMap<string, number>) {
 		const leg = targetSide(connection);
 		return (
 			leg !== undefined &&
-			(rowsFrom === undefined || connection.start * 1000 >= rowsFrom) &&
+			(rowsFrom === undefined || connection.start >= rowsFrom / 1000 + interval) &&
 			leg.end <= (newest.get(leg.interfaceId) ?? 0) - 2 * interval
 		);
 	};
