@@ -207,6 +207,15 @@ describe.each(incidents)('incident $name', (incident) => {
 		}
 	});
 
+	it('shows no other warning or critical finding beside it', () => {
+		const {json} = readOf(`incident-${incident.name}`);
+		expect(
+			alarming(json.findings)
+				.filter((finding) => finding.rule !== incident.rule)
+				.map((finding) => `${finding.rule}: ${finding.title}`),
+		).toEqual([]);
+	});
+
 	it('is named the same way by --once, with the same title', () => {
 		const {json, text} = readOf(`incident-${incident.name}`);
 		const finding = json.findings.find((candidate) => candidate.rule === incident.rule);
