@@ -12,6 +12,12 @@ import {changeClockToleranceMs} from './thresholds.js';
 const maxTitleLength = 320;
 const maxNextLength = 720;
 
+/**
+ * Security group rules only allow: adding one never denies anything (AWS VPC User Guide, security
+ * group rules), so an authorization made beside a revocation is never what blocked the traffic.
+ */
+const onlyAllows = new Set(['AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress']);
+
 export function findCausingChange(
 	draft: DraftFinding,
 	since: number | undefined,
@@ -30,6 +36,7 @@ export function findCausingChange(
 			change.errorCode === undefined &&
 			change.time <= since + changeClockToleranceMs &&
 			change.time >= since - windowMs &&
+			!(draft.deniesTraffic && onlyAllows.has(change.name)) &&
 			(touchesAny(change, related) || (draft.networkAclChanges && /NetworkAcl/.test(change.name))),
 	);
 	// The latest change before the finding began is the most likely trigger.

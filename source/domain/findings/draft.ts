@@ -17,6 +17,11 @@ export type DraftFinding = {
 	/** Network ACL edits explain this finding too. */
 	readonly networkAclChanges: boolean;
 	/**
+	 * The finding is traffic being denied: a change that can only allow more (a security group rule
+	 * authorized) cannot have caused it.
+	 */
+	readonly deniesTraffic: boolean;
+	/**
 	 * Unix ms: the newest moment the same place was seen working again (accepted traffic where the
 	 * REJECTs were logged). Far enough past `lastSeen`, the finding is resolved.
 	 */
@@ -48,6 +53,7 @@ export type DraftInput = {
 	readonly relatedResources?: readonly (string | undefined)[];
 	readonly metricNames?: readonly string[];
 	readonly networkAclChanges?: boolean;
+	readonly deniesTraffic?: boolean;
 };
 
 export function findingId(rule: string, key: string): string {
@@ -76,6 +82,7 @@ export function draft(input: DraftInput): DraftFinding {
 		],
 		metricNames: input.metricNames ?? [],
 		networkAclChanges: input.networkAclChanges ?? false,
+		deniesTraffic: input.deniesTraffic ?? false,
 		...(input.clearThrough === undefined ? {} : {clearThrough: input.clearThrough}),
 		...(input.rulesAllowNow === true ? {rulesAllowNow: true} : {}),
 	};

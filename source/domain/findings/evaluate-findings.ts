@@ -10,6 +10,8 @@ import {accessLogGapsRule} from './rules/access-log-gaps.js';
 import {alarmFindings} from './rules/alarm-firing.js';
 import {applicationErrorsRule} from './rules/application-errors.js';
 import {blockedAtLbRule} from './rules/blocked-at-lb.js';
+import {handshakeUnansweredRule} from './rules/handshake-unanswered.js';
+import {heavySourcesRule} from './rules/heavy-sources.js';
 import {monitoringGapsRule} from './rules/monitoring-gaps.js';
 import {newSourceRule} from './rules/new-source.js';
 import {notDispatchedRule} from './rules/not-dispatched.js';
@@ -20,6 +22,7 @@ import {slowTargetRule} from './rules/slow-target.js';
 import {sourceProbesRule} from './rules/source-probes.js';
 import {sourceScanRule} from './rules/source-scan.js';
 import {target5xxRule} from './rules/target-5xx.js';
+import {targetDeregisteredRule} from './rules/target-deregistered.js';
 import {targetNoAnswerRule} from './rules/target-no-answer.js';
 import {targetRejectsRule} from './rules/target-rejects.js';
 import {tlsHandshakeFailuresRule} from './rules/tls-handshakes.js';
@@ -52,13 +55,16 @@ export const findingRules: readonly FindingRule[] = [
 	sourceScanRule,
 	sourceProbesRule,
 	newSourceRule,
+	heavySourcesRule,
 	unhealthyTargetsRule,
 	resetSpikeRule,
+	targetDeregisteredRule,
 	applicationErrorsRule,
 	portAllocationErrorsRule,
 	monitoringGapsRule,
 	target5xxRule,
 	targetNoAnswerRule,
+	handshakeUnansweredRule,
 	slowTargetRule,
 	notDispatchedRule,
 	tlsHandshakeFailuresRule,

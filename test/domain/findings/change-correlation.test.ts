@@ -71,6 +71,26 @@ describe('change correlation', () => {
 		);
 	});
 
+	// Terraform replaces a rule as a revoke and an authorize in the same second: only the revoke can
+	// deny traffic (security group rules only allow), whichever id sorts first.
+	it.each([
+		{name: 'the revoke sorts first', revokeId: 'evt-a-revoke', authorizeId: 'evt-b-authorize'},
+		{name: 'the authorize sorts first', revokeId: 'evt-b-revoke', authorizeId: 'evt-a-authorize'},
+	])('blames the revoke, not the authorize made beside it ($name)', ({revokeId, authorizeId}) => {
+		const at = rejectsBegin - 2 * minute;
+		const finding = withChanges([
+			change({id: revokeId, time: at}),
+			change({
+				id: authorizeId,
+				time: at,
+				name: 'AuthorizeSecurityGroupIngress',
+				summary: `${ids.webSg} ingress added: tcp/80 from 10.0.0.0/8`,
+			}),
+		]);
+		expect(finding?.relatedChangeId).toBe(revokeId);
+		expect(finding?.title).toContain('RevokeSecurityGroupIngress');
+	});
+
 	it('picks the latest related change before the finding began', () => {
 		const earlier = change({id: 'evt-earlier', time: rejectsBegin - 6 * minute});
 		const later = change({

@@ -183,6 +183,22 @@ describe('source scans', () => {
 		expect(finding.title).toContain('Scan from 198.51.100.77: 9 addresses and 1 port');
 	});
 
+	// A target deregistered during discovery is no longer known as the path's own address: its
+	// replies to clients' ephemeral ports show as a source of many ports, all accepted.
+	it('never calls a scanner a source that only sent records, none rejected and no connection of its own', () => {
+		const replies = source(
+			'10.0.3.12',
+			Array.from({length: 16}, (_, index) => 30_000 + index * 7),
+			463,
+		);
+		const snapshot = buildSnapshot({
+			flows: flows(steadyConnections(), {acceptedSources: [replies]}),
+		});
+		expect(evaluateFindings(snapshot).filter((finding) => finding.rule === 'source-scan')).toEqual(
+			[],
+		);
+	});
+
 	it('never calls the LB itself or a target a scanner', () => {
 		const healthChecks = Array.from({length: 12}, (_, index) =>
 			source(ids.lbIpA, [8000 + index], 1),

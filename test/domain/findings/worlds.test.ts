@@ -255,11 +255,35 @@ describe('blaming the right control', () => {
 		});
 		const finding = one(snapshot, 'blocked-at-lb');
 		expect(finding.title).toBe(
-			`Blocked at the LB on tcp/80 (TCP listener): 4 rejected flows from 198.51.100.7, 198.51.100.8; NACL ${aclIds.lb} on ${lbSubnets[0]} (the LB's subnet) denies inbound all traffic from 198.51.100.0/24 (rule 90)`,
+			`Blocked at the LB on tcp/80 (TCP listener): NACL ${aclIds.lb} on ${lbSubnets[0]} (the LB's subnet) denies inbound all traffic from 198.51.100.0/24 (rule 90); 4 rejected flows from 198.51.100.7, 198.51.100.8`,
 		);
 		expect(finding.title).not.toMatch(/SG|security group/);
 		expect(finding.severity).toBe('warning');
 		expect(finding.confidence).toBe('high');
+	});
+
+	// A block of many clients lists them after the control: a title cut to one line keeps the CIDR.
+	it('a NACL denying a range many clients use: the title keeps the denied CIDR', () => {
+		const rules = {lbAcl: [aclEntry(90, false, 'deny', '198.51.100.0/24'), ...openAcl]};
+		const denied = Array.from({length: 60}, (_, index) => `198.51.100.${index + 100}`);
+		const rejected = denied.map((client, index) =>
+			flow({
+				client,
+				clientPort: 53_000 + index,
+				at: now - 5 * minute,
+				frontend: {forward: {action: 'REJECT', records: 2}},
+			}),
+		);
+		const snapshot = world({
+			rules,
+			connections: [...healthyFlows(40, false), ...rejected],
+			rejectedSources: denied.map((addr) => sourceRow(addr, [80], 1200, 'lb')),
+		});
+		const finding = one(snapshot, 'blocked-at-lb');
+		expect(finding.title).toContain(
+			`NACL ${aclIds.lb} on ${lbSubnets[0]} (the LB's subnet) denies inbound all traffic from 198.51.100.0/24 (rule 90)`,
+		);
+		expect(finding.title).toContain('72,000 rejected flows from 198.51.100.100');
 	});
 
 	it('the target security group missing the client: the SG named, not the NACL', () => {
@@ -301,7 +325,9 @@ describe('blaming the right control', () => {
 			acceptedFlows: 24,
 		});
 		const finding = one(snapshot, 'blocked-at-lb');
-		expect(finding.title).toContain(`; LB SG lb-sg (${ids.lbSg}) has no rule allowing it`);
+		expect(finding.title).toContain(
+			`(TCP listener): LB SG lb-sg (${ids.lbSg}) has no rule allowing it; `,
+		);
 		expect(finding.title).not.toMatch(/NACL|network ACL/);
 		expect(finding.severity).toBe('critical');
 		expect(finding.next).toContain('has no inbound rule allowing');

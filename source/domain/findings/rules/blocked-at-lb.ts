@@ -152,9 +152,13 @@ function findingForListener(
 	const guard = guardText(snapshot, controls, ruled);
 	const who = listNames(addresses, maxNamesInTitle);
 	const head = reply
-		? `Replies on ${label} (${listener.protocol} listener) rejected at the LB's interface: ${amount} to ${who}`
-		: `Blocked at the LB on ${label} (${listener.protocol} listener): ${amount} from ${who}`;
-	const title = `${head}${ruled ? `; ${guard}` : ` on the LB's interfaces (${guard})`}`;
+		? `Replies on ${label} (${listener.protocol} listener) rejected at the LB's interface`
+		: `Blocked at the LB on ${label} (${listener.protocol} listener)`;
+	const traffic = reply ? `${amount} to ${who}` : `${amount} from ${who}`;
+	// The control that denies it comes before the list of clients, which a one-line title may cut.
+	const title = ruled
+		? `${head}: ${guard}; ${traffic}`
+		: `${head}: ${traffic} on the LB's interfaces (${guard})`;
 	const legs = rows.map((rejection) => rejection.leg);
 	const time = legsTime(snapshot, legs);
 	const share = evidence.rejectedFlows / (evidence.rejectedFlows + evidence.acceptedFlows);
@@ -201,6 +205,7 @@ function findingForListener(
 			next: `${nextStep(snapshot, controls, ruled, who, label)}${strength}`,
 			relatedResources: [snapshot.topology?.arn, ...groups, ...subnets],
 			networkAclChanges: true,
+			deniesTraffic: true,
 		}),
 	];
 }

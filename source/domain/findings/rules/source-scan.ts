@@ -29,10 +29,19 @@ export function isScan(profile: SourceProfile): boolean {
 	);
 }
 
+/**
+ * A scan is connections the source opened: REJECTs of what it sent, or rows where it is the client.
+ * A source seen only sending accepted records, with neither, is answering conversations others
+ * began (a target deregistered since discovery still replies to its clients' ephemeral ports).
+ */
+function probedAnything(profile: SourceProfile): boolean {
+	return profile.rejectedFlows > 0 || profile.connections.length > 0;
+}
+
 export function sourceScans(snapshot: Snapshot): DraftFinding[] {
 	const internal = snapshot.topology?.scheme === 'internal';
 	return sourceProfiles(snapshot)
-		.filter((profile) => isScan(profile))
+		.filter((profile) => isScan(profile) && probedAnything(profile))
 		.map((profile) => {
 			const ports = [...profile.ports].sort((a, b) => a - b);
 			const answered = answeredPorts(snapshot, profile);

@@ -149,5 +149,6 @@ function findingFor(snapshot: Snapshot, group: RejectGroup, weight: Weight): Dra
 			),
 		],
 		networkAclChanges: true,
+		deniesTraffic: true,
 	});
 }
