@@ -113,7 +113,10 @@ function timelineLines(requests: RequestsView, snapshot: Snapshot, context: Pane
 			window,
 			width,
 			context.glyphs,
-			requests.coverage === undefined ? {} : {loadedFrom: requests.coverage.start},
+			{
+				...(requests.coverage === undefined ? {} : {loadedFrom: requests.coverage.start}),
+				...(requests.dataThrough === undefined ? {} : {dataThrough: requests.dataThrough}),
+			},
 		);
 	const row = (name: string, spark: string, tone: 'green' | 'red'): Line => [
 		...fitLineExactly(line(name, 'dim'), label, context.glyphs.ellipsis),

@@ -1,7 +1,8 @@
 // Sparklines over a time window. A period without a datapoint is drawn as a gap, never as a
 // zero: CloudWatch publishes nothing for ELB periods without traffic, and a flat line would claim
 // "no traffic" where lbtop actually knows nothing. Time that is still being read (a longer window
-// was just asked for) says "loading" instead, and time outside the window is left blank.
+// was just asked for) says "loading" instead; time outside the window, or after the newest data
+// delivered, is left blank.
 // Columns are whole periods of the wall clock (time-axis.ts), so a redraw without new data draws
 // the same line.
 import type {Glyphs} from './glyphs.js';
@@ -21,6 +22,11 @@ export type SparkWindow = AxisWindow & {
 export type SparkOptions = {
 	/** Unix ms: the data before it is still being read; those cells say so instead of a gap. */
 	readonly loadedFrom?: number;
+	/**
+	 * Unix ms: the end of the newest data delivered. Later cells are blank, not gaps: what has not
+	 * been delivered yet (access logs reach S3 minutes late) is not "nothing published".
+	 */
+	readonly dataThrough?: number;
 };
 
 /** A cell: a value, a gap (no datapoint), blank (outside the window), or not read yet. */
@@ -78,6 +84,8 @@ export function sparkCells(
 		if (value !== undefined) {
 			cells.push(value);
 		} else if (start + axis.cellMs <= axis.windowFrom) {
+			cells.push('blank');
+		} else if (options.dataThrough !== undefined && start >= options.dataThrough) {
 			cells.push('blank');
 		} else if (options.loadedFrom !== undefined && start < options.loadedFrom) {
 			cells.push('loading');

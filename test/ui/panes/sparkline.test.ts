@@ -119,6 +119,12 @@ describe('sparkline', () => {
 		expect(sparkline([], window, 10, unicode)).toBe('·'.repeat(10));
 	});
 
+	it('leaves the time after the data delivered so far blank: not delivered is not "nothing"', () => {
+		// Access logs reach S3 minutes late: minutes 8 and 9 are not in any file read yet.
+		const drawn = sparkline(points.slice(0, 6), window, 10, unicode, {dataThrough: 8 * minute});
+		expect(drawn).toBe('▁▂▃·▆▇█·  ');
+	});
+
 	it('says loading before the time read so far', () => {
 		const drawn = sparkline(points.slice(-2), window, 10, unicode, {loadedFrom: 8 * minute});
 		expect(drawn).toBe('loading ▇█');
