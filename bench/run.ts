@@ -30,6 +30,9 @@ const benchmarks: readonly Benchmark[] = [
 	{name: 's3', file: 's3.js'},
 	{name: 'memory', file: 'memory.js'},
 	{name: 'startup', file: 'startup.js'},
+	{name: 'footprint', file: 'footprint.js'},
+	{name: 'keypress', file: 'keypress.js'},
+	{name: 'scale', file: 'scale.js'},
 ];
 
 // Both rendering variants draw the same two snapshots, built by the first.
