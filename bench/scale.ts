@@ -74,7 +74,8 @@ async function runPoint(scale: number): Promise<Point> {
 	let monitor: ChildProcess | undefined;
 	try {
 		const ready = await new Promise<Ready>((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error('the sim did not start')), 120_000);
+			// At 1000x the demo world's history takes minutes to build on a loaded machine.
+			const timer = setTimeout(() => reject(new Error('the sim did not start')), 600_000);
 			onLines(sim.stdout ?? process.stdin, 'ready', (value) => {
 				clearTimeout(timer);
 				resolve(value as Ready);
