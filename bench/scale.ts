@@ -9,6 +9,7 @@
 //   npm run bench -- scale                      all four volumes (about 7 minutes)
 //   LBTOP_BENCH_SCALES=1000 npm run bench -- scale
 //   LBTOP_BENCH_SCALE_WORLD_MINUTES=30 npm run bench -- scale   longer runs
+//   LBTOP_BENCH_SCALE_SPEED=1 ...                  one clock speed for every volume
 import {type ChildProcess, spawn} from 'node:child_process';
 import process from 'node:process';
 import {progress, runBenchmark} from './channel.js';
@@ -23,6 +24,11 @@ const demoConnectionsPerMinute = 120;
 /** Clock speed per volume: each run covers the same world minutes; the sim must keep up. */
 const speeds: Readonly<Record<number, number>> = {1: 24, 10: 12, 100: 6, 1000: 3};
 const worldMinutes = Number(process.env.LBTOP_BENCH_SCALE_WORLD_MINUTES ?? '12');
+/** One clock speed for every volume, e.g. 1 where the sim cannot keep up accelerated. */
+const speedOverride =
+	process.env.LBTOP_BENCH_SCALE_SPEED === undefined
+		? undefined
+		: Number(process.env.LBTOP_BENCH_SCALE_SPEED);
 const scales = (process.env.LBTOP_BENCH_SCALES ?? '1,10,100,1000').split(',').map(Number);
 const memoryGoalMb = 200;
 
@@ -65,7 +71,7 @@ function sample(pid: number | undefined, into: Sample[]): void {
 }
 
 async function runPoint(scale: number): Promise<Point> {
-	const speed = speeds[scale] ?? 1;
+	const speed = speedOverride ?? speeds[scale] ?? 1;
 	const sim = spawn(
 		process.execPath,
 		[builtBench('memory-sim.js'), String(speed), String(demoConnectionsPerMinute * scale)],
@@ -227,7 +233,7 @@ async function measure(): Promise<Figure[]> {
 	}
 
 	process.stderr.write(`\n${table(summaries)}\n\n`);
-	const setting = `demo world at each volume served by a separate sim process on an accelerated clock (${scales.map((scale) => `${scale}x at ${speeds[scale]}x`).join(', ')}), ${worldMinutes} world minutes each; lbtop = engine + App drawing 200x50 in its own process on the same clock; figures from the second half of each run; load average ${loads.join('; ')} on a shared machine`;
+	const setting = `demo world at each volume served by a separate sim process on an accelerated clock (${scales.map((scale) => `${scale}x at ${speedOverride ?? speeds[scale]}x`).join(', ')}), ${worldMinutes} world minutes each; lbtop = engine + App drawing 200x50 in its own process on the same clock; figures from the second half of each run; load average ${loads.join('; ')} on a shared machine`;
 	const worstPeak = Math.max(...summaries.map((s) => s.lbtopPeak));
 	const smallest = summaries[0];
 	const largest = summaries.at(-1);
@@ -235,7 +241,8 @@ async function measure(): Promise<Figure[]> {
 		smallest !== undefined && largest !== undefined && largest.scale > smallest.scale
 			? largest.lbtopCpu / smallest.lbtopCpu / (largest.scale / smallest.scale)
 			: Number.NaN;
-	const lagGrowing = summaries.filter((s) => s.lagLate > s.lagEarly * 1.5 + 30);
+	// A minute more lag in the last quarter than in the third is reads falling behind, not noise.
+	const lagGrowing = summaries.filter((s) => s.lagLate > s.lagEarly + 60);
 	const falling = summaries.filter(
 		(s) => Number.isFinite(s.readShare) && s.readShare < 0.99 && !s.sampledShown,
 	);
@@ -270,7 +277,7 @@ async function measure(): Promise<Figure[]> {
 				value: lagGrowing.length,
 				unit: 'volumes',
 				goal: '0',
-				notes: `median lag of the rows (world s) in the third and last quarter of each run: ${summaries.map((s) => `${s.scale}x ${s.lagEarly.toFixed(0)} -> ${s.lagLate.toFixed(0)}`).join(', ')}; growing = last quarter more than 1.5x the third plus 30 s`,
+				notes: `median lag of the rows (world s) in the third and last quarter of each run: ${summaries.map((s) => `${s.scale}x ${s.lagEarly.toFixed(0)} -> ${s.lagLate.toFixed(0)}`).join(', ')}; growing = the last quarter's more than 60 s above the third's`,
 			},
 			lagGrowing.length === 0,
 		),
