@@ -7,6 +7,7 @@ import {configFromFlags, type Terminal} from './source/domain/config-from-flags.
 import {isUtf8Locale} from './source/domain/locale.js';
 import {replayConfigFromFlags} from './source/domain/replay-config.js';
 import {type FlagKinds, unknownFlagMessage, withDashValues} from './source/domain/unknown-flag.js';
+import {favourSmallHeap} from './source/heap-settings.js';
 
 // lbtop pins its SDK versions; the SDK's notice about future Node releases would land in the
 // middle of the full-screen UI, so it is off unless the user asked for it explicitly.
@@ -77,6 +78,7 @@ async function simCommand(argv: readonly string[]): Promise<void> {
 }
 
 async function monitorCommand(argv: readonly string[]): Promise<void> {
+	favourSmallHeap();
 	const cli = meow(monitorHelp, {
 		importMeta: import.meta,
 		allowUnknownFlags: false,
@@ -148,6 +150,7 @@ function demoConnection(started: {
 }
 
 async function replayCommand(argv: readonly string[]): Promise<void> {
+	favourSmallHeap();
 	const cli = meow(replayHelp, {
 		importMeta: import.meta,
 		allowUnknownFlags: false,

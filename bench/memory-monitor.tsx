@@ -4,6 +4,7 @@
 // return; the parent samples its RSS.
 import process from 'node:process';
 import type {FilterLogEventsCommandOutput} from '@aws-sdk/client-cloudwatch-logs';
+import {favourSmallHeap} from '../source/heap-settings.js';
 import {deriveSnapshot} from '../source/live/derive.js';
 import {Engine} from '../source/live/engine.js';
 import {initialSnapshot} from '../source/live/initial-snapshot.js';
@@ -16,6 +17,8 @@ import {monitorConfig} from './monitor-config.js';
 import {monitorSources} from './monitor-sources.js';
 import {speedClock, speedTimers} from './speed-clock.js';
 
+// The heap policy the CLI sets for the monitor (source/heap-settings.ts).
+favourSmallHeap();
 const [url = '', speed = '1', origin = '0', region = 'us-east-1', mode = 'ui'] =
 	process.argv.slice(2);
 const clock = speedClock(Number(speed), Number(origin));
@@ -85,6 +88,16 @@ const report = setInterval(() => {
 		flowsRuns,
 		connections: snapshot.flows?.connections.length ?? 0,
 		flowsStatus: snapshot.sources.flows.status,
+		// What the scale benchmark reads: how far behind the rows are, whether the screen says
+		// they are sampled, and what Insights scanned.
+		...(snapshot.flows?.dataThrough === undefined
+			? {}
+			: {lagMs: clock.now() - snapshot.flows.dataThrough}),
+		sampled: snapshot.flows?.sampled ?? false,
+		windowRecordsRead: snapshot.flows?.recordsRead ?? 0,
+		windowRecordsMatched: snapshot.flows?.recordsMatched ?? 0,
+		bytesScanned: snapshot.cost.bytesScanned,
+		queries: snapshot.cost.queries,
 		heapUsed: process.memoryUsage().heapUsed,
 	});
 }, 1000);

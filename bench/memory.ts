@@ -5,6 +5,7 @@ import {type ChildProcess, spawn} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
 import process from 'node:process';
 import {progress, runBenchmark} from './channel.js';
+import {stopChild} from './children.js';
 import {atMost, type Figure, info, judged, median, notMeasured, round} from './figure.js';
 import {onLines} from './lines.js';
 import {builtBench, bundledBench} from './paths.js';
@@ -44,19 +45,6 @@ function rssMb(pid: number): number | undefined {
 	} catch {
 		return undefined;
 	}
-}
-
-function stop(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) {
-		return Promise.resolve();
-	}
-
-	const exited = new Promise<void>((resolve) => {
-		child.once('exit', () => resolve());
-	});
-	child.kill('SIGTERM');
-	const forced = setTimeout(() => child.kill('SIGKILL'), 5000);
-	return exited.finally(() => clearTimeout(forced));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -100,6 +88,8 @@ function startWatcher(ready: Ready, mode: 'ui' | 'engine'): Watcher {
 
 type Summary = {
 	readonly peak: number;
+	/** Median RSS from world hour 2 to the end. */
+	readonly steady: number;
 	readonly growth: number;
 	readonly hourly: string;
 	readonly runs: number;
@@ -120,6 +110,7 @@ function summarize(watcher: Watcher): Summary {
 	const records = (watcher.last?.recordsRead ?? 0) - (watcher.first?.recordsRead ?? 0);
 	return {
 		peak: Math.max(...samples.map((sample) => sample.rss)),
+		steady: between(1, worldHours),
 		growth: between(3, worldHours) - between(1, 2),
 		hourly: [0, 1, 2, 3]
 			.map((hour) => `h${hour + 1} ${between(hour, hour + 1).toFixed(0)}`)
@@ -178,10 +169,10 @@ async function measure(): Promise<Figure[]> {
 		}
 	} finally {
 		for (const watcher of watchers) {
-			await stop(watcher.child);
+			await stopChild(watcher.child);
 		}
 
-		await stop(sim);
+		await stopChild(sim);
 	}
 
 	const [ui, engine] = watchers.map(summarize);
@@ -213,6 +204,17 @@ async function measure(): Promise<Figure[]> {
 				notes: `lbtop as run interactively (engine + App drawing 200x50 at <= 10 fps, React as the CLI loads it) in its own process; ${world}; ${describe(ui)}`,
 			},
 			150,
+		),
+		atMost(
+			{
+				benchmark,
+				name: 'steady RSS (median, world hours 2-4)',
+				value: round(ui.steady, 1),
+				unit: 'MB',
+				goal: '<= 120 MB',
+				notes: `the same process and run; ${world}`,
+			},
+			120,
 		),
 		judged(
 			{

@@ -17,6 +17,8 @@ type Benchmark = {
 	readonly name: string;
 	readonly file: string;
 	readonly env?: Readonly<Record<string, string>>;
+	/** Longer than the default for the benchmarks that watch for minutes. */
+	readonly timeoutMs?: number;
 };
 
 const benchmarks: readonly Benchmark[] = [
@@ -30,6 +32,9 @@ const benchmarks: readonly Benchmark[] = [
 	{name: 's3', file: 's3.js'},
 	{name: 'memory', file: 'memory.js'},
 	{name: 'startup', file: 'startup.js'},
+	{name: 'footprint', file: 'footprint.js', timeoutMs: 10 * 60_000},
+	{name: 'keypress', file: 'keypress.js'},
+	{name: 'scale', file: 'scale.js', timeoutMs: 20 * 60_000},
 ];
 
 // Both rendering variants draw the same two snapshots, built by the first.
@@ -40,7 +45,12 @@ const benchmarkTimeoutMs = 5 * 60_000;
 
 type Outcome = {readonly figures: Figure[]; readonly seconds: number};
 
-function runOne({name, file, env = {}}: Benchmark): Promise<Outcome> {
+function runOne({
+	name,
+	file,
+	env = {},
+	timeoutMs = benchmarkTimeoutMs,
+}: Benchmark): Promise<Outcome> {
 	const started = Date.now();
 	// Ink draws nothing when it thinks it runs in CI; the SDK's Node notice is noise here; and React
 	// is loaded the way the CLI loads it unless a variant asks otherwise.
@@ -60,7 +70,7 @@ function runOne({name, file, env = {}}: Benchmark): Promise<Outcome> {
 		child.stdout.on('data', (chunk: string) => {
 			stdout += chunk;
 		});
-		const timer = setTimeout(() => child.kill('SIGKILL'), benchmarkTimeoutMs);
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 		child.once('exit', (code, signal) => {
 			clearTimeout(timer);
 			const seconds = (Date.now() - started) / 1000;

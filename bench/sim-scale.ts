@@ -23,6 +23,7 @@ import {
 	ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import {repoRoot} from './paths.js';
+import {type Usage, usageOf} from './proc-usage.js';
 import {startSimProcess} from './sim-process.js';
 
 const minute = 60_000;
@@ -42,21 +43,6 @@ async function scaledScenario(directory: string, scale: number): Promise<string>
 	const path = join(directory, `scale-${scale}.json`);
 	await writeFile(path, JSON.stringify(base));
 	return path;
-}
-
-type Usage = {readonly cpuSeconds: number; readonly rssMb: number};
-
-function usageOf(pid: number): Usage | undefined {
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		const ticks = Number(fields[11]) + Number(fields[12]);
-		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-		const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-		return {cpuSeconds: ticks / 100, rssMb: rssKb / 1024};
-	} catch {
-		return undefined;
-	}
 }
 
 type Reader = {

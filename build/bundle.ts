@@ -9,6 +9,7 @@ import path from 'node:path';
 import process from 'node:process';
 import {type BuildOptions, build, type Plugin} from 'esbuild';
 import {boundInkCache, inkCacheFileOf} from './ink-bounded-caches.js';
+import {memoizeInkRows} from './ink-row-memo.js';
 
 // Its own directory, emptied first: chunk names carry content hashes, so old ones would pile up.
 const outdir = 'dist/bin';
@@ -21,8 +22,12 @@ const workerFile = 'demo-worker.js';
 const boundedInkCaches: Plugin = {
 	name: 'bounded-ink-caches',
 	setup(builder) {
+		builder.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, async (arguments_) => ({
+			contents: memoizeInkRows(await readFile(arguments_.path, 'utf8')),
+			loader: 'js',
+		}));
 		builder.onLoad(
-			{filter: /[\\/]ink[\\/]build[\\/](measure-text|wrap-text)\.js$/},
+			{filter: /[\\/]ink[\\/]build[\\/](measure-text|wrap-text|render-node-to-output)\.js$/},
 			async (arguments_) => {
 				const file = inkCacheFileOf(arguments_.path);
 				const source = await readFile(arguments_.path, 'utf8');

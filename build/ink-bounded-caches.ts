@@ -5,7 +5,7 @@
 // bound: past `limit` entries a cache starts over (a frame needs at most a few hundred).
 export const cacheLimit = 5000;
 
-export type InkCacheFile = 'measure-text' | 'wrap-text';
+export type InkCacheFile = 'measure-text' | 'wrap-text' | 'render-node-to-output';
 
 type Edit = {readonly from: string; readonly to: string};
 
@@ -14,6 +14,14 @@ const edits: Readonly<Record<InkCacheFile, readonly Edit[]>> = {
 		{
 			from: '    cache.set(text, dimensions);',
 			to: `    if (cache.size >= ${cacheLimit}) cache.clear();\n    cache.set(text, dimensions);`,
+		},
+	],
+	// Not a cache in Ink: every frame measures every text node's widest line again, character by
+	// character, though the screen's texts barely change from one frame to the next.
+	'render-node-to-output': [
+		{
+			from: "import widestLine from 'widest-line';",
+			to: `import measuredWidestLine from 'widest-line';\nconst cache = new Map();\nconst widestLine = (text) => {\n    let width = cache.get(text);\n    if (width === undefined) {\n        width = measuredWidestLine(text);\n        if (cache.size >= ${cacheLimit}) cache.clear();\n        cache.set(text, width);\n    }\n    return width;\n};`,
 		},
 	],
 	'wrap-text': [
@@ -42,6 +50,11 @@ export function boundInkCache(file: InkCacheFile, source: string): string {
 
 /** Which of Ink's files a module path is, if it is one of the two. */
 export function inkCacheFileOf(path: string): InkCacheFile | undefined {
-	const match = /[\\/]ink[\\/]build[\\/](measure-text|wrap-text)\.js$/.exec(path);
-	return match?.[1] === 'measure-text' || match?.[1] === 'wrap-text' ? match[1] : undefined;
+	const match = /[\\/]ink[\\/]build[\\/](measure-text|wrap-text|render-node-to-output)\.js$/.exec(
+		path,
+	);
+	const file = match?.[1];
+	return file === 'measure-text' || file === 'wrap-text' || file === 'render-node-to-output'
+		? file
+		: undefined;
 }

@@ -66,29 +66,27 @@ type Destroyable = {
 
 export class AwsClients {
 	readonly sts = this.lazy(async () => {
-		const {STSClient} = await import('@aws-sdk/client-sts');
+		const {STSClient} = await import('./sdk/sts-client.js');
 		return sdkClient(new STSClient(clientConfig(this.settings)));
 	});
 
 	readonly elbv2 = this.lazy(async () => {
-		const {ElasticLoadBalancingV2Client} = await import(
-			'@aws-sdk/client-elastic-load-balancing-v2'
-		);
+		const {ElasticLoadBalancingV2Client} = await import('./sdk/elbv2-client.js');
 		return sdkClient(new ElasticLoadBalancingV2Client(clientConfig(this.settings)));
 	});
 
 	readonly ec2 = this.lazy(async () => {
-		const {EC2Client} = await import('@aws-sdk/client-ec2');
+		const {EC2Client} = await import('./sdk/ec2-client.js');
 		return sdkClient(new EC2Client(clientConfig(this.settings)));
 	});
 
 	readonly logs = this.lazy(async () => {
-		const {CloudWatchLogsClient} = await import('@aws-sdk/client-cloudwatch-logs');
+		const {CloudWatchLogsClient} = await import('./sdk/logs-client.js');
 		return sdkClient(new CloudWatchLogsClient(logsConfig(this.settings)));
 	});
 
 	readonly s3 = this.lazy(async () => {
-		const {S3Client} = await import('@aws-sdk/client-s3');
+		const {S3Client} = await import('./sdk/s3-client.js');
 		// Path-style for an endpoint of one's own (the sim, a local emulator): virtual-host style
 		// would put the bucket in the host name.
 		return sdkClient(
@@ -100,22 +98,22 @@ export class AwsClients {
 	});
 
 	readonly athena = this.lazy(async () => {
-		const {AthenaClient} = await import('@aws-sdk/client-athena');
+		const {AthenaClient} = await import('./sdk/athena-client.js');
 		return sdkClient(new AthenaClient(logsConfig(this.settings)));
 	});
 
 	readonly glue = this.lazy(async () => {
-		const {GlueClient} = await import('@aws-sdk/client-glue');
+		const {GlueClient} = await import('./sdk/glue-client.js');
 		return sdkClient(new GlueClient(logsConfig(this.settings)));
 	});
 
 	readonly cloudwatch = this.lazy(async () => {
-		const {CloudWatchClient} = await import('@aws-sdk/client-cloudwatch');
+		const {CloudWatchClient} = await import('./sdk/cloudwatch-client.js');
 		return sdkClient(new CloudWatchClient(clientConfig(this.settings)));
 	});
 
 	readonly cloudtrail = this.lazy(async () => {
-		const {CloudTrailClient} = await import('@aws-sdk/client-cloudtrail');
+		const {CloudTrailClient} = await import('./sdk/cloudtrail-client.js');
 		return sdkClient(new CloudTrailClient(clientConfig(this.settings)));
 	});
 

@@ -41,6 +41,20 @@ describe('Ink text caches in the bundle', () => {
 		},
 	);
 
+	it('remembers the widest line of the texts Ink lays out, under the same limit', () => {
+		const patched = load(
+			boundInkCache('render-node-to-output', installed('render-node-to-output'))
+				.replace(/^import \{.*$/gm, '')
+				.replace(/^export const /m, 'const ')
+				.replace(/^export default renderNodeToOutput;$/m, 'export default widestLine;'),
+		);
+		for (let index = 0; index < cacheLimit * 3; index++) {
+			expect(patched.run(`12:00:${index}Z`)).toBe(`12:00:${index}Z`.length);
+		}
+		expect(patched.size()).toBeLessThanOrEqual(cacheLimit);
+		expect(patched.size()).toBeGreaterThan(0);
+	});
+
 	it('refuses a file that is not the one it knows (an Ink upgrade must be looked at)', () => {
 		expect(() => boundInkCache('wrap-text', 'export default 1;')).toThrow(/check the cache/);
 	});
@@ -48,6 +62,7 @@ describe('Ink text caches in the bundle', () => {
 	it.each([
 		['/x/node_modules/ink/build/measure-text.js', 'measure-text'],
 		['C:\\x\\node_modules\\ink\\build\\wrap-text.js', 'wrap-text'],
+		['/x/node_modules/ink/build/render-node-to-output.js', 'render-node-to-output'],
 		['/x/node_modules/ink/build/output.js', undefined],
 		['/x/node_modules/other/build/wrap-text.js', undefined],
 	])('%s is %s', (path, expected) => {

@@ -15,12 +15,12 @@ import {
 import {connectionOrders, connectionsInView} from './connections-view.js';
 import {flowsFreshnessLine} from './flows-freshness.js';
 import {formatDurationCoarse, formatProtocol} from './format-cells.js';
-import {type Line, line} from './line.js';
+import {type Line, line, lineWidth} from './line.js';
 import {type PaneContext, withinPane} from './pane-context.js';
 import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';
 import {drawVisible} from './scroll.js';
 import {sourceBanner} from './source-status.js';
-import {type Column, tableHeader, tableRow} from './table.js';
+import {type Column, type TableLayout, tableHeader, tableRow} from './table.js';
 import {bestLayout, type TableVariant} from './table-variants.js';
 
 export type ConnectionsInput = {
@@ -123,12 +123,66 @@ function columns(
 
 /** Readable first; narrower forms only when they keep a more important column. */
 export function connectionVariants(now: number): Array<TableVariant<Connection>> {
-	const all = connectionColumns(now);
+	return variantsOf(connectionColumns(now));
+}
+
+function variantsOf(all: ConnectionColumns): Array<TableVariant<Connection>> {
 	return [
 		{columns: columns(all, 'long', true), formPriority: 4.5},
 		{columns: columns(all, 'short', true)},
 		{columns: columns(all, 'short', false)},
 	];
+}
+
+type LayoutMemo = {
+	readonly rows: readonly Connection[];
+	readonly width: number;
+	readonly ageWidth: number;
+	readonly columns: ConnectionColumns;
+	readonly layout: TableLayout<Connection>;
+};
+
+// Laying the table out measures every cell of every row (a thousand rows, ten columns); the clock
+// changes it only through the age column's width. The last layout is kept, and only it.
+let lastLayout: LayoutMemo | undefined;
+
+function widestAge(columns: ConnectionColumns, rows: readonly Connection[]): number {
+	let widest = 0;
+	for (const row of rows) {
+		widest = Math.max(widest, lineWidth(columns.age.cell(row, Number.POSITIVE_INFINITY)));
+	}
+	return widest;
+}
+
+/** The best layout for the rows; a kept one is given this `now`'s columns (their cells read it). */
+function connectionsLayout(
+	rows: readonly Connection[],
+	width: number,
+	now: number,
+): TableLayout<Connection> {
+	const columns = connectionColumns(now);
+	const ageWidth = widestAge(columns, rows);
+	const last = lastLayout;
+	if (
+		last !== undefined &&
+		last.rows === rows &&
+		last.width === width &&
+		last.ageWidth === ageWidth
+	) {
+		const nameOf = new Map(
+			Object.entries(last.columns).map(([name, column]) => [column, name as ColumnName]),
+		);
+		return {
+			...last.layout,
+			columns: last.layout.columns.map((placed) => {
+				const name = nameOf.get(placed.column);
+				return name === undefined ? placed : {...placed, column: columns[name]};
+			}),
+		};
+	}
+	const layout = bestLayout(variantsOf(columns), rows, width);
+	lastLayout = {rows, width, ageWidth, columns, layout};
+	return layout;
 }
 
 export function connectionsLines(
@@ -174,7 +228,7 @@ function connectionsBody(input: ConnectionsInput, context: PaneContext, view: Pa
 	}
 
 	const ellipsis = context.glyphs.ellipsis;
-	const layout = bestLayout(connectionVariants(context.now), rows, context.width);
+	const layout = connectionsLayout(rows, context.width, context.now);
 	lines.push(tableHeader(layout, ellipsis));
 	const draw = (connection: Connection) => tableRow(layout, connection, ellipsis);
 	lines.push(

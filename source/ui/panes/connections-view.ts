@@ -121,11 +121,41 @@ export type ConnectionsSource = {
 	readonly topology?: Topology | undefined;
 };
 
-export function connectionsInView(snapshot: ConnectionsSource, view: PaneView): Connection[] {
+type InView = {
+	readonly connections: readonly Connection[];
+	readonly topology: Topology | undefined;
+	readonly filter: string | undefined;
+	readonly sortStep: number;
+	readonly rows: readonly Connection[];
+};
+
+// The screen asks for the same rows many times a second (each frame, each key, the selection) and
+// they change only with the snapshot's connections: the last answer is kept, and only it.
+let lastInView: InView | undefined;
+
+/** The rows as filtered and sorted; the same array while the connections and the view are. */
+export function connectionsInView(
+	snapshot: ConnectionsSource,
+	view: PaneView,
+): readonly Connection[] {
 	const connections = snapshot.flows?.connections ?? [];
-	const targetOf = targetIds(snapshot.topology);
+	const {topology} = snapshot;
+	const filter = view.filter?.text;
+	const last = lastInView;
+	if (
+		last !== undefined &&
+		last.connections === connections &&
+		last.topology === topology &&
+		last.filter === filter &&
+		last.sortStep === view.sortStep
+	) {
+		return last.rows;
+	}
+	const targetOf = targetIds(topology);
 	const kept = filterRows(connections, view.filter, (connection) =>
 		connectionFacts(connection, targetOf),
 	);
-	return sortRows(kept, chosenOrder(connectionOrders, view.sortStep));
+	const rows = sortRows(kept, chosenOrder(connectionOrders, view.sortStep));
+	lastInView = {connections, topology, filter, sortStep: view.sortStep, rows};
+	return rows;
 }

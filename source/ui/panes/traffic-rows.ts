@@ -220,6 +220,43 @@ function trafficBody(input: TrafficInput, context: PaneContext, view: PaneView):
 		return lines;
 	}
 
-	lines.push(...trafficTables(sources, ports, context.height - lines.length, context));
+	lines.push(
+		...keptTables(input, view, context.height - lines.length, context, () =>
+			trafficTables(sources, ports, context.height - lines.length, context),
+		),
+	);
+	return lines;
+}
+
+type TablesMemo = {readonly key: readonly unknown[]; readonly lines: readonly Line[]};
+
+// The tables measure every source and port each time they are drawn, and a clock tick redraws
+// the pane with the same rows: each pane's last tables are kept (two entries, one per action).
+const lastTables = new Map<TrafficAction, TablesMemo>();
+
+function keptTables(
+	input: TrafficInput,
+	view: PaneView,
+	room: number,
+	context: PaneContext,
+	draw: () => Line[],
+): readonly Line[] {
+	// Everything the tables are drawn from: the rows come from the flows and the view.
+	const key = [
+		input.flows,
+		view.filter?.text,
+		view.sortStep,
+		room,
+		context.width,
+		context.selected,
+		context.focused,
+		context.glyphs,
+	];
+	const last = lastTables.get(input.action);
+	if (last?.key.every((part, index) => part === key[index])) {
+		return last.lines;
+	}
+	const lines = draw();
+	lastTables.set(input.action, {key, lines});
 	return lines;
 }

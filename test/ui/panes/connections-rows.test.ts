@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import type {Connection, FlowsView} from '../../../source/domain/snapshot.js';
 import {legActions} from '../../../source/ui/panes/connection-cells.js';
@@ -136,5 +137,41 @@ describe('connectionsLines', () => {
 			context({width: 196}),
 		);
 		expect(lineText(lines[2] ?? [])).toMatch(/\s30s exact/);
+	});
+
+	it('redraws kept rows as a fresh draw would, as the clock moves the ages', () => {
+		// Ages around the minute and hour marks, where the age column changes width.
+		const ages = [5_000, 58_000, 3_655_000, 600_000];
+		const aged = connections.map((connection, index) => ({
+			...connection,
+			end: Math.floor((now - (ages[index % ages.length] ?? 0)) / 1000),
+		}));
+		const kept = {...input, flows: {...flows, connections: aged}};
+		fc.assert(
+			fc.property(
+				fc.array(
+					fc.record({
+						later: fc.integer({min: 0, max: 20_000}),
+						width: fc.constantFrom(38, 78, 120, 200),
+					}),
+					{
+						minLength: 1,
+						maxLength: 8,
+					},
+				),
+				(steps) => {
+					let earlier = context({width: 200, height: 12, now});
+					for (const {later, width} of steps) {
+						const at = context({width, height: 12, now: now + later});
+						connectionsLines(kept, earlier);
+						const drawn = connectionsLines(kept, at);
+						const fresh = {...kept, flows: {...kept.flows, connections: [...aged]}};
+						expect(drawn).toEqual(connectionsLines(fresh, at));
+						earlier = at;
+					}
+				},
+			),
+			{numRuns: 100},
+		);
 	});
 });

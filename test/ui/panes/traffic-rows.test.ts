@@ -129,4 +129,30 @@ describe('trafficLines', () => {
 		);
 		expect(lines[2]).toBe(`records ${' '.repeat(30)}`);
 	});
+
+	it('draws kept tables as a fresh draw would, whichever pane, key or clock comes next', () => {
+		const steps = [
+			{action: 'accepted', selected: 0, later: 0},
+			{action: 'rejected', selected: 0, later: 1000},
+			{action: 'accepted', selected: 0, later: 2000},
+			{action: 'accepted', selected: 1, later: 2000},
+			{action: 'rejected', selected: 1, later: 61_000},
+			{action: 'rejected', selected: 1, later: 62_000},
+		] as const;
+		let earlier = context({width: 120, height: 16, focused: true, now: snapshot.generatedAt});
+		for (const {action, selected, later} of steps) {
+			const at = context({
+				width: 120,
+				height: 16,
+				focused: true,
+				selected,
+				now: snapshot.generatedAt + later,
+			});
+			trafficLines(input(action), earlier);
+			const drawn = trafficLines(input(action), at);
+			const fresh = {...flows, aggregates: {...flows.aggregates}};
+			expect(drawn).toEqual(trafficLines(input(action, fresh), at));
+			earlier = at;
+		}
+	});
 });

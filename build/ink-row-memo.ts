@@ -1,0 +1,132 @@
+// Ink 6.8 turns every frame into text by building a grid of one styled-character object per cell
+// (10,000 at 200x50), tokenizing every written line's ANSI codes, measuring every character's width
+// and serializing the grid back row by row: about 25 ms and 26 MB of garbage per 200x50 frame,
+// whatever changed. lbtop's screen changes a few cells a second (the clock, an age), so almost every
+// row of a frame is a row of the frame before. The bundle makes Ink's Output remember the text of the
+// previous frame's rows by what was written into them (each write's column and text, in order) and
+// build only the rows whose writes differ. A row's text depends on nothing else, so the frame is the
+// same text Ink would have built; test/build/ink-row-memo.test.ts checks that against Ink's own file.
+
+type Edit = {readonly from: string; readonly to: string};
+
+const grid = `        const output = [];
+        for (let y = 0; y < this.height; y++) {
+            const row = [];
+            for (let x = 0; x < this.width; x++) {
+                row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });
+            }
+            output.push(row);
+        }
+`;
+
+// The rows hold what was written into them, [column, text, column, text, ...], until the end.
+const segmentRows = `        const output = [];
+        for (let y = 0; y < this.height; y++) {
+            output.push([]);
+        }
+`;
+
+const writeCharacters = `                    const characters = this.caches.getStyledChars(line);
+                    let offsetX = x;
+                    for (const character of characters) {
+                        currentLine[offsetX] = character;
+                        // Determine printed width using string-width to align with measurement
+                        const characterWidth = Math.max(1, this.caches.getStringWidth(character.value));
+                        // For multi-column characters, clear following cells to avoid stray spaces/artifacts
+                        if (characterWidth > 1) {
+                            for (let index = 1; index < characterWidth; index++) {
+                                currentLine[offsetX + index] = {
+                                    type: 'char',
+                                    value: '',
+                                    fullWidth: false,
+                                    styles: character.styles,
+                                };
+                            }
+                        }
+                        offsetX += characterWidth;
+                    }
+`;
+
+const recordSegment = `                    currentLine.push(x, line);
+`;
+
+const serialize = `        const generatedOutput = output
+            .map(line => {
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            return styledCharsToString(lineWithoutEmptyItems).trimEnd();
+        })
+            .join('\\n');
+`;
+
+// Only this frame's rows are kept for the next: the memo never holds more than one screen.
+const serializeRemembered = `        const lbtopNextRows = new Map();
+        const generatedOutput = output
+            .map(segments => {
+            let key = '';
+            for (let index = 0; index < segments.length; index += 2) {
+                key += segments[index] + ':' + segments[index + 1].length + ':' + segments[index + 1];
+            }
+            let text = lbtopNextRows.get(key) ?? lbtopPreviousRows.get(key);
+            if (text === undefined) {
+                text = this.lbtopDrawRow(segments);
+            }
+            lbtopNextRows.set(key, text);
+            return text;
+        })
+            .join('\\n');
+        lbtopPreviousRows = lbtopNextRows;
+`;
+
+// Ink's own drawing of one row, from its writes in order.
+const drawRow = `    lbtopDrawRow(segments) {
+        const currentLine = [];
+        for (let x = 0; x < this.width; x++) {
+            currentLine.push({
+                type: 'char',
+                value: ' ',
+                fullWidth: false,
+                styles: [],
+            });
+        }
+        for (let segment = 0; segment < segments.length; segment += 2) {
+            const x = segments[segment];
+            const line = segments[segment + 1];
+${writeCharacters.replaceAll(/^ {8}/gm, '')}        }
+        // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+        const lineWithoutEmptyItems = currentLine.filter(item => item !== undefined);
+        return styledCharsToString(lineWithoutEmptyItems).trimEnd();
+    }
+    get() {
+`;
+
+const edits: readonly Edit[] = [
+	{
+		from: 'export default class Output {',
+		to: 'let lbtopPreviousRows = new Map();\nexport default class Output {',
+	},
+	{from: grid, to: segmentRows},
+	{from: writeCharacters, to: recordSegment},
+	{from: serialize, to: serializeRemembered},
+	// Last: the new method carries Ink's character writing, which the edit above looks for.
+	{from: '    get() {\n', to: drawRow},
+];
+
+/** Ink's output.js drawing only changed rows; throws when the file is not the one this expects. */
+export function memoizeInkRows(source: string): string {
+	let patched = source;
+	for (const {from, to} of edits) {
+		if (patched.split(from).length !== 2) {
+			throw new Error(
+				`ink/build/output.js is not the Ink 6.8 file lbtop patches to draw only changed rows ("${from.trim().split('\n')[0]}" not found once): check Output.get after upgrading Ink`,
+			);
+		}
+		patched = patched.replace(from, () => to);
+	}
+	return patched;
+}

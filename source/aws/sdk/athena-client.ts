@@ -1,0 +1,2 @@
+// The client class alone, loaded lazily by clients.ts (why: see ec2-client.ts).
+export {AthenaClient} from '@aws-sdk/client-athena';

@@ -1,0 +1,25 @@
+// A dynamic import of an SDK client package takes the package's whole namespace into the bundle:
+// every command of the service (823 for EC2), parsed and kept by V8 in every lbtop process. The
+// sources reach a client package lazily only through a static re-export of the names they use.
+import {readdirSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+
+function sourceFiles(directory: string): string[] {
+	return readdirSync(directory, {withFileTypes: true}).flatMap((entry) => {
+		const path = join(directory, entry.name);
+		if (entry.isDirectory()) {
+			return sourceFiles(path);
+		}
+		return /\.tsx?$/.test(entry.name) ? [path] : [];
+	});
+}
+
+describe('SDK packages in the bundle', () => {
+	it('no source imports an SDK package dynamically', () => {
+		const dynamic = sourceFiles('source').filter((file) =>
+			/import\(\s*['"]@aws-sdk\//.test(readFileSync(file, 'utf8')),
+		);
+		expect(dynamic).toEqual([]);
+	});
+});
