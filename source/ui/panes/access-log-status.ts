@@ -15,6 +15,7 @@ import {formatClock} from './format-cells.js';
 import {joinParts, type Line, line, type Part, seg, wrapLines} from './line.js';
 import {headerClock} from './pane-clock.js';
 import type {PaneContext} from './pane-context.js';
+import {sourceBanner} from './source-status.js';
 
 /** What both access-log slices carry about where their figures come from. */
 export type AccessLogFreshness = Pick<
@@ -99,6 +100,23 @@ export function accessLogGapLines(
 ): Line[] {
 	const gaps = (setup?.gaps ?? []).filter((gap) => kinds.includes(gap.kind));
 	return wrapLines(gaps.flatMap(gapLines), context.width);
+}
+
+/**
+ * A read that failed (S3 or Athena denied, throttled, unreachable): what failed, what to do and
+ * when lbtop tries again, as every pane says its source's failure; nothing while reads succeed.
+ */
+export function accessLogFailureLines(
+	setup: AccessLogsSetup | undefined,
+	hasData: boolean,
+	context: PaneContext,
+): Line[] {
+	const state = setup?.reads?.state;
+	if (state === undefined || (state.status !== 'error' && state.status !== 'stale')) {
+		return [];
+	}
+
+	return wrapLines(sourceBanner(state, hasData, context).lines, context.width);
 }
 
 /** Before any data and without a gap: where lbtop reads from, or that discovery has not said yet. */

@@ -4,7 +4,12 @@ import type {RequestsView, Snapshot} from '../../domain/snapshot.js';
 import {formatNumber} from '../../domain/units.js';
 import {countCell, secondsCell, topCountsText} from './access-log-cells.js';
 import {accessLogListing} from './access-log-listing.js';
-import {accessLogFreshnessLine, accessLogGapLines, waitingLines} from './access-log-status.js';
+import {
+	accessLogFailureLines,
+	accessLogFreshnessLine,
+	accessLogGapLines,
+	waitingLines,
+} from './access-log-status.js';
 import {fitLineExactly, type Line, line, seg} from './line.js';
 import {type PaneContext, withinPane} from './pane-context.js';
 import {chosenOrder, defaultSortPart, defaultView, type PaneView} from './pane-view.js';
@@ -149,7 +154,10 @@ export function requestsLines(
 
 function requestsBody(snapshot: Snapshot, context: PaneContext, view: PaneView): Line[] {
 	const {requests} = snapshot;
-	const gaps = accessLogGapLines(snapshot.accessLogs, gapKinds, context);
+	const gaps = [
+		...accessLogGapLines(snapshot.accessLogs, gapKinds, context),
+		...accessLogFailureLines(snapshot.accessLogs, requests !== undefined, context),
+	];
 	if (requests === undefined) {
 		return gaps.length > 0 ? gaps : waitingLines(snapshot.accessLogs, 'requests', context);
 	}

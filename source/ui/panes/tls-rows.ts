@@ -4,7 +4,12 @@ import type {Snapshot, TlsListenerStats} from '../../domain/snapshot.js';
 import {formatNumber} from '../../domain/units.js';
 import {countCell, millisecondsCell, topCountsText} from './access-log-cells.js';
 import {accessLogListing} from './access-log-listing.js';
-import {accessLogFreshnessLine, accessLogGapLines, waitingLines} from './access-log-status.js';
+import {
+	accessLogFailureLines,
+	accessLogFreshnessLine,
+	accessLogGapLines,
+	waitingLines,
+} from './access-log-status.js';
 import {type Line, line} from './line.js';
 import {type PaneContext, withinPane} from './pane-context.js';
 import {chosenOrder, defaultSortPart, defaultView, type PaneView} from './pane-view.js';
@@ -87,7 +92,10 @@ export function tlsLines(
 
 function tlsBody(snapshot: Snapshot, context: PaneContext, view: PaneView): Line[] {
 	const {tls} = snapshot;
-	const gaps = accessLogGapLines(snapshot.accessLogs, gapKinds, context);
+	const gaps = [
+		...accessLogGapLines(snapshot.accessLogs, gapKinds, context),
+		...accessLogFailureLines(snapshot.accessLogs, tls !== undefined, context),
+	];
 	if (tls === undefined) {
 		return gaps.length > 0 ? gaps : waitingLines(snapshot.accessLogs, 'TLS connections', context);
 	}
