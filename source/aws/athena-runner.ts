@@ -1,7 +1,7 @@
 // Runs Athena queries the way a careful user would: StartQueryExecution (backing off while Athena
 // says TooManyRequestsException), polled with GetQueryExecution through QUEUED and RUNNING, the
 // answer paged out of GetQueryResults without its header row, and StopQueryExecution the moment
-// nobody needs a query that has not finished (refresh superseded, pause, exit): a forgotten query
+// nobody needs a query that has not finished (refresh superseded, window changed, exit): a forgotten query
 // keeps scanning and billing.
 import {randomUUID} from 'node:crypto';
 import {

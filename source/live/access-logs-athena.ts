@@ -1,7 +1,7 @@
 // Exact access log figures through Athena, over the one Athena runner the S3 flow logs use: the
-// table is the one --athena-table names or the first Glue table over the logs' folder (looked up
-// once, and again every few minutes while there is none); lbtop never creates one, and without a
-// fitting table says why and that `--print-athena-ddl` prints one. The ALB's figures take two
+// table is the one --athena-table names when it fits them, else the first Glue table over the
+// logs' folder (looked up once, and again every few minutes while there is none); lbtop never
+// creates one, and without a fitting table says why and that `--print-athena-ddl` prints one. The ALB's figures take two
 // queries (per target, and the request lines), the NLB's one.
 import type {AthenaRunner} from '../aws/athena-runner.js';
 import type {AwsClients} from '../aws/clients.js';
@@ -100,15 +100,13 @@ export class AccessLogAthena {
 		const fallback = `figures come from the objects lbtop reads (\`lbtop <lb> --print-athena-ddl\` prints a table to create for exact ones)`;
 		const named = this.config.athenaTable;
 		try {
+			// --athena-table names the flow logs' table; it serves the access logs only when it fits
+			// them, and otherwise their own table is still looked for in the catalog.
 			if (named !== undefined) {
 				const table = await catalogTable(this.clients, named.database, named.table, signal);
-				const problem = accessLogTableProblem(table, type, location);
-				return problem === undefined
-					? {kind: 'table', table: {database: table.database, name: table.name}}
-					: {
-							kind: 'none',
-							note: `--athena-table ${named.database}.${named.table} does not fit the access logs: ${problem}; ${fallback}`,
-						};
+				if (accessLogTableProblem(table, type, location) === undefined) {
+					return {kind: 'table', table: {database: table.database, name: table.name}};
+				}
 			}
 
 			const found = accessLogTableIn(await catalogTables(this.clients, signal), type, location);

@@ -62,9 +62,10 @@ describe('Athena DDL for access logs', () => {
 				const line = renderAlb(values);
 				const parsed = parseAlbEntry(line);
 				const columns = row(ddl, albColumns, line);
+				expect(parsed.ok).toBe(true);
 				expect(columns).toBeDefined();
 				if (!parsed.ok || columns === undefined) {
-					return;
+					throw new Error(`neither lbtop's parser nor the DDL's regex may reject: ${line}`);
 				}
 
 				expect(columns.elb).toBe(parsed.entry.elb);
