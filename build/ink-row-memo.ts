@@ -4,7 +4,7 @@
 // whatever changed. lbtop's screen changes a few cells a second (the clock, an age), so almost every
 // row of a frame is a row of the frame before. The bundle makes Ink's Output remember the text of the
 // previous frame's rows by what was written into them (each write's column and text, in order) and
-// build only the rows whose writes differ. A row's text depends on nothing else, so the frame is the
+// build only the rows whose writes differ. A row's text depends on nothing else but the width, so the frame is the
 // same text Ink would have built; test/build/ink-row-memo.test.ts checks that against Ink's own file.
 
 type Edit = {readonly from: string; readonly to: string};
@@ -68,7 +68,8 @@ const serialize = `        const generatedOutput = output
 const serializeRemembered = `        const lbtopNextRows = new Map();
         const generatedOutput = output
             .map(segments => {
-            let key = '';
+            // A row's text depends on the width too (what is cut at the edge): a resize draws anew.
+            let key = this.width + '|';
             for (let index = 0; index < segments.length; index += 2) {
                 key += segments[index] + ':' + segments[index + 1].length + ':' + segments[index + 1];
             }

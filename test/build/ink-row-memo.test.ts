@@ -149,6 +149,18 @@ describe("Ink's Output in the bundle, drawing only the rows that changed", () =>
 		);
 	});
 
+	it('draws a row anew after a resize: the same writes at another width', () => {
+		// The width decides a row's text (Ink pads the cells up to it and styles what lands beyond),
+		// so the same writes after a resize are drawn anew.
+		const operations: Operation[] = [
+			{type: 'write', x: 0, y: 0, text: 'ok'},
+			{type: 'write', x: 10, y: 0, text: '\u001B[7msel\u001B[27m'},
+		];
+		for (const width of [14, 6, 14]) {
+			expect(draw(patched, width, 1, operations)).toEqual(draw(original, width, 1, operations));
+		}
+	});
+
 	it('draws a row that changed after one that did not', () => {
 		const frame = (clock: string): Operation[] => [
 			{type: 'write', x: 0, y: 0, text: `lbtop ${clock}`},
