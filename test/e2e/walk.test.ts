@@ -25,7 +25,8 @@ function clockSeconds(screen: string): number {
 /** The connection the detail shows: its id (zoomed title) and client -> listener (first row). */
 function openConnection(screen: string): {readonly id: string; readonly client: string} {
 	const id = /Esc back: (c-[0-9a-f]{16})/.exec(screen)?.[1];
-	const client = /^(?:tcp|udp) (\S+ -> :\d+)/m.exec(screen)?.[1];
+	// A lone backend leg (no frontend seen) has no listener port: `-> :?`.
+	const client = /^(?:tcp|udp) (\S+ -> :(?:\d+|\?))/m.exec(screen)?.[1];
 	if (id === undefined || client === undefined) {
 		throw new Error(`no connection detail on screen:\n${screen}`);
 	}
