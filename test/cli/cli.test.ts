@@ -19,6 +19,11 @@ describe('lbtop usage', () => {
 		expect(result.stdout).toMatch(/Usage\s+\$ lbtop <load-balancer>/);
 		expect(result.stdout).toContain('--endpoint-url');
 		expect(result.stdout).toContain('Exit codes');
+		// meow prints the package's description above the help: 80 columns too, bar the ARN line.
+		const tooWide = result.stdout
+			.split('\n')
+			.filter((line) => [...line].length > 80 && line.trim().includes(' '));
+		expect(tooWide).toEqual([]);
 	});
 
 	it('--version prints the package version', async () => {

@@ -16,6 +16,13 @@ export const lateRejectShare = 0.05;
 /** ...and never fewer than this many: one REJECT alone, judged by count, is only "possible". */
 export const countMinConnections = 2;
 
+/**
+ * Unanswered handshakes below this share of those since the first are what any busy path shows (a
+ * SYN lost and retransmitted, an answer in a record not read yet): said as info, not as a fault.
+ * A target that drops its clients leaves far more unanswered (the critical share below).
+ */
+export const unansweredWarningShare = lateRejectShare;
+
 /** Rejected flows on a listener port at the LB before rule 2 fires; same late-packet noise. */
 export const lbRejectMinFlows = 5;
 /** When half or more of a listener port's flows are rejected, the service is down for those clients. */

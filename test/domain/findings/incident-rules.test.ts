@@ -149,6 +149,22 @@ describe('handshakes that never complete', () => {
 		expect(finding?.severity).toBe('critical');
 	});
 
+	it('is only info when a few handshakes among many completed ones go unanswered (a SYN lost or its answer in a record not read yet)', () => {
+		const answered = attempts(98, synAck | fin).map((row, index) => ({
+			...row,
+			id: `answered-${index}`,
+			clientAddr: `198.51.${100 + Math.floor(index / 200)}.${index % 200}`,
+		}));
+		const [finding] = ruleFindings(
+			world({connections: [...answered, ...attempts(2), later]}),
+			'handshake-unanswered',
+		);
+		expect(finding?.severity).toBe('info');
+		expect(finding?.title).toMatch(
+			/^A few handshakes got no answer on tcp\/80: 2 connections \(2%/,
+		);
+	});
+
 	it('is a warning when most handshakes still complete', () => {
 		const answered = attempts(8, synAck | fin).map((row, index) => ({
 			...row,

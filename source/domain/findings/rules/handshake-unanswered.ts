@@ -17,6 +17,7 @@ import {
 	lbRejectCriticalShare,
 	maxEvidenceRows,
 	maxNamesInTitle,
+	unansweredWarningShare,
 } from '../thresholds.js';
 
 export const handshakeUnansweredRule: FindingRule = {
@@ -132,10 +133,15 @@ export function unansweredHandshakes(snapshot: Snapshot): DraftFinding[] {
 			draft({
 				rule: 'handshake-unanswered',
 				key: `tcp/${port}`,
-				severity: share >= lbRejectCriticalShare ? 'critical' : 'warning',
+				severity:
+					share >= lbRejectCriticalShare
+						? 'critical'
+						: share >= unansweredWarningShare
+							? 'warning'
+							: 'info',
 				confidence: 'high',
 				title:
-					`Handshakes never complete on tcp/${port}: ${plural(unanswered.length, 'connection')} ` +
+					`${share >= unansweredWarningShare ? 'Handshakes never complete' : 'A few handshakes got no answer'} on tcp/${port}: ${plural(unanswered.length, 'connection')} ` +
 					`(${Math.round(share * 100)}% since the first) got no answer (no SYN-ACK, no reset) to a SYN ` +
 					`ACCEPTed at the LB and at ${listNames(names, maxNamesInTitle)}`,
 				since: since * 1000,
