@@ -10,6 +10,7 @@ import process from 'node:process';
 import {type BuildOptions, build, type Plugin} from 'esbuild';
 import {boundInkCache, inkCacheFileOf} from './ink-bounded-caches.js';
 import {memoizeInkRows} from './ink-row-memo.js';
+import {sdkShapesUsed} from './sdk-schema-keys.js';
 
 // Its own directory, emptied first: chunk names carry content hashes, so old ones would pile up.
 const outdir = 'dist/bin';
@@ -54,7 +55,7 @@ const shared: BuildOptions = {
 	// the sim's Athena loads from node_modules on its first query: it cannot be bundled, and
 	// nothing else needs it.
 	external: ['react-devtools-core', '@duckdb/node-api'],
-	plugins: [boundedInkCaches],
+	plugins: [boundedInkCaches, sdkShapesUsed],
 	logLevel: 'warning',
 	// React and its reconciler ship development and production builds chosen at run time by
 	// NODE_ENV; lbtop runs the production one (cli.tsx), so the other is left out of the bundle.
