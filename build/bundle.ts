@@ -60,6 +60,11 @@ const shared: BuildOptions = {
 	// React and its reconciler ship development and production builds chosen at run time by
 	// NODE_ENV; lbtop runs the production one (cli.tsx), so the other is left out of the bundle.
 	define: {'process.env.NODE_ENV': '"production"'},
+	// V8 keeps every loaded module's source text for as long as the process runs (lazy compilation,
+	// Function.prototype.toString): without indentation and comments it is a quarter smaller
+	// (dist/bin 4.4 -> 3.2 MB). Names stay, so stack traces and class names read as in the source.
+	minifyWhitespace: true,
+	minifySyntax: true,
 };
 
 await build({
