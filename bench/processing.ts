@@ -28,29 +28,54 @@ const runs = 21;
 type Cell = {readonly field?: string; readonly value?: string};
 type Payload = {readonly results?: readonly (readonly Cell[])[]};
 
+/**
+ * The messages of the result rows, as the AWS layer hands them to parsing. Index loops and one
+ * literal per shape: spreading optional fields into each message cost more than parsing it.
+ */
 function messagesOf(payload: Payload): FlowMessage[] {
-	return (payload.results ?? []).map((row) => {
+	const rows = payload.results ?? [];
+	const messages = new Array<FlowMessage>(rows.length);
+	for (let position = 0; position < rows.length; position++) {
+		const row = rows[position] ?? [];
 		let message: string | undefined;
 		let stream: string | undefined;
 		let time: string | undefined;
-		for (const cell of row) {
-			if (cell.field === '@message') {
-				message = cell.value;
-			} else if (cell.field === '@logStream') {
-				stream = cell.value;
-			} else if (cell.field === '@timestamp') {
-				time = cell.value;
+		for (let column = 0; column < row.length; column++) {
+			const cell = row[column];
+			const field = cell?.field;
+			if (field === '@message') {
+				message = cell?.value;
+			} else if (field === '@logStream') {
+				stream = cell?.value;
+			} else if (field === '@timestamp') {
+				time = cell?.value;
 			}
 		}
 
-		const interfaceId = interfaceIdFromLogStream(stream);
-		const timestamp = parseInsightsTime(time);
-		return {
+		messages[position] = messageOf(
 			message,
-			...(interfaceId === undefined ? {} : {interfaceId}),
-			...(timestamp === undefined ? {} : {timestamp}),
-		};
-	});
+			interfaceIdFromLogStream(stream),
+			parseInsightsTime(time),
+		);
+	}
+
+	return messages;
+}
+
+function messageOf(
+	message: string | undefined,
+	interfaceId: string | undefined,
+	timestamp: number | undefined,
+): FlowMessage {
+	if (interfaceId !== undefined && timestamp !== undefined) {
+		return {message, interfaceId, timestamp};
+	}
+
+	if (interfaceId !== undefined) {
+		return {message, interfaceId};
+	}
+
+	return timestamp === undefined ? {message} : {message, timestamp};
 }
 
 type Timings = {parse: number; records: number; pair: number; aggregate: number};
