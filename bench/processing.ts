@@ -2,13 +2,13 @@
 // accept/reject aggregates, against the floor every implementation pays: JSON.parse of the payload.
 import {performance} from 'node:perf_hooks';
 import {
-	aggregateRecords,
+	aggregateTable,
 	defaultAggregationSeconds,
 	defaultBucketSeconds,
 	type FlowMessage,
 	interfaceIdFromLogStream,
-	pairConnections,
-	parseFlowRecords,
+	pairTable,
+	parseFlowTable,
 	parseInsightsTime,
 } from '../source/domain/flows/index.js';
 import {progress, runBenchmark} from './channel.js';
@@ -84,18 +84,19 @@ function fullPipeline(text: string): {timings: Timings; connections: number; rec
 	const t0 = performance.now();
 	const payload = JSON.parse(text) as Payload;
 	const t1 = performance.now();
-	const parsed = parseFlowRecords(messagesOf(payload), fixtureFormat);
+	// Records are parsed into the compact table pairing and aggregation read (flow-table.ts).
+	const parsed = parseFlowTable(messagesOf(payload), fixtureFormat);
 	const t2 = performance.now();
-	const connections = pairConnections(parsed.records, fixtureTopology, {
+	const connections = pairTable(parsed.table, fixtureTopology, {
 		aggregationSeconds: defaultAggregationSeconds,
 	});
 	const t3 = performance.now();
-	aggregateRecords(parsed.records, fixtureTopology, {bucketSeconds: defaultBucketSeconds});
+	aggregateTable(parsed.table, fixtureTopology, {bucketSeconds: defaultBucketSeconds});
 	const t4 = performance.now();
 	return {
 		timings: {parse: t1 - t0, records: t2 - t1, pair: t3 - t2, aggregate: t4 - t3},
 		connections: connections.length,
-		records: parsed.records.length,
+		records: parsed.table.length,
 	};
 }
 
