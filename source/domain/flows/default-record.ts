@@ -1,11 +1,11 @@
 // The default (v2) format's records, which are nearly all records, read in one pass: each field is
-// checked as it is read, the fields are held in locals, and the record is built as one object
-// literal (allocated once at its final size instead of grown field by field). Only the plain case
-// is handled here: fields separated by single spaces, every value present and valid, end not
-// before start, an OK row. Anything else (`-`, IPv6, a bad value, NODATA, runs of spaces) is left
-// to the general reader, which gives the same record or the reason there is none. A record this
-// accepts is all printable ASCII, since every character is a checked value or a single space; the
-// literal's field order is the one the general reader gives this format.
+// checked as it is read (scanDefault), then the record is built as one object literal (allocated
+// once at its final size instead of grown field by field) or written into a table row. Only the
+// plain case is handled here: fields separated by single spaces, every value present and valid,
+// end not before start, an OK row. Anything else (`-`, IPv6, a bad value, NODATA, runs of spaces)
+// is left to the general reader, which gives the same record or the reason there is none. A record
+// this accepts is all printable ASCII, since every character is a checked value or a single space;
+// the literal's field order is the one the general reader gives this format.
 import type {FlowAction, FlowRecord} from '../types/flows.js';
 import {
 	addRow,
