@@ -1,12 +1,21 @@
 // The default (v2) format's records, which are nearly all records, read in one pass: each field is
-// checked as it is read, the fields are held in locals, and the record is built as one object
-// literal (allocated once at its final size instead of grown field by field). Only the plain case
-// is handled here: fields separated by single spaces, every value present and valid, end not
-// before start, an OK row. Anything else (`-`, IPv6, a bad value, NODATA, runs of spaces) is left
-// to the general reader, which gives the same record or the reason there is none. A record this
-// accepts is all printable ASCII, since every character is a checked value or a single space; the
-// literal's field order is the one the general reader gives this format.
+// checked as it is read (scanDefault), then the record is built as one object literal (allocated
+// once at its final size instead of grown field by field) or written into a table row. Only the
+// plain case is handled here: fields separated by single spaces, every value present and valid,
+// end not before start, an OK row. Anything else (`-`, IPv6, a bad value, NODATA, runs of spaces)
+// is left to the general reader, which gives the same record or the reason there is none. A record
+// this accepts is all printable ASCII, since every character is a checked value or a single space;
+// the literal's field order is the one the general reader gives this format.
 import type {FlowAction, FlowRecord} from '../types/flows.js';
+import {
+	addRow,
+	addressId,
+	type FlowTable,
+	noText,
+	numberAt,
+	rowFlag,
+	textId,
+} from './flow-table.js';
 import {maxPort, maxProtocol} from './flow-values.js';
 import type {RecordReader} from './record-reader.js';
 import {cachedAddress, cachedWord} from './token-cache.js';
@@ -17,75 +26,154 @@ const zero = 48;
 const dot = 46;
 const anyCount = Number.MAX_SAFE_INTEGER;
 
-// What the last read* call read; the functions return where the next field starts (-1: not plain).
-// A plain variable, not a typed array: a Float64Array hands back doubles, and records built from
-// them would box every number field instead of holding small integers in place.
-let number = 0;
+// Where the last plain record's fields lie (`found`) and what its numbers read (`scanned`), as
+// scanDefault leaves them for the reader that called it. Doubles in a typed array cost no
+// allocation; readers that build objects take the numbers back through numberAt.
+const found = new Int32Array(7);
+const accountAt = 0;
+const accountEnd = 1;
+const interfaceAt = 2;
+const interfaceEnd = 3;
+const srcAddrAt = 4;
+const dstAddrAt = 5;
+const srcPortAt = 6;
+const scanned = new Float64Array(10);
+const version = 0;
+const srcValue = 1;
+const dstValue = 2;
+const srcPort = 3;
+const dstPort = 4;
+const protocol = 5;
+const packets = 6;
+const bytes = 7;
+const start = 8;
+const end = 9;
+
+/**
+ * Scans a plain default-format record into `found` and `scanned`: its action, or '' when the text
+ * is not plain (the general reader decides then). Interface and account are located, not checked.
+ */
+function scanDefault(text: string): FlowAction | '' {
+	let at = readCount(text, 0, anyCount, version);
+	if (at < 0) {
+		return '';
+	}
+
+	// Account and interface are found natively and checked character by character only when the
+	// words cache has not seen them (it holds checked words only).
+	found[accountAt] = at;
+	const accountEnds = text.indexOf(' ', at);
+	found[accountEnd] = accountEnds;
+	at = next(text, accountEnds);
+	found[interfaceAt] = at;
+	const interfaceEnds = at < 0 ? -1 : text.indexOf(' ', at);
+	found[interfaceEnd] = interfaceEnds;
+	at = next(text, interfaceEnds);
+	found[srcAddrAt] = at;
+	at = readIpv4(text, at, srcValue);
+	found[dstAddrAt] = at;
+	at = readIpv4(text, at, dstValue);
+	found[srcPortAt] = at;
+	at = readCount(text, at, maxPort, srcPort);
+	at = readCount(text, at, maxPort, dstPort);
+	at = readCount(text, at, maxProtocol, protocol);
+	at = readCount(text, at, anyCount, packets);
+	at = readCount(text, at, anyCount, bytes);
+	at = readCount(text, at, anyCount, start);
+	at = readCount(text, at, anyCount, end);
+	const action = actionAt(text, at);
+	if (action === '' || (scanned[end] ?? 0) < (scanned[start] ?? 0) || !endsInOk(text, at + 7)) {
+		return '';
+	}
+
+	return action;
+}
 
 /** The record when the text is a plain default-format record, otherwise undefined. */
 export function readDefaultRecord(reader: RecordReader, text: string): FlowRecord | undefined {
-	let at = readCount(text, 0, anyCount);
-	if (at < 0) {
+	const action = scanDefault(text);
+	if (action === '') {
 		return undefined;
 	}
 
-	const version = number;
-	// Account and interface are found natively and checked character by character only when the
-	// words cache has not seen them (it holds checked words only).
-	const accountAt = at;
-	const accountEnd = text.indexOf(' ', accountAt);
-	at = next(text, accountEnd);
-	const interfaceAt = at;
-	const interfaceEnd = at < 0 ? -1 : text.indexOf(' ', at);
-	at = next(text, interfaceEnd);
-	const srcAddrAt = at;
-	at = readIpv4(text, at);
-	const srcValue = number;
-	const dstAddrAt = at;
-	at = readIpv4(text, at);
-	const dstValue = number;
-	const srcPortAt = at;
-	at = readCount(text, at, maxPort);
-	const srcPort = number;
-	at = readCount(text, at, maxPort);
-	const dstPort = number;
-	at = readCount(text, at, maxProtocol);
-	const protocol = number;
-	at = readCount(text, at, anyCount);
-	const packets = number;
-	at = readCount(text, at, anyCount);
-	const bytes = number;
-	at = readCount(text, at, anyCount);
-	const start = number;
-	at = readCount(text, at, anyCount);
-	const end = number;
-	const action = actionAt(text, at);
-	if (action === '' || end < start || !endsInOk(text, at + 7)) {
-		return undefined;
-	}
-
-	const interfaceId = wordOf(reader, text, interfaceAt, interfaceEnd);
-	const extra = extraOf(reader, text, version, accountAt, accountEnd);
+	const interfaceId = wordOf(reader, text, found[interfaceAt] ?? 0, found[interfaceEnd] ?? 0);
+	const extra = extraOf(reader, text);
 	if (interfaceId === undefined || extra === undefined) {
 		return undefined;
 	}
 
 	const {strings} = reader;
+	const dstAt = found[dstAddrAt] ?? 0;
 	return {
 		interfaceId,
-		srcAddr: cachedAddress(strings, text, srcAddrAt, dstAddrAt - 1, srcValue),
-		dstAddr: cachedAddress(strings, text, dstAddrAt, srcPortAt - 1, dstValue),
-		srcPort,
-		dstPort,
-		protocol,
-		packets,
-		bytes,
-		start,
-		end,
+		srcAddr: cachedAddress(strings, text, found[srcAddrAt] ?? 0, dstAt - 1, scanned[srcValue] ?? 0),
+		dstAddr: cachedAddress(
+			strings,
+			text,
+			dstAt,
+			(found[srcPortAt] ?? 0) - 1,
+			scanned[dstValue] ?? 0,
+		),
+		srcPort: numberAt(scanned, srcPort),
+		dstPort: numberAt(scanned, dstPort),
+		protocol: numberAt(scanned, protocol),
+		packets: numberAt(scanned, packets),
+		bytes: numberAt(scanned, bytes),
+		start: numberAt(scanned, start),
+		end: numberAt(scanned, end),
 		action,
 		logStatus: 'OK',
 		extra,
 	};
+}
+
+/**
+ * Adds a plain default-format record to the table, the same values readDefaultRecord would give;
+ * false (and nothing added) when the text is not one.
+ */
+export function addDefaultRow(reader: RecordReader, text: string, table: FlowTable): boolean {
+	const action = scanDefault(text);
+	if (action === '') {
+		return false;
+	}
+
+	const interfaceId = wordOf(reader, text, found[interfaceAt] ?? 0, found[interfaceEnd] ?? 0);
+	if (interfaceId === undefined || extraOf(reader, text) === undefined) {
+		return false;
+	}
+
+	const row = addRow(table);
+	const dstAt = found[dstAddrAt] ?? 0;
+	table.interfaceIds[row] = textId(table, interfaceId);
+	table.srcAddrs[row] = addressId(
+		table,
+		text,
+		found[srcAddrAt] ?? 0,
+		dstAt - 1,
+		scanned[srcValue] ?? 0,
+	);
+	table.dstAddrs[row] = addressId(
+		table,
+		text,
+		dstAt,
+		(found[srcPortAt] ?? 0) - 1,
+		scanned[dstValue] ?? 0,
+	);
+	table.pktSrcAddrs[row] = noText;
+	table.srcPorts[row] = scanned[srcPort] ?? 0;
+	table.dstPorts[row] = scanned[dstPort] ?? 0;
+	table.protocols[row] = scanned[protocol] ?? 0;
+	table.packets[row] = scanned[packets] ?? 0;
+	table.bytes[row] = scanned[bytes] ?? 0;
+	table.starts[row] = scanned[start] ?? 0;
+	table.ends[row] = scanned[end] ?? 0;
+	table.tcpFlags[row] = 0;
+	table.flags[row] =
+		rowFlag.ok |
+		(action === 'ACCEPT' ? rowFlag.accept : rowFlag.reject) |
+		rowFlag.hasProtocol |
+		rowFlag.hasDstPort;
+	return true;
 }
 
 /** A field must end in exactly one space before the next (a plain record has no runs of spaces). */
@@ -93,8 +181,8 @@ function next(text: string, end: number): number {
 	return text.charCodeAt(end) === space && text.charCodeAt(end + 1) !== space ? end + 1 : -1;
 }
 
-/** 1 to 16 digits, a safe integer at most `max` (parseCount), into `number`. */
-function readCount(text: string, at: number, max: number): number {
+/** 1 to 16 digits, a safe integer at most `max` (parseCount), into `scanned[slot]`. */
+function readCount(text: string, at: number, max: number, slot: number): number {
 	if (at < 0) {
 		return -1;
 	}
@@ -116,7 +204,7 @@ function readCount(text: string, at: number, max: number): number {
 		return -1;
 	}
 
-	number = value;
+	scanned[slot] = value;
 	return next(text, index);
 }
 
@@ -136,8 +224,8 @@ function wordOf(
 
 const dash = 45;
 
-/** Four decimal octets 0-255 without leading zeros (isIpv4), its 32-bit value into `number`. */
-function readIpv4(text: string, at: number): number {
+/** Four decimal octets 0-255 without leading zeros (isIpv4), its 32-bit value into `scanned[slot]`. */
+function readIpv4(text: string, at: number, slot: number): number {
 	if (at < 0) {
 		return -1;
 	}
@@ -172,7 +260,7 @@ function readIpv4(text: string, at: number): number {
 		address = address * 256 + value;
 	}
 
-	number = address;
+	scanned[slot] = address;
 	return next(text, index);
 }
 
@@ -206,37 +294,34 @@ function endsInOk(text: string, at: number): boolean {
 }
 
 /**
- * The version and account (`text[0..accountAt)`, `text[accountAt..accountEnd)`) as `extra`.
+ * The scanned version and account (`text[0..accountAt)`, `text[accountAt..accountEnd)`) as `extra`.
  * Nearly every record of a flow log has the same two, so consecutive records share one (read-only)
  * object; the version compares as a number, since equally long digit strings of one value are one
  * text.
  */
-function extraOf(
-	reader: RecordReader,
-	text: string,
-	version: number,
-	accountAt: number,
-	accountEnd: number,
-): FlowRecord['extra'] | undefined {
+function extraOf(reader: RecordReader, text: string): FlowRecord['extra'] | undefined {
+	const versionValue = scanned[version] ?? 0;
+	const accountStart = found[accountAt] ?? 0;
+	const accountStop = found[accountEnd] ?? 0;
 	const last = reader.lastExtra;
 	if (
 		last !== undefined &&
-		version === reader.lastVersion &&
-		accountAt === reader.lastVersionLength + 1 &&
-		tokenIs(text, accountAt, accountEnd, reader.lastAccount)
+		versionValue === reader.lastVersion &&
+		accountStart === reader.lastVersionLength + 1 &&
+		tokenIs(text, accountStart, accountStop, reader.lastAccount)
 	) {
 		return last;
 	}
 
-	const account = wordOf(reader, text, accountAt, accountEnd);
+	const account = wordOf(reader, text, accountStart, accountStop);
 	if (account === undefined) {
 		return undefined;
 	}
 
-	const extra = {version: text.slice(0, accountAt - 1), 'account-id': account};
+	const extra = {version: text.slice(0, accountStart - 1), 'account-id': account};
 	reader.lastExtra = extra;
-	reader.lastVersion = version;
-	reader.lastVersionLength = accountAt - 1;
+	reader.lastVersion = versionValue;
+	reader.lastVersionLength = accountStart - 1;
 	reader.lastAccount = account;
 	return extra;
 }

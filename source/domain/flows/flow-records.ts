@@ -2,7 +2,8 @@
 import type {FlowRecord} from '../types/flows.js';
 import type {FlowFormat} from './flow-format.js';
 import type {RecordContext} from './flow-record.js';
-import {readerOf, readRecord} from './record-reader.js';
+import {createFlowTable, type FlowTable} from './flow-table.js';
+import {readerOf, readRecord, readRow} from './record-reader.js';
 
 /** A log event as the AWS layer hands it over: the message plus what its stream and timestamp say. */
 export type FlowMessage = RecordContext & {readonly message?: string | undefined};
@@ -42,6 +43,44 @@ export function parseFlowRecords(
 	}
 
 	return {records, malformed, reasons: [...reasons]};
+}
+
+export type ParsedFlowTable = {
+	readonly table: FlowTable;
+	readonly malformed: number;
+	/** The first few distinct reasons, for a diagnostic line; never the raw text. */
+	readonly reasons: readonly string[];
+};
+
+/**
+ * The records of the messages straight into a table, for pairing and aggregation (pairTable,
+ * aggregateTable): the same records parseFlowRecords reads, counted and skipped alike.
+ */
+export function parseFlowTable(
+	messages: readonly (string | FlowMessage | undefined)[],
+	format: FlowFormat,
+): ParsedFlowTable {
+	const reader = readerOf(format);
+	const table = createFlowTable(messages.length);
+	const reasons = new Set<string>();
+	let malformed = 0;
+	for (let position = 0; position < messages.length; position++) {
+		const item = messages[position];
+		const problem =
+			typeof item === 'object' && item !== null
+				? readRow(reader, table, item.message, item.interfaceId, item.timestamp)
+				: readRow(reader, table, item, undefined, undefined);
+		if (problem === undefined) {
+			continue;
+		}
+
+		malformed++;
+		if (reasons.size < maxReasons) {
+			reasons.add(problem);
+		}
+	}
+
+	return {table, malformed, reasons: [...reasons]};
 }
 
 const streamPrefix = 'eni-';

@@ -1,5 +1,5 @@
 // The flows domain: flow log records in, paired connection rows and accept/reject aggregates out.
-export {aggregateRecords, type RecordAggregateOptions} from './aggregate.js';
+export {aggregateRecords, aggregateTable, type RecordAggregateOptions} from './aggregate.js';
 export {
 	type AggregateOptions,
 	defaultAggregateLimit,
@@ -43,8 +43,17 @@ export {
 	type FlowMessage,
 	interfaceIdFromLogStream,
 	type ParsedFlowRecords,
+	type ParsedFlowTable,
 	parseFlowRecords,
+	parseFlowTable,
 } from './flow-records.js';
 export {renderFlowRecord} from './flow-render.js';
+export {type FlowTable, flowTableOf} from './flow-table.js';
 export {buildLegs, defaultAggregationSeconds, type LegOptions} from './legs.js';
-export {compareConnections, isRejected, type PairingOptions, pairConnections} from './pairing.js';
+export {
+	compareConnections,
+	isRejected,
+	type PairingOptions,
+	pairConnections,
+	pairTable,
+} from './pairing.js';

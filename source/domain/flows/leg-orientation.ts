@@ -1,7 +1,8 @@
 // Which side of a 5-tuple started the conversation, and what part of the load-balanced path the
 // interface's records show. Flow records are one direction each and carry no "initiator" bit, so this
 // is decided from the topology: listeners and targets are the servers.
-import type {FlowRecord, LegRole} from '../types/flows.js';
+import type {LegRole} from '../types/flows.js';
+import {type FlowTable, rowFlag} from './flow-table.js';
 import type {TargetEndpoint, TopologyIndex} from './topology-index.js';
 import {targetsAt} from './topology-index.js';
 import type {Tuple} from './tuples.js';
@@ -20,11 +21,14 @@ export type Orientation = {
 
 const noTargets: readonly TargetEndpoint[] = [];
 
-/** The tuple's records are `records[tuple.from..tuple.to)`, in the order they came. */
+/** A table and the row numbers the tuples index. */
+export type Records = {readonly table: FlowTable; readonly rows: Int32Array};
+
+/** The tuple's records are the table's `rows[tuple.from..tuple.to)`, in the order they came. */
 export function orientLeg(
 	index: TopologyIndex,
 	tuple: Tuple,
-	records: readonly FlowRecord[],
+	records: Records,
 ): Orientation | undefined {
 	const lbInterface = index.lbInterfaces.get(tuple.interfaceId);
 	if (lbInterface !== undefined) {
@@ -39,7 +43,7 @@ export function orientLeg(
 function orientOnLoadBalancer(
 	index: TopologyIndex,
 	tuple: Tuple,
-	records: readonly FlowRecord[],
+	records: Records,
 	zone: string,
 ): Orientation {
 	const {aAddr, aPort, bAddr, bPort} = tuple;
@@ -75,7 +79,7 @@ function orientOnLoadBalancer(
 function orientOnTarget(
 	index: TopologyIndex,
 	tuple: Tuple,
-	records: readonly FlowRecord[],
+	records: Records,
 ): Orientation | undefined {
 	const {aAddr, aPort, bAddr, bPort} = tuple;
 	const known = index.targetInterfaces.get(tuple.interfaceId);
@@ -123,11 +127,13 @@ const synAck = 18;
  * The server when the topology cannot tell: the receiver of an opening SYN, else the lower port,
  * else whoever the first record was sent to.
  */
-function serverByHeuristic(tuple: Tuple, records: readonly FlowRecord[]): Side {
+function serverByHeuristic(tuple: Tuple, records: Records): Side {
+	const {table, rows} = records;
 	for (let position = tuple.from; position < tuple.to; position++) {
-		const record = records[position];
-		if (record?.tcpFlags !== undefined && (record.tcpFlags & synAck) === syn) {
-			return isSideA(tuple, record.dstAddr, record.dstPort) ? 'a' : 'b';
+		const row = rows[position] ?? 0;
+		const hasFlags = ((table.flags[row] ?? 0) & rowFlag.hasTcpFlags) !== 0;
+		if (hasFlags && ((table.tcpFlags[row] ?? 0) & synAck) === syn) {
+			return isSentTo(tuple, table, row, 'a') ? 'a' : 'b';
 		}
 	}
 
@@ -136,14 +142,15 @@ function serverByHeuristic(tuple: Tuple, records: readonly FlowRecord[]): Side {
 		return tuple.aPort < tuple.bPort ? 'a' : 'b';
 	}
 
-	const first = records[tuple.from];
-	return first !== undefined && isSideB(tuple, first.dstAddr, first.dstPort) ? 'b' : 'a';
+	const first = tuple.to > tuple.from ? rows[tuple.from] : undefined;
+	return first !== undefined && isSentTo(tuple, table, first, 'b') ? 'b' : 'a';
 }
 
-function isSideA(tuple: Tuple, addr: string | undefined, port: number | undefined): boolean {
-	return tuple.aAddr === addr && tuple.aPort === (port ?? 0);
-}
-
-function isSideB(tuple: Tuple, addr: string | undefined, port: number | undefined): boolean {
-	return tuple.bAddr === addr && tuple.bPort === (port ?? 0);
+/** Whether the row's destination (an absent port is 0) is the side. */
+function isSentTo(tuple: Tuple, table: FlowTable, row: number, side: Side): boolean {
+	const addr = table.dstAddrs[row];
+	const port = table.dstPorts[row];
+	return side === 'a'
+		? tuple.aAddrId === addr && tuple.aPort === port
+		: tuple.bAddrId === addr && tuple.bPort === port;
 }

@@ -2,8 +2,9 @@
 // intervals for as long as the conversation continues.
 import type {FlowAction, FlowLeg, FlowRecord} from '../types/flows.js';
 import type {Topology} from '../types/topology.js';
+import {type FlowTable, flowTableOf, numberAt, rowFlag, textOf} from './flow-table.js';
 import {legOf} from './leg-literal.js';
-import {type Orientation, orientLeg} from './leg-orientation.js';
+import {type Orientation, orientLeg, type Records} from './leg-orientation.js';
 import {sortByTime} from './time-order.js';
 import {indexTopology, type TargetEndpoint, type TopologyIndex} from './topology-index.js';
 import {groupByTuple, type Tuple} from './tuples.js';
@@ -48,11 +49,13 @@ export function buildLegs(
 	topology: Topology,
 	options: LegOptions = {},
 ): FlowLeg[] {
-	return buildLegDrafts(records, indexTopology(topology), options).map((draft) => draft.leg);
+	return buildLegDrafts(flowTableOf(records), indexTopology(topology), options).map(
+		(draft) => draft.leg,
+	);
 }
 
 export function buildLegDrafts(
-	records: readonly FlowRecord[],
+	table: FlowTable,
 	index: TopologyIndex,
 	options: LegOptions = {},
 ): LegDraft[] {
@@ -61,50 +64,53 @@ export function buildLegDrafts(
 		aggregationSeconds *
 		(options.newConnectionAfterIntervals ?? defaultNewConnectionAfterIntervals);
 	const drafts: LegDraft[] = [];
-	const grouped = groupByTuple(records);
-	for (const tuple of grouped.tuples) {
+	const {tuples, rows} = groupByTuple(table);
+	const records: Records = {table, rows};
+	const {starts, ends} = table;
+	for (const tuple of tuples) {
 		// Oriented on the records in the order they came (the heuristics look at the first ones),
 		// then sorted by time for the sessions.
-		const orientation = orientLeg(index, tuple, grouped.records);
+		const orientation = orientLeg(index, tuple, records);
 		if (orientation === undefined) {
 			continue;
 		}
 
-		const sorted = grouped.records;
-		sortByTime(sorted, tuple.from, tuple.to);
+		sortByTime(table, rows, tuple.from, tuple.to);
 		let first = tuple.from;
-		let sessionEnd = sorted[first]?.end ?? 0;
+		let sessionEnd = tuple.to > first ? (ends[rows[first] ?? 0] ?? 0) : 0;
 		for (let position = first + 1; position < tuple.to; position++) {
-			const record = sorted[position];
-			if (record === undefined) {
-				continue;
-			}
-
-			if (record.start - sessionEnd > gapSeconds) {
-				drafts.push(draftOf(tuple, orientation, sorted, first, position));
+			const row = rows[position] ?? 0;
+			const start = starts[row] ?? 0;
+			const end = ends[row] ?? 0;
+			if (start - sessionEnd > gapSeconds) {
+				drafts.push(draftOf(tuple, orientation, records, first, position));
 				first = position;
-				sessionEnd = record.end;
+				sessionEnd = end;
 			} else {
-				sessionEnd = Math.max(sessionEnd, record.end);
+				sessionEnd = Math.max(sessionEnd, end);
 			}
 		}
 
-		drafts.push(draftOf(tuple, orientation, sorted, first, tuple.to));
+		drafts.push(draftOf(tuple, orientation, records, first, tuple.to));
 	}
 
 	return drafts;
 }
 
-/** The leg of the session `records[first..end)`, in one pass over its records. */
+/** The leg of the session `rows[first..end)`, in one pass over its records. */
 function draftOf(
 	tuple: Tuple,
 	orientation: Orientation,
-	records: readonly FlowRecord[],
+	records: Records,
 	first: number,
 	end: number,
 ): LegDraft {
+	const {table, rows} = records;
+	const {starts, ends, flags, packets: packetCounts, bytes: byteCounts, srcAddrs, srcPorts} = table;
+	const {tcpFlags, pktSrcAddrs} = table;
 	const clientIsA = orientation.server === 'b';
 	const clientAddr = clientIsA ? tuple.aAddr : tuple.bAddr;
+	const clientAddrId = clientIsA ? tuple.aAddrId : tuple.bAddrId;
 	const clientPort = clientIsA ? tuple.aPort : tuple.bPort;
 	let forwardRecords = 0;
 	let forwardPackets = 0;
@@ -123,22 +129,21 @@ function draftOf(
 	let reverseAcceptedBytes = 0;
 	let reverseFlags: number | undefined;
 	// The earliest start; Math.min from Infinity is the first start, and stays a small integer.
-	let start = records[first]?.start ?? Number.POSITIVE_INFINITY;
+	let start = end > first ? (starts[rows[first] ?? 0] ?? 0) : Number.POSITIVE_INFINITY;
 	let latest = 0;
-	let rewritten: string | undefined;
+	let rewritten = -1;
 	for (let position = first; position < end; position++) {
-		const record = records[position];
-		if (record === undefined) {
-			continue;
-		}
-
-		start = Math.min(start, record.start);
-		latest = Math.max(latest, record.end);
+		const row = rows[position] ?? 0;
+		start = Math.min(start, starts[row] ?? 0);
+		latest = Math.max(latest, ends[row] ?? 0);
 		// A format without the action field cannot show rejects; ACCEPT is the only claim left.
-		const rejected = record.action === 'REJECT';
-		const packets = record.packets ?? 0;
-		const bytes = record.bytes ?? 0;
-		if (record.srcAddr === clientAddr && (record.srcPort ?? 0) === clientPort) {
+		const rowFlags = flags[row] ?? 0;
+		const rejected = (rowFlags & rowFlag.reject) !== 0;
+		const packets = numberAt(packetCounts, row);
+		const bytes = numberAt(byteCounts, row);
+		const flagsHere = (rowFlags & rowFlag.hasTcpFlags) === 0 ? undefined : numberAt(tcpFlags, row);
+		const srcAddr = srcAddrs[row] ?? -1;
+		if (srcAddr === clientAddrId && srcPorts[row] === clientPort) {
 			forwardRecords++;
 			forwardPackets += packets;
 			forwardBytes += bytes;
@@ -149,13 +154,10 @@ function draftOf(
 				forwardAcceptedBytes += bytes;
 			}
 
-			forwardFlags = orFlags(forwardFlags, record.tcpFlags);
-			if (
-				rewritten === undefined &&
-				record.pktSrcAddr !== undefined &&
-				record.pktSrcAddr !== record.srcAddr
-			) {
-				rewritten = record.pktSrcAddr;
+			forwardFlags = orFlags(forwardFlags, flagsHere);
+			const pktSrcAddr = pktSrcAddrs[row] ?? -1;
+			if (rewritten < 0 && pktSrcAddr >= 0 && pktSrcAddr !== srcAddr) {
+				rewritten = pktSrcAddr;
 			}
 		} else {
 			reverseRecords++;
@@ -167,7 +169,7 @@ function draftOf(
 				reverseAcceptedPackets += packets;
 				reverseAcceptedBytes += bytes;
 			}
-			reverseFlags = orFlags(reverseFlags, record.tcpFlags);
+			reverseFlags = orFlags(reverseFlags, flagsHere);
 		}
 	}
 
@@ -206,7 +208,7 @@ function draftOf(
 	);
 	return {
 		leg,
-		originAddr: rewritten ?? clientAddr,
+		originAddr: textOf(table, rewritten) ?? clientAddr,
 		targets: orientation.targets,
 		accepted: forwardRecords > 0 ? forwardAccepted > 0 : reverseAccepted > 0,
 		forwardPackets: forwardAccepted > 0 ? forwardAcceptedPackets : forwardPackets,

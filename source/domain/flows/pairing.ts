@@ -6,6 +6,7 @@ import type {Connection, FlowRecord, PairingKind} from '../types/flows.js';
 import type {Topology} from '../types/topology.js';
 import {joinBackendUnits} from './backend-units.js';
 import {connectionOf, idOf, sortConnections} from './connection-rows.js';
+import {type FlowTable, flowTableOf} from './flow-table.js';
 import {type Lone, matchFrontends} from './frontend-matching.js';
 import {buildLegDrafts, defaultAggregationSeconds, type LegDraft, type LegOptions} from './legs.js';
 import {indexTopology} from './topology-index.js';
@@ -33,13 +34,30 @@ export function pairRows(
 	topology: Topology,
 	options: PairingOptions = {},
 ): PairedRows {
+	return pairTableRows(flowTableOf(records), topology, options);
+}
+
+/** The rows of records parsed straight into a table (parseFlowTable): the same as of the records. */
+export function pairTable(
+	table: FlowTable,
+	topology: Topology,
+	options: PairingOptions = {},
+): Connection[] {
+	return [...pairTableRows(table, topology, options).connections];
+}
+
+export function pairTableRows(
+	table: FlowTable,
+	topology: Topology,
+	options: PairingOptions = {},
+): PairedRows {
 	const index = indexTopology(topology);
 	// Records can start up to a minute after their packets; windows this close count as overlapping.
 	const slackSeconds = options.aggregationSeconds ?? defaultAggregationSeconds;
 	const frontends: LegDraft[] = [];
 	const backends: LegDraft[] = [];
 	const views: LegDraft[] = [];
-	for (const draft of buildLegDrafts(records, index, options)) {
+	for (const draft of buildLegDrafts(table, index, options)) {
 		const {role} = draft.leg;
 		(role === 'frontend' ? frontends : role === 'backend' ? backends : views).push(draft);
 	}

@@ -4,10 +4,11 @@
 // trim, length, printable ASCII, field count, then each field in format order. Records of the
 // default format first try a faster way in (default-record.ts) that gives the same records.
 import type {FlowRecord} from '../types/flows.js';
-import {readDefaultRecord} from './default-record.js';
+import {addDefaultRow, readDefaultRecord} from './default-record.js';
 import {kindOf} from './field-kinds.js';
 import {defaultFormatFields} from './flow-fields.js';
 import type {FlowFormat} from './flow-format.js';
+import {addRecord, type FlowTable} from './flow-table.js';
 import {type Draft, readFields} from './record-fields.js';
 import {createTokenCache, type TokenCache} from './token-cache.js';
 
@@ -70,21 +71,57 @@ export function readRecord(
 	contextInterfaceId: string | undefined,
 	contextTimestamp: number | undefined,
 ): FlowRecord | string {
-	if (typeof message !== 'string') {
-		return 'no message';
-	}
-
-	const text = message.trim();
-	if (text === '') {
-		return 'empty message';
-	}
-
-	if (text.length > maxMessageLength) {
-		return 'message too long';
+	const text = recordText(message);
+	if (text === undefined) {
+		return messageProblem(message);
 	}
 
 	const plain = reader.isDefault ? readDefaultRecord(reader, text) : undefined;
 	return plain ?? readByFormat(reader, text, contextInterfaceId, contextTimestamp);
+}
+
+/** Adds the record to the table; undefined when it did, otherwise why the text is not a record. */
+export function readRow(
+	reader: RecordReader,
+	table: FlowTable,
+	message: string | undefined,
+	contextInterfaceId: string | undefined,
+	contextTimestamp: number | undefined,
+): string | undefined {
+	const text = recordText(message);
+	if (text === undefined) {
+		return messageProblem(message);
+	}
+
+	if (reader.isDefault && addDefaultRow(reader, text, table)) {
+		return undefined;
+	}
+
+	const record = readByFormat(reader, text, contextInterfaceId, contextTimestamp);
+	if (typeof record === 'string') {
+		return record;
+	}
+
+	addRecord(table, record);
+	return undefined;
+}
+
+/** The trimmed text when it can be a record (not empty, not too long), otherwise undefined. */
+function recordText(message: string | undefined): string | undefined {
+	if (typeof message !== 'string') {
+		return undefined;
+	}
+
+	const text = message.trim();
+	return text === '' || text.length > maxMessageLength ? undefined : text;
+}
+
+function messageProblem(message: string | undefined): string {
+	if (typeof message !== 'string') {
+		return 'no message';
+	}
+
+	return message.trim() === '' ? 'empty message' : 'message too long';
 }
 
 /** The record in trimmed text of at most the longest length, read field by field. */

@@ -1,28 +1,21 @@
-// A conversation's records in time order (start, then end), sorted where they lie in the array the
-// tuples share, so no per-conversation copy is made.
-import type {FlowRecord} from '../types/flows.js';
-
-function compareTimes(left: FlowRecord, right: FlowRecord): number {
-	return left.start - right.start || left.end - right.end;
-}
+// A conversation's records in time order (start, then end), sorted where they lie in the row list
+// the tuples share, so no per-conversation copy is made.
+import type {FlowTable} from './flow-table.js';
 
 /**
- * Sorts `records[from..to)` by start, then end, as a stable sort would. Records mostly come in
- * order and a conversation has a few of them, so an ordered range is left alone and a short one is
- * insertion-sorted in place; both need times the comparison is consistent on (finite ones).
+ * Sorts the row numbers `rows[from..to)` by their records' start, then end, as a stable sort would.
+ * Records mostly come in order and a conversation has a few of them, so an ordered range is left
+ * alone and a short one is insertion-sorted in place; both need times the comparison is consistent
+ * on (finite ones).
  */
-export function sortByTime(records: FlowRecord[], from: number, to: number): void {
+export function sortByTime(table: FlowTable, rows: Int32Array, from: number, to: number): void {
+	const {starts, ends} = table;
 	let ordered = true;
 	let finite = true;
 	for (let position = from; position < to; position++) {
-		const record = records[position];
-		const previous = records[position - 1];
-		if (record === undefined) {
-			continue;
-		}
-
-		finite &&= Number.isFinite(record.start) && Number.isFinite(record.end);
-		if (position > from && previous !== undefined && compareTimes(previous, record) > 0) {
+		const row = rows[position] ?? 0;
+		finite &&= Number.isFinite(starts[row]) && Number.isFinite(ends[row]);
+		if (position > from && compareRows(table, rows[position - 1] ?? 0, row) > 0) {
 			ordered = false;
 		}
 	}
@@ -32,30 +25,33 @@ export function sortByTime(records: FlowRecord[], from: number, to: number): voi
 	}
 
 	if (!finite || to - from > shortRange) {
-		const sorted = records.slice(from, to).sort(compareTimes);
-		for (const [offset, record] of sorted.entries()) {
-			records[from + offset] = record;
-		}
-
+		// Array.prototype.sort is stable; a typed array's sort need not be.
+		rows.set(
+			Array.from(rows.subarray(from, to)).sort((left, right) => compareRows(table, left, right)),
+			from,
+		);
 		return;
 	}
 
 	for (let position = from + 1; position < to; position++) {
-		const record = records[position];
+		const row = rows[position] ?? 0;
 		let slot = position;
-		for (; record !== undefined && slot > from; slot--) {
-			const before = records[slot - 1];
-			if (before === undefined || compareTimes(before, record) <= 0) {
+		for (; slot > from; slot--) {
+			const before = rows[slot - 1] ?? 0;
+			if (compareRows(table, before, row) <= 0) {
 				break;
 			}
 
-			records[slot] = before;
+			rows[slot] = before;
 		}
 
-		if (record !== undefined) {
-			records[slot] = record;
-		}
+		rows[slot] = row;
 	}
 }
 
 const shortRange = 16;
+
+function compareRows(table: FlowTable, left: number, right: number): number {
+	const {starts, ends} = table;
+	return (starts[left] ?? 0) - (starts[right] ?? 0) || (ends[left] ?? 0) - (ends[right] ?? 0);
+}

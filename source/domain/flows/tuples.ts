@@ -1,12 +1,12 @@
 // Flow records grouped by conversation: one interface, one protocol, one unordered pair of endpoints
 // (both directions of a 5-tuple). Records that cannot belong to a conversation (NODATA/SKIPDATA rows,
-// missing addresses or protocol) are left out.
+// missing or empty addresses, no protocol) are left out.
 //
-// This runs once per record, so the key is made of small integers rather than a joined string:
-// interfaces and addresses get dense ids, and a conversation is looked up by those and its ports in
-// a table of integers, without allocating or hashing text beyond the two address lookups.
-// The groups share one array (`records`, grouped by tuple) instead of an array per tuple.
-import type {FlowRecord} from '../types/flows.js';
+// This runs once per record, so the key is made of small integers rather than a joined string: the
+// table already names interfaces and addresses by id, and a conversation is looked up by those and
+// its ports in a table of integers, without allocating or hashing text.
+// The groups share one array of row numbers (`rows`, grouped by tuple) instead of an array per tuple.
+import {type FlowTable, numberAt, rowFlag} from './flow-table.js';
 
 export type Tuple = {
 	readonly interfaceId: string;
@@ -16,7 +16,10 @@ export type Tuple = {
 	readonly aPort: number;
 	readonly bAddr: string;
 	readonly bPort: number;
-	/** The tuple's records are `records[from..to)` of its Tuples, in the order they came. */
+	/** The addresses' text ids in the table. */
+	readonly aAddrId: number;
+	readonly bAddrId: number;
+	/** The tuple's rows are `rows[from..to)` of its Tuples, in the order they came. */
 	from: number;
 	to: number;
 };
@@ -24,48 +27,53 @@ export type Tuple = {
 export type Tuples = {
 	/** In the order their first records came. */
 	readonly tuples: readonly Tuple[];
-	readonly records: FlowRecord[];
+	/** Row numbers of the table, grouped by tuple. */
+	readonly rows: Int32Array;
 };
 
-export function groupByTuple(records: readonly FlowRecord[]): Tuples {
-	const ids = createIds(records.length);
+export function groupByTuple(table: FlowTable): Tuples {
+	const {length, texts, flags, interfaceIds, srcAddrs, dstAddrs, srcPorts, dstPorts, protocols} =
+		table;
+	const ids = createIds(length);
 	const tuples: Tuple[] = [];
 	// First pass: each record's tuple, and how many records each tuple has (in `to`, for now).
-	const tupleOf = new Int32Array(records.length).fill(-1);
-	// Index loops: this is the per-record hot path, and entries() pairs would be garbage.
-	for (let position = 0; position < records.length; position++) {
-		const record = records[position];
-		if (record === undefined) {
-			continue;
-		}
-
-		const {srcAddr, dstAddr, protocol} = record;
-		if (record.logStatus !== 'OK' || !srcAddr || !dstAddr || protocol === undefined) {
+	const tupleOf = new Int32Array(length).fill(-1);
+	const needed = rowFlag.ok | rowFlag.hasProtocol;
+	for (let row = 0; row < length; row++) {
+		const srcId = srcAddrs[row] ?? -1;
+		const dstId = dstAddrs[row] ?? -1;
+		// Id 0 is the empty text, which names no endpoint either.
+		if (((flags[row] ?? 0) & needed) !== needed || srcId <= 0 || dstId <= 0) {
 			continue;
 		}
 
 		// Protocols without ports (ICMP) still form one conversation per address pair.
-		const srcPort = record.srcPort ?? 0;
-		const dstPort = record.dstPort ?? 0;
+		const place = interfaceIds[row] ?? 0;
+		const protocol = numberAt(protocols, row);
+		const srcPort = numberAt(srcPorts, row);
+		const dstPort = numberAt(dstPorts, row);
 		const tupleId = conversationId(
 			ids,
-			record.interfaceId,
+			place,
 			protocol,
-			srcAddr,
+			srcId,
 			srcPort,
-			dstAddr,
+			dstId,
 			dstPort,
 			tuples.length,
 		);
 		if (tupleId === tuples.length) {
+			const interfaceId = texts[place] ?? '';
+			const srcAddr = texts[srcId] ?? '';
+			const dstAddr = texts[dstId] ?? '';
 			tuples.push(
 				sidesInOrder(srcAddr, srcPort, dstAddr, dstPort)
-					? newTuple(record.interfaceId, protocol, srcAddr, srcPort, dstAddr, dstPort)
-					: newTuple(record.interfaceId, protocol, dstAddr, dstPort, srcAddr, srcPort),
+					? newTuple(interfaceId, protocol, srcAddr, srcPort, dstAddr, dstPort, srcId, dstId)
+					: newTuple(interfaceId, protocol, dstAddr, dstPort, srcAddr, srcPort, dstId, srcId),
 			);
 		}
 
-		tupleOf[position] = tupleId;
+		tupleOf[row] = tupleId;
 		const tuple = tuples[tupleId];
 		if (tuple !== undefined) {
 			tuple.to++;
@@ -80,18 +88,15 @@ export function groupByTuple(records: readonly FlowRecord[]): Tuples {
 		tuple.to = tuple.from;
 	}
 
-	// Sized up front and filled in place: Array.from({length}) walks a generic iterable, which costs
-	// as much as the grouping itself.
-	const grouped = new Array<FlowRecord>(offset);
-	for (let position = 0; position < records.length; position++) {
-		const record = records[position];
-		const tuple = tuples[tupleOf[position] ?? -1];
-		if (record !== undefined && tuple !== undefined) {
-			grouped[tuple.to++] = record;
+	const rows = new Int32Array(offset);
+	for (let row = 0; row < length; row++) {
+		const tuple = tuples[tupleOf[row] ?? -1];
+		if (tuple !== undefined) {
+			rows[tuple.to++] = row;
 		}
 	}
 
-	return {tuples, records: grouped};
+	return {tuples, rows};
 }
 
 function newTuple(
@@ -101,8 +106,10 @@ function newTuple(
 	aPort: number,
 	bAddr: string,
 	bPort: number,
+	aAddrId: number,
+	bAddrId: number,
 ): Tuple {
-	return {interfaceId, protocol, aAddr, aPort, bAddr, bPort, from: 0, to: 0};
+	return {interfaceId, protocol, aAddr, aPort, bAddr, bPort, aAddrId, bAddrId, from: 0, to: 0};
 }
 
 /**
@@ -119,8 +126,6 @@ function sidesInOrder(srcAddr: string, srcPort: number, dstAddr: string, dstPort
 }
 
 type Ids = {
-	readonly addrs: DenseIds;
-	readonly interfaces: DenseIds;
 	/**
 	 * Open-addressed table of conversations whose ports and protocol are in range (every parsed
 	 * record's): per slot the interface, protocol, and both endpoints (address id, port), the lower
@@ -138,8 +143,8 @@ type OddIds = {
 	/** At least the number of endpoints the records can name, so a pair of ids is one number. */
 	readonly endpointCount: number;
 	readonly endpoints: Map<number | string, number>;
-	/** Interface -> protocol -> conversation -> tuple id. */
-	readonly places: Map<string, Map<number, Map<number, number>>>;
+	/** Interface id -> protocol -> conversation -> tuple id. */
+	readonly places: Map<number, Map<number, Map<number, number>>>;
 };
 
 const keyWidth = 6;
@@ -153,8 +158,6 @@ function createIds(recordCount: number): Ids {
 	}
 
 	return {
-		addrs: createDenseIds(),
-		interfaces: createDenseIds(),
 		keys: new Int32Array(keyWidth * slots),
 		values: new Int32Array(slots),
 		mask: slots - 1,
@@ -176,11 +179,11 @@ function isSmall(value: number, count: number): boolean {
  */
 function conversationId(
 	ids: Ids,
-	interfaceId: string,
+	place: number,
 	protocol: number,
-	srcAddr: string,
+	srcId: number,
 	srcPort: number,
-	dstAddr: string,
+	dstId: number,
 	dstPort: number,
 	nextId: number,
 ): number {
@@ -189,22 +192,10 @@ function conversationId(
 		!isSmall(srcPort, portCount) ||
 		!isSmall(dstPort, portCount)
 	) {
-		return oddConversationId(
-			ids,
-			interfaceId,
-			protocol,
-			srcAddr,
-			srcPort,
-			dstAddr,
-			dstPort,
-			nextId,
-		);
+		return oddConversationId(ids, place, protocol, srcId, srcPort, dstId, dstPort, nextId);
 	}
 
-	const place = denseId(ids.interfaces, interfaceId);
 	const kind = protocol | 0;
-	const srcId = denseId(ids.addrs, srcAddr);
-	const dstId = denseId(ids.addrs, dstAddr);
 	const srcFirst = srcId < dstId || (srcId === dstId && srcPort <= dstPort);
 	const lowAddr = srcFirst ? srcId : dstId;
 	const lowPort = (srcFirst ? srcPort : dstPort) | 0;
@@ -243,71 +234,24 @@ function conversationId(
 	}
 }
 
-/**
- * Dense ids of strings. A Map lookup hashes and compares the text; a record's addresses and
- * interface are nearly always among the last few hundred seen, so a direct-mapped table of them,
- * indexed by a few characters and checked by equality, answers first.
- */
-type DenseIds = {
-	readonly known: Map<string, number>;
-	readonly recentTexts: (string | undefined)[];
-	readonly recentIds: Int32Array;
-};
-
-const recentSlots = 512;
-const recentShift = 32 - Math.log2(recentSlots);
-
-function createDenseIds(): DenseIds {
-	return {
-		known: new Map(),
-		recentTexts: new Array<string | undefined>(recentSlots).fill(undefined),
-		recentIds: new Int32Array(recentSlots),
-	};
-}
-
-function denseId(ids: DenseIds, text: string): number {
-	const {length} = text;
-	// Addresses and interface ids differ most in their last characters; digits and dots are close
-	// together, so the characters are mixed by multiplication and the top bits pick the slot.
-	let hash = Math.imul(length ^ text.charCodeAt(length - 1), 0x9e_37_79_b1);
-	hash = Math.imul(hash ^ text.charCodeAt(length - 2), 0x85_eb_ca_6b);
-	hash = Math.imul(hash ^ text.charCodeAt(length - 3), 0xc2_b2_ae_35);
-	hash = Math.imul(hash ^ text.charCodeAt(length - 4), 0x27_d4_eb_2f);
-	const slot = hash >>> recentShift;
-	if (ids.recentTexts[slot] === text) {
-		return ids.recentIds[slot] ?? 0;
-	}
-
-	const {known} = ids;
-	let id = known.get(text);
-	if (id === undefined) {
-		id = known.size;
-		known.set(text, id);
-	}
-
-	ids.recentTexts[slot] = text;
-	ids.recentIds[slot] = id;
-	return id;
-}
-
 function oddConversationId(
 	ids: Ids,
-	interfaceId: string,
+	place: number,
 	protocol: number,
-	srcAddr: string,
+	srcId: number,
 	srcPort: number,
-	dstAddr: string,
+	dstId: number,
 	dstPort: number,
 	nextId: number,
 ): number {
 	const {odd} = ids;
-	const source = endpointId(ids, srcAddr, srcPort);
-	const destination = endpointId(ids, dstAddr, dstPort);
+	const source = endpointId(ids, srcId, srcPort);
+	const destination = endpointId(ids, dstId, dstPort);
 	const conversation =
 		source <= destination
 			? odd.endpointCount * source + destination
 			: odd.endpointCount * destination + source;
-	const here = conversationsOf(odd, interfaceId, protocol);
+	const here = conversationsOf(odd, place, protocol);
 	const known = here.get(conversation);
 	if (known !== undefined) {
 		return known;
@@ -317,8 +261,7 @@ function oddConversationId(
 	return nextId;
 }
 
-function endpointId(ids: Ids, addr: string, port: number): number {
-	const addrId = denseId(ids.addrs, addr);
+function endpointId(ids: Ids, addrId: number, port: number): number {
 	// A record's port is 0-65535; a hand-made one may be anything, and is keyed as `${addr}|${port}`
 	// always was (so -0 and 0 are one port).
 	const key = isSmall(port, portCount) ? addrId * portCount + port : `${addrId}|${port}`;
@@ -332,11 +275,11 @@ function endpointId(ids: Ids, addr: string, port: number): number {
 	return id;
 }
 
-function conversationsOf(odd: OddIds, interfaceId: string, protocol: number): Map<number, number> {
-	let protocols = odd.places.get(interfaceId);
+function conversationsOf(odd: OddIds, place: number, protocol: number): Map<number, number> {
+	let protocols = odd.places.get(place);
 	if (protocols === undefined) {
 		protocols = new Map();
-		odd.places.set(interfaceId, protocols);
+		odd.places.set(place, protocols);
 	}
 
 	let conversations = protocols.get(protocol);

@@ -2,7 +2,8 @@
 // endpoints. Parsed records take the integer table; hand-made ones with odd ports or protocols keep
 // the keys they always had (-0 is port 0, NaN is one port, 1.5 is its own).
 import {describe, expect, it} from 'vitest';
-import {groupByTuple} from '../../../source/domain/flows/tuples.js';
+import {flowTableOf} from '../../../source/domain/flows/flow-table.js';
+import {groupByTuple as groupRows} from '../../../source/domain/flows/tuples.js';
 import type {FlowRecord} from '../../../source/domain/types/flows.js';
 
 /** Changes to a record; an undefined one removes the field. */
@@ -29,6 +30,12 @@ function record(changes: Ends): FlowRecord {
 	}
 
 	return base as FlowRecord;
+}
+
+/** The groups, with the table's row numbers read back as the records they are. */
+function groupByTuple(records: readonly FlowRecord[]) {
+	const {tuples, rows} = groupRows(flowTableOf(records));
+	return {tuples, records: Array.from(rows, (row) => records[row])};
 }
 
 const reply: Ends = {srcAddr: '10.0.1.10', dstAddr: '198.51.100.7', srcPort: 80, dstPort: 40_000};
@@ -70,13 +77,14 @@ describe('groupByTuple', () => {
 			['198.51.100.7', 40_000, 6, 0, 2],
 			['10.0.1.10', 80, 17, 2, 4],
 		]);
-		expect(grouped.map((each) => each.start)).toEqual([1, 3, 2, 4]);
+		expect(grouped.map((each) => each?.start)).toEqual([1, 3, 2, 4]);
 	});
 
 	it('leaves out rows that cannot belong to a conversation', () => {
 		const grouped = groupByTuple([
 			record({logStatus: 'NODATA'}),
 			record({srcAddr: undefined}),
+			record({dstAddr: ''}),
 			record({protocol: undefined}),
 			record({}),
 		]);
