@@ -64,58 +64,71 @@ const nested = new Set(['sources']);
 class ReadRecorder {
 	readonly snapshot: Snapshot;
 	private readonly recorded = new Map<string, Read>();
+	private readonly inner = new Map<string, object>();
 	private whole = false;
 
 	constructor(target: Snapshot) {
-		this.snapshot = this.watch(target, []) as Snapshot;
+		this.snapshot = this.watch(target, undefined) as Snapshot;
 	}
 
 	reads(): readonly Read[] | undefined {
 		return this.whole ? undefined : [...this.recorded.values()];
 	}
 
-	private watch(target: object, at: readonly string[]): object {
-		const record = (key: string | symbol, value: unknown): void => {
-			if (typeof key !== 'string') {
-				this.whole = true;
-				return;
-			}
+	/** The first read of each path is enough: the snapshot does not change while a rule runs. */
+	private record(parent: string | undefined, key: string | symbol, value: unknown): void {
+		if (typeof key !== 'string') {
+			this.whole = true;
+			return;
+		}
 
-			const path = at.length === 0 ? ([key] as const) : ([at[0] ?? '', key] as const);
-			this.recorded.set(path.join('\u0000'), {path, value});
-		};
+		const id = parent === undefined ? key : `${parent}\u0000${key}`;
+		if (!this.recorded.has(id)) {
+			this.recorded.set(id, {path: parent === undefined ? [key] : [parent, key], value});
+		}
+	}
 
+	private watch(target: object, parent: string | undefined): object {
 		return new Proxy(target, {
 			get: (object, key, receiver) => {
 				const value: unknown = Reflect.get(object, key, receiver);
 				// A frozen snapshot's property must be handed out as it is (a Proxy invariant).
 				if (
-					at.length === 0 &&
+					parent === undefined &&
 					typeof key === 'string' &&
 					nested.has(key) &&
 					isObject(value) &&
 					!Object.isFrozen(object)
 				) {
-					return this.watch(value, [key]);
+					return this.within(key, value);
 				}
 
-				record(key, value);
+				this.record(parent, key, value);
 				return value;
 			},
 			has: (object, key) => {
-				const present = Reflect.has(object, key);
-				record(key, Reflect.get(object, key));
-				return present;
+				this.record(parent, key, Reflect.get(object, key));
+				return Reflect.has(object, key);
 			},
 			ownKeys: (object) => {
 				this.whole = true;
 				return Reflect.ownKeys(object);
 			},
 			getOwnPropertyDescriptor: (object, key) => {
-				record(key, Reflect.get(object, key));
+				this.record(parent, key, Reflect.get(object, key));
 				return Reflect.getOwnPropertyDescriptor(object, key);
 			},
 		});
+	}
+
+	private within(key: string, value: object): object {
+		let watched = this.inner.get(key);
+		if (watched === undefined) {
+			watched = this.watch(value, key);
+			this.inner.set(key, watched);
+		}
+
+		return watched;
 	}
 }
 
