@@ -54,7 +54,7 @@ export function emptyHeld(key: string): Held {
 }
 
 export function applyFullRead(held: Held, plan: WindowPlan, result: RawReadResult): void {
-	held.raw = mergeRawRead(held.raw, result.read, {keepFrom: plan.rawFrom});
+	held.raw = unlessSame(held.raw, mergeRawRead(held.raw, result.read, {keepFrom: plan.rawFrom}));
 	held.rawHorizon = plan.horizon;
 	held.busy = result.busy;
 	held.known = result.known;
@@ -68,8 +68,40 @@ export function applyFullRead(held: Held, plan: WindowPlan, result: RawReadResul
 
 /** Settled records the rows had not read: added, and their span is never read again. */
 export function applyRowsBackfill(held: Held, plan: WindowPlan, result: RawReadResult): void {
-	held.raw = mergeRawRead(held.raw, result.read, {keepFrom: plan.rawFrom});
+	held.raw = unlessSame(held.raw, mergeRawRead(held.raw, result.read, {keepFrom: plan.rawFrom}));
 	held.rowsFrom = Math.min(held.rowsFrom ?? result.range.start, result.range.start);
+}
+
+/**
+ * The hold as it was when a merge changed nothing: most full reads meet only events a fresh read
+ * already brought, and the rows paired from a hold are kept with it (pairing the window is the
+ * costliest step of a view), as are the findings worked out from those rows.
+ */
+export function unlessSame(before: RawHold, after: RawHold): RawHold {
+	return before.newestEnd === after.newestEnd &&
+		sameItems(before.records, after.records) &&
+		sameCounts(before.counts, after.counts)
+		? before
+		: after;
+}
+
+function sameItems<T>(left: readonly T[], right: readonly T[]): boolean {
+	return left.length === right.length && left.every((item, index) => item === right[index]);
+}
+
+function sameCounts(left: RawHold['counts'], right: RawHold['counts']): boolean {
+	if (left.size !== right.size) {
+		return false;
+	}
+
+	for (const [bucket, count] of left) {
+		const other = right.get(bucket);
+		if (other?.records !== count.records || other.malformed !== count.malformed) {
+			return false;
+		}
+	}
+
+	return true;
 }
 
 /** Where a read's coverage begins: its start, or where a busy feed's newest-first read stopped. */

@@ -26,6 +26,7 @@ import {defaultReadBudget, type FeedStreams} from './flows-raw.js';
 import type {FlowsReader} from './flows-reader.js';
 import {withCost, withFlowsView} from './flows-updates.js';
 import type {Timers} from './poller.js';
+import {sameJson} from './same-content.js';
 import {settlesWithin} from './sleep.js';
 import type {SourceEnvironment} from './source.js';
 
@@ -251,8 +252,16 @@ export class FlowsReads {
 		);
 		const {reader} = this.options;
 		const feeds = {...run.feeds, problems: [...run.feeds.problems, ...reader.notes()]};
+		const next = {...view, via: reader.via()};
+		// A read that brought nothing new keeps the view held, so what follows from the rows (the
+		// findings, the panes' rows) is not worked out again.
 		this.options.environment.store.update((snapshot) =>
-			withFlowsView(snapshot, {...view, via: reader.via()}, feeds, now),
+			withFlowsView(
+				snapshot,
+				snapshot.flows !== undefined && sameJson(snapshot.flows, next) ? snapshot.flows : next,
+				feeds,
+				now,
+			),
 		);
 	}
 }

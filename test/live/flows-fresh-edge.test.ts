@@ -113,6 +113,21 @@ describe('the flows source between full reads', () => {
 		await source.dispose?.();
 	});
 
+	it('keeps the rows it holds when a full read meets only events already read', async () => {
+		const source = sourceWith();
+		const signal = new AbortController().signal;
+		await source.run(signal);
+		const before = harness.environment.store.getSnapshot().flows;
+		// `r`: the whole unsettled stretch again, at the same moment; every event in it is known.
+		source.refreshRequested?.();
+		await source.run(signal);
+		const after = harness.environment.store.getSnapshot();
+		expect(reads.length).toBeGreaterThan(1);
+		expect(after.flows).toBe(before);
+		expect(after.sources.flows.status).toBe('ok');
+		await source.dispose?.();
+	});
+
 	it('leaves a record older than the newest minute to the next full read, one refresh on', async () => {
 		const source = sourceWith();
 		const signal = new AbortController().signal;

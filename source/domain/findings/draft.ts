@@ -28,12 +28,17 @@ export type DraftFinding = {
 	readonly clearThrough?: number;
 	/** The rules read after the last evidence allow the traffic: fixed once it works again. */
 	readonly rulesAllowNow?: boolean;
+	/** `since` is the first connection row's: evaluation says whether it began before the rows. */
+	readonly sinceFromRows?: boolean;
 };
 
 export type FindingRule = {
 	readonly name: string;
-	/** Pure: the same snapshot and `now` give the same drafts. */
-	readonly evaluate: (snapshot: Snapshot, now: number) => readonly DraftFinding[];
+	/**
+	 * Pure: the same snapshot gives the same drafts. `now` is the snapshot's generatedAt, read from
+	 * it, so that evaluation knows the rule depends on the clock (rule-memo.ts).
+	 */
+	readonly evaluate: (snapshot: Snapshot) => readonly DraftFinding[];
 };
 
 export type DraftInput = {
@@ -48,6 +53,7 @@ export type DraftInput = {
 	readonly lastSeen?: number | undefined;
 	readonly clearThrough?: number | undefined;
 	readonly rulesAllowNow?: boolean | undefined;
+	readonly sinceFromRows?: boolean | undefined;
 	readonly evidence: readonly EvidenceRef[];
 	readonly next: string;
 	readonly relatedResources?: readonly (string | undefined)[];
@@ -85,5 +91,6 @@ export function draft(input: DraftInput): DraftFinding {
 		deniesTraffic: input.deniesTraffic ?? false,
 		...(input.clearThrough === undefined ? {} : {clearThrough: input.clearThrough}),
 		...(input.rulesAllowNow === true ? {rulesAllowNow: true} : {}),
+		...(input.sinceFromRows === true ? {sinceFromRows: true} : {}),
 	};
 }

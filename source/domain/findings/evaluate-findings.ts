@@ -5,7 +5,9 @@ import type {Finding, FindingSeverity} from '../types/findings.js';
 import {alarmEvidence} from './alarm-evidence.js';
 import {findCausingChange, withCausingChange} from './change-correlation.js';
 import {type DraftFinding, draft, type FindingRule} from './draft.js';
+import {beganBeforeRows} from './evidence-time.js';
 import {resolvedFinding} from './resolved.js';
+import type {RuleMemo} from './rule-memo.js';
 import {accessLogGapsRule} from './rules/access-log-gaps.js';
 import {alarmFindings} from './rules/alarm-firing.js';
 import {applicationErrorsRule} from './rules/application-errors.js';
@@ -47,6 +49,10 @@ export type EvaluateOptions = {
 	readonly changeWindowMinutes?: number;
 	/** Earlier refreshes' starts, by finding id (source/live keeps them). */
 	readonly history?: ReadonlyMap<string, FindingHistory>;
+	/** What the rules returned for the previous snapshot: a rule whose inputs held is not rerun. */
+	readonly memo?: RuleMemo;
+	/** The rules to run; all of lbtop's by default. */
+	readonly rules?: readonly FindingRule[];
 };
 
 export const findingRules: readonly FindingRule[] = [
@@ -76,6 +82,8 @@ const severityRank: Readonly<Record<FindingSeverity, number>> = {critical: 0, wa
 
 export function evaluateFindings(snapshot: Snapshot, options: EvaluateOptions = {}): Finding[] {
 	const now = options.now ?? snapshot.generatedAt;
+	// The rules read the clock from the snapshot, where a memo sees them read it.
+	const clocked = now === snapshot.generatedAt ? snapshot : {...snapshot, generatedAt: now};
 	const windowMs = (options.changeWindowMinutes ?? defaultChangeWindowMinutes) * 60_000;
 	const changes = snapshot.changes?.events ?? [];
 	const seen = new Set<string>();
@@ -86,7 +94,10 @@ export function evaluateFindings(snapshot: Snapshot, options: EvaluateOptions = 
 		}
 
 		seen.add(candidate.finding.id);
-		const remembered = withHistory(candidate.finding, options.history?.get(candidate.finding.id));
+		const remembered = withHistory(
+			beganWhen(clocked, candidate),
+			options.history?.get(candidate.finding.id),
+		);
 		const withAlarms: Finding = {
 			...remembered,
 			evidence: [...remembered.evidence, ...alarmEvidence(snapshot, candidate)],
@@ -97,8 +108,11 @@ export function evaluateFindings(snapshot: Snapshot, options: EvaluateOptions = 
 		findings.push(resolved === undefined ? named : resolvedFinding(named, resolved));
 	};
 
-	for (const rule of findingRules) {
-		for (const candidate of runRule(rule, snapshot, now)) {
+	const {memo} = options;
+	for (const rule of options.rules ?? findingRules) {
+		const drafts =
+			memo === undefined ? runRule(rule, clocked) : memo.evaluate(rule, clocked, runRule);
+		for (const candidate of drafts) {
 			settle(candidate);
 		}
 	}
@@ -108,6 +122,17 @@ export function evaluateFindings(snapshot: Snapshot, options: EvaluateOptions = 
 	}
 
 	return findings.sort(compareFindings);
+}
+
+/** A start taken from the connection rows may lie before them: "began by", not "began at". */
+function beganWhen(snapshot: Snapshot, candidate: DraftFinding): Finding {
+	const {finding} = candidate;
+	if (candidate.sinceFromRows !== true || finding.since === undefined) {
+		return finding;
+	}
+
+	const {sinceBefore: _unknown, ...rest} = finding;
+	return beganBeforeRows(snapshot, finding.since) ? {...rest, sinceBefore: true} : rest;
 }
 
 /** The earliest start any refresh saw: the window slides, what began earlier did not move. */
@@ -157,9 +182,9 @@ export function compareFindings(a: Finding, b: Finding): number {
  * tripping over odd data must not take the other findings with it, so its failure is reported
  * as a finding of its own.
  */
-function runRule(rule: FindingRule, snapshot: Snapshot, now: number): readonly DraftFinding[] {
+function runRule(rule: FindingRule, snapshot: Snapshot): readonly DraftFinding[] {
 	try {
-		return rule.evaluate(snapshot, now);
+		return rule.evaluate(snapshot);
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		return [

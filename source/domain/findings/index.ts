@@ -8,4 +8,5 @@ export {
 	findingRules,
 } from './evaluate-findings.js';
 export {resolvedFinding} from './resolved.js';
+export {RuleMemo} from './rule-memo.js';
 export {resolvedKeepMs} from './thresholds.js';

@@ -12,6 +12,60 @@ import type {Connection, FlowLeg} from '../types/flows.js';
 import type {Topology} from '../types/topology.js';
 import {type Blame, blameRejection, type RejectedPacket, type Site} from './blame.js';
 
+type Lookups = {
+	/** Verdicts by packet and interface. */
+	readonly blames: Map<string, Blame>;
+	/** Targets by where a leg was logged (findTarget's answer). */
+	readonly targets: Map<string, TargetRef | undefined>;
+};
+
+// The rows are paired anew whenever records arrive, but the topology changes every few minutes at
+// most: what depends on the topology alone is worked out once per topology, not per row and write.
+const lookupsByTopology = new WeakMap<Topology, Lookups>();
+const noTopology = (): Lookups => ({blames: new Map(), targets: new Map()});
+/**
+ * Verdicts are keyed by peer address, and a busy LB has many peers: a map this full starts over, so
+ * memory stays bounded whatever the traffic (the window's rows are far fewer at the demo's rates).
+ */
+const maxRemembered = 20_000;
+
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+	if (map.size >= maxRemembered) {
+		map.clear();
+	}
+
+	map.set(key, value);
+}
+
+function lookupsOf(topology: Topology | undefined): Lookups {
+	if (topology === undefined) {
+		return noTopology();
+	}
+
+	let lookups = lookupsByTopology.get(topology);
+	if (lookups === undefined) {
+		lookups = noTopology();
+		lookupsByTopology.set(topology, lookups);
+	}
+
+	return lookups;
+}
+
+function cachedTarget(
+	lookups: Lookups,
+	topology: Topology | undefined,
+	where: {readonly addr: string; readonly port: number; readonly interfaceId?: string},
+): TargetRef | undefined {
+	const key = `${where.addr}|${where.port}|${where.interfaceId ?? ''}`;
+	if (lookups.targets.has(key)) {
+		return lookups.targets.get(key);
+	}
+
+	const target = findTarget(topology, where);
+	remember(lookups.targets, key, target);
+	return target;
+}
+
 /** Rejections of the same packet at the same interface share one verdict. */
 function cachedBlame(
 	cache: Map<string, Blame>,
@@ -20,24 +74,14 @@ function cachedBlame(
 	rejected: RejectedPacket,
 ): Blame {
 	const {packet} = rejected;
-	const key = [
-		site.side,
-		site.subnetId,
-		site.groupIds.join('+'),
-		rejected.rejected,
-		rejected.direction,
-		packet.protocol,
-		packet.peer,
-		packet.port,
-		(packet.peerGroups ?? []).join('+'),
-	].join('|');
+	const key = `${site.side}|${site.subnetId ?? ''}|${site.groupIds.join('+')}|${rejected.rejected}|${rejected.direction}|${packet.protocol}|${packet.peer}|${packet.port}|${(packet.peerGroups ?? []).join('+')}`;
 	const known = cache.get(key);
 	if (known !== undefined) {
 		return known;
 	}
 
 	const blame = blameRejection(topology, site, rejected);
-	cache.set(key, blame);
+	remember(cache, key, blame);
 	return blame;
 }
 
@@ -117,7 +161,7 @@ function targetRejection(
 	snapshot: Snapshot,
 	connection: Connection,
 	lbPrivate: ReadonlySet<string>,
-	blames: Map<string, Blame>,
+	lookups: Lookups,
 ): Rejection | undefined {
 	const leg = connection.targetView;
 	const rejection = leg === undefined ? undefined : legRejection(leg);
@@ -126,7 +170,7 @@ function targetRejection(
 	}
 
 	const topology = snapshot.topology;
-	const target = findTarget(topology, {
+	const target = cachedTarget(lookups, topology, {
 		addr: leg.dstAddr,
 		port: leg.dstPort,
 		interfaceId: leg.interfaceId,
@@ -137,7 +181,7 @@ function targetRejection(
 		target === undefined
 			? {controls: [{kind: 'security-group', side: 'target', groupIds: []}], basis: 'unknown'}
 			: cachedBlame(
-					blames,
+					lookups.blames,
 					topology,
 					{
 						side: 'target',
@@ -162,7 +206,7 @@ function lbRejection(
 	snapshot: Snapshot,
 	connection: Connection,
 	where: 'frontend' | 'backend',
-	blames: Map<string, Blame>,
+	lookups: Lookups,
 ): Rejection | undefined {
 	const leg = connection[where];
 	const rejection = leg === undefined ? undefined : legRejection(leg);
@@ -172,9 +216,11 @@ function lbRejection(
 
 	const topology = snapshot.topology;
 	const target =
-		where === 'backend' ? findTarget(topology, {addr: leg.dstAddr, port: leg.dstPort}) : undefined;
+		where === 'backend'
+			? cachedTarget(lookups, topology, {addr: leg.dstAddr, port: leg.dstPort})
+			: undefined;
 	const rejected = rejectedPacket(where, leg, rejection, target?.target.securityGroups ?? []);
-	const blame = cachedBlame(blames, topology, lbSite(topology, leg), rejected);
+	const blame = cachedBlame(lookups.blames, topology, lbSite(topology, leg), rejected);
 	return {
 		connection,
 		where,
@@ -206,14 +252,14 @@ function memoOf(snapshot: Snapshot): Memo {
 
 	const lbPrivate = new Set(loadBalancerPrivateIps(snapshot.topology));
 	const own = loadBalancerAddresses(snapshot.topology);
-	const blames = new Map<string, Blame>();
+	const lookups = lookupsOf(snapshot.topology);
 	const rejections: Rejection[] = [];
 	const carried: Connection[] = [];
 	for (const connection of connections) {
 		for (const found of [
-			lbRejection(snapshot, connection, 'frontend', blames),
-			lbRejection(snapshot, connection, 'backend', blames),
-			targetRejection(snapshot, connection, lbPrivate, blames),
+			lbRejection(snapshot, connection, 'frontend', lookups),
+			lbRejection(snapshot, connection, 'backend', lookups),
+			targetRejection(snapshot, connection, lbPrivate, lookups),
 		]) {
 			if (found !== undefined) {
 				rejections.push(found);

@@ -328,6 +328,20 @@ describe('ordering', () => {
 });
 
 describe('alarms', () => {
+	it('were last seen in ALARM when lbtop read them, however late the clock', () => {
+		const base = healthySnapshot();
+		const readAt = base.generatedAt - 90_000;
+		const snapshot: Snapshot = {
+			...base,
+			metrics: {series: healthyMetrics(), alarms: [alarm({name: 'web-nlb-resets'})]},
+			sources: {...base.sources, metrics: {status: 'stale', fetchedAt: readAt}},
+		};
+		const seen = (at: number) =>
+			evaluateFindings({...snapshot, generatedAt: at}).find((entry) => entry.rule === 'alarm');
+		expect(seen(base.generatedAt)?.lastSeen).toBe(readAt);
+		expect(seen(base.generatedAt + 600_000)).toEqual(seen(base.generatedAt));
+	});
+
 	it('become evidence on the finding that reads their metric', () => {
 		const base = unhealthyTargetSnapshot();
 		const snapshot = {...base, metrics: {series: base.metrics?.series ?? [], alarms: [alarm()]}};

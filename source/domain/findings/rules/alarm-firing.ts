@@ -33,6 +33,9 @@ export function alarmFindings(
 		),
 	);
 	const dimension = snapshot.topology?.metricDimension;
+	// Seen in ALARM when lbtop read the alarms, not at every refresh after: a metrics source that
+	// stopped answering does not keep the alarm "seen", and the finding stays the same meanwhile.
+	const readAt = snapshot.sources.metrics.fetchedAt ?? now;
 	return (snapshot.metrics?.alarms ?? [])
 		.filter(
 			(alarm) =>
@@ -54,7 +57,7 @@ export function alarmFindings(
 				confidence: 'high',
 				title: `Alarm ${alarm.name} in ALARM since ${utcTime(alarm.since)}${metric}: ${alarm.reason}`,
 				since: alarm.since,
-				lastSeen: now,
+				lastSeen: readAt,
 				evidence,
 				next:
 					`Your alarm fired and lbtop's rules found no cause in what it has read so far: look at ${alarm.metricName ?? 'its metric'} ` +

@@ -19,7 +19,7 @@ import {
 
 export const applicationErrorsRule: FindingRule = {
 	name: 'application-errors',
-	evaluate: (snapshot, now) => applicationErrors(snapshot, now),
+	evaluate: (snapshot) => applicationErrors(snapshot),
 };
 
 type NetworkView = 'delivered' | 'rejecting' | 'unknown';

@@ -160,7 +160,7 @@ function findingForListener(
 		? `${head}: ${guard}; ${traffic}`
 		: `${head}: ${traffic} on the LB's interfaces (${guard})`;
 	const legs = rows.map((rejection) => rejection.leg);
-	const time = legsTime(snapshot, legs);
+	const time = legsTime(legs);
 	const share = evidence.rejectedFlows / (evidence.rejectedFlows + evidence.acceptedFlows);
 	const refs: EvidenceRef[] = [
 		...addresses
@@ -188,7 +188,7 @@ function findingForListener(
 						: 'medium',
 			title: weight === 'possible' ? `Possible block: ${title}` : title,
 			since: time.since,
-			sinceBefore: time.sinceBefore,
+			sinceFromRows: time.sinceFromRows,
 			lastSeen: time.lastSeen,
 			clearThrough: clearThrough(
 				snapshot,

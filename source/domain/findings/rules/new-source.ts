@@ -16,13 +16,14 @@ import {isScan} from './source-scan.js';
 
 export const newSourceRule: FindingRule = {
 	name: 'new-source',
-	evaluate: (snapshot, now) => newSources(snapshot, now),
+	evaluate: (snapshot) => newSources(snapshot),
 };
 
-export function newSources(snapshot: Snapshot, now: number = snapshot.generatedAt): DraftFinding[] {
+export function newSources(snapshot: Snapshot, now?: number): DraftFinding[] {
 	const connections = snapshot.flows?.connections ?? [];
-	// Flow records arrive minutes late, so "recent" is measured from the newest data, not the clock.
-	const reference = snapshot.flows?.dataThrough ?? now;
+	// Flow records arrive minutes late, so "recent" is measured from the newest data, not the clock
+	// (read only when the data does not say, so the rule need not rerun as the clock moves).
+	const reference = snapshot.flows?.dataThrough ?? now ?? snapshot.generatedAt;
 	const recentStart = (reference - newSourceRecentMs) / 1000;
 	const baseline = connections.filter((connection) => connection.start < recentStart);
 	const recent = connections.filter((connection) => connection.start >= recentStart);

@@ -9,7 +9,7 @@ import {maxNamesInTitle, recentPeriods} from '../thresholds.js';
 
 export const portAllocationErrorsRule: FindingRule = {
 	name: 'port-allocation-errors',
-	evaluate: (snapshot, now) => portAllocationErrors(snapshot, now),
+	evaluate: (snapshot) => portAllocationErrors(snapshot),
 };
 
 const metricName = 'PortAllocationErrorCount';

@@ -19,7 +19,7 @@ import {
 
 export const resetSpikeRule: FindingRule = {
 	name: 'reset-spike',
-	evaluate: (snapshot, now) => resetSpikes(snapshot, now),
+	evaluate: (snapshot) => resetSpikes(snapshot),
 };
 
 type Side = 'client' | 'elb' | 'target';

@@ -97,7 +97,7 @@ function findingFor(snapshot: Snapshot, group: RejectGroup, weight: Weight): Dra
 		healthChecksToo: peers.some((peer) => lbAddresses.has(peer)),
 	};
 	const legs = rejections.map(({leg}) => leg);
-	const time = legsTime(snapshot, legs);
+	const time = legsTime(legs);
 	const where = first?.where ?? 'target';
 	const scale = loadBalancerConnections(snapshot).length;
 	const evidence: EvidenceRef[] = [
@@ -120,7 +120,7 @@ function findingFor(snapshot: Snapshot, group: RejectGroup, weight: Weight): Dra
 		confidence: confidenceOf(rejections, weight),
 		title: possible ? `Possible block: ${title}` : title,
 		since: time.since,
-		sinceBefore: time.sinceBefore,
+		sinceFromRows: time.sinceFromRows,
 		lastSeen: time.lastSeen,
 		clearThrough: clearThrough(snapshot, legs, (connection) =>
 			where === 'backend' ? connection.backend : connection.targetView,
@@ -140,7 +140,8 @@ function findingFor(snapshot: Snapshot, group: RejectGroup, weight: Weight): Dra
 				target.subnetId,
 				targetGroup.arn,
 			]),
-			...rejections.flatMap(({blame}) =>
+			// Rejections share their verdicts: each verdict's controls once.
+			...unique(rejections.map(({blame}) => blame)).flatMap((blame) =>
 				blame.controls.flatMap((control): (string | undefined)[] =>
 					control.kind === 'security-group'
 						? [...control.groupIds]

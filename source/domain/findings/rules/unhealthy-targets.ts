@@ -11,7 +11,7 @@ import {type GroupState, groupStates, healthMetricNames} from './target-group-he
 
 export const unhealthyTargetsRule: FindingRule = {
 	name: 'unhealthy-targets',
-	evaluate: (snapshot, now) => unhealthyTargets(snapshot, now),
+	evaluate: (snapshot) => unhealthyTargets(snapshot),
 };
 
 export function unhealthyTargets(
