@@ -34,16 +34,6 @@ const controlCharacter = /[\u0000-\u001F\u007F-\u009F]/;
 const printableAscii = /^[\u0020-\u007E]*$/;
 const segmenter = new Intl.Segmenter('en', {granularity: 'grapheme'});
 
-function* graphemes(text: string): Generator<{readonly segment: string; readonly index: number}> {
-	if (printableAscii.test(text)) {
-		for (let index = 0; index < text.length; index++) {
-			yield {segment: text.charAt(index), index};
-		}
-		return;
-	}
-	yield* segmenter.segment(text);
-}
-
 const unsteadyBase =
 	/\p{M}|\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Default_Ignorable_Code_Point}/u;
 const combiningMark = /^[\p{Mn}\p{Me}]$/u;
@@ -88,7 +78,22 @@ export function parseRow(line: string): RowCells | undefined {
 		if (controlCharacter.test(text)) {
 			return undefined;
 		}
-		for (const {segment, index: offset} of graphemes(text)) {
+		// Most of a row is printable ASCII: a cell a character, each one column wide for certain.
+		if (printableAscii.test(text)) {
+			for (let from = index; from < end; from++) {
+				cells.push({
+					text: line.charAt(from),
+					style,
+					wideTail: false,
+					from,
+					to: from + 1,
+					styleAfter: style,
+				});
+			}
+			index = end;
+			continue;
+		}
+		for (const {segment, index: offset} of segmenter.segment(text)) {
 			const from = index + offset;
 			const to = from + segment.length;
 			const width = stringWidth(segment);
