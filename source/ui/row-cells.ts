@@ -4,6 +4,7 @@
 // differently (emoji sequences, zero-width characters) the cell is marked: nothing to its right
 // can be placed by column with confidence.
 import stringWidth from 'string-width';
+import {isNarrowText} from './panes/text-width.js';
 import {applySgr, plainStyle, sgrParameters} from './sgr-state.js';
 
 export type Cell = {
@@ -78,11 +79,17 @@ export function parseRow(line: string): RowCells | undefined {
 		if (controlCharacter.test(text)) {
 			return undefined;
 		}
-		// Most of a row is printable ASCII: a cell a character, each one column wide for certain.
-		if (printableAscii.test(text)) {
+		// Nearly every row is narrow text (see text-width.ts): each character is a grapheme of one
+		// cell, so it needs no segmentation; only a few of them (`©`, `▶`) may show as emoji.
+		if (isNarrowText(text)) {
+			const ascii = printableAscii.test(text);
 			for (let from = index; from < end; from++) {
+				const character = line.charAt(from);
+				if (!ascii && unsteadyBase.test(character)) {
+					firstUncertain = Math.min(firstUncertain, cells.length);
+				}
 				cells.push({
-					text: line.charAt(from),
+					text: character,
 					style,
 					wideTail: false,
 					from,
