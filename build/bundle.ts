@@ -10,6 +10,7 @@ import process from 'node:process';
 import {type BuildOptions, build, type Plugin} from 'esbuild';
 import {boundInkCache, inkCacheFileOf} from './ink-bounded-caches.js';
 import {memoizeInkRows} from './ink-row-memo.js';
+import {skipEqualStyleDiffs} from './ink-styled-chars.js';
 import {sdkShapesUsed} from './sdk-schema-keys.js';
 
 // Its own directory, emptied first: chunk names carry content hashes, so old ones would pile up.
@@ -27,6 +28,13 @@ const boundedInkCaches: Plugin = {
 			contents: memoizeInkRows(await readFile(arguments_.path, 'utf8')),
 			loader: 'js',
 		}));
+		builder.onLoad(
+			{filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/},
+			async (arguments_) => ({
+				contents: skipEqualStyleDiffs(await readFile(arguments_.path, 'utf8')),
+				loader: 'js',
+			}),
+		);
 		builder.onLoad(
 			{filter: /[\\/]ink[\\/]build[\\/](measure-text|wrap-text|render-node-to-output)\.js$/},
 			async (arguments_) => {

@@ -6,6 +6,10 @@
 // previous frame's rows by what was written into them (each write's column and text, in order) and
 // build only the rows whose writes differ. A row's text depends on nothing else but the width, so the frame is the
 // same text Ink would have built; test/build/ink-row-memo.test.ts checks that against Ink's own file.
+// Ink also measures and tokenizes text into caches it makes anew with every frame, so a row drawn
+// again (one of its panes changed) tokenizes its unchanged writes again and every character's width
+// is looked up anew: the caches are kept from frame to frame instead, each with a bound. And the
+// blank cells a row starts from are one shared cell, not 200 new objects each time.
 
 type Edit = {readonly from: string; readonly to: string};
 
@@ -82,18 +86,14 @@ const serializeRemembered = `        const lbtopNextRows = new Map();
         })
             .join('\\n');
         lbtopPreviousRows = lbtopNextRows;
+        lbtopBoundCaches();
 `;
 
 // Ink's own drawing of one row, from its writes in order.
 const drawRow = `    lbtopDrawRow(segments) {
         const currentLine = [];
         for (let x = 0; x < this.width; x++) {
-            currentLine.push({
-                type: 'char',
-                value: ' ',
-                fullWidth: false,
-                styles: [],
-            });
+            currentLine.push(lbtopBlank);
         }
         for (let segment = 0; segment < segments.length; segment += 2) {
             const x = segments[segment];
@@ -106,11 +106,26 @@ ${writeCharacters.replaceAll(/^ {8}/gm, '')}        }
     get() {
 `;
 
+// Ink's caches are pure (text in, width or characters out): one set serves every frame. Past a
+// bound (a screen writes a few hundred texts) a cache starts over.
+const sharedCaches = `let lbtopPreviousRows = new Map();
+const lbtopBlank = {
+    type: 'char',
+    value: ' ',
+    fullWidth: false,
+    styles: [],
+};
+const lbtopCaches = new OutputCaches();
+function lbtopBoundCaches() {
+    if (lbtopCaches.styledChars.size > 500) lbtopCaches.styledChars.clear();
+    if (lbtopCaches.widths.size > 5000) lbtopCaches.widths.clear();
+    if (lbtopCaches.blockWidths.size > 5000) lbtopCaches.blockWidths.clear();
+}
+export default class Output {`;
+
 const edits: readonly Edit[] = [
-	{
-		from: 'export default class Output {',
-		to: 'let lbtopPreviousRows = new Map();\nexport default class Output {',
-	},
+	{from: 'export default class Output {', to: sharedCaches},
+	{from: '    caches = new OutputCaches();\n', to: '    caches = lbtopCaches;\n'},
 	{from: grid, to: segmentRows},
 	{from: writeCharacters, to: recordSegment},
 	{from: serialize, to: serializeRemembered},

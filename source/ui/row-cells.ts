@@ -4,6 +4,7 @@
 // differently (emoji sequences, zero-width characters) the cell is marked: nothing to its right
 // can be placed by column with confidence.
 import stringWidth from 'string-width';
+import {isNarrowText} from './panes/text-width.js';
 import {applySgr, plainStyle, sgrParameters} from './sgr-state.js';
 
 export type Cell = {
@@ -33,16 +34,6 @@ const sgrSequence = /\u001B\[([\d;]*)m/y;
 const controlCharacter = /[\u0000-\u001F\u007F-\u009F]/;
 const printableAscii = /^[\u0020-\u007E]*$/;
 const segmenter = new Intl.Segmenter('en', {granularity: 'grapheme'});
-
-function* graphemes(text: string): Generator<{readonly segment: string; readonly index: number}> {
-	if (printableAscii.test(text)) {
-		for (let index = 0; index < text.length; index++) {
-			yield {segment: text.charAt(index), index};
-		}
-		return;
-	}
-	yield* segmenter.segment(text);
-}
 
 const unsteadyBase =
 	/\p{M}|\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Default_Ignorable_Code_Point}/u;
@@ -88,7 +79,28 @@ export function parseRow(line: string): RowCells | undefined {
 		if (controlCharacter.test(text)) {
 			return undefined;
 		}
-		for (const {segment, index: offset} of graphemes(text)) {
+		// Nearly every row is narrow text (see text-width.ts): each character is a grapheme of one
+		// cell, so it needs no segmentation; only a few of them (`©`, `▶`) may show as emoji.
+		if (isNarrowText(text)) {
+			const ascii = printableAscii.test(text);
+			for (let from = index; from < end; from++) {
+				const character = line.charAt(from);
+				if (!ascii && unsteadyBase.test(character)) {
+					firstUncertain = Math.min(firstUncertain, cells.length);
+				}
+				cells.push({
+					text: character,
+					style,
+					wideTail: false,
+					from,
+					to: from + 1,
+					styleAfter: style,
+				});
+			}
+			index = end;
+			continue;
+		}
+		for (const {segment, index: offset} of segmenter.segment(text)) {
 			const from = index + offset;
 			const to = from + segment.length;
 			const width = stringWidth(segment);

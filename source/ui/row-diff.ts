@@ -92,11 +92,28 @@ function joinCheapGaps(row: number, after: RowCells, runs: readonly Span[]): Spa
 	return joined;
 }
 
+// A row changed in this frame is the row to change from in the next: each is read once. Bounded
+// to a few screens of rows, so the memo never holds more than the screen did recently.
+const parsedLimit = 512;
+let parsedRows = new Map<string, RowCells | undefined>();
+
+function parsed(line: string): RowCells | undefined {
+	if (parsedRows.has(line)) {
+		return parsedRows.get(line);
+	}
+	if (parsedRows.size >= parsedLimit) {
+		parsedRows = new Map();
+	}
+	const cells = parseRow(line);
+	parsedRows.set(line, cells);
+	return cells;
+}
+
 /** The bytes that turn screen row `row` (1-based) from showing `previous` into showing `next`. */
 export function rowDelta(row: number, previous: string | undefined, next: string): string {
 	const whole = `${esc}${row};1H${next}${clearToEnd}`;
-	const before = previous === undefined ? undefined : parseRow(previous);
-	const after = parseRow(next);
+	const before = previous === undefined ? undefined : parsed(previous);
+	const after = parsed(next);
 	if (before === undefined || after === undefined) {
 		return whole;
 	}

@@ -24,6 +24,9 @@ describe('parseRow', () => {
 
 	it.each([
 		['nothing unsure', 'abc 漢 e\u0301', Number.POSITIVE_INFINITY],
+		['nothing unsure in box drawing and sparklines', '│ab ▇▆█ · …', Number.POSITIVE_INFINITY],
+		['a narrow character some terminals show as emoji', 'ab·©c', 3],
+		['an arrow some terminals show as emoji', `${esc}2m│${esc}22m↔`, 1],
 		['an emoji sequence', 'ab👨\u200D👩\u200D👧c', 2],
 		['a variation selector', 'a\u26A0\uFE0F', 1],
 		['a flag', '🇩🇪', 0],

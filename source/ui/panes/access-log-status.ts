@@ -1,7 +1,6 @@
 // What the Requests and TLS panes say above their rows: how fresh the access logs are and what
 // the figures were computed from (Athena over settled time, or only the objects read so far), or,
 // before any data, why there is none and what to enable.
-import {formatLagDuration} from '../../domain/duration.js';
 import type {
 	AccessLogGap,
 	AccessLogGapKind,
@@ -13,8 +12,9 @@ import type {
 import {formatNumber} from '../../domain/units.js';
 import {formatClock} from './format-cells.js';
 import {joinParts, type Line, line, type Part, seg, wrapLines} from './line.js';
+import {lagText} from './pane-ages.js';
 import {headerClock} from './pane-clock.js';
-import type {PaneContext} from './pane-context.js';
+import {dayNow, type PaneContext} from './pane-context.js';
 import {sourceBanner} from './source-status.js';
 
 /** What both access-log slices carry about where their figures come from. */
@@ -46,7 +46,7 @@ export function accessLogFreshnessLine(
 		parts.push(
 			{line: line(`logs through ${headerClock(view.dataThrough, context)}`, 'dim'), priority: 0},
 			{
-				line: line(`lag ${formatLagDuration(context.now - view.dataThrough)}`, 'dim'),
+				line: line(`lag ${lagText(view.dataThrough, context)}`, 'dim'),
 				priority: 2,
 			},
 		);
@@ -57,7 +57,7 @@ export function accessLogFreshnessLine(
 		priority: 1,
 	});
 	const clock = (time: number) =>
-		formatClock(time, {timeZone: context.timeZone, seconds: false, now: context.now});
+		formatClock(time, {timeZone: context.timeZone, seconds: false, now: dayNow(context)});
 	const span =
 		view.coverage === undefined
 			? ''

@@ -1,14 +1,14 @@
 // The changes pane: CloudTrail events, newest first unless `s` flips them, who did what from where. Every string in
 // an event is attacker-influenced (user agents, request parameters), so cells go through
 // `seg`, which sanitizes, and are cut to their column.
-import {formatLagDuration} from '../../domain/duration.js';
 import type {ChangeEvent, ChangesView, SourceState, TimeWindow} from '../../domain/snapshot.js';
 import {changeOrders, changesInView} from './changes-view.js';
-import {formatAgo, formatClock} from './format-cells.js';
+import {formatClock} from './format-cells.js';
 import {joinParts, type Line, line, type Part, seg} from './line.js';
 import {type Loading, loadingSpan, loadingText} from './loading.js';
+import {agoText, lagText} from './pane-ages.js';
 import {headerClock} from './pane-clock.js';
-import {type PaneContext, withinPane} from './pane-context.js';
+import {dayNow, type PaneContext, withinPane} from './pane-context.js';
 import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';
 import {drawVisible} from './scroll.js';
 import {sourceBanner} from './source-status.js';
@@ -27,7 +27,8 @@ export function actorText(event: ChangeEvent): string {
 }
 
 export function changeColumns(context: PaneContext): Array<Column<ChangeEvent>> {
-	const {timeZone, now} = context;
+	const {timeZone} = context;
+	const now = dayNow(context);
 	return [
 		{
 			id: 'time',
@@ -40,7 +41,7 @@ export function changeColumns(context: PaneContext): Array<Column<ChangeEvent>> 
 			header: 'age',
 			priority: 4,
 			align: 'right',
-			cell: (event) => line(formatAgo(event.time, now), 'dim'),
+			cell: (event) => line(agoText(event.time, context), 'dim'),
 		},
 		{
 			id: 'who',
@@ -98,10 +99,7 @@ function freshnessLine(
 	if (changes.dataThrough !== undefined) {
 		const clock = headerClock(changes.dataThrough, context);
 		parts.push({
-			line: line(
-				`events through ${clock} (${formatLagDuration(context.now - changes.dataThrough)} ago)`,
-				'dim',
-			),
+			line: line(`events through ${clock} (${lagText(changes.dataThrough, context)} ago)`, 'dim'),
 			priority: 1,
 		});
 	}

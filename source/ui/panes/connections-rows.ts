@@ -16,6 +16,7 @@ import {connectionOrders, connectionsInView} from './connections-view.js';
 import {flowsFreshnessLine} from './flows-freshness.js';
 import {formatDurationCoarse, formatProtocol} from './format-cells.js';
 import {type Line, line, lineWidth} from './line.js';
+import {ageText} from './pane-ages.js';
 import {type PaneContext, withinPane} from './pane-context.js';
 import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';
 import {drawVisible} from './scroll.js';
@@ -46,7 +47,7 @@ type ColumnName =
 type ConnectionColumns = Readonly<Record<ColumnName, Column<Connection>>>;
 
 /** Every column any variant uses, built once so the variants share (and measure once) them. */
-function connectionColumns(now: number): ConnectionColumns {
+function connectionColumns(age: (row: Connection) => string): ConnectionColumns {
 	const legs = (style: LegStyle): Column<Connection> => ({
 		id: 'legs',
 		header: legHeader[style],
@@ -86,7 +87,7 @@ function connectionColumns(now: number): ConnectionColumns {
 			header: 'age',
 			priority: 6,
 			align: 'right',
-			cell: (row) => line(formatDurationCoarse(connectionAgeMs(row, now))),
+			cell: (row) => line(age(row)),
 		},
 		kind: {
 			id: 'kind',
@@ -123,7 +124,7 @@ function columns(
 
 /** Readable first; narrower forms only when they keep a more important column. */
 export function connectionVariants(now: number): Array<TableVariant<Connection>> {
-	return variantsOf(connectionColumns(now));
+	return variantsOf(connectionColumns((row) => formatDurationCoarse(connectionAgeMs(row, now))));
 }
 
 function variantsOf(all: ConnectionColumns): Array<TableVariant<Connection>> {
@@ -158,9 +159,9 @@ function widestAge(columns: ConnectionColumns, rows: readonly Connection[]): num
 function connectionsLayout(
 	rows: readonly Connection[],
 	width: number,
-	now: number,
+	context: PaneContext,
 ): TableLayout<Connection> {
-	const columns = connectionColumns(now);
+	const columns = connectionColumns((row) => ageText(row.end * 1000, context));
 	const ageWidth = widestAge(columns, rows);
 	const last = lastLayout;
 	if (
@@ -228,7 +229,7 @@ function connectionsBody(input: ConnectionsInput, context: PaneContext, view: Pa
 	}
 
 	const ellipsis = context.glyphs.ellipsis;
-	const layout = connectionsLayout(rows, context.width, context.now);
+	const layout = connectionsLayout(rows, context.width, context);
 	lines.push(tableHeader(layout, ellipsis));
 	const draw = (connection: Connection) => tableRow(layout, connection, ellipsis);
 	lines.push(

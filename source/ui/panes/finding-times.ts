@@ -1,9 +1,10 @@
 // A finding's place in time, as short parts for its row and its detail: resolved when, since when
 // ("since before 13:40Z" when the evidence reaches back to where lbtop's data begins) and last seen.
 import type {Finding} from '../../domain/snapshot.js';
-import {formatClock, formatSince} from './format-cells.js';
+import {formatClock} from './format-cells.js';
 import {line, type Part} from './line.js';
-import type {PaneContext} from './pane-context.js';
+import {sinceText} from './pane-ages.js';
+import {dayNow, type PaneContext} from './pane-context.js';
 
 /** Parts ranked from `priority` on: resolved first, then since, then last seen. */
 export function findingTimeParts(
@@ -13,7 +14,8 @@ export function findingTimeParts(
 	/** Appended to the start, e.g. the local zone's offset in a detail. */
 	sinceSuffix = '',
 ): Part[] {
-	const {now, timeZone} = context;
+	const {timeZone} = context;
+	const now = dayNow(context);
 	const clock = (time: number) => formatClock(time, {timeZone, seconds: false, now});
 	const parts: Part[] = [];
 	if (finding.resolvedAt !== undefined) {
@@ -24,7 +26,7 @@ export function findingTimeParts(
 		const since =
 			finding.sinceBefore === true
 				? `since before ${clock(finding.since)}`
-				: formatSince(finding.since, now, timeZone);
+				: sinceText(finding.since, context);
 		parts.push({line: line(`${since}${sinceSuffix}`, 'dim'), priority: priority + 1});
 	}
 

@@ -1,14 +1,14 @@
 // The line above every flow pane: how fresh the flow data is, which part of the window is still
 // loading, and what the connection rows were read from.
-import {formatLagDuration} from '../../domain/duration.js';
 import {sanitizeText} from '../../domain/sanitize.js';
 import type {FlowsView, TimeWindow} from '../../domain/snapshot.js';
 import {formatNumber} from '../../domain/units.js';
 import {formatClock} from './format-cells.js';
 import {joinParts, type Line, line, type Part, seg} from './line.js';
 import {type Loading, loadingSpan, loadingText} from './loading.js';
+import {lagText} from './pane-ages.js';
 import {headerClock} from './pane-clock.js';
-import type {PaneContext} from './pane-context.js';
+import {dayNow, type PaneContext} from './pane-context.js';
 
 export type FreshnessOptions = {
 	/** The window the pane draws: the part of it the aggregates do not reach yet is loading. */
@@ -34,7 +34,7 @@ function rowsPart(flows: FlowsView, context: PaneContext): Part | undefined {
 	}
 
 	const clock = (time: number) =>
-		formatClock(time, {timeZone: context.timeZone, seconds: false, now: context.now});
+		formatClock(time, {timeZone: context.timeZone, seconds: false, now: dayNow(context)});
 	const span = `rows ${clock(flows.rowsFrom)}-${clock(flows.dataThrough ?? context.now)}`;
 	return flows.sampled
 		? {line: line(`${span}: ${read} of ${matched} records`, 'yellow'), priority: 2}
@@ -67,7 +67,7 @@ export function flowsFreshnessLine(
 		parts.push(
 			{line: [...stalePrefix, seg(`flows through ${clock}`, 'dim')], priority: 0},
 			{
-				line: line(`lag ${formatLagDuration(context.now - flows.dataThrough)}`, 'dim'),
+				line: line(`lag ${lagText(flows.dataThrough, context)}`, 'dim'),
 				priority: 1,
 			},
 		);

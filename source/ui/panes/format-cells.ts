@@ -52,7 +52,11 @@ export function formatDurationFine(milliseconds: number): string {
 }
 
 export function formatAgo(time: number, now: number): string {
-	const elapsed = now - time;
+	return formatElapsedAgo(now - time);
+}
+
+/** `just now`, `45s ago`, `4m ago`. */
+export function formatElapsedAgo(elapsed: number): string {
 	return elapsed < 1000 ? 'just now' : `${formatDurationCoarse(elapsed)} ago`;
 }
 
@@ -108,12 +112,6 @@ export function formatClock(time: number, options: ClockOptions): string {
 	}
 
 	return options.seconds ? `${minutes}:${pad2(parts.seconds)}${zone}` : `${minutes}${zone}`;
-}
-
-/** "since 13:41Z (4m)". */
-export function formatSince(since: number, now: number, timeZone: TimeZoneMode): string {
-	const clock = formatClock(since, {timeZone, seconds: false, now});
-	return `since ${clock} (${formatDurationCoarse(now - since)})`;
 }
 
 export function formatAddressPort(address: string, port: number | undefined): string {

@@ -48,6 +48,35 @@ export function lineText(value: Line): string {
 	return value.map((segment) => segment.text).join('');
 }
 
+/** The same text in the same styles, segment by segment. */
+export function sameLine(left: Line, right: Line): boolean {
+	if (left === right) {
+		return true;
+	}
+
+	if (left.length !== right.length) {
+		return false;
+	}
+
+	return left.every((segment, index) => {
+		const other = right[index];
+		return (
+			other !== undefined &&
+			segment.text === other.text &&
+			segment.tone === other.tone &&
+			(segment.inverse === true) === (other.inverse === true)
+		);
+	});
+}
+
+export function sameLines(left: readonly Line[], right: readonly Line[]): boolean {
+	return (
+		left === right ||
+		(left.length === right.length &&
+			left.every((value, index) => sameLine(value, right[index] ?? [])))
+	);
+}
+
 /** At most `width` cells; the ellipsis marks a cut and takes the tone of the segment it ends. */
 export function fitLine(value: Line, width: number, ellipsis: string): Line {
 	const fitted: Segment[] = [];

@@ -1,7 +1,7 @@
 // A part of the window not read yet (a longer window was just asked for, or the first backfill is
 // still answering): the panes say "loading" over it, never draw it as a gap or a zero.
 import {formatClock} from './format-cells.js';
-import type {PaneContext} from './pane-context.js';
+import {dayNow, type PaneContext} from './pane-context.js';
 
 /** The stretch of the window still loading, or undefined when what is held covers it. */
 export type Loading = {
@@ -26,6 +26,6 @@ export function loadingSpan(
 /** "loading 12:43Z-13:27Z". */
 export function loadingText(loading: Loading, context: Pick<PaneContext, 'timeZone' | 'now'>) {
 	const clock = (time: number) =>
-		formatClock(time, {timeZone: context.timeZone, seconds: false, now: context.now});
+		formatClock(time, {timeZone: context.timeZone, seconds: false, now: dayNow(context)});
 	return `loading ${clock(loading.from)}-${clock(loading.to)}`;
 }

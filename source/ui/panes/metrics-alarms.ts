@@ -1,7 +1,7 @@
 // Alarm lines of the metrics pane: those in ALARM first, each with its state and since when.
 import type {AlarmInfo, AlarmState} from '../../domain/snapshot.js';
-import {formatSince} from './format-cells.js';
 import {joinParts, type Line, line, seg, type Tone} from './line.js';
+import {sinceText} from './pane-ages.js';
 import type {PaneContext} from './pane-context.js';
 
 const alarmOrder: Readonly<Record<AlarmState, number>> = {ALARM: 0, INSUFFICIENT_DATA: 1, OK: 2};
@@ -28,7 +28,7 @@ export function alarmLines(alarms: readonly AlarmInfo[], context: PaneContext): 
 						line: [seg(alarm.state, alarmTone[alarm.state]), seg(' '), seg(alarm.name)],
 						priority: 0,
 					},
-					{line: line(formatSince(alarm.since, context.now, context.timeZone), 'dim'), priority: 1},
+					{line: line(sinceText(alarm.since, context), 'dim'), priority: 1},
 					{line: line(alarm.reason, 'dim'), priority: 2},
 				],
 				context.width,

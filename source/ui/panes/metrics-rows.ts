@@ -1,6 +1,5 @@
 // The metrics pane: alarms in ALARM on top, then one row per series with its sparkline, in the
 // catalog's order or, after `s`, the series with alarms firing first.
-import {formatLagDuration} from '../../domain/duration.js';
 import {formatMetricValue, summarizeSeries} from '../../domain/metrics/metric-values.js';
 import {metricPeriodMs} from '../../domain/metrics/metric-window.js';
 import type {MetricSeries, MetricsView, SourceState, TimeWindow} from '../../domain/snapshot.js';
@@ -10,6 +9,7 @@ import {joinParts, type Line, line, type Part, seg} from './line.js';
 import {type Loading, loadingSpan, loadingText} from './loading.js';
 import {alarmLines} from './metrics-alarms.js';
 import {seriesInView, seriesOrders} from './metrics-view.js';
+import {lagText} from './pane-ages.js';
 import {headerClock} from './pane-clock.js';
 import {type PaneContext, withinPane} from './pane-context.js';
 import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';
@@ -142,7 +142,7 @@ function freshnessLine(
 		parts.push(
 			{line: [...stalePrefix, seg(`metrics through ${clock}`, 'dim')], priority: 0},
 			{
-				line: line(`lag ${formatLagDuration(context.now - metrics.dataThrough)}`, 'dim'),
+				line: line(`lag ${lagText(metrics.dataThrough, context)}`, 'dim'),
 				priority: 2,
 			},
 		);

@@ -2,7 +2,7 @@
 // in the pane's header line, so a screenshot pasted into the incident channel stays unambiguous.
 import {localOffset} from '../../domain/time-format.js';
 import {formatClock} from './format-cells.js';
-import type {PaneContext} from './pane-context.js';
+import {dayNow, type PaneContext} from './pane-context.js';
 
 type ClockContext = Pick<PaneContext, 'timeZone' | 'now'>;
 
@@ -12,7 +12,8 @@ export function clockText(time: number, context: ClockContext): string {
 		return '-';
 	}
 
-	const sameDay = formatClock(time, {timeZone: context.timeZone, seconds: true, now: context.now});
+	const now = dayNow(context);
+	const sameDay = formatClock(time, {timeZone: context.timeZone, seconds: true, now});
 	const withSeconds = formatClock(time, {timeZone: context.timeZone, seconds: true});
 	return sameDay.includes(' ')
 		? `${sameDay.slice(0, sameDay.indexOf(' '))} ${withSeconds}`
@@ -26,7 +27,11 @@ export function offsetNote(time: number, context: Pick<ClockContext, 'timeZone'>
 
 /** The header's clock: in local mode followed by the offset (`15:41:07 UTC+02:00`). */
 export function headerClock(time: number, context: ClockContext): string {
-	const clock = formatClock(time, {timeZone: context.timeZone, seconds: true, now: context.now});
+	const clock = formatClock(time, {
+		timeZone: context.timeZone,
+		seconds: true,
+		now: dayNow(context),
+	});
 	return `${clock}${offsetNote(time, context)}`;
 }
 
@@ -42,6 +47,6 @@ export function localSpan(startMs: number, endMs: number, context: ClockContext)
 		return '';
 	}
 
-	const local = {timeZone: 'local', now: context.now} as const;
+	const local = {timeZone: 'local', now: dayNow(context)} as const;
 	return `local ${clockText(startMs, local)}-${clockText(endMs, local)}`;
 }

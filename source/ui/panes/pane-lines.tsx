@@ -1,8 +1,8 @@
 import {Box, Text, type TextProps} from 'ink';
-import {useMemo} from 'react';
+import {memo, useMemo} from 'react';
 import {type FrameSegment, frameRows} from './frame.js';
 import {glyphsFor} from './glyphs.js';
-import type {Line, Tone} from './line.js';
+import {type Line, sameLines, type Tone} from './line.js';
 
 type Properties = {
 	readonly lines: readonly Line[];
@@ -15,8 +15,12 @@ type Properties = {
 /**
  * Draws prepared lines into exactly `width` x `height` cells; tones only when `color`. Rows are
  * already cut to the width, so nothing here clips: Ink would re-slice every row to check.
+ *
+ * A pane recomputes its lines whenever the clock or the snapshot moves, but its text rarely
+ * changes: lines equal to the ones drawn are not drawn again, and of changed lines only the rows
+ * whose text or style changed are, so Ink re-lays out and redraws only those.
  */
-export function PaneLines({lines, width, height, color, ascii}: Properties) {
+export const PaneLines = memo(function PaneLines({lines, width, height, color, ascii}: Properties) {
 	const rows = useMemo(
 		() => frameRows(lines, width, height, glyphsFor(ascii).ellipsis, color, ascii),
 		[lines, width, height, ascii, color],
@@ -27,26 +31,50 @@ export function PaneLines({lines, width, height, color, ascii}: Properties) {
 
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			{rows.map((row) => {
-				const [only] = row.segments;
-				// One run of one style is drawn by the row's own Text: one Ink node instead of two.
-				if (row.segments.length === 1 && only !== undefined) {
-					return (
-						<Text key={row.key} wrap="truncate-end" {...segmentStyle(only)}>
-							{only.text}
-						</Text>
-					);
-				}
-
-				return (
-					<Text key={row.key} wrap="truncate-end">
-						{row.segments.length === 0 ? ' ' : row.segments.map(styled)}
-					</Text>
-				);
-			})}
+			{rows.map((row) => (
+				<PaneRow key={row.key} segments={row.segments} />
+			))}
 		</Box>
 	);
+}, sameFrame);
+
+function sameFrame(previous: Properties, next: Properties): boolean {
+	return (
+		previous.width === next.width &&
+		previous.height === next.height &&
+		previous.color === next.color &&
+		previous.ascii === next.ascii &&
+		sameLines(previous.lines, next.lines)
+	);
 }
+
+type RowProperties = {readonly segments: readonly FrameSegment[]};
+
+const sameSegments = (previous: RowProperties, next: RowProperties): boolean =>
+	previous.segments.length === next.segments.length &&
+	previous.segments.every((segment, index) => {
+		const other = next.segments[index];
+		return (
+			other !== undefined &&
+			segment.text === other.text &&
+			segment.tone === other.tone &&
+			segment.inverse === other.inverse
+		);
+	});
+
+const PaneRow = memo(function PaneRow({segments}: RowProperties) {
+	const [only] = segments;
+	// One run of one style is drawn by the row's own Text: one Ink node instead of two.
+	if (segments.length === 1 && only !== undefined) {
+		return (
+			<Text wrap="truncate-end" {...segmentStyle(only)}>
+				{only.text}
+			</Text>
+		);
+	}
+
+	return <Text wrap="truncate-end">{segments.length === 0 ? ' ' : segments.map(styled)}</Text>;
+}, sameSegments);
 
 const toneColors: Readonly<Partial<Record<Tone, string>>> = {
 	red: 'red',

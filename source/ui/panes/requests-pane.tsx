@@ -4,14 +4,33 @@ import {paneContext} from './pane-context.js';
 import {PaneLines} from './pane-lines.js';
 import {viewOfFilter} from './pane-view.js';
 import {requestsContent} from './requests-content.js';
+import {useDrawnAt} from './use-pane-lines.js';
 
 export function RequestsPane(properties: ShellPaneProperties) {
 	const {snapshot, width, height, focused, selected, timeZone, now, ascii, color} = properties;
 	const {filter, sortStep, selectedId, detail, detailScroll, onDetailScrollLimit} = properties;
 	const {innerSelected, innerSelectedId, innerOpen} = properties;
+	const drawnAt = useDrawnAt(now, [
+		snapshot,
+		width,
+		height,
+		focused,
+		selected,
+		timeZone,
+		ascii,
+		filter,
+		sortStep,
+		selectedId,
+		detail,
+		innerSelected,
+		innerSelectedId,
+		innerOpen,
+		detailScroll,
+	]);
+	const at = drawnAt.at;
 	const context = useMemo(
-		() => paneContext({width, height, focused, selected, timeZone, now, ascii}),
-		[width, height, focused, selected, timeZone, now, ascii],
+		() => paneContext({width, height, focused, selected, timeZone, now: at, ascii}),
+		[width, height, focused, selected, timeZone, at, ascii],
 	);
 	const drawn = useMemo(
 		() =>
@@ -41,6 +60,7 @@ export function RequestsPane(properties: ShellPaneProperties) {
 			detailScroll,
 		],
 	);
+	drawnAt.keep(context);
 	// Within the commit that draws the request, so a key pressed right after it sees the limit.
 	useLayoutEffect(() => {
 		if (detail === true) {

@@ -5,6 +5,7 @@ import type {TimeZoneMode} from '../pane-types.js';
 import {formatClock, formatDurationCoarse} from './format-cells.js';
 import type {Glyphs} from './glyphs.js';
 import {type Line, line, seg} from './line.js';
+import {dayNow} from './pane-context.js';
 
 export type SourceBanner = {
 	/** Lines to draw above the data (or alone, when there is no data). */
@@ -66,7 +67,7 @@ function failureLines(state: SourceState, hasData: boolean, context: BannerConte
 		const clock = formatClock(state.fetchedAt, {
 			timeZone: context.timeZone,
 			seconds: true,
-			now: context.now,
+			now: dayNow(context),
 		});
 		follow.push(`showing data fetched ${clock}`);
 	}

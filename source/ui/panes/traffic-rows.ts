@@ -16,7 +16,7 @@ import {flowsFreshnessLine, flowsLoading} from './flows-freshness.js';
 import {formatClock} from './format-cells.js';
 import {joinParts, type Line, line, lineWidth, type Part, seg, type Tone} from './line.js';
 import {type Loading, loadingText} from './loading.js';
-import {type PaneContext, withinPane} from './pane-context.js';
+import {dayNow, type PaneContext, withinPane} from './pane-context.js';
 import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';
 import {sourceBanner} from './source-status.js';
 import {sparkline} from './sparkline.js';
@@ -55,7 +55,7 @@ function precisionPart(aggregates: FlowAggregates, context: PaneContext): Line {
 	const clock = formatClock(firstUnsettled.start * 1000, {
 		timeZone: context.timeZone,
 		seconds: false,
-		now: context.now,
+		now: dayNow(context),
 	});
 	return [seg(`${aggregates.precision} since ${clock}`, tone)];
 }

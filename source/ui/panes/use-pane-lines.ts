@@ -7,7 +7,7 @@ import type {ShellPaneProperties} from '../app-types.js';
 import type {PaneId} from '../pane-types.js';
 import {type FullDetail, fullDetail, scrolledDetail} from './detail/pane-detail.js';
 import type {Line} from './line.js';
-import {type PaneContext, paneContext} from './pane-context.js';
+import {type PaneContext, paneContext, paneTime, withSelected} from './pane-context.js';
 import {type PaneView, viewOfFilter} from './pane-view.js';
 import {selectionIndex} from './scroll.js';
 import {
@@ -73,7 +73,7 @@ function openItem(draw: PaneDraw, selected: number): SelectedItem | undefined {
 
 export function paneContent(draw: PaneDraw, list: ListLines): PaneContent {
 	const {snapshot, view} = draw;
-	const context = {...draw.context, selected: selectedRow(draw)};
+	const context = withSelected(draw.context, selectedRow(draw));
 	if (draw.detail) {
 		const item = openItem(draw, context.selected);
 		if (item !== undefined) {
@@ -105,13 +105,61 @@ export function paneLines(draw: PaneDraw, list: ListLines): PaneDrawn {
 	return paneFrame(paneContent(draw, list), draw.context, draw.detailScroll);
 }
 
+type Kept = {
+	readonly inputs: readonly unknown[];
+	/** The time the pane was drawn at. */
+	readonly at: number;
+	/** The first time at which what was drawn may read differently. */
+	readonly until: number;
+};
+
+/**
+ * The time a pane draws at: the tick's, unless only the clock moved since the pane was drawn and
+ * nothing it drew from the clock reads differently yet (a kept age of `4m` stays true all minute).
+ * Any other change (new data, a key) draws anew at the tick's time. Call `keep` with the context
+ * the pane was drawn with, after drawing.
+ */
+export function useDrawnAt(now: number, inputs: readonly unknown[]) {
+	const kept = useRef<Kept | undefined>(undefined);
+	const previous = kept.current;
+	const at =
+		previous !== undefined &&
+		now >= previous.at &&
+		now < previous.until &&
+		previous.inputs.length === inputs.length &&
+		previous.inputs.every((input, index) => Object.is(input, inputs[index]))
+			? previous.at
+			: now;
+	const keep = (context: PaneContext) => {
+		kept.current = {inputs, at, until: paneTime(context).until};
+	};
+	return {at, keep};
+}
+
 export function usePaneLines(pane: PaneId, properties: ShellPaneProperties, list: ListLines) {
 	const {snapshot, width, height, focused, selected, timeZone, now, ascii} = properties;
 	const {filter, sortStep, detail, selectedId, detailScroll, onDetailScrollLimit} = properties;
 	const lastSeen = useRef<LastSeen | undefined>(undefined);
+	// Not the detail's scroll: the detail is drawn whole, so every line of it was drawn at `at`.
+	const drawnAt = useDrawnAt(now, [
+		pane,
+		list,
+		snapshot,
+		width,
+		height,
+		focused,
+		selected,
+		timeZone,
+		ascii,
+		filter,
+		sortStep,
+		detail,
+		selectedId,
+	]);
+	const at = drawnAt.at;
 	const context = useMemo(
-		() => paneContext({width, height, focused, selected, timeZone, now, ascii}),
-		[width, height, focused, selected, timeZone, now, ascii],
+		() => paneContext({width, height, focused, selected, timeZone, now: at, ascii}),
+		[width, height, focused, selected, timeZone, at, ascii],
 	);
 	// Scrolling the detail only slices it: the detail is built once per snapshot and size.
 	const content = useMemo(
@@ -134,6 +182,7 @@ export function usePaneLines(pane: PaneId, properties: ShellPaneProperties, list
 		() => paneFrame(content, context, detailScroll),
 		[content, context, detailScroll],
 	);
+	drawnAt.keep(context);
 	lastSeen.current = drawn.seen ?? lastSeen.current;
 	// Within the commit that draws the detail, so a key pressed right after it sees the limit.
 	useLayoutEffect(() => {

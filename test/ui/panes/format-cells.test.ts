@@ -7,8 +7,8 @@ import {
 	formatDurationCoarse,
 	formatDurationFine,
 	formatProtocol,
-	formatSince,
 } from '../../../source/ui/panes/format-cells.js';
+import {sinceText} from '../../../source/ui/panes/pane-ages.js';
 
 describe('formatNumber', () => {
 	it.each([
@@ -99,7 +99,9 @@ describe('formatClock', () => {
 	});
 
 	it('reads since when and for how long', () => {
-		expect(formatSince(Date.UTC(2025, 5, 3, 13, 41, 0), now, 'utc')).toBe('since 13:41Z (4m)');
+		expect(sinceText(Date.UTC(2025, 5, 3, 13, 41, 0), {now, timeZone: 'utc'})).toBe(
+			'since 13:41Z (4m)',
+		);
 	});
 });
 

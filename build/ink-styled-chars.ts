@@ -1,0 +1,50 @@
+// Ink turns each drawn row's styled characters back into text with @alcalzone/ansi-tokenize's
+// styledCharsToString, which for every character computes the codes that lead from the style of
+// the character before to its own: three Sets and four arrays per character, 200 characters a row,
+// a third of everything a live 200x50 screen allocates. Neighbouring characters nearly always share
+// their style, and between equal styles that computation is always empty (no code to undo, none to
+// add), so the bundle skips it there: the same text, without the garbage.
+
+type Edit = {readonly from: string; readonly to: string};
+
+const sameStyles = `function lbtopSameStyles(from, to) {
+    if (from === to) {
+        return true;
+    }
+    if (from.length !== to.length) {
+        return false;
+    }
+    for (let index = 0; index < from.length; index++) {
+        if (from[index].code !== to[index].code || from[index].endCode !== to[index].endCode) {
+            return false;
+        }
+    }
+    return true;
+}
+export function styledCharsToString(chars) {`;
+
+const edits: readonly Edit[] = [
+	{from: 'export function styledCharsToString(chars) {', to: sameStyles},
+	{
+		from: '            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));\n',
+		to: `            const previousStyles = chars[i - 1].styles;
+            if (!lbtopSameStyles(previousStyles, char.styles)) {
+                ret += ansiCodesToString(diffAnsiCodes(previousStyles, char.styles));
+            }
+`,
+	},
+];
+
+/** ansi-tokenize's styledChars.js without the style diff between equal styles; throws when the file is not the one this expects. */
+export function skipEqualStyleDiffs(source: string): string {
+	let patched = source;
+	for (const {from, to} of edits) {
+		if (patched.split(from).length !== 2) {
+			throw new Error(
+				`@alcalzone/ansi-tokenize/build/styledChars.js is not the file lbtop patches ("${from.trim()}" not found once): check styledCharsToString after upgrading Ink`,
+			);
+		}
+		patched = patched.replace(from, () => to);
+	}
+	return patched;
+}
