@@ -21,7 +21,7 @@ type Entry = {
  * holds one evaluation's drafts at most. Keep one per sequence of snapshots (one per store).
  */
 export class RuleMemo {
-	private readonly entries = new Map<string, Entry>();
+	private readonly entries = new Map<FindingRule, Entry>();
 	private runs = 0;
 
 	/** How many times a rule actually ran through this memo. */
@@ -34,7 +34,7 @@ export class RuleMemo {
 		snapshot: Snapshot,
 		run: (rule: FindingRule, snapshot: Snapshot) => readonly DraftFinding[],
 	): readonly DraftFinding[] {
-		const known = this.entries.get(rule.name);
+		const known = this.entries.get(rule);
 		if (known?.reads?.every((read) => stillHolds(snapshot, read))) {
 			return known.drafts;
 		}
@@ -42,7 +42,7 @@ export class RuleMemo {
 		this.runs++;
 		const recorder = new ReadRecorder(snapshot);
 		const drafts = run(rule, recorder.snapshot);
-		this.entries.set(rule.name, {reads: recorder.reads(), drafts});
+		this.entries.set(rule, {reads: recorder.reads(), drafts});
 		return drafts;
 	}
 }
