@@ -4,17 +4,13 @@
 // nobody needs a query that has not finished (refresh superseded, window changed, exit): a forgotten query
 // keeps scanning and billing.
 import {randomUUID} from 'node:crypto';
-import {
-	type AthenaClient,
-	GetQueryExecutionCommand,
-	GetQueryResultsCommand,
-	GetWorkGroupCommand,
-	StartQueryExecutionCommand,
-	StopQueryExecutionCommand,
-} from '@aws-sdk/client-athena';
+import type {AthenaClient} from '@aws-sdk/client-athena';
 import type {AwsClients} from './clients.js';
 import {AwsCallError, awsCall} from './errors.js';
 import {abortableSleep} from './insights-runner.js';
+
+/** The commands load with the client (sdk/athena-client.ts), not with this module. */
+const athenaSdk = () => import('./sdk/athena-client.js');
 
 export type AthenaRequest = {
 	readonly queryString: string;
@@ -76,6 +72,7 @@ export class AthenaRunner {
 	/** Whether a workgroup can run lbtop's queries: it needs a result location or managed results. */
 	async workGroupProblem(workGroup: string, signal: AbortSignal): Promise<string | undefined> {
 		const athena = await this.clients.athena();
+		const {GetWorkGroupCommand} = await athenaSdk();
 		const output = await awsCall('athena:GetWorkGroup', () =>
 			athena.send(new GetWorkGroupCommand({WorkGroup: workGroup}), {abortSignal: signal}),
 		);
@@ -92,6 +89,7 @@ export class AthenaRunner {
 
 	async run(request: AthenaRequest, signal: AbortSignal): Promise<AthenaResult> {
 		const athena = await this.clients.athena();
+		const {GetQueryExecutionCommand} = await athenaSdk();
 		const sleep = this.options.sleep ?? abortableSleep;
 		const id = await this.start(athena, request, sleep, signal);
 		this.running.add(id);
@@ -148,6 +146,7 @@ export class AthenaRunner {
 	): Promise<string> {
 		// One token for every try: a retried start is the same query, not a second one.
 		const token = randomUUID();
+		const {StartQueryExecutionCommand} = await athenaSdk();
 		const delays = this.options.throttleDelaysMs ?? defaultThrottleDelays;
 		for (let attempt = 0; ; attempt++) {
 			signal.throwIfAborted();
@@ -186,6 +185,7 @@ export class AthenaRunner {
 		id: string,
 		signal: AbortSignal,
 	): Promise<{header: string[]; rows: (string | null)[][]}> {
+		const {GetQueryResultsCommand} = await athenaSdk();
 		const rows: (string | null)[][] = [];
 		let header: string[] = [];
 		let token: string | undefined;
@@ -231,6 +231,7 @@ export class AthenaRunner {
 	private async stop(athena: AthenaClient, id: string): Promise<void> {
 		let scanned = 0;
 		try {
+			const {GetQueryExecutionCommand, StopQueryExecutionCommand} = await athenaSdk();
 			await athena.send(new StopQueryExecutionCommand({QueryExecutionId: id}));
 			const final = await athena.send(new GetQueryExecutionCommand({QueryExecutionId: id}));
 			scanned = final.QueryExecution?.Statistics?.DataScannedInBytes ?? 0;

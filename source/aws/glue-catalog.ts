@@ -1,13 +1,11 @@
 // The Glue Data Catalog, read only: the tables Athena could query flow logs through.
-import {
-	GetDatabasesCommand,
-	GetTableCommand,
-	GetTablesCommand,
-	type Table,
-} from '@aws-sdk/client-glue';
+import type {Table} from '@aws-sdk/client-glue';
 import type {CatalogTable} from '../domain/flows-window/athena-table.js';
 import type {AwsClients} from './clients.js';
 import {awsCall} from './errors.js';
+
+/** The commands load with the client (sdk/glue-client.ts), not with this module. */
+const glueSdk = () => import('./sdk/glue-client.js');
 
 /** An account with more databases or tables than this has its flow log table named with --athena-table. */
 const maxPages = 5;
@@ -38,6 +36,7 @@ export async function catalogTable(
 	signal?: AbortSignal,
 ): Promise<CatalogTable> {
 	const glue = await clients.glue();
+	const {GetTableCommand} = await glueSdk();
 	const output = await awsCall(
 		'glue:GetTable',
 		() =>
@@ -59,6 +58,7 @@ export async function catalogTables(
 	signal?: AbortSignal,
 ): Promise<CatalogTable[]> {
 	const glue = await clients.glue();
+	const {GetDatabasesCommand, GetTablesCommand} = await glueSdk();
 	const options = signal === undefined ? {} : {abortSignal: signal};
 	const databases: string[] = [];
 	let token: string | undefined;

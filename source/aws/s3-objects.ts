@@ -2,7 +2,6 @@
 // just the keys that are new, and GetObject (s3:GetObject) as a stream, or a byte range of it.
 // Every request is counted by the caller (S3 bills LIST and GET requests).
 import type {Readable} from 'node:stream';
-import {GetObjectCommand, ListObjectsV2Command} from '@aws-sdk/client-s3';
 import type {AwsClients} from './clients.js';
 import {awsCall} from './errors.js';
 
@@ -22,6 +21,9 @@ export type S3Requests = {
 const maxListPages = 20;
 
 // A failing call names its bucket: the fix is on that bucket's policy, or another profile.
+/** The commands load with the client (sdk/s3-client.ts), not with this module. */
+const s3Sdk = () => import('./sdk/s3-client.js');
+
 const onBucket = (bucket: string) => `bucket ${bucket}`;
 
 export async function listObjectsAfter(
@@ -31,6 +33,7 @@ export async function listObjectsAfter(
 	signal?: AbortSignal,
 ): Promise<{readonly objects: ListedObject[]; readonly complete: boolean}> {
 	const s3 = await clients.s3();
+	const {ListObjectsV2Command} = await s3Sdk();
 	const objects: ListedObject[] = [];
 	let token: string | undefined;
 	for (let page = 0; page < maxListPages; page++) {
@@ -78,6 +81,7 @@ export async function objectStream(
 	signal?: AbortSignal,
 ): Promise<Readable> {
 	const s3 = await clients.s3();
+	const {GetObjectCommand} = await s3Sdk();
 	const output = await awsCall(
 		's3:GetObject',
 		() =>
@@ -101,6 +105,7 @@ export async function objectRange(
 	signal?: AbortSignal,
 ): Promise<Uint8Array> {
 	const s3 = await clients.s3();
+	const {GetObjectCommand} = await s3Sdk();
 	const output = await awsCall(
 		's3:GetObject',
 		() =>

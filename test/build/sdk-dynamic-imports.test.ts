@@ -22,4 +22,19 @@ describe('SDK packages in the bundle', () => {
 		);
 		expect(dynamic).toEqual([]);
 	});
+
+	// lbtop reads S3, Athena and Glue only for flow logs or access logs kept in S3, but the modules
+	// that send their commands load with every monitor: their command classes and shapes (about
+	// 0.6 MB of heap) must come with the client, through source/aws/sdk/.
+	it('only source/aws/sdk imports values from the S3, Athena and Glue packages', () => {
+		const valueImports = sourceFiles('source')
+			.filter((file) => !file.includes(join('source', 'aws', 'sdk')))
+			.filter((file) => !file.includes(join('source', 'sim')))
+			.filter((file) =>
+				/^(import|export) (?!type )[^;]*from '@aws-sdk\/client-(s3|athena|glue)'/m.test(
+					readFileSync(file, 'utf8'),
+				),
+			);
+		expect(valueImports).toEqual([]);
+	});
 });

@@ -34,10 +34,12 @@ function typeScriptFiles(directory: string): string[] {
 	});
 }
 
-/** Command class -> IAM action, from the file's static imports of SDK client packages. */
+/** Command class -> IAM action, from the file's static imports (or re-exports) of SDK client packages. */
 function importedCommands(source: string, file: string): Map<string, string> {
 	const commands = new Map<string, string>();
-	for (const match of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/([\w-]+)'/g)) {
+	for (const match of source.matchAll(
+		/(?:import|export)\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/([\w-]+)'/g,
+	)) {
 		const [, names = '', client = ''] = match;
 		const prefix = servicePrefixes[client];
 		for (const raw of names.split(',')) {
@@ -55,13 +57,25 @@ function importedCommands(source: string, file: string): Map<string, string> {
 	return commands;
 }
 
+/** The commands of the source/aws/sdk modules the file loads lazily (`import('./sdk/s3-client.js')`). */
+function lazilyImportedCommands(source: string): Map<string, string> {
+	const commands = new Map<string, string>();
+	for (const [, module = ''] of source.matchAll(/import\(\s*'\.\/sdk\/([\w-]+)\.js'\s*\)/g)) {
+		const file = join(root, 'source/aws/sdk', `${module}.ts`);
+		for (const [name, action] of importedCommands(readFileSync(file, 'utf8'), file)) {
+			commands.set(name, action);
+		}
+	}
+	return commands;
+}
+
 function actionsCalled(file: string): string[] {
 	const source = readFileSync(file, 'utf8');
-	const commands = importedCommands(source, file);
+	const commands = new Map([...importedCommands(source, file), ...lazilyImportedCommands(source)]);
 	const fromCommands = [...source.matchAll(/new\s+(\w+Command)\s*\(/g)].map(([, name = '']) => {
 		const action = commands.get(name);
 		if (action === undefined) {
-			throw new Error(`${file}: new ${name}( is not a static import from an SDK client`);
+			throw new Error(`${file}: new ${name}( is imported neither from an SDK client nor from sdk/`);
 		}
 		return action;
 	});

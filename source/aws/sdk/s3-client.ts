@@ -1,2 +1,4 @@
-// The client class alone, loaded lazily by clients.ts (why: see ec2-client.ts).
-export {S3Client} from '@aws-sdk/client-s3';
+// The client class and the commands lbtop sends, loaded only when the client is first needed
+// (why through a static re-export: see ec2-client.ts). The modules that send these commands are
+// loaded whenever lbtop watches a load balancer; most watches never reach S3.
+export {GetObjectCommand, ListObjectsV2Command, S3Client} from '@aws-sdk/client-s3';
