@@ -15,7 +15,7 @@ import {
 import {connectionOrders, connectionsInView} from './connections-view.js';
 import {flowsFreshnessLine} from './flows-freshness.js';
 import {formatDurationCoarse, formatProtocol} from './format-cells.js';
-import {type Line, line, lineWidth} from './line.js';
+import {type Line, line} from './line.js';
 import {ageText} from './pane-ages.js';
 import {type PaneContext, withinPane} from './pane-context.js';
 import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';
@@ -23,6 +23,7 @@ import {drawVisible} from './scroll.js';
 import {sourceBanner} from './source-status.js';
 import {type Column, type TableLayout, tableHeader, tableRow} from './table.js';
 import {bestLayout, type TableVariant} from './table-variants.js';
+import {cellWidth} from './text-width.js';
 
 export type ConnectionsInput = {
 	readonly flows?: FlowsView;
@@ -147,10 +148,10 @@ type LayoutMemo = {
 // changes it only through the age column's width. The last layout is kept, and only it.
 let lastLayout: LayoutMemo | undefined;
 
-function widestAge(columns: ConnectionColumns, rows: readonly Connection[]): number {
+function widestAge(age: (row: Connection) => string, rows: readonly Connection[]): number {
 	let widest = 0;
 	for (const row of rows) {
-		widest = Math.max(widest, lineWidth(columns.age.cell(row, Number.POSITIVE_INFINITY)));
+		widest = Math.max(widest, cellWidth(age(row)));
 	}
 	return widest;
 }
@@ -161,8 +162,9 @@ function connectionsLayout(
 	width: number,
 	context: PaneContext,
 ): TableLayout<Connection> {
-	const columns = connectionColumns((row) => ageText(row.end * 1000, context));
-	const ageWidth = widestAge(columns, rows);
+	const age = (row: Connection) => ageText(row.end * 1000, context);
+	const columns = connectionColumns(age);
+	const ageWidth = widestAge(age, rows);
 	const last = lastLayout;
 	if (
 		last !== undefined &&
