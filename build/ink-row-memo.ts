@@ -107,7 +107,8 @@ ${writeCharacters.replaceAll(/^ {8}/gm, '')}        }
 `;
 
 // Ink's caches are pure (text in, width or characters out): one set serves every frame. Past a
-// bound (a screen writes a few hundred texts) a cache starts over.
+// bound a cache starts over: a 200x50 screen writes about 200 texts, each kept as one object a
+// character, so the characters are kept for about one screen.
 const sharedCaches = `let lbtopPreviousRows = new Map();
 const lbtopBlank = {
     type: 'char',
@@ -117,7 +118,7 @@ const lbtopBlank = {
 };
 const lbtopCaches = new OutputCaches();
 function lbtopBoundCaches() {
-    if (lbtopCaches.styledChars.size > 500) lbtopCaches.styledChars.clear();
+    if (lbtopCaches.styledChars.size > 250) lbtopCaches.styledChars.clear();
     if (lbtopCaches.widths.size > 5000) lbtopCaches.widths.clear();
     if (lbtopCaches.blockWidths.size > 5000) lbtopCaches.blockWidths.clear();
 }
