@@ -11,6 +11,9 @@
 // - the LB's health checks, from its private IP to each target, every 10 or 30 s, some rejected at
 //   the target;
 // - probes rejected at the LB, to listener ports (its security group) and to ports with no listener;
+// - connections whose frontend records were not read (the window's edge, a sample, records still in
+//   delivery): their backend leg and target view have no partner, and a probe at that time on that
+//   interface can look like it (a small request, or any on the TLS listener);
 // - packets that arrive after a connection closed, logged as REJECT;
 // - several AZs, with or without cross-zone load balancing, and aggregation windows splitting long
 //   connections into several records.
@@ -33,7 +36,7 @@ export {legKey} from './pairing-world-records.js';
 const base = 1_700_000_040; // a minute boundary
 
 type ConnectionSpec = {
-	readonly kind: 'client' | 'target-reject' | 'probe';
+	readonly kind: 'client' | 'target-reject' | 'probe' | 'frontend-unread';
 	readonly client: number;
 	readonly group: GroupKey;
 	readonly zone: number;
@@ -74,14 +77,15 @@ export type World = {
 };
 
 const connectionSpec: fc.Arbitrary<ConnectionSpec> = fc.record({
-	kind: fc.constantFrom('client', 'client', 'client', 'target-reject', 'probe'),
+	kind: fc.constantFrom('client', 'client', 'client', 'target-reject', 'probe', 'frontend-unread'),
 	client: fc.nat(5),
 	group: fc.constantFrom<GroupKey>('web', 'api'),
 	zone: fc.nat(2),
 	target: fc.nat(5),
 	start: fc.integer({min: 0, max: 180}),
 	duration: fc.oneof(fc.integer({min: 0, max: 8}), fc.integer({min: 0, max: 150})),
-	requestBytes: fc.integer({min: 60, max: 20_000}),
+	// Small requests have a probe's shape through the TCP listener.
+	requestBytes: fc.oneof(fc.integer({min: 60, max: 300}), fc.integer({min: 60, max: 20_000})),
 	responseBytes: fc.oneof(fc.integer({min: 0, max: 4000}), fc.integer({min: 0, max: 2_000_000})),
 	handshake: fc.tuple(fc.integer({min: 300, max: 2000}), fc.integer({min: 1500, max: 8000})),
 	late: fc.constantFrom('none', 'none', 'frontend', 'target'),
@@ -180,13 +184,17 @@ function addConnection(builder: Builder, index: number, connection: ConnectionSp
 	const last = first + (rejected ? 3 : Math.max(connection.duration, tls ? 1 : 0));
 	const shapes = trafficOf(connection, tls, rejected);
 	const toListener = {...frontend, dstAddr: zone.ip, dstPort: listenerPort[group]};
-	legs.push({
-		...toListener,
-		first,
-		last,
-		forward: shapes.frontendForward,
-		...(shapes.frontendReverse === undefined ? {} : {reverse: shapes.frontendReverse}),
-	});
+	const frontendRead = connection.kind !== 'frontend-unread';
+	if (frontendRead) {
+		legs.push({
+			...toListener,
+			first,
+			last,
+			forward: shapes.frontendForward,
+			...(shapes.frontendReverse === undefined ? {} : {reverse: shapes.frontendReverse}),
+		});
+	}
+
 	const preserved = spec.preserve[group];
 	const backend = {
 		owner,
@@ -209,7 +217,7 @@ function addConnection(builder: Builder, index: number, connection: ConnectionSp
 	// A packet after the close, rejected: the client's (at the LB) or the LB's (at the target).
 	const when = last + 5 + (index % 30);
 	const late: Direction = {packets: 1, bytes: 40, action: 'REJECT'};
-	if (connection.late === 'frontend' && !rejected) {
+	if (connection.late === 'frontend' && !rejected && frontendRead) {
 		legs.push({...toListener, first: when, last: when, forward: late});
 	} else if (connection.late === 'target' && !rejected && logged(spec, host)) {
 		const {reverse: _reply, ...oneWay} = view;
