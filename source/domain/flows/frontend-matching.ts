@@ -42,8 +42,10 @@ export function matchFrontends(
 		usedUnits: new Uint8Array(units.length),
 		matches: [],
 	};
-	for (const [position, frontend] of frontends.entries()) {
-		if (!forwarded(index, frontend)) {
+	// Index loops: an entries() iterator makes a pair per leg.
+	for (let position = 0; position < frontends.length; position++) {
+		const frontend = frontends[position];
+		if (frontend !== undefined && !forwarded(index, frontend)) {
 			state.usedFrontends[position] = 2;
 		}
 	}
@@ -93,8 +95,9 @@ export function matchFrontends(
 	});
 
 	const loneFrontends: Lone<LegDraft>[] = [];
-	for (const [position, draft] of frontends.entries()) {
-		if (state.usedFrontends[position] !== 1) {
+	for (let position = 0; position < frontends.length; position++) {
+		const draft = frontends[position];
+		if (draft !== undefined && state.usedFrontends[position] !== 1) {
 			loneFrontends.push({
 				item: draft,
 				key: state.frontendKeys[position],
@@ -105,8 +108,9 @@ export function matchFrontends(
 	}
 
 	const loneUnits: Lone<BackendUnit>[] = [];
-	for (const [position, unit] of units.entries()) {
-		if (state.usedUnits[position] === 0) {
+	for (let position = 0; position < units.length; position++) {
+		const unit = units[position];
+		if (unit !== undefined && state.usedUnits[position] === 0) {
 			loneUnits.push({
 				item: unit,
 				key: unitKey(state, position),

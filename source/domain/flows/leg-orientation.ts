@@ -21,8 +21,53 @@ export type Orientation = {
 
 const noTargets: readonly TargetEndpoint[] = [];
 
+/**
+ * Orientations handed out so far, by targets list, zone and role and server: a load balancer has a
+ * few dozen, and thousands of conversations share them (they are never changed).
+ */
+export type Orientations = Map<
+	readonly TargetEndpoint[],
+	Map<string | undefined, (Orientation | undefined)[]>
+>;
+
 /** A table and the row numbers the tuples index. */
-export type Records = {readonly table: FlowTable; readonly rows: Int32Array};
+export type Records = {
+	readonly table: FlowTable;
+	readonly rows: Int32Array;
+	readonly orientations: Orientations;
+};
+
+const roleSlots: Readonly<Record<LegRole, number>> = {frontend: 0, backend: 2, target: 4};
+
+function orientation(
+	records: Records,
+	role: LegRole,
+	server: Side,
+	targets: readonly TargetEndpoint[],
+	zone: string | undefined,
+): Orientation {
+	const memo = records.orientations;
+	let zones = memo.get(targets);
+	if (zones === undefined) {
+		zones = new Map();
+		memo.set(targets, zones);
+	}
+
+	let slots = zones.get(zone);
+	if (slots === undefined) {
+		slots = [];
+		zones.set(zone, slots);
+	}
+
+	const slot = roleSlots[role] + (server === 'a' ? 0 : 1);
+	let known = slots[slot];
+	if (known === undefined) {
+		known = {role, server, targets, zone};
+		slots[slot] = known;
+	}
+
+	return known;
+}
 
 /** The tuple's records are the table's `rows[tuple.from..tuple.to)`, in the order they came. */
 export function orientLeg(
@@ -49,7 +94,7 @@ function orientOnLoadBalancer(
 	const {aAddr, aPort, bAddr, bPort} = tuple;
 	const listenerSide = pick(isListener(index, aAddr, aPort), isListener(index, bAddr, bPort));
 	if (listenerSide !== undefined) {
-		return {role: 'frontend', server: listenerSide, targets: noTargets, zone};
+		return orientation(records, 'frontend', listenerSide, noTargets, zone);
 	}
 
 	const targetsOfA = targetsAt(index, aAddr, aPort);
@@ -57,23 +102,23 @@ function orientOnLoadBalancer(
 	const targetSide = pick(targetsOfA.length > 0, targetsOfB.length > 0);
 	if (targetSide !== undefined) {
 		const targets = targetSide === 'a' ? targetsOfA : targetsOfB;
-		return {role: 'backend', server: targetSide, targets, zone};
+		return orientation(records, 'backend', targetSide, targets, zone);
 	}
 
 	// Traffic to the LB's own address on a port that is no listener (a scan, a stale client): the LB
 	// side is still what was being reached.
 	const targetHost = pick(index.targetAddrs.has(aAddr), index.targetAddrs.has(bAddr));
 	if (targetHost !== undefined) {
-		return {role: 'backend', server: targetHost, targets: noTargets, zone};
+		return orientation(records, 'backend', targetHost, noTargets, zone);
 	}
 
 	const lbSide = pick(index.lbAddrs.has(aAddr), index.lbAddrs.has(bAddr));
 	if (lbSide !== undefined) {
-		return {role: 'frontend', server: lbSide, targets: noTargets, zone};
+		return orientation(records, 'frontend', lbSide, noTargets, zone);
 	}
 
 	// Neither side is the LB: forwarded traffic to a target discovery has not seen (yet).
-	return {role: 'backend', server: serverByHeuristic(tuple, records), targets: noTargets, zone};
+	return orientation(records, 'backend', serverByHeuristic(tuple, records), noTargets, zone);
 }
 
 function orientOnTarget(
@@ -89,7 +134,7 @@ function orientOnTarget(
 	if (targetSide !== undefined) {
 		const targets = targetSide === 'a' ? targetsOfA : targetsOfB;
 		const zone = known?.zone ?? targets[0]?.target.availabilityZone;
-		return {role: 'target', server: targetSide, targets, zone};
+		return orientation(records, 'target', targetSide, targets, zone);
 	}
 
 	// An interface nobody registered as a target, talking to no target endpoint: not this LB's path.
@@ -99,7 +144,7 @@ function orientOnTarget(
 
 	const ownSide = pick(ownsAddress(known.endpoints, aAddr), ownsAddress(known.endpoints, bAddr));
 	const server = ownSide ?? serverByHeuristic(tuple, records);
-	return {role: 'target', server, targets: noTargets, zone: known.zone};
+	return orientation(records, 'target', server, noTargets, known.zone);
 }
 
 function isListener(index: TopologyIndex, addr: string, port: number): boolean {

@@ -7,7 +7,7 @@ import {legOf} from './leg-literal.js';
 import {type Orientation, orientLeg, type Records} from './leg-orientation.js';
 import {sortByTime} from './time-order.js';
 import {indexTopology, type TargetEndpoint, type TopologyIndex} from './topology-index.js';
-import {groupByTuple, type Tuple} from './tuples.js';
+import {createTuple, groupByTuple, readTuple, type Tuple} from './tuples.js';
 
 export type LegOptions = {
 	/** The flow logs' aggregation interval in seconds (60 or 600). */
@@ -64,10 +64,14 @@ export function buildLegDrafts(
 		aggregationSeconds *
 		(options.newConnectionAfterIntervals ?? defaultNewConnectionAfterIntervals);
 	const drafts: LegDraft[] = [];
-	const {tuples, rows} = groupByTuple(table);
-	const records: Records = {table, rows};
+	const tuples = groupByTuple(table);
+	const {rows} = tuples;
+	const records: Records = {table, rows, orientations: new Map()};
 	const {starts, ends} = table;
-	for (const tuple of tuples) {
+	// One Tuple read into for each conversation in turn: nothing downstream keeps it.
+	const tuple = createTuple();
+	for (let position = 0; position < tuples.count; position++) {
+		readTuple(table, tuples, position, tuple);
 		// Oriented on the records in the order they came (the heuristics look at the first ones),
 		// then sorted by time for the sessions.
 		const orientation = orientLeg(index, tuple, records);

@@ -9,34 +9,87 @@
 import {type FlowTable, numberAt, rowFlag} from './flow-table.js';
 
 export type Tuple = {
-	readonly interfaceId: string;
-	readonly protocol: number;
+	interfaceId: string;
+	protocol: number;
 	/** Side a is the first record's source, side b its destination; orientLeg says which serves. */
-	readonly aAddr: string;
-	readonly aPort: number;
-	readonly bAddr: string;
-	readonly bPort: number;
+	aAddr: string;
+	aPort: number;
+	bAddr: string;
+	bPort: number;
 	/** The addresses' text ids in the table. */
-	readonly aAddrId: number;
-	readonly bAddrId: number;
+	aAddrId: number;
+	bAddrId: number;
 	/** The tuple's rows are `rows[from..to)` of its Tuples, in the order they came. */
 	from: number;
 	to: number;
 };
 
+/**
+ * The conversations as columns, in the order their first records came: thousands of them a refresh,
+ * read one at a time (readTuple) into one reused Tuple rather than kept as objects.
+ */
 export type Tuples = {
-	/** In the order their first records came. */
-	readonly tuples: readonly Tuple[];
+	readonly count: number;
+	readonly interfaceIds: Int32Array;
+	readonly protocols: Float64Array;
+	readonly aAddrIds: Int32Array;
+	readonly aPorts: Float64Array;
+	readonly bAddrIds: Int32Array;
+	readonly bPorts: Float64Array;
+	readonly froms: Int32Array;
+	readonly tos: Int32Array;
 	/** Row numbers of the table, grouped by tuple. */
 	readonly rows: Int32Array;
 };
+
+export function createTuple(): Tuple {
+	return {
+		interfaceId: '',
+		protocol: 0,
+		aAddr: '',
+		aPort: 0,
+		bAddr: '',
+		bPort: 0,
+		aAddrId: 0,
+		bAddrId: 0,
+		from: 0,
+		to: 0,
+	};
+}
+
+/** Tuple `index` of the table's tuples, written into `into` (and returned). */
+export function readTuple(table: FlowTable, tuples: Tuples, index: number, into: Tuple): Tuple {
+	const {texts} = table;
+	const aAddrId = tuples.aAddrIds[index] ?? 0;
+	const bAddrId = tuples.bAddrIds[index] ?? 0;
+	into.interfaceId = texts[tuples.interfaceIds[index] ?? 0] ?? '';
+	into.protocol = numberAt(tuples.protocols, index);
+	into.aAddr = texts[aAddrId] ?? '';
+	into.aPort = numberAt(tuples.aPorts, index);
+	into.bAddr = texts[bAddrId] ?? '';
+	into.bPort = numberAt(tuples.bPorts, index);
+	into.aAddrId = aAddrId;
+	into.bAddrId = bAddrId;
+	into.from = tuples.froms[index] ?? 0;
+	into.to = tuples.tos[index] ?? 0;
+	return into;
+}
 
 export function groupByTuple(table: FlowTable): Tuples {
 	const {length, texts, flags, interfaceIds, srcAddrs, dstAddrs, srcPorts, dstPorts, protocols} =
 		table;
 	const ids = createIds(length);
-	const tuples: Tuple[] = [];
-	// First pass: each record's tuple, and how many records each tuple has (in `to`, for now).
+	// At most one tuple a row.
+	const placeColumn = new Int32Array(length);
+	const protocolColumn = new Float64Array(length);
+	const aAddrIds = new Int32Array(length);
+	const aPorts = new Float64Array(length);
+	const bAddrIds = new Int32Array(length);
+	const bPorts = new Float64Array(length);
+	const froms = new Int32Array(length);
+	const tos = new Int32Array(length);
+	let count = 0;
+	// First pass: each record's tuple, and how many records each tuple has (in `tos`, for now).
 	const tupleOf = new Int32Array(length).fill(-1);
 	const needed = rowFlag.ok | rowFlag.hasProtocol;
 	for (let row = 0; row < length; row++) {
@@ -49,67 +102,55 @@ export function groupByTuple(table: FlowTable): Tuples {
 
 		// Protocols without ports (ICMP) still form one conversation per address pair.
 		const place = interfaceIds[row] ?? 0;
-		const protocol = numberAt(protocols, row);
-		const srcPort = numberAt(srcPorts, row);
-		const dstPort = numberAt(dstPorts, row);
-		const tupleId = conversationId(
-			ids,
-			place,
-			protocol,
-			srcId,
-			srcPort,
-			dstId,
-			dstPort,
-			tuples.length,
-		);
-		if (tupleId === tuples.length) {
-			const interfaceId = texts[place] ?? '';
-			const srcAddr = texts[srcId] ?? '';
-			const dstAddr = texts[dstId] ?? '';
-			tuples.push(
-				sidesInOrder(srcAddr, srcPort, dstAddr, dstPort)
-					? newTuple(interfaceId, protocol, srcAddr, srcPort, dstAddr, dstPort, srcId, dstId)
-					: newTuple(interfaceId, protocol, dstAddr, dstPort, srcAddr, srcPort, dstId, srcId),
-			);
+		const protocol = protocols[row] ?? 0;
+		const srcPort = srcPorts[row] ?? 0;
+		const dstPort = dstPorts[row] ?? 0;
+		const tupleId = conversationId(ids, place, protocol, srcId, srcPort, dstId, dstPort, count);
+		if (tupleId === count) {
+			count++;
+			placeColumn[tupleId] = place;
+			protocolColumn[tupleId] = protocol;
+			const inOrder = sidesInOrder(texts, srcId, srcPort, dstId, dstPort);
+			aAddrIds[tupleId] = inOrder ? srcId : dstId;
+			aPorts[tupleId] = inOrder ? srcPort : dstPort;
+			bAddrIds[tupleId] = inOrder ? dstId : srcId;
+			bPorts[tupleId] = inOrder ? dstPort : srcPort;
 		}
 
 		tupleOf[row] = tupleId;
-		const tuple = tuples[tupleId];
-		if (tuple !== undefined) {
-			tuple.to++;
-		}
+		tos[tupleId] = (tos[tupleId] ?? 0) + 1;
 	}
 
 	// Second pass: lay the groups out one after another, each in record order.
 	let offset = 0;
-	for (const tuple of tuples) {
-		tuple.from = offset;
-		offset += tuple.to;
-		tuple.to = tuple.from;
+	for (let tuple = 0; tuple < count; tuple++) {
+		froms[tuple] = offset;
+		offset += tos[tuple] ?? 0;
+		tos[tuple] = froms[tuple] ?? 0;
 	}
 
 	const rows = new Int32Array(offset);
 	for (let row = 0; row < length; row++) {
-		const tuple = tuples[tupleOf[row] ?? -1];
-		if (tuple !== undefined) {
-			rows[tuple.to++] = row;
+		const tuple = tupleOf[row] ?? -1;
+		if (tuple >= 0) {
+			const at = tos[tuple] ?? 0;
+			rows[at] = row;
+			tos[tuple] = at + 1;
 		}
 	}
 
-	return {tuples, rows};
-}
-
-function newTuple(
-	interfaceId: string,
-	protocol: number,
-	aAddr: string,
-	aPort: number,
-	bAddr: string,
-	bPort: number,
-	aAddrId: number,
-	bAddrId: number,
-): Tuple {
-	return {interfaceId, protocol, aAddr, aPort, bAddr, bPort, aAddrId, bAddrId, from: 0, to: 0};
+	return {
+		count,
+		interfaceIds: placeColumn,
+		protocols: protocolColumn,
+		aAddrIds,
+		aPorts,
+		bAddrIds,
+		bPorts,
+		froms,
+		tos,
+		rows,
+	};
 }
 
 /**
@@ -117,12 +158,18 @@ function newTuple(
  * record's endpoint equals one of them; a NaN port (only a hand-made record has one) equals
  * neither, and there the sides keep the order pairing has always given them, by `${addr}|${port}`.
  */
-function sidesInOrder(srcAddr: string, srcPort: number, dstAddr: string, dstPort: number): boolean {
+function sidesInOrder(
+	texts: readonly string[],
+	srcId: number,
+	srcPort: number,
+	dstId: number,
+	dstPort: number,
+): boolean {
 	if (!Number.isNaN(srcPort) && !Number.isNaN(dstPort)) {
 		return true;
 	}
 
-	return `${srcAddr}|${srcPort}` <= `${dstAddr}|${dstPort}`;
+	return `${texts[srcId] ?? ''}|${srcPort}` <= `${texts[dstId] ?? ''}|${dstPort}`;
 }
 
 type Ids = {

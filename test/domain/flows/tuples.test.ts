@@ -3,7 +3,11 @@
 // the keys they always had (-0 is port 0, NaN is one port, 1.5 is its own).
 import {describe, expect, it} from 'vitest';
 import {flowTableOf} from '../../../source/domain/flows/flow-table.js';
-import {groupByTuple as groupRows} from '../../../source/domain/flows/tuples.js';
+import {
+	createTuple,
+	groupByTuple as groupRows,
+	readTuple,
+} from '../../../source/domain/flows/tuples.js';
 import type {FlowRecord} from '../../../source/domain/types/flows.js';
 
 /** Changes to a record; an undefined one removes the field. */
@@ -34,8 +38,12 @@ function record(changes: Ends): FlowRecord {
 
 /** The groups, with the table's row numbers read back as the records they are. */
 function groupByTuple(records: readonly FlowRecord[]) {
-	const {tuples, rows} = groupRows(flowTableOf(records));
-	return {tuples, records: Array.from(rows, (row) => records[row])};
+	const table = flowTableOf(records);
+	const grouped = groupRows(table);
+	const tuples = Array.from({length: grouped.count}, (_, index) =>
+		readTuple(table, grouped, index, createTuple()),
+	);
+	return {tuples, records: Array.from(grouped.rows, (row) => records[row])};
 }
 
 const reply: Ends = {srcAddr: '10.0.1.10', dstAddr: '198.51.100.7', srcPort: 80, dstPort: 40_000};
