@@ -14,7 +14,7 @@ import {
 	noText,
 	numberAt,
 	rowFlag,
-	textId,
+	wordId,
 } from './flow-table.js';
 import {maxPort, maxProtocol} from './flow-values.js';
 import type {RecordReader} from './record-reader.js';
@@ -131,20 +131,25 @@ export function readDefaultRecord(reader: RecordReader, text: string): FlowRecor
  * Adds a plain default-format record to the table, the same values readDefaultRecord would give;
  * false (and nothing added) when the text is not one.
  */
-export function addDefaultRow(reader: RecordReader, text: string, table: FlowTable): boolean {
+export function addDefaultRow(text: string, table: FlowTable): boolean {
 	const action = scanDefault(text);
 	if (action === '') {
 		return false;
 	}
 
-	const interfaceId = wordOf(reader, text, found[interfaceAt] ?? 0, found[interfaceEnd] ?? 0);
-	if (interfaceId === undefined || extraOf(reader, text) === undefined) {
+	// The interface and the account by their characters: the table keeps neither the account nor
+	// strings it does not need, but both must be words (extraOf's test).
+	const interfaceId = tableWord(table, text, found[interfaceAt] ?? 0, found[interfaceEnd] ?? 0);
+	if (
+		interfaceId < 0 ||
+		tableWord(table, text, found[accountAt] ?? 0, found[accountEnd] ?? 0) < 0
+	) {
 		return false;
 	}
 
 	const row = addRow(table);
 	const dstAt = found[dstAddrAt] ?? 0;
-	table.interfaceIds[row] = textId(table, interfaceId);
+	table.interfaceIds[row] = interfaceId;
 	table.srcAddrs[row] = addressId(
 		table,
 		text,
@@ -223,6 +228,15 @@ function wordOf(
 }
 
 const dash = 45;
+
+/** wordOf's test, giving the word's id in the table (-1: not a word). */
+function tableWord(table: FlowTable, text: string, start: number, end: number): number {
+	if (end - start === 1 && text.charCodeAt(start) === dash) {
+		return -1;
+	}
+
+	return wordId(table, text, start, end);
+}
 
 /** Four decimal octets 0-255 without leading zeros (isIpv4), its 32-bit value into `scanned[slot]`. */
 function readIpv4(text: string, at: number, slot: number): number {

@@ -46,11 +46,24 @@ export type FlowTable = {
 	/** The last texts interned, by identity: repeated strings skip the Map (direct-mapped). */
 	readonly recentTexts: (string | undefined)[];
 	readonly recentIds: Int32Array;
+	/**
+	 * Ids of words (interface ids) read from a record's text and checked to be printable ASCII
+	 * without spaces, by a hash of their characters (direct-mapped; 0: none): see wordId.
+	 */
+	readonly wordIds: Int32Array;
+	/**
+	 * Each kept word's characters (at most wordRoom), compared instead of the text: an interned
+	 * text is usually a slice of a record's, and reading characters through a slice costs more.
+	 */
+	readonly wordCodes: Uint8Array;
 };
 
 const addressSlots = 1024;
 const addressShift = 32 - Math.log2(addressSlots);
 const recentSlots = 256;
+const wordSlots = 256;
+/** Interface ids are 12 or 21 characters; longer words are checked and looked up each time. */
+const wordRoom = 32;
 const recentShift = 32 - Math.log2(recentSlots);
 
 export function createFlowTable(capacity = 1024): FlowTable {
@@ -76,6 +89,8 @@ export function createFlowTable(capacity = 1024): FlowTable {
 		addressIds: new Int32Array(addressSlots),
 		recentTexts: new Array<string | undefined>(recentSlots).fill(undefined),
 		recentIds: new Int32Array(recentSlots),
+		wordIds: new Int32Array(wordSlots),
+		wordCodes: new Uint8Array(wordSlots * wordRoom),
 	};
 }
 
@@ -140,6 +155,63 @@ export function textId(table: FlowTable, text: string): number {
 	table.recentIds[slot] = id;
 	return id;
 }
+
+/**
+ * The id of the word `text[start..end)` when it is printable ASCII without spaces (a record's
+ * interface id), otherwise -1. A word seen before is found by comparing its characters with the
+ * text it was given, with neither a slice nor a hash of a string; only checked words are kept, so a
+ * word found needs no check.
+ */
+export function wordId(table: FlowTable, text: string, start: number, end: number): number {
+	const length = end - start;
+	if (length <= 0) {
+		return -1;
+	}
+
+	// Interface ids differ most in their last characters.
+	let hash = Math.imul(length ^ text.charCodeAt(end - 1), 0x9e_37_79_b1);
+	hash = Math.imul(hash ^ text.charCodeAt(end - (length > 1 ? 2 : 1)), 0x85_eb_ca_6b);
+	const slot = hash >>> wordShift;
+	const known = table.wordIds[slot] ?? 0;
+	const codes = table.wordCodes;
+	const at = slot * wordRoom;
+	if (known > 0 && (table.texts[known]?.length ?? -1) === length && length <= wordRoom) {
+		let same = true;
+		// From the end, where ids differ.
+		for (let index = length - 1; index >= 0; index--) {
+			if (text.charCodeAt(start + index) !== codes[at + index]) {
+				same = false;
+				break;
+			}
+		}
+
+		if (same) {
+			return known;
+		}
+	}
+
+	for (let index = start; index < end; index++) {
+		const code = text.charCodeAt(index);
+		if (code <= space || code > tilde) {
+			return -1;
+		}
+	}
+
+	const id = textId(table, text.slice(start, end));
+	if (length <= wordRoom) {
+		for (let index = 0; index < length; index++) {
+			codes[at + index] = text.charCodeAt(start + index);
+		}
+
+		table.wordIds[slot] = id;
+	}
+
+	return id;
+}
+
+const wordShift = 32 - Math.log2(wordSlots);
+const space = 32;
+const tilde = 126;
 
 /**
  * The id of the canonical IPv4 address `text[start..end)` whose 32-bit value the caller has read:

@@ -93,7 +93,7 @@ export function readRow(
 		return messageProblem(message);
 	}
 
-	if (reader.isDefault && addDefaultRow(reader, text, table)) {
+	if (reader.isDefault && addDefaultRow(text, table)) {
 		return undefined;
 	}
 

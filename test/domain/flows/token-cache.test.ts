@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {interfaceIdFromLogStream} from '../../../source/domain/flows/flow-records.js';
+import {createFlowTable, textOf, wordId} from '../../../source/domain/flows/flow-table.js';
 import {
 	cachedAddress,
 	cachedSlice,
@@ -68,6 +69,48 @@ describe('cachedWord', () => {
 		expect(cachedWord(cache, 'eni-1 eni-1\u0001', 0, 5)).toBe('eni-1');
 		expect(cachedWord(cache, 'eni-1 eni-1\u0001', 6, 12)).toBeUndefined();
 		expect(cachedWord(cache, 'eni-1 eni-2', 6, 11)).toBe('eni-2');
+	});
+});
+
+describe('wordId', () => {
+	// Few characters each, so words collide in the table's slots and share their last characters.
+	const word = fc.oneof(
+		fc.stringMatching(/^[ab]{1,4}$/),
+		fc.stringMatching(/^[ab1-]{1,40}$/),
+		fc.stringMatching(/^eni-[0-9a-f]{1,17}$/),
+		fc.string({minLength: 1, maxLength: 24}).filter((text) => !text.includes(' ')),
+	);
+
+	it('gives the id of the word when it is printable, for any words in any order', () => {
+		fc.assert(
+			fc.property(fc.array(word, {minLength: 100, maxLength: 1000}), (words) => {
+				const table = createFlowTable();
+				const text = words.join(' ');
+				let start = 0;
+				for (const token of words) {
+					const printable = /^[!-~]+$/.test(token);
+					const id = wordId(table, text, start, start + token.length);
+					expect(id < 0 ? undefined : textOf(table, id)).toBe(printable ? token : undefined);
+					start += token.length + 1;
+				}
+			}),
+			{numRuns: 30},
+		);
+	});
+
+	it.each([
+		['an empty range', 'abc', 1, 1],
+		['a tab', 'a\tb', 0, 3],
+		['a non-ASCII letter', 'ení', 0, 3],
+	])('gives -1 for %s', (_name, text, start, end) => {
+		expect(wordId(createFlowTable(), text, start, end)).toBe(-1);
+	});
+
+	it('does not give a word it has seen for one with a control character in its place', () => {
+		const table = createFlowTable();
+		const text = 'eni-1 eni-\u00011';
+		expect(textOf(table, wordId(table, text, 0, 5))).toBe('eni-1');
+		expect(wordId(table, text, 6, 12)).toBe(-1);
 	});
 });
 
