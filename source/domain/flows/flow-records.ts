@@ -3,10 +3,29 @@ import type {FlowRecord} from '../types/flows.js';
 import type {FlowFormat} from './flow-format.js';
 import type {RecordContext} from './flow-record.js';
 import {createFlowTable, type FlowTable} from './flow-table.js';
-import {readerOf, readRecord, readRow} from './record-reader.js';
+import {parseInsightsTime} from './insights-time.js';
+import {
+	addPlainRow,
+	type RecordReader,
+	readerOf,
+	readRecord,
+	readRow,
+	readSlowRow,
+} from './record-reader.js';
 
-/** A log event as the AWS layer hands it over: the message plus what its stream and timestamp say. */
-export type FlowMessage = RecordContext & {readonly message?: string | undefined};
+/**
+ * A log event as the AWS layer hands it over: the message plus what its stream and timestamp say.
+ * An Insights result row may hand over its `@logStream` and `@timestamp` as they came instead:
+ * they are read only for a record whose own fields lack the interface or the start, which a
+ * default-format record never does.
+ */
+export type FlowMessage = RecordContext & {
+	readonly message?: string | undefined;
+	/** `@logStream`, for when `interfaceId` is not given. */
+	readonly logStream?: string | undefined;
+	/** `@timestamp` as Insights prints it, for when `timestamp` is not given. */
+	readonly time?: string | undefined;
+};
 
 export type ParsedFlowRecords = {
 	readonly records: readonly FlowRecord[];
@@ -29,7 +48,7 @@ export function parseFlowRecords(
 		// The event's fields are read directly: a context object per record is garbage at this rate.
 		const result =
 			typeof item === 'object' && item !== null
-				? readRecord(reader, item.message, item.interfaceId, item.timestamp)
+				? readRecord(reader, item.message, interfaceOf(item), timestampOf(item))
 				: readRecord(reader, item, undefined, undefined);
 		if (typeof result !== 'string') {
 			records.push(result);
@@ -68,7 +87,7 @@ export function parseFlowTable(
 		const item = messages[position];
 		const problem =
 			typeof item === 'object' && item !== null
-				? readRow(reader, table, item.message, item.interfaceId, item.timestamp)
+				? readEvent(reader, table, item)
 				: readRow(reader, table, item, undefined, undefined);
 		if (problem === undefined) {
 			continue;
@@ -81,6 +100,23 @@ export function parseFlowTable(
 	}
 
 	return {table, malformed, reasons: [...reasons]};
+}
+
+/** readRow, with the event's context read only for a record that is not plain (addPlainRow). */
+function readEvent(reader: RecordReader, table: FlowTable, item: FlowMessage): string | undefined {
+	if (addPlainRow(reader, table, item.message)) {
+		return undefined;
+	}
+
+	return readSlowRow(reader, table, item.message, interfaceOf(item), timestampOf(item));
+}
+
+function interfaceOf(item: FlowMessage): string | undefined {
+	return item.interfaceId ?? interfaceIdFromLogStream(item.logStream);
+}
+
+function timestampOf(item: FlowMessage): number | undefined {
+	return item.timestamp ?? parseInsightsTime(item.time);
 }
 
 const streamPrefix = 'eni-';

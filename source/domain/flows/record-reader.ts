@@ -97,6 +97,30 @@ export function readRow(
 		return undefined;
 	}
 
+	return addByFormat(reader, table, text, contextInterfaceId, contextTimestamp);
+}
+
+/** readRow for a message addPlainRow has already turned down: the general reader only. */
+export function readSlowRow(
+	reader: RecordReader,
+	table: FlowTable,
+	message: string | undefined,
+	contextInterfaceId: string | undefined,
+	contextTimestamp: number | undefined,
+): string | undefined {
+	const text = recordText(message);
+	return text === undefined
+		? messageProblem(message)
+		: addByFormat(reader, table, text, contextInterfaceId, contextTimestamp);
+}
+
+function addByFormat(
+	reader: RecordReader,
+	table: FlowTable,
+	text: string,
+	contextInterfaceId: string | undefined,
+	contextTimestamp: number | undefined,
+): string | undefined {
 	const record = readByFormat(reader, text, contextInterfaceId, contextTimestamp);
 	if (typeof record === 'string') {
 		return record;
@@ -104,6 +128,23 @@ export function readRow(
 
 	addRecord(table, record);
 	return undefined;
+}
+
+/**
+ * Adds the message when it is a plain default-format record (default-record.ts), which needs no
+ * context; false (and nothing added) otherwise, for readRow to decide.
+ */
+export function addPlainRow(
+	reader: RecordReader,
+	table: FlowTable,
+	message: string | undefined,
+): boolean {
+	if (!reader.isDefault) {
+		return false;
+	}
+
+	const text = recordText(message);
+	return text !== undefined && addDefaultRow(text, table);
 }
 
 /** The trimmed text when it can be a record (not empty, not too long), otherwise undefined. */

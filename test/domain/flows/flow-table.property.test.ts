@@ -6,8 +6,13 @@ import {describe, expect, it} from 'vitest';
 import {aggregateRecords, aggregateTable} from '../../../source/domain/flows/aggregate.js';
 import {defaultFormatFields} from '../../../source/domain/flows/flow-fields.js';
 import {defaultFlowFormat, flowFormatOf} from '../../../source/domain/flows/flow-format.js';
-import {parseFlowRecords, parseFlowTable} from '../../../source/domain/flows/flow-records.js';
+import {
+	interfaceIdFromLogStream,
+	parseFlowRecords,
+	parseFlowTable,
+} from '../../../source/domain/flows/flow-records.js';
 import {renderFlowRecord} from '../../../source/domain/flows/flow-render.js';
+import {parseInsightsTime} from '../../../source/domain/flows/insights-time.js';
 import {pairConnections, pairTable} from '../../../source/domain/flows/pairing.js';
 import type {FlowRecord} from '../../../source/domain/types/flows.js';
 import {buildWorld, worldSpec} from './pairing-world.js';
@@ -73,4 +78,75 @@ describe('parseFlowTable and the table readers', () => {
 			{numRuns: 30},
 		);
 	});
+
+	// Formats with and without the interface and the start: the event's stream and time stand in for
+	// what the record lacks, read from the text Insights hands over only when needed.
+	const contextFormats = [
+		['the default format', defaultFlowFormat],
+		[
+			'a format without interface-id and start',
+			flowFormatOf(
+				defaultFormatFields.filter((field) => field !== 'interface-id' && field !== 'start'),
+			),
+		],
+	] as const;
+
+	it.each(contextFormats)(
+		'read the stream and the time of Insights rows as the resolved context, in %s',
+		(_name, format) => {
+			fc.assert(
+				fc.property(
+					worldSpec,
+					fc.array(fc.tuple(fc.nat(), strayLines), {maxLength: 6}),
+					(spec, strays) => {
+						const world = buildWorld(spec);
+						const lines: (string | undefined)[] = world.records.map((record) =>
+							renderFlowRecord({...record, extra}, format),
+						);
+						const streams = world.records.map((record) => `${record.interfaceId}-all`);
+						const times = world.records.map((record) => insightsTime(record.start));
+						for (const [at, line] of strays) {
+							const place = at % (lines.length + 1);
+							lines.splice(place, 0, line);
+							streams.splice(place, 0, 'not-an-interface-stream');
+							times.splice(place, 0, 'soon');
+						}
+
+						const raw = lines.map((message, position) => ({
+							message,
+							logStream: streams[position],
+							time: times[position],
+						}));
+						const resolved = lines.map((message, position) => {
+							const interfaceId = interfaceIdFromLogStream(streams[position]);
+							const timestamp = parseInsightsTime(times[position]);
+							return {
+								message,
+								...(interfaceId === undefined ? {} : {interfaceId}),
+								...(timestamp === undefined ? {} : {timestamp}),
+							};
+						});
+						const parsed = parseFlowRecords(resolved, format);
+						const table = parseFlowTable(raw, format);
+						expect(table.table.length).toBe(parsed.records.length);
+						expect(table.malformed).toBe(parsed.malformed);
+						expect(table.reasons).toEqual(parsed.reasons);
+						expect(parseFlowRecords(raw, format)).toEqual(parsed);
+						expect(pairTable(table.table, world.topology)).toEqual(
+							pairConnections(parsed.records, world.topology),
+						);
+						expect(aggregateTable(table.table, world.topology)).toEqual(
+							aggregateRecords(parsed.records, world.topology),
+						);
+					},
+				),
+				{numRuns: 20},
+			);
+		},
+	);
 });
+
+/** Insights prints times as `2025-03-14 13:42:10.000` (UTC). */
+function insightsTime(seconds: number): string {
+	return new Date(seconds * 1000).toISOString().replace('T', ' ').replace('Z', '');
+}
