@@ -147,14 +147,36 @@ export function textId(table: FlowTable, text: string): number {
 	let id = table.textIds.get(text);
 	if (id === undefined) {
 		id = table.texts.length;
-		table.texts.push(text);
-		table.textIds.set(text, id);
+		const own = ownText(text);
+		table.texts.push(own);
+		table.textIds.set(own, id);
 	}
 
 	table.recentTexts[slot] = text;
 	table.recentIds[slot] = id;
 	return id;
 }
+
+/**
+ * The text as a string of its own. A slice of 13 characters or more (V8's threshold) refers into
+ * the record's text: every character read of it (pairing hashes the ids of thousands of legs) goes
+ * through the slice, and it keeps the whole record's text alive as long as the table.
+ */
+function ownText(text: string): string {
+	if (text.length < 13 || text.length > maxOwnText) {
+		return text;
+	}
+
+	const codes = new Array<number>(text.length);
+	for (let index = 0; index < text.length; index++) {
+		codes[index] = text.charCodeAt(index);
+	}
+
+	return String.fromCharCode(...codes);
+}
+
+// Interface ids and addresses are far shorter; a longer text is kept as it came.
+const maxOwnText = 64;
 
 /**
  * The id of the word `text[start..end)` when it is printable ASCII without spaces (a record's
