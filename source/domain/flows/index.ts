@@ -57,3 +57,4 @@ export {
 	pairConnections,
 	pairTable,
 } from './pairing.js';
+export {parseResultRows, type ResultCell} from './result-rows.js';

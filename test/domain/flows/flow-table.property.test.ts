@@ -14,6 +14,7 @@ import {
 import {renderFlowRecord} from '../../../source/domain/flows/flow-render.js';
 import {parseInsightsTime} from '../../../source/domain/flows/insights-time.js';
 import {pairConnections, pairTable} from '../../../source/domain/flows/pairing.js';
+import {parseResultRows} from '../../../source/domain/flows/result-rows.js';
 import type {FlowRecord} from '../../../source/domain/types/flows.js';
 import {buildWorld, worldSpec} from './pairing-world.js';
 
@@ -45,6 +46,18 @@ function withPacketFields(record: FlowRecord, position: number): FlowRecord {
 		? {...record, extra, tcpFlags, pktSrcAddr: '100.64.0.9'}
 		: {...record, extra, tcpFlags};
 }
+
+// Formats with and without the interface and the start: the event's stream and time stand in for
+// what the record lacks, read from the text Insights hands over only when needed.
+const contextFormats = [
+	['the default format', defaultFlowFormat],
+	[
+		'a format without interface-id and start',
+		flowFormatOf(
+			defaultFormatFields.filter((field) => field !== 'interface-id' && field !== 'start'),
+		),
+	],
+] as const;
 
 describe('parseFlowTable and the table readers', () => {
 	it.each(formats)('pair and aggregate as parsed records do, in %s', (_name, format) => {
@@ -78,18 +91,6 @@ describe('parseFlowTable and the table readers', () => {
 			{numRuns: 30},
 		);
 	});
-
-	// Formats with and without the interface and the start: the event's stream and time stand in for
-	// what the record lacks, read from the text Insights hands over only when needed.
-	const contextFormats = [
-		['the default format', defaultFlowFormat],
-		[
-			'a format without interface-id and start',
-			flowFormatOf(
-				defaultFormatFields.filter((field) => field !== 'interface-id' && field !== 'start'),
-			),
-		],
-	] as const;
 
 	it.each(contextFormats)(
 		'read the stream and the time of Insights rows as the resolved context, in %s',
@@ -138,6 +139,60 @@ describe('parseFlowTable and the table readers', () => {
 						expect(aggregateTable(table.table, world.topology)).toEqual(
 							aggregateRecords(parsed.records, world.topology),
 						);
+					},
+				),
+				{numRuns: 20},
+			);
+		},
+	);
+});
+
+describe('parseResultRows', () => {
+	const cellOrder = fc.shuffledSubarray(['@timestamp', '@message', '@logStream', '@ptr'], {
+		minLength: 0,
+		maxLength: 4,
+	});
+
+	it.each(contextFormats)(
+		'reads Insights result rows as parseFlowTable reads their messages, in %s',
+		(_name, format) => {
+			fc.assert(
+				fc.property(
+					worldSpec,
+					fc.array(fc.tuple(fc.nat(), strayLines), {maxLength: 6}),
+					fc.array(fc.tuple(cellOrder, fc.boolean()), {minLength: 1, maxLength: 20}),
+					(spec, strays, layouts) => {
+						const world = buildWorld(spec);
+						const lines: (string | undefined)[] = world.records.map((record) =>
+							renderFlowRecord({...record, extra}, format),
+						);
+						for (const [at, line] of strays) {
+							lines.splice(at % (lines.length + 1), 0, line);
+						}
+
+						const rows = lines.map((message, position) => {
+							const [order = [], twice = false] = layouts[position % layouts.length] ?? [];
+							const record = world.records[position];
+							const values: Record<string, string | undefined> = {
+								'@timestamp': record === undefined ? 'soon' : insightsTime(record.start),
+								'@message': message,
+								'@logStream': `${record?.interfaceId ?? 'stray'}-all`,
+								'@ptr': 'CnQKOwo3',
+							};
+							const cells = order.map((field) => ({field, value: values[field]}));
+							// A field named twice: its last value counts.
+							return twice ? [{field: '@message', value: 'an earlier value'}, ...cells] : cells;
+						});
+						const messages = rows.map((cells) => {
+							const value = (field: string) =>
+								cells.findLast((cell) => cell.field === field)?.value;
+							return {
+								message: value('@message'),
+								logStream: value('@logStream'),
+								time: value('@timestamp'),
+							};
+						});
+						expect(parseResultRows(rows, format)).toEqual(parseFlowTable(messages, format));
 					},
 				),
 				{numRuns: 20},
