@@ -153,8 +153,18 @@ function recordText(message: string | undefined): string | undefined {
 		return undefined;
 	}
 
-	const text = message.trim();
+	// Records nearly always begin and end in a printable character: only the others are trimmed.
+	const {length} = message;
+	const text =
+		length > 0 && isPrintable(message.charCodeAt(0)) && isPrintable(message.charCodeAt(length - 1))
+			? message
+			: message.trim();
 	return text === '' || text.length > maxMessageLength ? undefined : text;
+}
+
+/** Printable ASCII other than space: never trimmed. */
+function isPrintable(code: number): boolean {
+	return code > 32 && code < 127;
 }
 
 function messageProblem(message: string | undefined): string {

@@ -123,6 +123,7 @@ const cases: Case[] = [
 	['a negative packet count', good.replace(' 10 840 ', ' -1 840 '), 'packets out of range: -1'],
 	['runs of spaces', good.replaceAll(' ', '   '), base],
 	['surrounding whitespace', ` \t${good}\r\n`, base],
+	['a no-break space before it and a byte order mark after it', `\u00a0${good}\ufeff`, base],
 	['a tab between fields', good.replace(' 80 ', '\t80 '), 'control or non-ASCII characters'],
 	[
 		'a non-ASCII character',
