@@ -190,10 +190,14 @@ export function wordId(table: FlowTable, text: string, start: number, end: numbe
 		return -1;
 	}
 
-	// Interface ids differ most in their last characters.
+	// Interface ids differ most in their last characters, but two of a handful may share their last
+	// two (eni-…a001, eni-…b001), and each would push the other out at every record: four are read.
+	// Before a short word they are the previous token's, which only moves the slot.
 	let hash = Math.imul(length ^ text.charCodeAt(end - 1), 0x9e_37_79_b1);
-	hash = Math.imul(hash ^ text.charCodeAt(end - (length > 1 ? 2 : 1)), 0x85_eb_ca_6b);
-	const slot = hash >>> wordShift;
+	hash = Math.imul(hash ^ text.charCodeAt(end - 2), 0x85_eb_ca_6b);
+	hash = Math.imul(hash ^ text.charCodeAt(end - 3), 0xc2_b2_ae_35);
+	hash = Math.imul(hash ^ text.charCodeAt(end - 4), 0x27_d4_eb_2f);
+	const slot = (hash ^ (hash >>> 16)) & (wordSlots - 1);
 	const known = table.wordIds[slot] ?? 0;
 	const codes = table.wordCodes;
 	const at = slot * wordRoom;
@@ -231,7 +235,6 @@ export function wordId(table: FlowTable, text: string, start: number, end: numbe
 	return id;
 }
 
-const wordShift = 32 - Math.log2(wordSlots);
 const space = 32;
 const tilde = 126;
 
