@@ -88,16 +88,9 @@ export function readRow(
 	contextInterfaceId: string | undefined,
 	contextTimestamp: number | undefined,
 ): string | undefined {
-	const text = recordText(message);
-	if (text === undefined) {
-		return messageProblem(message);
-	}
-
-	if (reader.isDefault && addDefaultRow(text, table)) {
-		return undefined;
-	}
-
-	return addByFormat(reader, table, text, contextInterfaceId, contextTimestamp);
+	return addPlainRow(reader, table, message)
+		? undefined
+		: readSlowRow(reader, table, message, contextInterfaceId, contextTimestamp);
 }
 
 /** readRow for a message addPlainRow has already turned down: the general reader only. */

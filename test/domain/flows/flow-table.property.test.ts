@@ -5,7 +5,11 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {aggregateRecords, aggregateTable} from '../../../source/domain/flows/aggregate.js';
 import {defaultFormatFields} from '../../../source/domain/flows/flow-fields.js';
-import {defaultFlowFormat, flowFormatOf} from '../../../source/domain/flows/flow-format.js';
+import {
+	defaultFlowFormat,
+	type FlowFormat,
+	flowFormatOf,
+} from '../../../source/domain/flows/flow-format.js';
 import {
 	interfaceIdFromLogStream,
 	parseFlowRecords,
@@ -36,6 +40,9 @@ const strayLines = fc.constantFrom(
 	'2 123456789012 eni-\u001b[31m 10.0.1.10 10.0.1.27 1 2 6 1 40 1700000000 1700000060 ACCEPT OK',
 );
 
+/** Stray lines and where they go among the records. */
+const strayPlaces = fc.array(fc.tuple(fc.nat(), strayLines), {maxLength: 6});
+
 // The world's records carry no version, account, tcp-flags or rewritten source; they get them here,
 // so the default format's lines take its fast way in and the custom format has something to carry.
 const extra = {version: '2', 'account-id': '123456789012', 'x-custom': 'blue'};
@@ -62,32 +69,28 @@ const contextFormats = [
 describe('parseFlowTable and the table readers', () => {
 	it.each(formats)('pair and aggregate as parsed records do, in %s', (_name, format) => {
 		fc.assert(
-			fc.property(
-				worldSpec,
-				fc.array(fc.tuple(fc.nat(), strayLines), {maxLength: 6}),
-				(spec, strays) => {
-					const world = buildWorld(spec);
-					const lines: (string | undefined)[] = world.records.map((record, position) =>
-						renderFlowRecord(withPacketFields(record, position), format),
-					);
-					for (const [at, line] of strays) {
-						lines.splice(at % (lines.length + 1), 0, line);
-					}
+			fc.property(worldSpec, strayPlaces, (spec, strays) => {
+				const world = buildWorld(spec);
+				const lines: (string | undefined)[] = world.records.map((record, position) =>
+					renderFlowRecord(withPacketFields(record, position), format),
+				);
+				for (const [at, line] of strays) {
+					lines.splice(at % (lines.length + 1), 0, line);
+				}
 
-					lines.push(undefined);
-					const parsed = parseFlowRecords(lines, format);
-					const table = parseFlowTable(lines, format);
-					expect(table.table.length).toBe(parsed.records.length);
-					expect(table.malformed).toBe(parsed.malformed);
-					expect(table.reasons).toEqual(parsed.reasons);
-					expect(pairTable(table.table, world.topology)).toEqual(
-						pairConnections(parsed.records, world.topology),
-					);
-					expect(aggregateTable(table.table, world.topology)).toEqual(
-						aggregateRecords(parsed.records, world.topology),
-					);
-				},
-			),
+				lines.push(undefined);
+				const parsed = parseFlowRecords(lines, format);
+				const table = parseFlowTable(lines, format);
+				expect(table.table.length).toBe(parsed.records.length);
+				expect(table.malformed).toBe(parsed.malformed);
+				expect(table.reasons).toEqual(parsed.reasons);
+				expect(pairTable(table.table, world.topology)).toEqual(
+					pairConnections(parsed.records, world.topology),
+				);
+				expect(aggregateTable(table.table, world.topology)).toEqual(
+					aggregateRecords(parsed.records, world.topology),
+				);
+			}),
 			{numRuns: 30},
 		);
 	});
@@ -96,51 +99,32 @@ describe('parseFlowTable and the table readers', () => {
 		'read the stream and the time of Insights rows as the resolved context, in %s',
 		(_name, format) => {
 			fc.assert(
-				fc.property(
-					worldSpec,
-					fc.array(fc.tuple(fc.nat(), strayLines), {maxLength: 6}),
-					(spec, strays) => {
-						const world = buildWorld(spec);
-						const lines: (string | undefined)[] = world.records.map((record) =>
-							renderFlowRecord({...record, extra}, format),
-						);
-						const streams = world.records.map((record) => `${record.interfaceId}-all`);
-						const times = world.records.map((record) => insightsTime(record.start));
-						for (const [at, line] of strays) {
-							const place = at % (lines.length + 1);
-							lines.splice(place, 0, line);
-							streams.splice(place, 0, 'not-an-interface-stream');
-							times.splice(place, 0, 'soon');
-						}
-
-						const raw = lines.map((message, position) => ({
+				fc.property(worldSpec, strayPlaces, (spec, strays) => {
+					const world = buildWorld(spec);
+					const events = eventsOf(world.records, strays, format);
+					const raw = events.map(({message, logStream, time}) => ({message, logStream, time}));
+					const resolved = events.map(({message, logStream, time}) => {
+						const interfaceId = interfaceIdFromLogStream(logStream);
+						const timestamp = parseInsightsTime(time);
+						return {
 							message,
-							logStream: streams[position],
-							time: times[position],
-						}));
-						const resolved = lines.map((message, position) => {
-							const interfaceId = interfaceIdFromLogStream(streams[position]);
-							const timestamp = parseInsightsTime(times[position]);
-							return {
-								message,
-								...(interfaceId === undefined ? {} : {interfaceId}),
-								...(timestamp === undefined ? {} : {timestamp}),
-							};
-						});
-						const parsed = parseFlowRecords(resolved, format);
-						const table = parseFlowTable(raw, format);
-						expect(table.table.length).toBe(parsed.records.length);
-						expect(table.malformed).toBe(parsed.malformed);
-						expect(table.reasons).toEqual(parsed.reasons);
-						expect(parseFlowRecords(raw, format)).toEqual(parsed);
-						expect(pairTable(table.table, world.topology)).toEqual(
-							pairConnections(parsed.records, world.topology),
-						);
-						expect(aggregateTable(table.table, world.topology)).toEqual(
-							aggregateRecords(parsed.records, world.topology),
-						);
-					},
-				),
+							...(interfaceId === undefined ? {} : {interfaceId}),
+							...(timestamp === undefined ? {} : {timestamp}),
+						};
+					});
+					const parsed = parseFlowRecords(resolved, format);
+					const table = parseFlowTable(raw, format);
+					expect(table.table.length).toBe(parsed.records.length);
+					expect(table.malformed).toBe(parsed.malformed);
+					expect(table.reasons).toEqual(parsed.reasons);
+					expect(parseFlowRecords(raw, format)).toEqual(parsed);
+					expect(pairTable(table.table, world.topology)).toEqual(
+						pairConnections(parsed.records, world.topology),
+					);
+					expect(aggregateTable(table.table, world.topology)).toEqual(
+						aggregateRecords(parsed.records, world.topology),
+					);
+				}),
 				{numRuns: 20},
 			);
 		},
@@ -159,24 +143,16 @@ describe('parseResultRows', () => {
 			fc.assert(
 				fc.property(
 					worldSpec,
-					fc.array(fc.tuple(fc.nat(), strayLines), {maxLength: 6}),
+					strayPlaces,
 					fc.array(fc.tuple(cellOrder, fc.boolean()), {minLength: 1, maxLength: 20}),
 					(spec, strays, layouts) => {
-						const world = buildWorld(spec);
-						const lines: (string | undefined)[] = world.records.map((record) =>
-							renderFlowRecord({...record, extra}, format),
-						);
-						for (const [at, line] of strays) {
-							lines.splice(at % (lines.length + 1), 0, line);
-						}
-
-						const rows = lines.map((message, position) => {
+						const events = eventsOf(buildWorld(spec).records, strays, format);
+						const rows = events.map(({message, logStream, time}, position) => {
 							const [order = [], twice = false] = layouts[position % layouts.length] ?? [];
-							const record = world.records[position];
 							const values: Record<string, string | undefined> = {
-								'@timestamp': record === undefined ? 'soon' : insightsTime(record.start),
+								'@timestamp': time,
 								'@message': message,
-								'@logStream': `${record?.interfaceId ?? 'stray'}-all`,
+								'@logStream': logStream,
 								'@ptr': 'CnQKOwo3',
 							};
 							const cells = order.map((field) => ({field, value: values[field]}));
@@ -200,6 +176,34 @@ describe('parseResultRows', () => {
 		},
 	);
 });
+
+type InsightsEvent = {
+	readonly message: string | undefined;
+	readonly logStream: string;
+	readonly time: string;
+};
+
+/** The records as Insights rows would carry them, with the stray lines put in among them. */
+function eventsOf(
+	records: readonly FlowRecord[],
+	strays: readonly (readonly [number, string])[],
+	format: FlowFormat,
+): InsightsEvent[] {
+	const events: InsightsEvent[] = records.map((record) => ({
+		message: renderFlowRecord({...record, extra}, format),
+		logStream: `${record.interfaceId}-all`,
+		time: insightsTime(record.start),
+	}));
+	for (const [at, message] of strays) {
+		events.splice(at % (events.length + 1), 0, {
+			message,
+			logStream: 'not-an-interface-stream',
+			time: 'soon',
+		});
+	}
+
+	return events;
+}
 
 /** Insights prints times as `2025-03-14 13:42:10.000` (UTC). */
 function insightsTime(seconds: number): string {
