@@ -79,16 +79,6 @@ function combine(
 	options: MergeOptions,
 	both: (known: BucketCounts, count: BucketCounts) => BucketCounts,
 ): RawHold {
-	const keepFromMs = options.keepFrom * 1000;
-	const byId = new Map<string, HeldRecord>();
-	for (const records of [hold.records, read.records]) {
-		for (const held of records) {
-			if (held.timestamp >= keepFromMs) {
-				byId.set(held.eventId, held);
-			}
-		}
-	}
-
 	const counts = new Map<number, BucketCounts>();
 	for (const source of [hold.counts, read.counts]) {
 		for (const [bucket, count] of source) {
@@ -107,10 +97,102 @@ function combine(
 	}
 
 	return {
-		records: trimRecords([...byId.values()], options.maxRecords ?? defaultMaxRecords),
+		records: mergedRecords(
+			hold.records,
+			read.records,
+			options.keepFrom * 1000,
+			options.maxRecords ?? defaultMaxRecords,
+		),
 		counts,
 		...(newestEnd === undefined ? {} : {newestEnd}),
 	};
+}
+
+/**
+ * Record lists this module made: newest first, one record per eventId. A fresh read adds a few
+ * records to a thousand or more held, every two seconds; such a list takes them by one merge
+ * instead of a map of every eventId and a sort of the whole.
+ */
+const ordered = new WeakSet<readonly HeldRecord[]>([emptyRawHold.records]);
+
+/**
+ * The held records from `keepFromMs` on with the read's added (a read's record replaces the held
+ * one of its eventId, the last of a read's own repeats wins), newest first, trimmed to `limit`.
+ */
+function mergedRecords(
+	held: readonly HeldRecord[],
+	read: readonly HeldRecord[],
+	keepFromMs: number,
+	limit: number,
+): readonly HeldRecord[] {
+	if (!ordered.has(held)) {
+		return plainMerge(held, read, keepFromMs, limit);
+	}
+
+	const fromRead = new Map<string, HeldRecord>();
+	for (const record of read) {
+		if (record.timestamp >= keepFromMs) {
+			fromRead.set(record.eventId, record);
+		}
+	}
+
+	// Newest first: the records the window still holds are a prefix.
+	let end = held.length;
+	while (end > 0 && (held[end - 1]?.timestamp ?? keepFromMs) < keepFromMs) {
+		end--;
+	}
+
+	if (fromRead.size === 0 && end <= limit) {
+		return end === held.length ? held : marked(held.slice(0, end));
+	}
+
+	const incoming = [...fromRead.values()].sort(newestFirst);
+	const merged: HeldRecord[] = [];
+	let next = 0;
+	for (let position = 0; position < end; position++) {
+		const record = held[position];
+		if (record === undefined || fromRead.has(record.eventId)) {
+			continue;
+		}
+
+		while (next < incoming.length && newestFirst(incoming[next] as HeldRecord, record) < 0) {
+			merged.push(incoming[next] as HeldRecord);
+			next++;
+		}
+
+		merged.push(record);
+	}
+
+	for (; next < incoming.length; next++) {
+		merged.push(incoming[next] as HeldRecord);
+	}
+
+	// Over the bound, which connections stay is trimRecords' to decide, from the records in the
+	// order a plain merge meets them.
+	return merged.length <= limit ? marked(merged) : plainMerge(held, read, keepFromMs, limit);
+}
+
+function plainMerge(
+	held: readonly HeldRecord[],
+	read: readonly HeldRecord[],
+	keepFromMs: number,
+	limit: number,
+): readonly HeldRecord[] {
+	const byId = new Map<string, HeldRecord>();
+	for (const records of [held, read]) {
+		for (const record of records) {
+			if (record.timestamp >= keepFromMs) {
+				byId.set(record.eventId, record);
+			}
+		}
+	}
+
+	return marked(trimRecords([...byId.values()], limit));
+}
+
+function marked(records: readonly HeldRecord[]): readonly HeldRecord[] {
+	ordered.add(records);
+	return records;
 }
 
 /**
