@@ -2,7 +2,10 @@
 // record is met again and again: events are merged by their eventId, counted per bucket (a count
 // only grows as late records arrive), and trimmed to a bound that keeps pairing cheap.
 import type {FlowRecord} from '../types/flows.js';
+import {mergedRecords} from './held-merge.js';
 import {alignDown} from './settling.js';
+
+export {trimRecords} from './record-trim.js';
 
 export type HeldRecord = {
 	readonly eventId: string;
@@ -106,152 +109,6 @@ function combine(
 		counts,
 		...(newestEnd === undefined ? {} : {newestEnd}),
 	};
-}
-
-/**
- * Record lists this module made: newest first, one record per eventId. A fresh read adds a few
- * records to a thousand or more held, every two seconds; such a list takes them by one merge
- * instead of a map of every eventId and a sort of the whole.
- */
-const ordered = new WeakSet<readonly HeldRecord[]>([emptyRawHold.records]);
-
-/**
- * The held records from `keepFromMs` on with the read's added (a read's record replaces the held
- * one of its eventId, the last of a read's own repeats wins), newest first, trimmed to `limit`.
- */
-function mergedRecords(
-	held: readonly HeldRecord[],
-	read: readonly HeldRecord[],
-	keepFromMs: number,
-	limit: number,
-): readonly HeldRecord[] {
-	if (!ordered.has(held)) {
-		return plainMerge(held, read, keepFromMs, limit);
-	}
-
-	const fromRead = new Map<string, HeldRecord>();
-	for (const record of read) {
-		if (record.timestamp >= keepFromMs) {
-			fromRead.set(record.eventId, record);
-		}
-	}
-
-	// Newest first: the records the window still holds are a prefix.
-	let end = held.length;
-	while (end > 0 && (held[end - 1]?.timestamp ?? keepFromMs) < keepFromMs) {
-		end--;
-	}
-
-	if (fromRead.size === 0 && end <= limit) {
-		return end === held.length ? held : marked(held.slice(0, end));
-	}
-
-	const incoming = [...fromRead.values()].sort(newestFirst);
-	const merged: HeldRecord[] = [];
-	let next = 0;
-	for (let position = 0; position < end; position++) {
-		const record = held[position];
-		if (record === undefined || fromRead.has(record.eventId)) {
-			continue;
-		}
-
-		while (next < incoming.length && newestFirst(incoming[next] as HeldRecord, record) < 0) {
-			merged.push(incoming[next] as HeldRecord);
-			next++;
-		}
-
-		merged.push(record);
-	}
-
-	for (; next < incoming.length; next++) {
-		merged.push(incoming[next] as HeldRecord);
-	}
-
-	// Over the bound, which connections stay is trimRecords' to decide, from the records in the
-	// order a plain merge meets them.
-	return merged.length <= limit ? marked(merged) : plainMerge(held, read, keepFromMs, limit);
-}
-
-function plainMerge(
-	held: readonly HeldRecord[],
-	read: readonly HeldRecord[],
-	keepFromMs: number,
-	limit: number,
-): readonly HeldRecord[] {
-	const byId = new Map<string, HeldRecord>();
-	for (const records of [held, read]) {
-		for (const record of records) {
-			if (record.timestamp >= keepFromMs) {
-				byId.set(record.eventId, record);
-			}
-		}
-	}
-
-	return marked(trimRecords([...byId.values()], limit));
-}
-
-function marked(records: readonly HeldRecord[]): readonly HeldRecord[] {
-	ordered.add(records);
-	return records;
-}
-
-/**
- * The client end of a record: of its two endpoints, the one with the higher (ephemeral) port.
- * The records of one connection (frontend, backend and the target's view, both directions) share
- * it whenever the client's address and port survive to the target.
- */
-function connectionKey(held: HeldRecord): string {
-	const {record} = held;
-	if (record.srcAddr === undefined || record.dstAddr === undefined) {
-		return `event:${held.eventId}`;
-	}
-	const src = `${record.srcAddr ?? '-'}:${record.srcPort ?? '-'}`;
-	const dst = `${record.dstAddr ?? '-'}:${record.dstPort ?? '-'}`;
-	return (record.srcPort ?? 0) >= (record.dstPort ?? 0) ? src : dst;
-}
-
-type Group = {readonly records: HeldRecord[]; rejected: boolean; newest: number};
-
-/**
- * The newest records up to `max`, kept a connection at a time with REJECTed connections first:
- * they are usually the incident, and a REJECT at the target whose ACCEPTs at the LB were trimmed
- * away would show as an unpaired leg that is not unpaired at all.
- */
-export function trimRecords(records: readonly HeldRecord[], max: number): HeldRecord[] {
-	const limit = Math.max(0, Math.floor(max));
-	if (records.length <= limit) {
-		return [...records].sort(newestFirst);
-	}
-	const groups = new Map<string, Group>();
-	for (const held of records) {
-		const key = connectionKey(held);
-		const group = groups.get(key) ?? {records: [], rejected: false, newest: 0};
-		group.records.push(held);
-		group.rejected ||= held.record.action === 'REJECT';
-		group.newest = Math.max(group.newest, held.timestamp);
-		groups.set(key, group);
-	}
-	const ordered = [...groups.values()].sort(
-		(left, right) => Number(right.rejected) - Number(left.rejected) || right.newest - left.newest,
-	);
-	const kept: HeldRecord[] = [];
-	for (const group of ordered) {
-		const room = limit - kept.length;
-		if (room <= 0) {
-			break;
-		}
-		// A connection too big for the room left is cut to its newest records rather than dropped.
-		kept.push(...group.records.sort(newestFirst).slice(0, room));
-	}
-	return kept.sort(newestFirst);
-}
-
-function newestFirst(left: HeldRecord, right: HeldRecord): number {
-	// Ties by eventId in code-point order: a total order, without the cost of a collator.
-	return (
-		right.timestamp - left.timestamp ||
-		(left.eventId < right.eventId ? -1 : left.eventId > right.eventId ? 1 : 0)
-	);
 }
 
 export type RawTotals = {
