@@ -38,18 +38,37 @@ export function countByBucket(
 	events: Iterable<{readonly timestamp: number; readonly malformed: boolean}>,
 	bucketSeconds: number,
 ): Map<number, BucketCounts> {
-	const counts = new Map<number, BucketCounts>();
+	const counts: BucketTally = new Map();
 	for (const event of events) {
-		const bucket = alignDown(Math.floor(event.timestamp / 1000), bucketSeconds);
-		const known = counts.get(bucket) ?? {records: 0, malformed: 0};
-		counts.set(bucket, {
-			records: known.records + (event.malformed ? 0 : 1),
-			malformed: known.malformed + (event.malformed ? 1 : 0),
-		});
+		countEvent(counts, event.timestamp, event.malformed, bucketSeconds);
 	}
 
 	return counts;
 }
+
+/**
+ * Counts one event (its timestamp in Unix ms) into `counts`, in place: a read meets thousands of
+ * events, and the counts are all it keeps of most of them.
+ */
+export function countEvent(
+	counts: BucketTally,
+	timestamp: number,
+	malformed: boolean,
+	bucketSeconds: number,
+): void {
+	const bucket = alignDown(Math.floor(timestamp / 1000), bucketSeconds);
+	const known = counts.get(bucket);
+	if (known === undefined) {
+		counts.set(bucket, {records: malformed ? 0 : 1, malformed: malformed ? 1 : 0});
+	} else if (malformed) {
+		known.malformed++;
+	} else {
+		known.records++;
+	}
+}
+
+/** Counts per bucket while they are being counted. */
+export type BucketTally = Map<number, {records: number; malformed: number}>;
 
 export type MergeOptions = {
 	/** Unix seconds: older records and counts are dropped. */
