@@ -8,14 +8,9 @@ import {
 import {interfaceIdFromLogStream} from '../domain/flows/flow-records.js';
 import type {AwsClients} from './clients.js';
 import {awsCall} from './errors.js';
+import {eventsAnswer, type FlowLogEvent} from './filter-events-answer.js';
 
-export type FlowLogEvent = {
-	readonly eventId: string;
-	readonly logStreamName: string;
-	/** Unix ms. */
-	readonly timestamp: number;
-	readonly message: string;
-};
+export type {FlowLogEvent} from './filter-events-answer.js';
 
 // Pages a single call may take; an interface with more streams than this is not a flow log's.
 const maxStreamPages = 4;
@@ -117,26 +112,32 @@ export async function filterFlowEvents(
 				break;
 			}
 
+			const command = new FilterLogEventsCommand({
+				...logGroupParameter(request.logGroupName),
+				logStreamNames: streams,
+				startTime: request.startMs,
+				endTime: request.endMs,
+				limit: Math.min(10_000, remaining),
+				...(request.filterPattern === undefined ? {} : {filterPattern: request.filterPattern}),
+				...(nextToken === undefined ? {} : {nextToken}),
+			});
+			const answer = eventsAnswer();
+			answer.attachTo(command.middlewareStack);
 			const output = await awsCall('logs:FilterLogEvents', () =>
-				logs.send(
-					new FilterLogEventsCommand({
-						...logGroupParameter(request.logGroupName),
-						logStreamNames: streams,
-						startTime: request.startMs,
-						endTime: request.endMs,
-						limit: Math.min(10_000, remaining),
-						...(request.filterPattern === undefined ? {} : {filterPattern: request.filterPattern}),
-						...(nextToken === undefined ? {} : {nextToken}),
-					}),
-					signal === undefined ? {} : {abortSignal: signal},
-				),
+				logs.send(command, signal === undefined ? {} : {abortSignal: signal}),
 			);
-			for (const event of output.events ?? []) {
-				const read = toFlowLogEvent(event);
-				if (read !== undefined) {
-					events.push(read);
+			const taken = answer.taken();
+			if (taken === undefined) {
+				for (const event of output.events ?? []) {
+					const read = toFlowLogEvent(event);
+					if (read !== undefined) {
+						events.push(read);
+					}
 				}
+			} else {
+				events.push(...taken);
 			}
+
 			nextToken = output.nextToken;
 			pages++;
 		} while (nextToken !== undefined);

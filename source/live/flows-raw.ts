@@ -9,7 +9,8 @@ import {parseFlowRecord} from '../domain/flows/flow-record.js';
 import {interfaceIdFromLogStream} from '../domain/flows/flow-records.js';
 import {
 	type BucketCounts,
-	countByBucket,
+	type BucketTally,
+	countEvent,
 	type FlowFeed,
 	type HeldRecord,
 	type RawRead,
@@ -59,15 +60,13 @@ export type RawReadResult = {
 
 export const defaultReadBudget = 20_000;
 
-type Counted = {timestamp: number; malformed: boolean};
-
 /**
  * The events of one read, feed by feed: each parsed once (or taken from what an earlier read
  * parsed), counted per bucket of event time, kept when it carries traffic.
  */
 export class ReadTally {
 	private readonly records: HeldRecord[] = [];
-	private readonly counted: Counted[] = [];
+	private readonly counts: BucketTally = new Map();
 	private readonly known = new Map<string, KnownEvent>();
 	private readonly feeds: FeedRead[] = [];
 	private complete = true;
@@ -88,7 +87,7 @@ export class ReadTally {
 		read: {readonly complete: boolean; readonly coveredFrom: number},
 	): void {
 		this.complete &&= read.complete;
-		const feedCounted: Counted[] = [];
+		const feedCounts: BucketTally = new Map();
 		let newest: number | undefined;
 		for (const event of events) {
 			const outcome = this.parsed?.get(event.eventId) ?? interpretEvent(event, feed);
@@ -99,8 +98,8 @@ export class ReadTally {
 			}
 
 			const malformed = outcome === 'malformed';
-			feedCounted.push({timestamp: event.timestamp, malformed});
-			this.counted.push({timestamp: event.timestamp, malformed});
+			countEvent(feedCounts, event.timestamp, malformed, this.bucketSeconds);
+			countEvent(this.counts, event.timestamp, malformed, this.bucketSeconds);
 			if (!malformed) {
 				this.records.push(outcome);
 			}
@@ -109,7 +108,7 @@ export class ReadTally {
 		this.feeds.push({
 			complete: read.complete,
 			coveredFrom: read.coveredFrom,
-			counts: countByBucket(feedCounted, this.bucketSeconds),
+			counts: feedCounts,
 			...(newest === undefined ? {} : {newest}),
 		});
 	}
@@ -117,7 +116,7 @@ export class ReadTally {
 	result(range: TimeRange, busy: ReadonlySet<string>): RawReadResult {
 		return {
 			range,
-			read: {records: this.records, counts: countByBucket(this.counted, this.bucketSeconds)},
+			read: {records: this.records, counts: this.counts},
 			complete: this.complete,
 			busy,
 			known: this.known,

@@ -26,7 +26,9 @@ export {
 export {
 	addRawRecords,
 	type BucketCounts,
+	type BucketTally,
 	countByBucket,
+	countEvent,
 	defaultMaxRecords,
 	emptyRawHold,
 	type HeldRecord,

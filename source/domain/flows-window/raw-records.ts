@@ -2,7 +2,10 @@
 // record is met again and again: events are merged by their eventId, counted per bucket (a count
 // only grows as late records arrive), and trimmed to a bound that keeps pairing cheap.
 import type {FlowRecord} from '../types/flows.js';
+import {mergedRecords} from './held-merge.js';
 import {alignDown} from './settling.js';
+
+export {trimRecords} from './record-trim.js';
 
 export type HeldRecord = {
 	readonly eventId: string;
@@ -35,18 +38,37 @@ export function countByBucket(
 	events: Iterable<{readonly timestamp: number; readonly malformed: boolean}>,
 	bucketSeconds: number,
 ): Map<number, BucketCounts> {
-	const counts = new Map<number, BucketCounts>();
+	const counts: BucketTally = new Map();
 	for (const event of events) {
-		const bucket = alignDown(Math.floor(event.timestamp / 1000), bucketSeconds);
-		const known = counts.get(bucket) ?? {records: 0, malformed: 0};
-		counts.set(bucket, {
-			records: known.records + (event.malformed ? 0 : 1),
-			malformed: known.malformed + (event.malformed ? 1 : 0),
-		});
+		countEvent(counts, event.timestamp, event.malformed, bucketSeconds);
 	}
 
 	return counts;
 }
+
+/**
+ * Counts one event (its timestamp in Unix ms) into `counts`, in place: a read meets thousands of
+ * events, and the counts are all it keeps of most of them.
+ */
+export function countEvent(
+	counts: BucketTally,
+	timestamp: number,
+	malformed: boolean,
+	bucketSeconds: number,
+): void {
+	const bucket = alignDown(Math.floor(timestamp / 1000), bucketSeconds);
+	const known = counts.get(bucket);
+	if (known === undefined) {
+		counts.set(bucket, {records: malformed ? 0 : 1, malformed: malformed ? 1 : 0});
+	} else if (malformed) {
+		known.malformed++;
+	} else {
+		known.records++;
+	}
+}
+
+/** Counts per bucket while they are being counted. */
+export type BucketTally = Map<number, {records: number; malformed: number}>;
 
 export type MergeOptions = {
 	/** Unix seconds: older records and counts are dropped. */
@@ -79,16 +101,6 @@ function combine(
 	options: MergeOptions,
 	both: (known: BucketCounts, count: BucketCounts) => BucketCounts,
 ): RawHold {
-	const keepFromMs = options.keepFrom * 1000;
-	const byId = new Map<string, HeldRecord>();
-	for (const records of [hold.records, read.records]) {
-		for (const held of records) {
-			if (held.timestamp >= keepFromMs) {
-				byId.set(held.eventId, held);
-			}
-		}
-	}
-
 	const counts = new Map<number, BucketCounts>();
 	for (const source of [hold.counts, read.counts]) {
 		for (const [bucket, count] of source) {
@@ -107,69 +119,15 @@ function combine(
 	}
 
 	return {
-		records: trimRecords([...byId.values()], options.maxRecords ?? defaultMaxRecords),
+		records: mergedRecords(
+			hold.records,
+			read.records,
+			options.keepFrom * 1000,
+			options.maxRecords ?? defaultMaxRecords,
+		),
 		counts,
 		...(newestEnd === undefined ? {} : {newestEnd}),
 	};
-}
-
-/**
- * The client end of a record: of its two endpoints, the one with the higher (ephemeral) port.
- * The records of one connection (frontend, backend and the target's view, both directions) share
- * it whenever the client's address and port survive to the target.
- */
-function connectionKey(held: HeldRecord): string {
-	const {record} = held;
-	if (record.srcAddr === undefined || record.dstAddr === undefined) {
-		return `event:${held.eventId}`;
-	}
-	const src = `${record.srcAddr ?? '-'}:${record.srcPort ?? '-'}`;
-	const dst = `${record.dstAddr ?? '-'}:${record.dstPort ?? '-'}`;
-	return (record.srcPort ?? 0) >= (record.dstPort ?? 0) ? src : dst;
-}
-
-type Group = {readonly records: HeldRecord[]; rejected: boolean; newest: number};
-
-/**
- * The newest records up to `max`, kept a connection at a time with REJECTed connections first:
- * they are usually the incident, and a REJECT at the target whose ACCEPTs at the LB were trimmed
- * away would show as an unpaired leg that is not unpaired at all.
- */
-export function trimRecords(records: readonly HeldRecord[], max: number): HeldRecord[] {
-	const limit = Math.max(0, Math.floor(max));
-	if (records.length <= limit) {
-		return [...records].sort(newestFirst);
-	}
-	const groups = new Map<string, Group>();
-	for (const held of records) {
-		const key = connectionKey(held);
-		const group = groups.get(key) ?? {records: [], rejected: false, newest: 0};
-		group.records.push(held);
-		group.rejected ||= held.record.action === 'REJECT';
-		group.newest = Math.max(group.newest, held.timestamp);
-		groups.set(key, group);
-	}
-	const ordered = [...groups.values()].sort(
-		(left, right) => Number(right.rejected) - Number(left.rejected) || right.newest - left.newest,
-	);
-	const kept: HeldRecord[] = [];
-	for (const group of ordered) {
-		const room = limit - kept.length;
-		if (room <= 0) {
-			break;
-		}
-		// A connection too big for the room left is cut to its newest records rather than dropped.
-		kept.push(...group.records.sort(newestFirst).slice(0, room));
-	}
-	return kept.sort(newestFirst);
-}
-
-function newestFirst(left: HeldRecord, right: HeldRecord): number {
-	// Ties by eventId in code-point order: a total order, without the cost of a collator.
-	return (
-		right.timestamp - left.timestamp ||
-		(left.eventId < right.eventId ? -1 : left.eventId > right.eventId ? 1 : 0)
-	);
 }
 
 export type RawTotals = {

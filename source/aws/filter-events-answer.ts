@@ -1,0 +1,177 @@
+// A FilterLogEvents page's events, read from the raw answer. lbtop re-reads the unsettled stretch
+// of the flow logs every few seconds, tens of thousands of events a minute at demo volume, nearly
+// all of them already known: the SDK's own reading walks each event of the parsed JSON into a new
+// object by the service's schema, which was most of what a read allocated. Here the parsed events
+// are checked and taken as they are; the SDK reads what is left of the page (its token), and the
+// events are put back into its output, so the command's answer reads as it always did. An answer
+// that is not a successful JSON page is left to the SDK, whose errors say what went wrong.
+import type {
+	AbsoluteLocation,
+	DeserializeHandlerOptions,
+	DeserializeMiddleware,
+	MetadataBearer,
+	MiddlewareStack,
+} from '@smithy/types';
+
+/** A log event as FilterLogEvents returns it, with what lbtop reads of it. */
+export type FlowLogEvent = {
+	readonly eventId: string;
+	readonly logStreamName: string;
+	/** Unix ms. */
+	readonly timestamp: number;
+	readonly message: string;
+};
+
+export type EventsAnswer<Input extends object, Output extends MetadataBearer> = {
+	/** Next to the wire: takes the events out of the raw answer. */
+	readonly middleware: DeserializeMiddleware<Input, Output>;
+	/** Around the SDK's reading: puts them into its output. */
+	readonly restore: DeserializeMiddleware<Input, Output>;
+	/** The last answer's events, if it was read here; else the SDK's output carries them. */
+	taken(): FlowLogEvent[] | undefined;
+	attachTo(stack: MiddlewareStack<Input, Output>): void;
+};
+
+const rawOptions: DeserializeHandlerOptions & AbsoluteLocation = {
+	step: 'deserialize',
+	name: 'lbtopFilterEventsAnswer',
+	priority: 'low',
+};
+
+const restoreOptions: DeserializeHandlerOptions & AbsoluteLocation = {
+	step: 'deserialize',
+	name: 'lbtopFilterEventsOutput',
+	priority: 'high',
+};
+
+type Response = {statusCode?: unknown; headers?: unknown; body?: unknown};
+
+/** One per command: it keeps the events of that command's answer. */
+export function eventsAnswer<Input extends object, Output extends MetadataBearer>(): EventsAnswer<
+	Input,
+	Output
+> {
+	let events: FlowLogEvent[] | undefined;
+	const answer: EventsAnswer<Input, Output> = {
+		middleware: (next) => async (args) => {
+			events = undefined;
+			const answer = await next(args);
+			const response = answer.response as Response;
+			if (response.statusCode !== 200 || !isJson(response.headers)) {
+				return answer;
+			}
+
+			const bytes = await bodyBytes(response.body);
+			if (bytes === undefined) {
+				return answer;
+			}
+
+			const page = parsed(bytes);
+			if (page === undefined) {
+				response.body = bytes;
+				return answer;
+			}
+
+			events = page.events;
+			response.body = Buffer.from(JSON.stringify(page.rest));
+			return answer;
+		},
+		restore: (next) => async (args) => {
+			const result = await next(args);
+			if (events !== undefined) {
+				(result.output as {events?: unknown}).events = events;
+			}
+
+			return result;
+		},
+		taken: () => events,
+		attachTo(stack) {
+			stack.add(answer.middleware, rawOptions);
+			stack.add(answer.restore, restoreOptions);
+		},
+	};
+	return answer;
+}
+
+function parsed(
+	bytes: Buffer,
+): {readonly events: FlowLogEvent[]; readonly rest: Record<string, unknown>} | undefined {
+	let page: unknown;
+	try {
+		page = JSON.parse(bytes.toString('utf8'));
+	} catch {
+		return undefined;
+	}
+
+	if (!isRecord(page)) {
+		return undefined;
+	}
+
+	const {events, ...rest} = page;
+	if (events !== undefined && !Array.isArray(events)) {
+		return undefined;
+	}
+
+	const read: FlowLogEvent[] = [];
+	for (const event of (events ?? []) as unknown[]) {
+		const flowEvent = flowLogEvent(event);
+		if (flowEvent !== undefined) {
+			read.push(flowEvent);
+		}
+	}
+
+	return {events: read, rest};
+}
+
+/** Events without an id, a stream or a time are skipped, as the SDK's reading of them was. */
+function flowLogEvent(event: unknown): FlowLogEvent | undefined {
+	if (!isRecord(event)) {
+		return undefined;
+	}
+
+	const {eventId, logStreamName, timestamp, message} = event;
+	if (
+		typeof eventId !== 'string' ||
+		typeof logStreamName !== 'string' ||
+		typeof timestamp !== 'number'
+	) {
+		return undefined;
+	}
+
+	return {eventId, logStreamName, timestamp, message: typeof message === 'string' ? message : ''};
+}
+
+async function bodyBytes(body: unknown): Promise<Buffer | undefined> {
+	if (body instanceof Uint8Array) {
+		return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+	}
+
+	if (!isRecord(body) || !(Symbol.asyncIterator in body)) {
+		return undefined;
+	}
+
+	const chunks: Buffer[] = [];
+	for await (const chunk of body as AsyncIterable<unknown>) {
+		chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+	}
+
+	return Buffer.concat(chunks);
+}
+
+function isJson(headers: unknown): boolean {
+	if (!isRecord(headers)) {
+		return false;
+	}
+
+	for (const [key, value] of Object.entries(headers)) {
+		if (key.toLowerCase() === 'content-type' && typeof value === 'string') {
+			return /json/i.test(value);
+		}
+	}
+
+	return false;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null;
+}

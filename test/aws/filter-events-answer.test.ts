@@ -1,0 +1,176 @@
+import {CloudWatchLogsClient, FilterLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs';
+import type {DeserializeHandlerArguments} from '@smithy/types';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {eventsAnswer} from '../../source/aws/filter-events-answer.js';
+import {type RunningSim, startSim} from '../../source/sim/server.js';
+import {createLogsService} from '../../source/sim/services/logs/index.js';
+import {emptyWorld, event, flowLine, group, t0} from '../sim/logs-test-world.js';
+
+const minute = 60_000;
+
+describe('a FilterLogEvents answer read raw', () => {
+	let sim: RunningSim;
+	let logs: CloudWatchLogsClient;
+
+	beforeEach(async () => {
+		const lines = Array.from({length: 6}, (_, index) =>
+			event(t0 + index * minute, flowLine({eni: 'eni-0abc', start: t0 + index * minute})),
+		);
+		sim = await startSim({
+			world: emptyWorld({logGroups: [group('/vpc/flows', {'eni-0abc-all': lines})]}),
+			jsonServices: [createLogsService()],
+			clock: {now: () => t0 + 60 * minute},
+		});
+		logs = new CloudWatchLogsClient({
+			endpoint: sim.url,
+			region: 'us-east-1',
+			credentials: {accessKeyId: 'test', secretAccessKey: 'test'},
+			maxAttempts: 1,
+		});
+	});
+
+	afterEach(async () => {
+		logs.destroy();
+		await sim.close();
+	});
+
+	const page = (logGroupName: string, nextToken?: string) =>
+		new FilterLogEventsCommand({
+			logGroupName,
+			startTime: t0,
+			endTime: t0 + 10 * minute,
+			limit: 4,
+			...(nextToken === undefined ? {} : {nextToken}),
+		});
+
+	it('takes the events the SDK would read, and leaves the SDK the page token', async () => {
+		const plain = await logs.send(page('/vpc/flows'));
+		const command = page('/vpc/flows');
+		const answer = eventsAnswer();
+		answer.attachTo(command.middlewareStack);
+		const output = await logs.send(command);
+		expect(answer.taken()).toEqual(
+			(plain.events ?? []).map(({eventId, logStreamName, timestamp, message}) => ({
+				eventId,
+				logStreamName,
+				timestamp,
+				message,
+			})),
+		);
+		expect(answer.taken()).toHaveLength(4);
+		// The SDK read no events; the output carries the ones taken, as they were.
+		expect(output.events).toBe(answer.taken());
+		expect(output.nextToken).toBe(plain.nextToken);
+		expect(output.nextToken).toBeDefined();
+	});
+
+	it('leaves a failed call to the SDK, which names the error', async () => {
+		const command = page('/vpc/missing');
+		const answer = eventsAnswer();
+		answer.attachTo(command.middlewareStack);
+		await expect(logs.send(command)).rejects.toMatchObject({
+			name: 'ResourceNotFoundException',
+		});
+		expect(answer.taken()).toBeUndefined();
+	});
+});
+
+type Case = {
+	readonly name: string;
+	readonly status: number;
+	readonly contentType: string;
+	readonly body: string;
+	readonly taken: readonly unknown[] | undefined;
+	/** What the SDK is left to read. */
+	readonly left: string;
+};
+
+const good = {eventId: 'e1', logStreamName: 'eni-0abc-all', timestamp: t0, message: 'line'};
+
+describe('eventsAnswer', () => {
+	it.each<Case>([
+		{
+			name: 'takes well-formed events and leaves the rest of the page',
+			status: 200,
+			contentType: 'application/x-amz-json-1.1',
+			body: JSON.stringify({events: [good], nextToken: 'next', searchedLogStreams: []}),
+			taken: [good],
+			left: JSON.stringify({nextToken: 'next', searchedLogStreams: []}),
+		},
+		{
+			name: 'skips events without an id, a stream or a time, and reads a missing message as empty',
+			status: 200,
+			contentType: 'application/x-amz-json-1.1',
+			body: JSON.stringify({
+				events: [
+					{...good, eventId: undefined},
+					{...good, logStreamName: 7},
+					{...good, timestamp: '1'},
+					'not an event',
+					{...good, eventId: 'e2', message: undefined},
+				],
+			}),
+			taken: [{...good, eventId: 'e2', message: ''}],
+			left: '{}',
+		},
+		{
+			name: 'leaves an error answer whole',
+			status: 400,
+			contentType: 'application/x-amz-json-1.1',
+			body: '{"__type":"ThrottlingException"}',
+			taken: undefined,
+			left: '{"__type":"ThrottlingException"}',
+		},
+		{
+			name: 'leaves a page that is not JSON whole',
+			status: 200,
+			contentType: 'application/x-amz-json-1.1',
+			body: '{"events": [',
+			taken: undefined,
+			left: '{"events": [',
+		},
+		{
+			name: 'leaves events that are not a list whole',
+			status: 200,
+			contentType: 'application/x-amz-json-1.1',
+			body: '{"events": {}}',
+			taken: undefined,
+			left: '{"events": {}}',
+		},
+		{
+			name: 'leaves an HTML page to the check that names it',
+			status: 200,
+			contentType: 'text/html',
+			body: '<html></html>',
+			taken: undefined,
+			left: '<html></html>',
+		},
+	])('$name', async ({status, contentType, body, taken, left}) => {
+		const answer = eventsAnswer();
+		const response = {
+			statusCode: status,
+			headers: {'Content-Type': contentType},
+			body: (async function* () {
+				yield Buffer.from(body.slice(0, 5));
+				yield Buffer.from(body.slice(5));
+			})(),
+		};
+		const next = async () => ({response, output: {$metadata: {}}});
+		await answer.middleware(next as never, {} as never)({} as DeserializeHandlerArguments<object>);
+		expect(answer.taken()).toEqual(taken);
+		const rest = response.body as unknown;
+		const text = Buffer.isBuffer(rest)
+			? rest.toString('utf8')
+			: await collected(rest as AsyncIterable<Buffer>);
+		expect(text).toBe(left);
+	});
+});
+
+async function collected(body: AsyncIterable<Buffer>): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of body) {
+		chunks.push(chunk);
+	}
+
+	return Buffer.concat(chunks).toString('utf8');
+}
