@@ -11,6 +11,7 @@ import {type BuildOptions, build, type Plugin} from 'esbuild';
 import {boundInkCache, inkCacheFileOf} from './ink-bounded-caches.js';
 import {memoizeInkRows} from './ink-row-memo.js';
 import {skipEqualStyleDiffs} from './ink-styled-chars.js';
+import {replayInkSubtrees} from './ink-subtree-replay.js';
 import {sdkShapesUsed} from './sdk-schema-keys.js';
 
 // Its own directory, emptied first: chunk names carry content hashes, so old ones would pile up.
@@ -40,8 +41,22 @@ const boundedInkCaches: Plugin = {
 			async (arguments_) => {
 				const file = inkCacheFileOf(arguments_.path);
 				const source = await readFile(arguments_.path, 'utf8');
-				return {contents: file === undefined ? source : boundInkCache(file, source), loader: 'js'};
+				const bounded = file === undefined ? source : boundInkCache(file, source);
+				return {
+					contents: file === 'render-node-to-output' ? replayInkSubtrees(file, bounded) : bounded,
+					loader: 'js',
+				};
 			},
+		);
+		builder.onLoad(
+			{filter: /[\\/]ink[\\/]build[\\/](dom|reconciler)\.js$/},
+			async (arguments_) => ({
+				contents: replayInkSubtrees(
+					arguments_.path.endsWith('dom.js') ? 'dom' : 'reconciler',
+					await readFile(arguments_.path, 'utf8'),
+				),
+				loader: 'js',
+			}),
 		);
 	},
 };

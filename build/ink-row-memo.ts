@@ -107,8 +107,11 @@ ${writeCharacters.replaceAll(/^ {8}/gm, '')}        }
 `;
 
 // Ink's caches are pure (text in, width or characters out): one set serves every frame. Past a
-// bound a cache starts over: a 200x50 screen writes about 200 texts, each kept as one object a
-// character, so the characters are kept for about one screen.
+// bound a cache starts over. A 200x50 screen writes about 200 texts, each kept as one object a
+// character, so the characters are kept in two generations of at most 150 texts: when the newer
+// is full it becomes the older, and a text found in the older moves to the newer. A row drawn
+// again because one of its texts changed finds the others it drew lately, whatever else changed
+// on the screen between.
 const sharedCaches = `let lbtopPreviousRows = new Map();
 const lbtopBlank = {
     type: 'char',
@@ -117,14 +120,25 @@ const lbtopBlank = {
     styles: [],
 };
 const lbtopCaches = new OutputCaches();
+let lbtopOlderStyledChars = new Map();
 function lbtopBoundCaches() {
-    if (lbtopCaches.styledChars.size > 250) lbtopCaches.styledChars.clear();
+    if (lbtopCaches.styledChars.size > 150) {
+        lbtopOlderStyledChars = lbtopCaches.styledChars;
+        lbtopCaches.styledChars = new Map();
+    }
     if (lbtopCaches.widths.size > 5000) lbtopCaches.widths.clear();
     if (lbtopCaches.blockWidths.size > 5000) lbtopCaches.blockWidths.clear();
 }
 export default class Output {`;
 
+const styledCharsLookup = `            cached = styledCharsFromTokens(tokenize(line));
+`;
+
+const styledCharsGenerations = `            cached = lbtopOlderStyledChars.get(line) ?? styledCharsFromTokens(tokenize(line));
+`;
+
 const edits: readonly Edit[] = [
+	{from: styledCharsLookup, to: styledCharsGenerations},
 	{from: 'export default class Output {', to: sharedCaches},
 	{from: '    caches = new OutputCaches();\n', to: '    caches = lbtopCaches;\n'},
 	{from: grid, to: segmentRows},

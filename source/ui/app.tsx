@@ -1,7 +1,7 @@
 // The app shell: header, findings line, panes, help bar and status line, laid out to the exact
 // terminal size. It draws the Snapshot it is given and emits commands; the engine does the rest.
 import {Box} from 'ink';
-import {useCallback, useReducer, useRef, useSyncExternalStore} from 'react';
+import {useCallback, useMemo, useReducer, useRef, useSyncExternalStore} from 'react';
 import {sanitizeText} from '../domain/sanitize.js';
 import {startupFailure} from '../domain/startup-failure.js';
 import type {
@@ -13,7 +13,13 @@ import type {
 	SnapshotSource,
 	TerminalSize,
 } from './app-types.js';
-import {type Clock, useNow} from './hooks/use-clock.js';
+import {
+	type Clock,
+	createTicker,
+	systemClock,
+	TickerContext,
+	useBefore,
+} from './hooks/use-clock.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {computeLayout, drawableRows, paneHeight, type ShellLayout, totalRows} from './layout.js';
 import {accessLogPane, contentPanesFor, focusOrderFor} from './pane-order.js';
@@ -24,6 +30,7 @@ import {HelpBar} from './shell/help-bar.js';
 import {HelpOverlay, helpScrolling} from './shell/help-overlay.js';
 import {NoticeRows} from './shell/notice-rows.js';
 import {noticeLines} from './shell/notice-text.js';
+import {OnTick} from './shell/on-tick.js';
 import {PaneArea} from './shell/pane-area.js';
 import {PaneSlot} from './shell/pane-slot.js';
 import {PauseBanner, ResumedBanner} from './shell/pause-banner.js';
@@ -102,7 +109,20 @@ function innerProperties(state: ShellState) {
 	};
 }
 
+/**
+ * The shell's clock ticks where the time is shown (the header, the status line, each pane when its
+ * text could change): a tick with no new data does not render the whole shell.
+ */
 export function App(properties: Properties) {
+	const ticker = useMemo(() => createTicker(properties.clock ?? systemClock), [properties.clock]);
+	return (
+		<TickerContext.Provider value={ticker}>
+			<Shell {...properties} />
+		</TickerContext.Provider>
+	);
+}
+
+function Shell(properties: Properties) {
 	const {store, panes, ascii, color} = properties;
 	const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
 	const getSnapshot = useCallback(() => store.getSnapshot(), [store]);
@@ -110,7 +130,6 @@ export function App(properties: Properties) {
 	const notices = properties.notices ?? noNotices;
 	const notice = useSyncExternalStore(notices.subscribe, notices.getSnapshot, notices.getSnapshot);
 	const size = useTerminalSize(properties.initialSize);
-	const now = useNow(properties.clock);
 	const [state, dispatch] = useReducer(shellReducer, live, initialShellState);
 	// A pane this LB does not have (the snapshot changed under it) gives way to the metrics.
 	const activeContent = (shell: ShellState) =>
@@ -118,7 +137,6 @@ export function App(properties: Properties) {
 	const resumed = useResumedNote({
 		frozen: state.frozen,
 		live,
-		now,
 		columns: size.columns,
 		playback: properties.replay === true,
 	});
@@ -126,8 +144,10 @@ export function App(properties: Properties) {
 		resumed.observe(command);
 		properties.onCommand?.(command);
 	};
+	// Re-renders when the notice's time is up: its rows go back to the help bar.
+	const noticeOn = useBefore(notice?.until ?? 0);
 	const shownNotice =
-		notice !== undefined && now < notice.until
+		notice !== undefined && noticeOn
 			? noticeLines(sanitizeText(notice.text), size.columns, ascii)
 			: [];
 	const shown = (shell: ShellState) => shell.frozen ?? live;
@@ -190,7 +210,6 @@ export function App(properties: Properties) {
 		selected: state.selection[pane].index,
 		...(state.selection[pane].id === undefined ? {} : {selectedId: state.selection[pane].id}),
 		timeZone: state.timeZone,
-		now,
 		ascii,
 		color,
 		...viewRequest(state, pane),
@@ -219,17 +238,21 @@ export function App(properties: Properties) {
 		<AsciiContext.Provider value={ascii}>
 			<Box flexDirection="column" width={layout.columns} height={totalRows(layout)}>
 				{layout.header > 0 && (
-					<Header
-						snapshot={snapshot}
-						now={now}
-						width={layout.columns}
-						height={layout.header}
-						requestedWindow={state.windowMinutes}
-						timeZone={state.timeZone}
-						ascii={ascii}
-						color={color}
-						replay={properties.replay === true}
-					/>
+					<OnTick>
+						{(now) => (
+							<Header
+								snapshot={snapshot}
+								now={now}
+								width={layout.columns}
+								height={layout.header}
+								requestedWindow={state.windowMinutes}
+								timeZone={state.timeZone}
+								ascii={ascii}
+								color={color}
+								replay={properties.replay === true}
+							/>
+						)}
+					</OnTick>
 				)}
 				{layout.findings > 0 && (
 					<PaneSlot
@@ -262,15 +285,19 @@ export function App(properties: Properties) {
 							scroll={state.helpScroll}
 						/>
 					) : startup !== undefined ? (
-						<StartupPanel
-							failure={startup}
-							target={live.target}
-							width={layout.columns}
-							height={layout.paneArea}
-							now={now}
-							ascii={ascii}
-							color={color}
-						/>
+						<OnTick>
+							{(now) => (
+								<StartupPanel
+									failure={startup}
+									target={live.target}
+									width={layout.columns}
+									height={layout.paneArea}
+									now={now}
+									ascii={ascii}
+									color={color}
+								/>
+							)}
+						</OnTick>
 					) : (
 						<PaneArea
 							layout={layout}
@@ -301,14 +328,18 @@ export function App(properties: Properties) {
 					(state.editingFilter && layout.helpBar === 0 ? (
 						filterInput
 					) : (
-						<StatusLine
-							snapshot={snapshot}
-							now={now}
-							width={layout.columns}
-							timeZone={state.timeZone}
-							ascii={ascii}
-							color={color}
-						/>
+						<OnTick>
+							{(now) => (
+								<StatusLine
+									snapshot={snapshot}
+									now={now}
+									width={layout.columns}
+									timeZone={state.timeZone}
+									ascii={ascii}
+									color={color}
+								/>
+							)}
+						</OnTick>
 					))}
 			</Box>
 		</AsciiContext.Provider>

@@ -24,8 +24,12 @@ export type PaneProperties = {
 	/** Index of the selected row (the pane clamps it). */
 	readonly selected: number;
 	readonly timeZone: TimeZoneMode;
-	/** Unix ms, for relative ages ("4m ago"). */
-	readonly now: number;
+	/**
+	 * Unix ms to draw relative ages ("4m ago") at, for a still frame. Without it (in the shell) the
+	 * pane follows the shell's clock (TickerContext), drawn again only when what it shows could
+	 * read differently.
+	 */
+	readonly now?: number;
 	readonly ascii: boolean;
 	readonly color: boolean;
 };

@@ -17,13 +17,12 @@ import {flowsFreshnessLine} from './flows-freshness.js';
 import {formatDurationCoarse, formatProtocol} from './format-cells.js';
 import {type Line, line} from './line.js';
 import {ageText} from './pane-ages.js';
-import {type PaneContext, withinPane} from './pane-context.js';
+import {type PaneContext, paneTime, withinPane} from './pane-context.js';
 import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';
 import {drawVisible} from './scroll.js';
 import {sourceBanner} from './source-status.js';
 import {type Column, type TableLayout, tableHeader, tableRow} from './table.js';
 import {bestLayout, type TableVariant} from './table-variants.js';
-import {cellWidth} from './text-width.js';
 
 export type ConnectionsInput = {
 	readonly flows?: FlowsView;
@@ -148,23 +147,36 @@ type LayoutMemo = {
 // changes it only through the age column's width. The last layout is kept, and only it.
 let lastLayout: LayoutMemo | undefined;
 
-function widestAge(age: (row: Connection) => string, rows: readonly Connection[]): number {
-	let widest = 0;
-	for (const row of rows) {
-		widest = Math.max(widest, cellWidth(age(row)));
-	}
-	return widest;
+/** The kept layout with this `now`'s columns (their cells read it), matched by name. */
+function withColumns(kept: LayoutMemo, columns: ConnectionColumns): TableLayout<Connection> {
+	const nameOf = new Map(
+		Object.entries(kept.columns).map(([name, column]) => [column, name as ColumnName]),
+	);
+	return {
+		...kept.layout,
+		columns: kept.layout.columns.map((placed) => {
+			const name = nameOf.get(placed.column);
+			return name === undefined ? placed : {...placed, column: columns[name]};
+		}),
+	};
 }
 
-/** The best layout for the rows; a kept one is given this `now`'s columns (their cells read it). */
+/**
+ * The best layout for the rows. Only the rows drawn follow the clock with their ages: the layout
+ * measures every row's age at this `now` without following it, and the age column's width is
+ * followed as the widest age, which holds for minutes while some age turns nearly every second.
+ */
 function connectionsLayout(
 	rows: readonly Connection[],
 	width: number,
 	context: PaneContext,
 ): TableLayout<Connection> {
-	const age = (row: Connection) => ageText(row.end * 1000, context);
-	const columns = connectionColumns(age);
-	const ageWidth = widestAge(age, rows);
+	const time = paneTime(context);
+	const columns = connectionColumns((row) => ageText(row.end * 1000, context));
+	const ageWidth = time.widestElapsed(
+		rows.map((row) => row.end * 1000),
+		formatDurationCoarse,
+	);
 	const last = lastLayout;
 	if (
 		last !== undefined &&
@@ -172,20 +184,12 @@ function connectionsLayout(
 		last.width === width &&
 		last.ageWidth === ageWidth
 	) {
-		const nameOf = new Map(
-			Object.entries(last.columns).map(([name, column]) => [column, name as ColumnName]),
-		);
-		return {
-			...last.layout,
-			columns: last.layout.columns.map((placed) => {
-				const name = nameOf.get(placed.column);
-				return name === undefined ? placed : {...placed, column: columns[name]};
-			}),
-		};
+		return withColumns(last, columns);
 	}
-	const layout = bestLayout(variantsOf(columns), rows, width);
-	lastLayout = {rows, width, ageWidth, columns, layout};
-	return layout;
+	const measured = connectionColumns((row) => formatDurationCoarse(connectionAgeMs(row, time.now)));
+	const layout = bestLayout(variantsOf(measured), rows, width);
+	lastLayout = {rows, width, ageWidth, columns: measured, layout};
+	return withColumns(lastLayout, columns);
 }
 
 export function connectionsLines(

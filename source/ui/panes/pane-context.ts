@@ -31,7 +31,9 @@ function timed(fields: Omit<PaneContext, 'now'>, time: PaneTime): PaneContext {
 	return context;
 }
 
-export function paneContext(properties: Omit<PaneProperties, 'snapshot' | 'color'>): PaneContext {
+export function paneContext(
+	properties: Omit<PaneProperties, 'snapshot' | 'color' | 'now'> & {readonly now: number},
+): PaneContext {
 	return timed(
 		{
 			width: Math.max(0, Math.floor(properties.width)),

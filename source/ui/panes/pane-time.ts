@@ -4,6 +4,8 @@
 // read of the clock says until when what it drew stays true; a read that says nothing (the context's
 // `now` read directly) holds for one tick only, as if nothing were kept.
 
+import {widestElapsed} from './elapsed-widths.js';
+
 /**
  * Whatever a pane read, it is drawn again at least this often: a time's date may turn at any
  * quarter hour of UTC (every UTC offset in use is a whole number of quarter hours).
@@ -54,6 +56,17 @@ export class PaneTime {
 			known.set(since, text);
 		}
 		return text;
+	}
+
+	/**
+	 * The widest cell of `format(now - since)` over `sinces` (a column as wide as its widest age),
+	 * kept until the widest may differ: the texts themselves are not followed, so a thousand ages
+	 * turning at different seconds keep the column while its width holds.
+	 */
+	widestElapsed(sinces: Iterable<number>, format: (ms: number) => string): number {
+		const found = widestElapsed(this.now, this.keptUntil, sinces, format);
+		this.keptUntil = Math.min(this.keptUntil, found.until);
+		return found.widest;
 	}
 
 	private follow(since: number, format: (ms: number) => string): string {

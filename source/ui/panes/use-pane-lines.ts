@@ -4,6 +4,7 @@
 import {useLayoutEffect, useMemo, useRef} from 'react';
 import type {Snapshot} from '../../domain/snapshot.js';
 import type {ShellPaneProperties} from '../app-types.js';
+import {useRedrawWhenDue, useTicker} from '../hooks/use-clock.js';
 import type {PaneId} from '../pane-types.js';
 import {type FullDetail, fullDetail, scrolledDetail} from './detail/pane-detail.js';
 import type {Line} from './line.js';
@@ -114,13 +115,18 @@ type Kept = {
 };
 
 /**
- * The time a pane draws at: the tick's, unless only the clock moved since the pane was drawn and
- * nothing it drew from the clock reads differently yet (a kept age of `4m` stays true all minute).
- * Any other change (new data, a key) draws anew at the tick's time. Call `keep` with the context
- * the pane was drawn with, after drawing.
+ * The time a pane draws at: the shell's tick, unless only the clock moved since the pane was drawn
+ * and nothing it drew from the clock reads differently yet (a kept age of `4m` stays true all
+ * minute). Any other change (new data, a key) draws anew at the tick's time. The pane re-renders on
+ * the first tick at which what it drew may read differently, and on no other tick. `fixedNow`
+ * draws at that time instead (a still frame), off the clock. Call `keep` with the context the pane
+ * was drawn with, after drawing.
  */
-export function useDrawnAt(now: number, inputs: readonly unknown[]) {
+export function useDrawnAt(fixedNow: number | undefined, inputs: readonly unknown[]) {
 	const kept = useRef<Kept | undefined>(undefined);
+	const ticker = useTicker();
+	useRedrawWhenDue(kept, fixedNow === undefined);
+	const now = fixedNow ?? ticker.now();
 	const previous = kept.current;
 	const at =
 		previous !== undefined &&

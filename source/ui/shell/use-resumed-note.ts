@@ -3,6 +3,7 @@
 import {useRef, useState} from 'react';
 import type {Snapshot} from '../../domain/snapshot.js';
 import type {AppCommand} from '../app-types.js';
+import {useBefore, useTicker} from '../hooks/use-clock.js';
 import {resumeText} from './pause-summary.js';
 
 /** How long the note stays. */
@@ -12,7 +13,6 @@ export type ResumedInput = {
 	/** The snapshot on screen while paused. */
 	readonly frozen: Snapshot | undefined;
 	readonly live: Snapshot;
-	readonly now: number;
 	readonly columns: number;
 	/** A recording played back: resuming goes on playing, nothing was held back. */
 	readonly playback: boolean;
@@ -27,17 +27,21 @@ export type ResumedNote = {
 
 export function useResumedNote(input: ResumedInput): ResumedNote {
 	const [note, setNote] = useState<{text: string; until: number} | undefined>();
+	const ticker = useTicker();
+	// Re-renders when the note's time is up, not on every tick.
+	const beforeEnd = useBefore(note?.until ?? 0);
 	// Keys are handled between renders (use-shell-input.ts): what resuming compares is read here.
 	const current = useRef(input);
 	current.current = input;
 	const observe = (command: AppCommand) => {
-		const {frozen, live, now, columns, playback} = current.current;
+		const {frozen, live, columns, playback} = current.current;
 		if (command === 'resume' && frozen !== undefined && !playback) {
-			setNote({text: resumeText(frozen, live, columns - 2), until: now + resumedNoteMs});
+			const until = ticker.now() + resumedNoteMs;
+			setNote({text: resumeText(frozen, live, columns - 2), until});
 		} else if (command === 'pause') {
 			setNote(undefined);
 		}
 	};
-	const shown = input.frozen === undefined && note !== undefined && input.now < note.until;
+	const shown = input.frozen === undefined && note !== undefined && beforeEnd;
 	return {text: shown ? note.text : undefined, observe};
 }

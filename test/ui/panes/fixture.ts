@@ -545,7 +545,10 @@ export const snapshot: Snapshot = {
 	cost: {queries: 12, bytesScanned: 2_000_000_000, usdPerGb: 0.005, usd: 0.01},
 };
 
-export function properties(overrides: Partial<ShellPaneProperties> = {}): ShellPaneProperties {
+/** A pane's props drawn at a fixed time, the fixture's `now`. */
+export function properties(
+	overrides: Partial<ShellPaneProperties> = {},
+): ShellPaneProperties & {readonly now: number} {
 	return {
 		snapshot,
 		width: 78,

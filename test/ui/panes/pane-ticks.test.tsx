@@ -8,11 +8,13 @@ import {describe, expect, it} from 'vitest';
 import type {Snapshot} from '../../../source/domain/snapshot.js';
 import type {ShellPaneProperties} from '../../../source/ui/app-types.js';
 import {connectionsLines} from '../../../source/ui/panes/connections-rows.js';
-import {line} from '../../../source/ui/panes/line.js';
+import {type Line, line} from '../../../source/ui/panes/line.js';
 import {ageText} from '../../../source/ui/panes/pane-ages.js';
+import {paneContext} from '../../../source/ui/panes/pane-context.js';
+import {viewOfFilter} from '../../../source/ui/panes/pane-view.js';
 import {type ListLines, usePaneLines} from '../../../source/ui/panes/use-pane-lines.js';
 import {waitForFrame} from '../../helpers/render.js';
-import {properties, snapshot} from './fixture.js';
+import {connections, properties, snapshot} from './fixture.js';
 
 // The fixture's clock is on a whole minute (13:45:00Z).
 const start = properties().now;
@@ -26,9 +28,13 @@ function mount(list: ListLines, overrides: Partial<ShellPaneProperties> = {}) {
 		calls.count += 1;
 		return list(current, context, view);
 	};
-	const harness: {set?: (shown: Shown) => void; renders: number} = {renders: 0};
+	const harness: {set?: (shown: Shown) => void; renders: number; lines: Line[]} = {
+		renders: 0,
+		lines: [],
+	};
 	function Pane(paneProperties: ShellPaneProperties) {
 		const lines = usePaneLines('connections', paneProperties, counted);
+		harness.lines = lines;
 		return (
 			<Text>{lines.map((value) => value.map((segment) => segment.text).join('')).join('\n')}</Text>
 		);
@@ -46,7 +52,7 @@ function mount(list: ListLines, overrides: Partial<ShellPaneProperties> = {}) {
 		harness.set?.(shown);
 		await waitForFrame(app, () => harness.renders > before);
 	};
-	return {app, calls, show};
+	return {app, calls, show, drawn: () => harness.lines};
 }
 
 const born = start - 3 * 60_000 - 20_000;
@@ -116,6 +122,47 @@ describe('a pane on the clock', () => {
 		expect(ages(later)).not.toEqual(ages(first));
 		// Drawn when the lag or an age could change, not on each of the 70 ticks.
 		expect(calls.count).toBeLessThan(20);
+		app.unmount();
+	});
+
+	it('keeps a long table while only ages off screen turn, and reads true at every tick', async () => {
+		const [model] = connections;
+		const flows = snapshot.flows;
+		if (model === undefined || flows === undefined) {
+			throw new Error('the fixture has connections');
+		}
+		// The newest 30 end together (drawn first); 300 older ones end one a second apart, so an
+		// age off screen turns at every tick while the age column stays as wide.
+		const ends = [
+			...Array.from({length: 30}, () => start / 1000 - 150),
+			...Array.from({length: 300}, (_, index) => start / 1000 - 160 - index),
+		];
+		const many: Snapshot = {
+			...snapshot,
+			flows: {
+				...flows,
+				connections: ends.map((end, index) => ({...model, id: `c-${index}`, end})),
+			},
+		};
+		const list: ListLines = (current, context, view) =>
+			connectionsLines(
+				{
+					...(current.flows === undefined ? {} : {flows: current.flows}),
+					state: current.sources.flows,
+				},
+				context,
+				view,
+			);
+		const {app, calls, show, drawn} = mount(list, {width: 120});
+		await waitForFrame(app, 'lag 4m50s');
+		for (let second = 1; second <= 60; second += 1) {
+			const now = start + second * 1000;
+			await show({now, snapshot: many});
+			const context = paneContext({...properties({width: 120}), now});
+			expect(drawn()).toEqual(list(many, context, viewOfFilter(undefined)));
+		}
+		// The lag's 10-second steps and the visible ages' minute, not each of the 60 ticks.
+		expect(calls.count).toBeLessThan(15);
 		app.unmount();
 	});
 });
