@@ -6,6 +6,7 @@ import {startSim} from '../source/sim/server.js';
 import {createCloudTrailService} from '../source/sim/services/cloudtrail/index.js';
 import {createLogsService} from '../source/sim/services/logs/index.js';
 import {emitLine} from './lines.js';
+import {startSimProfile} from './sim-profile.js';
 import {speedClock} from './speed-clock.js';
 
 const [speedArgument, connectionsArgument] = process.argv.slice(2);
@@ -22,6 +23,7 @@ const sim = await startSim({
 	advance: () => demo.advanceTo(clock.now()),
 	jsonServices: [createLogsService(), createCloudTrailService()],
 });
+const profile = await startSimProfile();
 emitLine('ready', {
 	url: sim.url,
 	origin: clock.origin,
@@ -32,5 +34,6 @@ await new Promise<void>((resolve) => {
 	process.once('SIGTERM', () => resolve());
 	process.once('SIGINT', () => resolve());
 });
+await profile.stop();
 await sim.close();
 process.exit(0);
