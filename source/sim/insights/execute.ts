@@ -100,14 +100,16 @@ function scanEvents(
 	let matched = 0;
 	for (const event of events) {
 		scanned++;
-		bytes += utf8Length(event.message);
+		bytes += event.messageBytes?.() ?? utf8Length(event.message);
 		if (keepEvents) {
+			event.hold?.();
 			kept.push(event);
 		}
 		const row = new EventRow(event, fields);
 		if (passes(leading, row)) {
 			matched++;
 			if (aggregation === undefined) {
+				event.hold?.();
 				rows.push(row);
 				if (bounded !== undefined && rows.length >= 2 * bounded.count + 1024) {
 					rows = bounded.sort.run(rows).slice(0, bounded.count);

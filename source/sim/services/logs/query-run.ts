@@ -74,20 +74,50 @@ function scanWindows(plan: QueryPlan, until: number): {from: number; to: number}
 	return windows;
 }
 
-/** An event as a query sees it; its `@ptr` is written out only if a result row shows it. */
+/**
+ * An event as a query sees it. Its message is written only if a command reads it (a stats query
+ * over generated records reads their fields as numbers), and its `@ptr` only if a row shows it.
+ */
 class ScannedEvent implements InsightsEvent {
+	private text: string | undefined;
+	private kept: number | undefined;
+
 	constructor(
 		readonly timestamp: number,
 		readonly ingestionTime: number,
-		readonly message: string,
+		private source: StreamSlice | undefined,
+		private readonly index: number,
 		readonly logStream: string,
 		readonly logGroup: string,
 		private readonly groupName: string,
-		private readonly ordinal: number,
 	) {}
 
+	get message(): string {
+		this.text ??= this.source?.message(this.index) ?? '';
+		return this.text;
+	}
+
 	get ptr(): string {
-		return recordPointer(this.groupName, this.logStream, this.timestamp, this.ordinal);
+		return recordPointer(this.groupName, this.logStream, this.timestamp, this.ordinal());
+	}
+
+	messageBytes(): number | undefined {
+		return this.text === undefined ? this.source?.messageBytes?.(this.index) : undefined;
+	}
+
+	token(position: number): string | number | undefined {
+		return this.text === undefined ? this.source?.token?.(this.index, position) : undefined;
+	}
+
+	/** A kept event lets go of its slice (and the chunk behind it). */
+	hold(): void {
+		this.kept = this.ordinal();
+		void this.message;
+		this.source = undefined;
+	}
+
+	private ordinal(): number {
+		return this.kept ?? this.source?.ordinal(this.index) ?? 0;
 	}
 }
 
@@ -147,11 +177,11 @@ function* scannedEvents(plan: QueryPlan, until: number): Generator<InsightsEvent
 			yield new ScannedEvent(
 				slice.timestamp(index),
 				slice.ingestionTime(index),
-				slice.message(index),
+				slice,
+				index,
 				next.stream,
 				next.log,
 				next.group,
-				slice.ordinal(index),
 			);
 		}
 	}
