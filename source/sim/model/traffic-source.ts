@@ -7,9 +7,13 @@ import {type Connection, minuteMs} from './connection.js';
 import type {ModelContext} from './context.js';
 import {forEachConnection} from './minute-traffic.js';
 
-/** Minutes whose stragglers are kept: enough for reading minute after minute, no more (a busy
- * minute has thousands of them). */
-const keptStragglerMinutes = 3;
+/**
+ * Minutes whose stragglers are kept: a reader of a live world touches about ten recent minutes at
+ * once (metrics a minute back, the flow logs' fresh edge, the settled minute Insights reads), and
+ * a minute missing here is generated again for its stragglers alone. A busy minute has thousands
+ * of them, so no more.
+ */
+const keptStragglerMinutes = 10;
 
 export type TrafficSource = {
 	/** Visits every connection with a packet in [start, start + ms) (whole minutes). */
