@@ -314,6 +314,8 @@ export type World = {
 export type S3Object = {
 	readonly key: string;
 	readonly body: Uint8Array;
+	/** The body's length, where known without making the body (a file made when read). */
+	readonly size?: number;
 	/** Unix ms. */
 	readonly lastModified: number;
 	/** Quoted, as S3 writes it. */
