@@ -3,7 +3,7 @@
 // hundreds of thousands of records, and their text would take four times the room.
 import type {EventChunk} from '../world/types.js';
 import {LineText} from './byte-text.js';
-import type {TokenReader} from './record-tokens.js';
+import {lineBytes, type TokenReader} from './record-tokens.js';
 import type {RecordValues, RecordWriter} from './render.js';
 
 const actions = ['ACCEPT', 'REJECT'] as const;
@@ -196,7 +196,9 @@ function binaryChunk(
 			write(valuesAt(index), line);
 			return line.take();
 		},
+		// Counted from the tokens where the format has them: no line to write.
 		messageBytes: (index) => {
+			if (read !== undefined) return lineBytes(read, valuesAt(index));
 			write(valuesAt(index), line);
 			return line.drop();
 		},

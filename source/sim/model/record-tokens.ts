@@ -50,3 +50,20 @@ export function compileTokenReader(
 		return typeof token === 'function' ? token(values) : (token ?? '');
 	};
 }
+
+/** Decimal digits of a non-negative integer. */
+function digits(value: number): number {
+	let count = 1;
+	for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) count++;
+	return count;
+}
+
+/** The byte length of the line whose tokens the reader gives: the tokens and a space between each. */
+export function lineBytes(read: TokenReader, values: RecordValues): number {
+	let bytes = discoveredLength - 1;
+	for (let position = 0; position < discoveredLength; position++) {
+		const token = read(values, position);
+		bytes += typeof token === 'number' ? digits(token) : token.length;
+	}
+	return bytes;
+}
