@@ -1,7 +1,13 @@
 // One Logs Insights query's life on the sim clock: Scheduled for the first part of its duration,
 // Running (with partial results over the events scanned so far) until it is Complete. What it
 // scans is fixed when it starts: events ingested by then, in the time range, in timestamp order.
-import {executeInsightsQuery, type InsightsEvent, type ParsedQuery} from '../../insights/index.js';
+import {
+	executeInsightsQuery,
+	type InsightsEvent,
+	type ParsedQuery,
+	type ResumableScan,
+	resumableScan,
+} from '../../insights/index.js';
 import type {LogGroup} from '../../world/types.js';
 import {type StreamSlice, streamSlices} from './stream-view.js';
 
@@ -187,17 +193,60 @@ function* scannedEvents(plan: QueryPlan, until: number): Generator<InsightsEvent
 	}
 }
 
+/** A scan read in parts across polls: where it stopped, and the first event past that. */
+type Resumed = {
+	readonly scan: ResumableScan;
+	readonly events: Iterator<InsightsEvent>;
+	next: InsightsEvent | undefined;
+	through: number;
+};
+
+/**
+ * Scans on from where the last poll stopped to `until`: the events of the whole range come in
+ * timestamp order, so those up to `until` are the ones a scan to `until` reads, in its order.
+ */
+function scanThrough(resumed: Resumed, until: number): QueryResult {
+	let event = resumed.next;
+	resumed.next = undefined;
+	for (;;) {
+		if (event === undefined) {
+			const step = resumed.events.next();
+			if (step.done === true) break;
+			event = step.value;
+		}
+		if (event.timestamp > until) {
+			resumed.next = event;
+			break;
+		}
+		resumed.scan.add(event);
+		event = undefined;
+	}
+	resumed.through = until;
+	return resumed.scan.outcome();
+}
+
 export function createQueryRun(plan: QueryPlan): QueryRun {
 	let ended: {status: QueryStatus; result: QueryResult} | undefined;
 	let memo: {until: number; result: QueryResult} | undefined;
+	let resumed: Resumed | undefined | null = null;
 	const scheduledUntil = plan.createTime + plan.durationMs * scheduledShare;
 	const completeAt = plan.createTime + plan.durationMs;
 
 	const run = (until: number): QueryResult => {
 		if (memo?.until === until) return memo.result;
-		const result = executeInsightsQuery(plan.parsed, scannedEvents(plan, until), {
-			limit: plan.limit,
-		});
+		if (resumed === null) {
+			const scan = resumableScan(plan.parsed, {limit: plan.limit});
+			resumed = scan && {
+				scan,
+				events: scannedEvents(plan, plan.endMs),
+				next: undefined,
+				through: plan.startMs - 1,
+			};
+		}
+		const result =
+			resumed !== undefined && until >= resumed.through
+				? scanThrough(resumed, until)
+				: executeInsightsQuery(plan.parsed, scannedEvents(plan, until), {limit: plan.limit});
 		memo = {until, result};
 		return result;
 	};
@@ -210,6 +259,7 @@ export function createQueryRun(plan: QueryPlan): QueryRun {
 		}
 		ended = settled;
 		memo = undefined;
+		resumed = undefined;
 		return settled.status;
 	};
 	/**
