@@ -5,7 +5,7 @@
 import {hashSeed} from '../demo/prng.js';
 import {putObjects} from '../services/s3/buckets.js';
 import type {S3Bucket} from '../world/types.js';
-import {accessLogObject, intervalMs} from './access-log-objects.js';
+import {type BodyCache, intervalMs, LazyAccessLogObject} from './access-log-objects.js';
 
 export type LoggedLine = {
 	/** The node that wrote it: its address names an ALB file; NLB files are per node too. */
@@ -25,6 +25,11 @@ export type AccessLogFeed = {
 	readonly seed: number;
 	/** The lines of the minute starting at `minute` (Unix ms), each with its node. */
 	readonly minute: (minute: number) => readonly LoggedLine[];
+	/**
+	 * The nodes that log something in [from, to), when known without making the lines (then no
+	 * file is made before a read asks for it).
+	 */
+	readonly nodes?: (from: number, to: number) => readonly string[];
 };
 
 export type AccessLogDelivery = {
@@ -46,7 +51,9 @@ export function deliverAccessLogs(
 	// The files of an interval are made at once, when its first node's file is due.
 	const earliestDue = (end: number) => end + 60_000;
 
-	const deliverInterval = (feed: AccessLogFeed, end: number) => {
+	const bodies: BodyCache = new Map();
+	/** The interval's lines by node, made again whenever a file's body is. */
+	const linesOf = (feed: AccessLogFeed, end: number) => {
 		const byNode = new Map<string, string[]>();
 		for (let minute = end - intervalMs; minute < end; minute += 60_000) {
 			for (const logged of feed.minute(minute)) {
@@ -55,21 +62,30 @@ export function deliverAccessLogs(
 				byNode.set(logged.node, lines);
 			}
 		}
+		return byNode;
+	};
+
+	const deliverInterval = (feed: AccessLogFeed, end: number) => {
+		const nodes = feed.nodes?.(end - intervalMs, end) ?? [...linesOf(feed, end).keys()];
 		putObjects(
 			feed.bucket,
-			[...byNode].map(([node, lines]) =>
-				accessLogObject({
-					prefix: feed.prefix,
-					account: feed.account,
-					region: feed.region,
-					type: feed.type,
-					name: feed.name,
-					id: feed.id,
-					intervalEnd: end,
-					...(feed.type === 'application' ? {nodeIp: node} : {}),
-					deliveredAt: end + deliveryDelayMs(feed.seed, node, end),
-					lines,
-				}),
+			nodes.map(
+				(node) =>
+					new LazyAccessLogObject(
+						{
+							prefix: feed.prefix,
+							account: feed.account,
+							region: feed.region,
+							type: feed.type,
+							name: feed.name,
+							id: feed.id,
+							intervalEnd: end,
+							...(feed.type === 'application' ? {nodeIp: node} : {}),
+							deliveredAt: end + deliveryDelayMs(feed.seed, node, end),
+						},
+						() => linesOf(feed, end).get(node) ?? [],
+						bodies,
+					),
 			),
 		);
 	};

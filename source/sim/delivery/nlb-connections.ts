@@ -28,14 +28,38 @@ export type TlsListenerSpec = {
 
 const modern = ['TLS_AES_128_GCM_SHA256', 'ECDHE-RSA-AES128-GCM-SHA256'];
 
+const minuteRandom = (spec: TlsListenerSpec, minute: number) =>
+	createRandom(hashSeed(spec.seed, 'tls-minute', spec.listener, minute));
+
+/** The minute's connection count: the first thing drawn for the minute. */
+function countOf(
+	spec: TlsListenerSpec,
+	index: ReturnType<typeof metricIndex>,
+	minute: number,
+	random: ReturnType<typeof createRandom>,
+): number {
+	const fromMetrics = sumOf(index, 'NewFlowCount_TLS', {LoadBalancer: spec.elb}, minute);
+	return fromMetrics ?? Math.round(spec.perMinute * (0.9 + random.next() * 0.2));
+}
+
+/** The destinations tlsMinute gives connections to in the minute, without making them. */
+export function tlsDestinations(
+	spec: TlsListenerSpec,
+	index: ReturnType<typeof metricIndex>,
+	minute: number,
+): readonly string[] {
+	const count = countOf(spec, index, minute, minuteRandom(spec, minute));
+	if (count <= 0) return [];
+	return spec.destinations.length === 0 ? ['-'] : spec.destinations.slice(0, count);
+}
+
 export function tlsMinute(
 	spec: TlsListenerSpec,
 	index: ReturnType<typeof metricIndex>,
 	minute: number,
 ): {readonly destination: string; readonly connection: SimTlsConnection}[] {
-	const random = createRandom(hashSeed(spec.seed, 'tls-minute', spec.listener, minute));
-	const fromMetrics = sumOf(index, 'NewFlowCount_TLS', {LoadBalancer: spec.elb}, minute);
-	const count = fromMetrics ?? Math.round(spec.perMinute * (0.9 + random.next() * 0.2));
+	const random = minuteRandom(spec, minute);
+	const count = countOf(spec, index, minute, random);
 	const failing = Math.min(
 		count,
 		sumOf(index, 'ClientTLSNegotiationErrorCount', {LoadBalancer: spec.elb}, minute) ??

@@ -7,7 +7,7 @@ import type {AccessLogFeed} from '../delivery/access-log-delivery.js';
 import {nlbLine} from '../delivery/access-log-lines.js';
 import {accessLogTable} from '../delivery/access-log-table.js';
 import {metricIndex} from '../delivery/alb-requests.js';
-import {tlsMinute} from '../delivery/nlb-connections.js';
+import {tlsDestinations, tlsMinute} from '../delivery/nlb-connections.js';
 import type {World} from '../world/types.js';
 
 export const demoAccessLogBucket = 'lbtop-demo-elb-logs';
@@ -83,6 +83,15 @@ export function demoAccessLogs(
 					node: nodeOf.get(destination) ?? destination,
 					line: nlbLine(connection),
 				})),
+			nodes: (from, to) => {
+				const nodes = new Set<string>();
+				for (let minute = from; minute < to; minute += 60_000) {
+					for (const destination of tlsDestinations(spec, index, minute)) {
+						nodes.add(nodeOf.get(destination) ?? destination);
+					}
+				}
+				return [...nodes];
+			},
 		},
 	];
 }

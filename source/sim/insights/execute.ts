@@ -21,10 +21,10 @@ export type ExecuteOptions = {
 	readonly limit?: number;
 };
 
-type RowApply = (row: Row) => boolean;
+export type RowApply = (row: Row) => boolean;
 type WholeStep = Exclude<Step, {kind: 'row'}>;
-type Stage = {readonly kind: 'rows'; readonly applies: RowApply[]} | WholeStep;
-type Pipeline = {rows: Row[]; ordered: boolean};
+export type Stage = {readonly kind: 'rows'; readonly applies: RowApply[]} | WholeStep;
+export type Pipeline = {rows: Row[]; ordered: boolean};
 
 export function executeInsightsQuery(
 	query: ParsedQuery,
@@ -49,15 +49,24 @@ export function executeInsightsQuery(
 	if (ownPass) {
 		matched = countMatches(steps, fields, scan.events);
 	}
-	putNewestFirst(pipeline);
-	const cap = Math.min(options.limit ?? maxLimit, maxLimit);
-	const shown = outputFields(query.commands);
-	return {
-		rows: pipeline.rows.slice(0, cap).map((row) => renderRow(row, shown)),
+	return outcomeOf(query, pipeline, options, {
 		recordsMatched: matched,
 		recordsScanned: scan.scanned,
 		bytesScanned: scan.bytes,
-	};
+	});
+}
+
+/** The result rows in their order, capped by the query's limit, with the scan's statistics. */
+export function outcomeOf(
+	query: ParsedQuery,
+	pipeline: Pipeline,
+	options: ExecuteOptions,
+	statistics: Omit<QueryOutcome, 'rows'>,
+): QueryOutcome {
+	putNewestFirst(pipeline);
+	const cap = Math.min(options.limit ?? maxLimit, maxLimit);
+	const shown = outputFields(query.commands);
+	return {rows: pipeline.rows.slice(0, cap).map((row) => renderRow(row, shown)), ...statistics};
 }
 
 /**
@@ -100,14 +109,16 @@ function scanEvents(
 	let matched = 0;
 	for (const event of events) {
 		scanned++;
-		bytes += utf8Length(event.message);
+		bytes += event.messageBytes?.() ?? utf8Length(event.message);
 		if (keepEvents) {
+			event.hold?.();
 			kept.push(event);
 		}
 		const row = new EventRow(event, fields);
 		if (passes(leading, row)) {
 			matched++;
 			if (aggregation === undefined) {
+				event.hold?.();
 				rows.push(row);
 				if (bounded !== undefined && rows.length >= 2 * bounded.count + 1024) {
 					rows = bounded.sort.run(rows).slice(0, bounded.count);
@@ -123,7 +134,7 @@ function scanEvents(
 	return {rows, consumed, scanned, bytes, matched, events: kept};
 }
 
-function passes(applies: readonly RowApply[], row: Row): boolean {
+export function passes(applies: readonly RowApply[], row: Row): boolean {
 	for (const apply of applies) {
 		if (!apply(row)) {
 			return false;
@@ -133,7 +144,7 @@ function passes(applies: readonly RowApply[], row: Row): boolean {
 }
 
 /** Consecutive per-row steps fused into one pass; other steps stay on their own. */
-function stages(steps: readonly Step[]): Stage[] {
+export function stages(steps: readonly Step[]): Stage[] {
 	const result: Stage[] = [];
 	for (const step of steps) {
 		const last = result.at(-1);
@@ -148,7 +159,7 @@ function stages(steps: readonly Step[]): Stage[] {
 	return result;
 }
 
-function runStage(pipeline: Pipeline, stage: Stage): void {
+export function runStage(pipeline: Pipeline, stage: Stage): void {
 	switch (stage.kind) {
 		case 'rows':
 			pipeline.rows = pipeline.rows.filter((row) => passes(stage.applies, row));
@@ -178,7 +189,7 @@ function runStage(pipeline: Pipeline, stage: Stage): void {
 }
 
 /** Events keep their input order until an order matters; then, with no `sort`, newest first. */
-function putNewestFirst(pipeline: Pipeline): void {
+export function putNewestFirst(pipeline: Pipeline): void {
 	if (!pipeline.ordered) {
 		pipeline.rows.sort((a, b) => (b.timestampMs ?? 0) - (a.timestampMs ?? 0));
 		pipeline.ordered = true;
@@ -190,7 +201,7 @@ function putNewestFirst(pipeline: Pipeline): void {
  * `limit` or `dedup` lets through. When such a command comes before a filter, the count needs
  * its own pass over the events with only the per-row steps.
  */
-function matchesNeedOwnPass(steps: readonly Step[]): boolean {
+export function matchesNeedOwnPass(steps: readonly Step[]): boolean {
 	const firstStats = steps.findIndex((step) => step.kind === 'stats');
 	const beforeStats = firstStats < 0 ? steps : steps.slice(0, firstStats);
 	const firstCap = beforeStats.findIndex((step) => step.kind === 'limit' || step.kind === 'dedup');

@@ -31,35 +31,40 @@ define(12, false, 'action');
 define(13, false, 'logStatus');
 
 /**
- * The discovered field `name` of a message, if the message is a default-format record. Reads the
- * one token it needs without splitting the message: queries touch a few fields of many events.
+ * The tokens of a default-format record, or undefined when the message is not one. A row splits
+ * its message once and reads every field it needs from the tokens: a stats query over a busy
+ * minute reads five or six fields of each of a million records.
  */
-export function flowLogField(message: string, name: string): Value {
+export function flowLogTokens(message: string): readonly string[] | undefined {
+	if (!message.startsWith('2 ')) {
+		return undefined;
+	}
+	const tokens = message.split(' ');
+	return tokens.length === defaultFormatLength ? tokens : undefined;
+}
+
+/** Whether `name` is one of the fields Insights discovers in flow log records. */
+export function isFlowLogField(name: string): boolean {
+	return specs.has(name);
+}
+
+/**
+ * A record's token at a position: text, or a number standing for its decimal digits (an event
+ * read from numbers instead of text); undefined when the record has no such token.
+ */
+export type TokenAt = (position: number) => string | number | undefined;
+
+/** The discovered field `name` from a record's tokens (see flowLogTokens). */
+export function flowLogTokenField(tokenAt: TokenAt | undefined, name: string): Value {
 	const spec = specs.get(name);
-	if (spec === undefined || !message.startsWith('2 ')) {
+	if (spec === undefined || tokenAt === undefined) {
 		return undefined;
 	}
-	let tokenStart = -1;
-	let tokenEnd = -1;
-	let spaces = 0;
-	let from = 0;
-	for (;;) {
-		const space = message.indexOf(' ', from);
-		if (spaces === spec.index) {
-			tokenStart = from;
-			tokenEnd = space < 0 ? message.length : space;
-		}
-		if (space < 0) {
-			break;
-		}
-		spaces++;
-		from = space + 1;
+	const token = tokenAt(spec.index);
+	if (typeof token === 'number') {
+		return spec.numeric ? token : String(token);
 	}
-	if (spaces !== defaultFormatLength - 1 || tokenEnd <= tokenStart) {
-		return undefined;
-	}
-	const token = message.slice(tokenStart, tokenEnd);
-	if (token === '-') {
+	if (token === undefined || token === '-' || token === '') {
 		return undefined;
 	}
 	if (spec.numeric) {
@@ -67,4 +72,10 @@ export function flowLogField(message: string, name: string): Value {
 		return Number.isFinite(number) ? number : token;
 	}
 	return token;
+}
+
+/** The discovered field `name` of a message, if the message is a default-format record. */
+export function flowLogField(message: string, name: string): Value {
+	const tokens = flowLogTokens(message);
+	return flowLogTokenField(tokens && ((position) => tokens[position]), name);
 }

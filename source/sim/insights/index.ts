@@ -7,4 +7,5 @@ export {InsightsQueryError} from './errors.js';
 export {type ExecuteOptions, executeInsightsQuery, type QueryOutcome} from './execute.js';
 export type {QueryResultRow} from './output.js';
 export {parseInsightsQuery} from './query-parser.js';
+export {type ResumableScan, resumableScan} from './resumable.js';
 export type {InsightsEvent} from './rows.js';

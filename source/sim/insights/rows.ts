@@ -1,7 +1,7 @@
 // A row is what a command sees: a log event with its system and discovered fields plus whatever
 // earlier commands set, or (after stats) one group's results.
 import type {FieldSlots} from './field-slots.js';
-import {flowLogField} from './flow-log-fields.js';
+import {flowLogTokenField, flowLogTokens, isFlowLogField, type TokenAt} from './flow-log-fields.js';
 import {TimeValue, type Value} from './values.js';
 
 export type InsightsEvent = {
@@ -14,6 +14,15 @@ export type InsightsEvent = {
 	/** Shown as `@log`. AWS prints `accountId:logGroupName`; the engine prints this string as given. */
 	readonly logGroup: string;
 	readonly ptr: string;
+	/** The message's length in UTF-8 bytes, when known without reading the message. */
+	messageBytes?(): number | undefined;
+	/**
+	 * Token `position` of a default-format flow record, read without its message (a number stands
+	 * for its decimal digits); undefined when the message must be read instead.
+	 */
+	token?(position: number): string | number | undefined;
+	/** Called when a command keeps the event past the scan: it then takes its own message. */
+	hold?(): void;
 };
 
 export type Row = {
@@ -30,10 +39,38 @@ export type Row = {
 	aggregate(slot: number): Value;
 };
 
+function splitReader(message: string): TokenAt | undefined {
+	const tokens = flowLogTokens(message);
+	return tokens && ((position) => tokens[position]);
+}
+
+/**
+ * How a row reads its discovered fields: from the event's tokens while it has them (a kept event
+ * gives them up for its message), else from its message split once.
+ */
+function tokenReader(event: InsightsEvent): TokenAt | undefined {
+	if (event.token?.(0) === undefined) {
+		return splitReader(event.message);
+	}
+	let split: TokenAt | undefined | null = null;
+	return (position) => {
+		const token = event.token?.(position);
+		if (token !== undefined) {
+			return token;
+		}
+		if (split === null) {
+			split = splitReader(event.message);
+		}
+		return split?.(position);
+	};
+}
+
 const unset = Symbol('unset');
 
 export class EventRow implements Row {
 	private assigned: Array<Value | typeof unset> | undefined;
+	/** Set on the first discovered field a command reads (null: not yet). */
+	private tokens: TokenAt | undefined | null = null;
 
 	constructor(
 		readonly event: InsightsEvent,
@@ -73,7 +110,13 @@ export class EventRow implements Row {
 			case '@ingestionTime':
 				return new TimeValue(this.event.ingestionTime);
 			default:
-				return flowLogField(this.event.message, name);
+				if (!isFlowLogField(name)) {
+					return undefined;
+				}
+				if (this.tokens === null) {
+					this.tokens = tokenReader(this.event);
+				}
+				return flowLogTokenField(this.tokens, name);
 		}
 	}
 

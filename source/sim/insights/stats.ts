@@ -6,7 +6,7 @@ import {compile, type Evaluator} from './compile.js';
 import {aggregateCalls} from './expr-walk.js';
 import type {FieldSlots} from './field-slots.js';
 import {type Row, ValuesRow} from './rows.js';
-import {groupKeyOf, TimeValue, type Value} from './values.js';
+import {TimeValue, type Value} from './values.js';
 
 type StatsCommand = Extract<Command, {kind: 'stats'}>;
 
@@ -71,7 +71,7 @@ class GroupIndex {
 	private readonly byText = new Map<string, Group>();
 	private readonly byNumber = new Map<number, Group>();
 	private readonly byTime = new Map<number, Group>();
-	private readonly byKey = new Map<string, Group>();
+	private readonly tree = new KeyNode();
 	private missing: Group | undefined;
 	private readonly all: Group[] = [];
 
@@ -106,8 +106,18 @@ class GroupIndex {
 				return this.missing;
 			}
 		}
-		const values = this.groupBy.map((evaluate) => evaluate(row));
-		return this.find(this.byKey, values.map(groupKeyOf).join('\u0001'), values, position);
+		// Several values: a tree of maps, one level per value, so finding a group builds no key.
+		let node = this.tree;
+		for (const evaluate of this.groupBy) {
+			node = node.child(evaluate(row));
+		}
+		if (node.group === undefined) {
+			node.group = this.create(
+				this.groupBy.map((evaluate) => evaluate(row)),
+				position,
+			);
+		}
+		return node.group;
 	}
 
 	private find<K>(map: Map<K, Group>, key: K, values: readonly Value[], position: number): Group {
@@ -128,6 +138,44 @@ class GroupIndex {
 		};
 		this.all.push(group);
 		return group;
+	}
+}
+
+/**
+ * One level of the group tree. Values are told apart as groupKeyOf tells them apart: text from
+ * numbers, a boolean as the number 1 or 0, a time by its ms.
+ */
+class KeyNode {
+	group: Group | undefined;
+	private text: Map<string, KeyNode> | undefined;
+	private number: Map<number, KeyNode> | undefined;
+	private time: Map<number, KeyNode> | undefined;
+	private missing: KeyNode | undefined;
+
+	child(value: Value): KeyNode {
+		if (value === undefined) {
+			this.missing ??= new KeyNode();
+			return this.missing;
+		}
+		if (typeof value === 'string') {
+			this.text ??= new Map();
+			return KeyNode.within(this.text, value);
+		}
+		if (typeof value === 'number' || typeof value === 'boolean') {
+			this.number ??= new Map();
+			return KeyNode.within(this.number, typeof value === 'number' ? value : value ? 1 : 0);
+		}
+		this.time ??= new Map();
+		return KeyNode.within(this.time, value.ms);
+	}
+
+	private static within<K>(map: Map<K, KeyNode>, key: K): KeyNode {
+		let node = map.get(key);
+		if (node === undefined) {
+			node = new KeyNode();
+			map.set(key, node);
+		}
+		return node;
 	}
 }
 

@@ -41,6 +41,13 @@ export class LineText {
 		}
 	}
 
+	/** The byte length of the line written since the last call, and a fresh start for the next. */
+	drop(): number {
+		const length = this.position;
+		this.position = 0;
+		return length;
+	}
+
 	/** The line written since the last call, and a fresh start for the next. */
 	take(): string {
 		const line = this.buffer.toString('latin1', 0, this.position);

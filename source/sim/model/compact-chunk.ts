@@ -3,6 +3,7 @@
 // hundreds of thousands of records, and their text would take four times the room.
 import type {EventChunk} from '../world/types.js';
 import {LineText} from './byte-text.js';
+import {lineBytes, type TokenReader} from './record-tokens.js';
 import type {RecordValues, RecordWriter} from './render.js';
 
 const actions = ['ACCEPT', 'REJECT'] as const;
@@ -55,6 +56,7 @@ export class ChunkBuilder {
 	constructor(
 		private readonly minuteStart: number,
 		private readonly write: RecordWriter,
+		private readonly read?: TokenReader,
 	) {}
 
 	private address(text: string): number {
@@ -130,7 +132,7 @@ export class ChunkBuilder {
 		return binaryChunk(
 			{src, dst, pktSrc, pktDst, srcPort, dstPort, packets, bytes, start, end, bits},
 			this.addresses,
-			this.write,
+			{write: this.write, read: this.read},
 			ingestionTime,
 		);
 	}
@@ -155,38 +157,54 @@ type Columns = {
 function binaryChunk(
 	columns: Columns,
 	addresses: readonly string[],
-	write: RecordWriter,
+	format: {readonly write: RecordWriter; readonly read: TokenReader | undefined},
 	ingestionTime: number,
 ): EventChunk {
 	const {src, dst, pktSrc, pktDst, srcPort, dstPort, packets, bytes, start, end, bits} = columns;
+	const {write, read} = format;
 	const line = new LineText();
+	// A read takes several fields of one record in a row: its values are decoded once.
+	let decodedIndex = -1;
+	let decoded: RecordValues | undefined;
+	const valuesAt = (index: number): RecordValues => {
+		if (decoded !== undefined && decodedIndex === index) return decoded;
+		const packed = bits[index] ?? 0;
+		decoded = {
+			srcAddr: addresses[src[index] ?? 0] ?? '-',
+			dstAddr: addresses[dst[index] ?? 0] ?? '-',
+			srcPort: srcPort[index] ?? 0,
+			dstPort: dstPort[index] ?? 0,
+			pktSrcAddr: addresses[pktSrc[index] ?? 0] ?? '-',
+			pktDstAddr: addresses[pktDst[index] ?? 0] ?? '-',
+			packets: packets[index] ?? 0,
+			bytes: bytes[index] ?? 0,
+			start: start[index] ?? 0,
+			end: end[index] ?? 0,
+			action: actions[(packed >> 8) & 1] ?? 'ACCEPT',
+			flags: packed & 255,
+			ingress: ((packed >> 9) & 1) === 1,
+			path: packed >> 10,
+		};
+		decodedIndex = index;
+		return decoded;
+	};
 	return {
 		length: start.length,
 		timestamp: (index) => (start[index] ?? 0) * 1000,
 		ingestionTime: () => ingestionTime,
 		message: (index) => {
-			const packed = bits[index] ?? 0;
-			write(
-				{
-					srcAddr: addresses[src[index] ?? 0] ?? '-',
-					dstAddr: addresses[dst[index] ?? 0] ?? '-',
-					srcPort: srcPort[index] ?? 0,
-					dstPort: dstPort[index] ?? 0,
-					pktSrcAddr: addresses[pktSrc[index] ?? 0] ?? '-',
-					pktDstAddr: addresses[pktDst[index] ?? 0] ?? '-',
-					packets: packets[index] ?? 0,
-					bytes: bytes[index] ?? 0,
-					start: start[index] ?? 0,
-					end: end[index] ?? 0,
-					action: actions[(packed >> 8) & 1] ?? 'ACCEPT',
-					flags: packed & 255,
-					ingress: ((packed >> 9) & 1) === 1,
-					path: packed >> 10,
-				},
-				line,
-			);
+			write(valuesAt(index), line);
 			return line.take();
 		},
+		// Counted from the tokens where the format has them: no line to write.
+		messageBytes: (index) => {
+			if (read !== undefined) return lineBytes(read, valuesAt(index));
+			write(valuesAt(index), line);
+			return line.drop();
+		},
+		...(read === undefined
+			? {}
+			: {token: (index: number, position: number) => read(valuesAt(index), position)}),
 		size: start.length * 48 + addresses.length * 24 + 256,
 	};
 }
@@ -211,6 +229,7 @@ export function mergeChunks(chunks: readonly EventChunk[]): EventChunk {
 		})),
 	);
 	entries.sort((left, right) => left.timestamp - right.timestamp);
+	const tokens = present.every((chunk) => chunk.token !== undefined);
 	return {
 		length: entries.length,
 		timestamp: (index) => entries[index]?.timestamp ?? 0,
@@ -222,6 +241,22 @@ export function mergeChunks(chunks: readonly EventChunk[]): EventChunk {
 			const entry = entries[index];
 			return entry === undefined ? '' : entry.chunk.message(entry.index);
 		},
+		messageBytes: (index) => {
+			const entry = entries[index];
+			if (entry === undefined) return 0;
+			return (
+				entry.chunk.messageBytes?.(entry.index) ??
+				Buffer.byteLength(entry.chunk.message(entry.index))
+			);
+		},
+		...(tokens
+			? {
+					token: (index: number, position: number) => {
+						const entry = entries[index];
+						return entry?.chunk.token?.(entry.index, position) ?? '';
+					},
+				}
+			: {}),
 		size: present.reduce((total, chunk) => total + chunk.size, 0),
 	};
 }

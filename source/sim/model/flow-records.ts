@@ -5,6 +5,7 @@ import type {FlowLog, World} from '../world/types.js';
 import {ChunkBuilder} from './compact-chunk.js';
 import {type Connection, type DirectionCounts, type LegSpec, minuteMs} from './connection.js';
 import {pieceInWindow} from './pieces.js';
+import {compileTokenReader, type TokenReader} from './record-tokens.js';
 import {compileWriter, type RecordWriter} from './render.js';
 import type {ModelTopology} from './topology.js';
 
@@ -13,6 +14,8 @@ export type Sink = {
 	readonly interfaceId: string;
 	readonly intervalMs: number;
 	readonly write: RecordWriter;
+	/** Reads a record's tokens without writing it, when Insights discovers the format's fields. */
+	readonly read: TokenReader | undefined;
 	/** `<flowLogId> <interfaceId>`: with a minute, names a chunk of this sink. */
 	readonly key: string;
 };
@@ -42,19 +45,21 @@ export function flowSinks(
 			const networkInterface = topology.interfaces.get(interfaceId);
 			if (networkInterface === undefined || !covers(flowLog, networkInterface)) continue;
 			const subnet = topology.subnets.get(networkInterface.subnetId);
-			const write = compileWriter(flowLog, {
+			const context = {
 				accountId: world.accountId,
 				region: world.region,
 				networkInterface,
 				...(subnet === undefined ? {} : {subnet}),
 				unknownAccount: unknownServiceAccount && networkInterface.requesterManaged,
-			});
+			};
+			const write = compileWriter(flowLog, context);
 			if (write === undefined) continue;
 			sinks.push({
 				flowLog,
 				interfaceId,
 				intervalMs: flowLog.maxAggregationInterval * 1000,
 				write,
+				read: compileTokenReader(flowLog, context),
 				key: `${flowLog.flowLogId} ${interfaceId}`,
 			});
 		}
@@ -126,7 +131,7 @@ export function windowRenderer(
 	for (const sink of sinks) {
 		const minutes: ChunkBuilder[] = [];
 		for (let minute = window.start; minute < window.start + window.ms; minute += minuteMs) {
-			const builder = new ChunkBuilder(minute, sink.write);
+			const builder = new ChunkBuilder(minute, sink.write, sink.read);
 			minutes.push(builder);
 			builders.set(chunkKey(sink.key, minute), builder);
 		}

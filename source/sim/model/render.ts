@@ -54,7 +54,12 @@ export type WriterContext = {
 	readonly unknownAccount: boolean;
 };
 
-function fixedValue(field: string, fields: readonly string[], context: WriterContext): string {
+/** A field whose value is the same in every record of a flow log on one interface. */
+export function fixedValue(
+	field: string,
+	fields: readonly string[],
+	context: WriterContext,
+): string {
 	const {networkInterface, subnet} = context;
 	switch (field) {
 		case 'version':

@@ -7,9 +7,18 @@ import {type Connection, minuteMs} from './connection.js';
 import type {ModelContext} from './context.js';
 import {forEachConnection} from './minute-traffic.js';
 
-/** Minutes whose stragglers are kept: enough for reading minute after minute, no more (a busy
- * minute has thousands of them). */
-const keptStragglerMinutes = 3;
+/**
+ * Minutes whose stragglers are kept: a reader of a live world touches about ten recent minutes at
+ * once (metrics a minute back, the flow logs' fresh edge, the settled minute Insights reads), and
+ * a minute missing here is generated again for its stragglers alone.
+ */
+const keptStragglerMinutes = 10;
+/**
+ * At most this many stragglers over all kept minutes (about 1 KB each): a minute at 1000x the
+ * demo's traffic has some 15,000, so a busy world keeps fewer minutes, and never fewer than the
+ * two the next minute's reads need.
+ */
+const keptStragglers = 100_000;
 
 export type TrafficSource = {
 	/** Visits every connection with a packet in [start, start + ms) (whole minutes). */
@@ -18,12 +27,17 @@ export type TrafficSource = {
 
 export function createTrafficSource(context: ModelContext): TrafficSource {
 	const stragglers = new Map<number, readonly Connection[]>();
+	let held = 0;
 	const remember = (minuteStart: number, kept: readonly Connection[]) => {
+		held -= stragglers.get(minuteStart)?.length ?? 0;
 		stragglers.delete(minuteStart);
 		stragglers.set(minuteStart, kept);
-		for (const oldest of stragglers.keys()) {
-			if (stragglers.size <= keptStragglerMinutes) break;
+		held += kept.length;
+		for (const [oldest, connections] of stragglers) {
+			const over = stragglers.size > keptStragglerMinutes || held > keptStragglers;
+			if (!over || stragglers.size <= 2) break;
 			stragglers.delete(oldest);
+			held -= connections.length;
 		}
 	};
 	/** Generates the minute, visiting each connection, and keeps those still open after it. */

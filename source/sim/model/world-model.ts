@@ -59,6 +59,12 @@ export type WorldModelOptions = {
 };
 
 const metricPublishDelayMs = 60_000;
+/**
+ * Built chunks kept for reads: a reader of a live world reads about five recent windows (the
+ * fresh edge and the settled minute Insights reads); at 1000x the demo's traffic a window is
+ * about 40 MB, and one dropped is built again. A quiet world never comes near it.
+ */
+const defaultCacheBytes = 192 * 1024 * 1024;
 /** Minutes of computed datapoints kept; older ones are computed again if asked for. */
 const keptMetricMinutes = 480;
 
@@ -188,7 +194,7 @@ export function attachTrafficModel(
 		oldest,
 		connections,
 		sinks,
-		cacheBytes: options.cacheBytes ?? 64 * 1024 * 1024,
+		cacheBytes: options.cacheBytes ?? defaultCacheBytes,
 	});
 	attachStreams(world, sinks, logs.stream);
 

@@ -189,6 +189,14 @@ export type EventChunk = {
 	readonly timestamp: (index: number) => number;
 	readonly ingestionTime: (index: number) => number;
 	readonly message: (index: number) => string;
+	/** The message's length in UTF-8 bytes, known without making its string. */
+	readonly messageBytes?: (index: number) => number;
+	/**
+	 * Token `position` of the message split on spaces (a number stands for its decimal digits),
+	 * read without writing the message: present only when every message is a default-format flow
+	 * record, whose fields Insights discovers by position.
+	 */
+	readonly token?: (index: number, position: number) => string | number;
 	/** What the chunk costs to hold (bytes, roughly). */
 	readonly size: number;
 };
@@ -306,6 +314,8 @@ export type World = {
 export type S3Object = {
 	readonly key: string;
 	readonly body: Uint8Array;
+	/** The body's length, where known without making the body (a file made when read). */
+	readonly size?: number;
 	/** Unix ms. */
 	readonly lastModified: number;
 	/** Quoted, as S3 writes it. */

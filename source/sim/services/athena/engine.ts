@@ -127,7 +127,10 @@ export class AthenaEngine {
 			for (const reference of references) {
 				const table = findTable(query, reference, tokens);
 				const files = await this.prune(connection, table, tokens, reference, query);
-				scanned += files.reduce((sum, file) => sum + file.object.body.byteLength, 0);
+				scanned += files.reduce(
+					(sum, file) => sum + (file.object.size ?? file.object.body.byteLength),
+					0,
+				);
 				const paths = await materialize(await this.workDirectory(), files, this.written);
 				const name = `lbtop_view_${++this.viewCount}`;
 				await connection.run(

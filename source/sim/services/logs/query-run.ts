@@ -1,7 +1,13 @@
 // One Logs Insights query's life on the sim clock: Scheduled for the first part of its duration,
 // Running (with partial results over the events scanned so far) until it is Complete. What it
 // scans is fixed when it starts: events ingested by then, in the time range, in timestamp order.
-import {executeInsightsQuery, type InsightsEvent, type ParsedQuery} from '../../insights/index.js';
+import {
+	executeInsightsQuery,
+	type InsightsEvent,
+	type ParsedQuery,
+	type ResumableScan,
+	resumableScan,
+} from '../../insights/index.js';
 import type {LogGroup} from '../../world/types.js';
 import {type StreamSlice, streamSlices} from './stream-view.js';
 
@@ -74,20 +80,50 @@ function scanWindows(plan: QueryPlan, until: number): {from: number; to: number}
 	return windows;
 }
 
-/** An event as a query sees it; its `@ptr` is written out only if a result row shows it. */
+/**
+ * An event as a query sees it. Its message is written only if a command reads it (a stats query
+ * over generated records reads their fields as numbers), and its `@ptr` only if a row shows it.
+ */
 class ScannedEvent implements InsightsEvent {
+	private text: string | undefined;
+	private kept: number | undefined;
+
 	constructor(
 		readonly timestamp: number,
 		readonly ingestionTime: number,
-		readonly message: string,
+		private source: StreamSlice | undefined,
+		private readonly index: number,
 		readonly logStream: string,
 		readonly logGroup: string,
 		private readonly groupName: string,
-		private readonly ordinal: number,
 	) {}
 
+	get message(): string {
+		this.text ??= this.source?.message(this.index) ?? '';
+		return this.text;
+	}
+
 	get ptr(): string {
-		return recordPointer(this.groupName, this.logStream, this.timestamp, this.ordinal);
+		return recordPointer(this.groupName, this.logStream, this.timestamp, this.ordinal());
+	}
+
+	messageBytes(): number | undefined {
+		return this.text === undefined ? this.source?.messageBytes?.(this.index) : undefined;
+	}
+
+	token(position: number): string | number | undefined {
+		return this.text === undefined ? this.source?.token?.(this.index, position) : undefined;
+	}
+
+	/** A kept event lets go of its slice (and the chunk behind it). */
+	hold(): void {
+		this.kept = this.ordinal();
+		void this.message;
+		this.source = undefined;
+	}
+
+	private ordinal(): number {
+		return this.kept ?? this.source?.ordinal(this.index) ?? 0;
 	}
 }
 
@@ -147,27 +183,70 @@ function* scannedEvents(plan: QueryPlan, until: number): Generator<InsightsEvent
 			yield new ScannedEvent(
 				slice.timestamp(index),
 				slice.ingestionTime(index),
-				slice.message(index),
+				slice,
+				index,
 				next.stream,
 				next.log,
 				next.group,
-				slice.ordinal(index),
 			);
 		}
 	}
 }
 
+/** A scan read in parts across polls: where it stopped, and the first event past that. */
+type Resumed = {
+	readonly scan: ResumableScan;
+	readonly events: Iterator<InsightsEvent>;
+	next: InsightsEvent | undefined;
+	through: number;
+};
+
+/**
+ * Scans on from where the last poll stopped to `until`: the events of the whole range come in
+ * timestamp order, so those up to `until` are the ones a scan to `until` reads, in its order.
+ */
+function scanThrough(resumed: Resumed, until: number): QueryResult {
+	let event = resumed.next;
+	resumed.next = undefined;
+	for (;;) {
+		if (event === undefined) {
+			const step = resumed.events.next();
+			if (step.done === true) break;
+			event = step.value;
+		}
+		if (event.timestamp > until) {
+			resumed.next = event;
+			break;
+		}
+		resumed.scan.add(event);
+		event = undefined;
+	}
+	resumed.through = until;
+	return resumed.scan.outcome();
+}
+
 export function createQueryRun(plan: QueryPlan): QueryRun {
 	let ended: {status: QueryStatus; result: QueryResult} | undefined;
 	let memo: {until: number; result: QueryResult} | undefined;
+	let resumed: Resumed | undefined | null = null;
 	const scheduledUntil = plan.createTime + plan.durationMs * scheduledShare;
 	const completeAt = plan.createTime + plan.durationMs;
 
 	const run = (until: number): QueryResult => {
 		if (memo?.until === until) return memo.result;
-		const result = executeInsightsQuery(plan.parsed, scannedEvents(plan, until), {
-			limit: plan.limit,
-		});
+		if (resumed === null) {
+			const scan = resumableScan(plan.parsed, {limit: plan.limit});
+			resumed = scan && {
+				scan,
+				events: scannedEvents(plan, plan.endMs),
+				next: undefined,
+				through: plan.startMs - 1,
+			};
+		}
+		const result =
+			resumed !== undefined && until >= resumed.through
+				? scanThrough(resumed, until)
+				: executeInsightsQuery(plan.parsed, scannedEvents(plan, until), {limit: plan.limit});
 		memo = {until, result};
 		return result;
 	};
@@ -180,6 +259,7 @@ export function createQueryRun(plan: QueryPlan): QueryRun {
 		}
 		ended = settled;
 		memo = undefined;
+		resumed = undefined;
 		return settled.status;
 	};
 	/**

@@ -10,6 +10,10 @@ export type StreamSlice = {
 	readonly timestamp: (index: number) => number;
 	readonly ingestionTime: (index: number) => number;
 	readonly message: (index: number) => string;
+	/** The message's length in UTF-8 bytes, where known without making its string. */
+	readonly messageBytes?: (index: number) => number | undefined;
+	/** See EventChunk.token; undefined for an event whose message must be read instead. */
+	readonly token?: (index: number, position: number) => string | number | undefined;
 	/** The event's position among the stream's events with the same timestamp (0 = first). */
 	readonly ordinal: (index: number) => number;
 	/** Index of the first event with a timestamp >= `timestamp`. */
@@ -81,7 +85,10 @@ function mergedSlice(
 	written: readonly LogEvent[],
 	undelivered: boolean,
 ): StreamSlice {
-	let base: Pick<StreamSlice, 'length' | 'timestamp' | 'ingestionTime' | 'message'> = chunk;
+	let base: Pick<
+		StreamSlice,
+		'length' | 'timestamp' | 'ingestionTime' | 'message' | 'messageBytes' | 'token'
+	> = chunk;
 	if (written.length > 0) {
 		const order: number[] = [];
 		let generatedIndex = 0;
@@ -102,11 +109,27 @@ function mergedSlice(
 			const event = written[-1 - position];
 			return position >= 0 || event === undefined ? fromChunk(position) : fromWritten(event);
 		};
+		const {messageBytes, token} = chunk;
 		base = {
 			length: order.length,
 			timestamp: (index) => pick(index, chunk.timestamp, (event) => event.timestamp),
 			ingestionTime: (index) => pick(index, chunk.ingestionTime, (event) => event.ingestionTime),
 			message: (index) => pick(index, chunk.message, (event) => event.message),
+			...(messageBytes === undefined
+				? {}
+				: {
+						messageBytes: (index: number) => pick(index, messageBytes, () => undefined),
+					}),
+			...(token === undefined
+				? {}
+				: {
+						token: (index: number, position: number) =>
+							pick(
+								index,
+								(at) => token(at, position),
+								() => undefined,
+							),
+					}),
 		};
 	}
 	return {

@@ -93,7 +93,7 @@ export function listObjectsV2(
 				? {
 						kind: 'object',
 						key: object.key,
-						size: object.body.byteLength,
+						size: object.size ?? object.body.byteLength,
 						etag: object.etag,
 						lastModified: object.lastModified,
 					}
