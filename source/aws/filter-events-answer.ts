@@ -12,6 +12,7 @@ import type {
 	MetadataBearer,
 	MiddlewareStack,
 } from '@smithy/types';
+import {header, isRecord} from './raw-answer.js';
 
 /** A log event as FilterLogEvents returns it, with what lbtop reads of it. */
 export type FlowLogEvent = {
@@ -159,19 +160,5 @@ async function bodyBytes(body: unknown): Promise<Buffer | undefined> {
 }
 
 function isJson(headers: unknown): boolean {
-	if (!isRecord(headers)) {
-		return false;
-	}
-
-	for (const [key, value] of Object.entries(headers)) {
-		if (key.toLowerCase() === 'content-type' && typeof value === 'string') {
-			return /json/i.test(value);
-		}
-	}
-
-	return false;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null;
+	return /json/i.test(header(headers, 'content-type') ?? '');
 }

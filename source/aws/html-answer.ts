@@ -10,6 +10,7 @@ import type {
 	MiddlewareStack,
 } from '@smithy/types';
 import {sanitizeText} from '../domain/sanitize.js';
+import {header, isRecord} from './raw-answer.js';
 
 export class HtmlAnswerError extends Error {
 	constructor(
@@ -22,24 +23,6 @@ export class HtmlAnswerError extends Error {
 		super(`the endpoint answered with ${what} (${code}from ${url}), not an AWS answer`);
 		this.name = 'HtmlAnswer';
 	}
-}
-
-type Headers = Readonly<Record<string, string | undefined>>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null;
-}
-
-function header(headers: unknown, name: string): string | undefined {
-	if (!isRecord(headers)) {
-		return undefined;
-	}
-	for (const [key, value] of Object.entries(headers as Headers)) {
-		if (key.toLowerCase() === name && typeof value === 'string') {
-			return value;
-		}
-	}
-	return undefined;
 }
 
 /** Where the request went, without its query string. */
