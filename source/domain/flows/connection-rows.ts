@@ -138,23 +138,42 @@ export function compareConnections(left: Connection, right: Connection): number 
 	);
 }
 
-type SortEntry = {readonly connection: Connection; readonly rejected: number};
-
-/** The rows in compareConnections order, with each row's REJECT flag worked out once, not per comparison. */
+/**
+ * The rows in compareConnections order. What the order reads of each row (its REJECT flag, end and
+ * start) is read once into columns rather than on every comparison: rows of different kinds have
+ * different shapes, which makes reading their fields in a comparator slow.
+ */
 export function sortConnections(connections: readonly Connection[]): Connection[] {
-	const entries: SortEntry[] = connections.map((connection) => ({
-		connection,
-		rejected: Number(isRejected(connection)),
-	}));
-	entries.sort((left, right) => {
-		const a = left.connection;
-		const b = right.connection;
-		return (
-			right.rejected - left.rejected ||
-			b.end - a.end ||
-			b.start - a.start ||
-			a.id.localeCompare(b.id)
-		);
-	});
-	return entries.map((entry) => entry.connection);
+	const count = connections.length;
+	const rejected = new Uint8Array(count);
+	const ends = new Float64Array(count);
+	const starts = new Float64Array(count);
+	const order: number[] = [];
+	for (let position = 0; position < count; position++) {
+		const connection = connections[position];
+		if (connection !== undefined) {
+			rejected[position] = Number(isRejected(connection));
+			ends[position] = connection.end;
+			starts[position] = connection.start;
+		}
+
+		order.push(position);
+	}
+
+	order.sort(
+		(left, right) =>
+			(rejected[right] ?? 0) - (rejected[left] ?? 0) ||
+			(ends[right] ?? 0) - (ends[left] ?? 0) ||
+			(starts[right] ?? 0) - (starts[left] ?? 0) ||
+			(connections[left]?.id ?? '').localeCompare(connections[right]?.id ?? ''),
+	);
+	const sorted: Connection[] = [];
+	for (const position of order) {
+		const connection = connections[position];
+		if (connection !== undefined) {
+			sorted.push(connection);
+		}
+	}
+
+	return sorted;
 }

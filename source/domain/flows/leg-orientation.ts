@@ -3,8 +3,16 @@
 // is decided from the topology: listeners and targets are the servers.
 import type {LegRole} from '../types/flows.js';
 import {type FlowTable, rowFlag} from './flow-table.js';
+import {
+	addressFacts,
+	isLbAddress,
+	isTargetAddress,
+	lbInterfaceOf,
+	type TextFacts,
+	targetInterfaceOf,
+	targetsOfAddress,
+} from './text-facts.js';
 import type {TargetEndpoint, TopologyIndex} from './topology-index.js';
-import {targetsAt} from './topology-index.js';
 import type {Tuple} from './tuples.js';
 
 /** Side a is the tuple's first source, side b its first destination. */
@@ -35,6 +43,8 @@ export type Records = {
 	readonly table: FlowTable;
 	readonly rows: Int32Array;
 	readonly orientations: Orientations;
+	/** The topology's word on each address and interface of the table, by text id. */
+	readonly facts: TextFacts;
 };
 
 const roleSlots: Readonly<Record<LegRole, number>> = {frontend: 0, backend: 2, target: 4};
@@ -75,7 +85,7 @@ export function orientLeg(
 	tuple: Tuple,
 	records: Records,
 ): Orientation | undefined {
-	const lbInterface = index.lbInterfaces.get(tuple.interfaceId);
+	const lbInterface = lbInterfaceOf(records.facts, index, tuple.interfaceTextId);
 	if (lbInterface !== undefined) {
 		return orientOnLoadBalancer(index, tuple, records, lbInterface.zone);
 	}
@@ -84,21 +94,24 @@ export function orientLeg(
 }
 
 // The side tests below take both sides' values rather than a predicate closure: they run once per
-// conversation, thousands of times a refresh.
+// conversation, thousands of times a refresh. Addresses are asked about by their text ids (equal
+// ids are equal texts), so each address is looked up in the topology once, not per conversation.
 function orientOnLoadBalancer(
 	index: TopologyIndex,
 	tuple: Tuple,
 	records: Records,
 	zone: string,
 ): Orientation {
-	const {aAddr, aPort, bAddr, bPort} = tuple;
-	const listenerSide = pick(isListener(index, aAddr, aPort), isListener(index, bAddr, bPort));
+	const {aPort, bPort} = tuple;
+	const a = addressFacts(records.facts, index, tuple.aAddrId);
+	const b = addressFacts(records.facts, index, tuple.bAddrId);
+	const listenerSide = pick(isListener(index, a, aPort), isListener(index, b, bPort));
 	if (listenerSide !== undefined) {
 		return orientation(records, 'frontend', listenerSide, noTargets, zone);
 	}
 
-	const targetsOfA = targetsAt(index, aAddr, aPort);
-	const targetsOfB = targetsAt(index, bAddr, bPort);
+	const targetsOfA = targetsOfAddress(records.facts, index, tuple.aAddrId, aPort);
+	const targetsOfB = targetsOfAddress(records.facts, index, tuple.bAddrId, bPort);
 	const targetSide = pick(targetsOfA.length > 0, targetsOfB.length > 0);
 	if (targetSide !== undefined) {
 		const targets = targetSide === 'a' ? targetsOfA : targetsOfB;
@@ -107,12 +120,12 @@ function orientOnLoadBalancer(
 
 	// Traffic to the LB's own address on a port that is no listener (a scan, a stale client): the LB
 	// side is still what was being reached.
-	const targetHost = pick(index.targetAddrs.has(aAddr), index.targetAddrs.has(bAddr));
+	const targetHost = pick(isTargetAddress(a), isTargetAddress(b));
 	if (targetHost !== undefined) {
 		return orientation(records, 'backend', targetHost, noTargets, zone);
 	}
 
-	const lbSide = pick(index.lbAddrs.has(aAddr), index.lbAddrs.has(bAddr));
+	const lbSide = pick(isLbAddress(a), isLbAddress(b));
 	if (lbSide !== undefined) {
 		return orientation(records, 'frontend', lbSide, noTargets, zone);
 	}
@@ -127,9 +140,9 @@ function orientOnTarget(
 	records: Records,
 ): Orientation | undefined {
 	const {aAddr, aPort, bAddr, bPort} = tuple;
-	const known = index.targetInterfaces.get(tuple.interfaceId);
-	const targetsOfA = targetsAt(index, aAddr, aPort);
-	const targetsOfB = targetsAt(index, bAddr, bPort);
+	const known = targetInterfaceOf(records.facts, index, tuple.interfaceTextId);
+	const targetsOfA = targetsOfAddress(records.facts, index, tuple.aAddrId, aPort);
+	const targetsOfB = targetsOfAddress(records.facts, index, tuple.bAddrId, bPort);
 	const targetSide = pick(targetsOfA.length > 0, targetsOfB.length > 0);
 	if (targetSide !== undefined) {
 		const targets = targetSide === 'a' ? targetsOfA : targetsOfB;
@@ -147,8 +160,8 @@ function orientOnTarget(
 	return orientation(records, 'target', server, noTargets, known.zone);
 }
 
-function isListener(index: TopologyIndex, addr: string, port: number): boolean {
-	return index.lbAddrs.has(addr) && index.listenersByPort.has(port);
+function isListener(index: TopologyIndex, addressKind: number, port: number): boolean {
+	return isLbAddress(addressKind) && index.listenersByPort.has(port);
 }
 
 function ownsAddress(endpoints: readonly TargetEndpoint[], addr: string): boolean {

@@ -5,6 +5,7 @@ import type {Topology} from '../types/topology.js';
 import {type FlowTable, flowTableOf, numberAt, rowFlag, textOf} from './flow-table.js';
 import {legOf} from './leg-literal.js';
 import {type Orientation, orientLeg, type Records} from './leg-orientation.js';
+import {createTextFacts} from './text-facts.js';
 import {sortByTime} from './time-order.js';
 import {indexTopology, type TargetEndpoint, type TopologyIndex} from './topology-index.js';
 import {createTuple, groupByTuple, readTuple, type Tuple} from './tuples.js';
@@ -66,7 +67,12 @@ export function buildLegDrafts(
 	const drafts: LegDraft[] = [];
 	const tuples = groupByTuple(table);
 	const {rows} = tuples;
-	const records: Records = {table, rows, orientations: new Map()};
+	const records: Records = {
+		table,
+		rows,
+		orientations: new Map(),
+		facts: createTextFacts(table.texts),
+	};
 	const {starts, ends} = table;
 	// One Tuple read into for each conversation in turn: nothing downstream keeps it.
 	const tuple = createTuple();

@@ -12,8 +12,6 @@ import type {BackendUnit} from './backend-units.js';
 import {type ConnectionKey, compareConnectionKeys, connectionKey} from './connection-id.js';
 import type {LegDraft} from './legs.js';
 
-export type Candidate = {readonly frontend: number; readonly unit: number; readonly score: number};
-
 /** An item with the key of its connection id (of its first leg; undefined: it has none). */
 export type Identified<Item> = {readonly item: Item; readonly key: ConnectionKey | undefined};
 
@@ -50,11 +48,20 @@ export type Pass = {
 // keeping every pair makes a busy interface quadratic in memory and sort time.
 const candidatesPerUnit = 16;
 
+/**
+ * The candidates as three columns (a frontend, a unit and their score at each index): a refresh has
+ * thousands, and numbers in arrays are no objects for the garbage collector.
+ */
+type Candidates = {
+	readonly frontends: number[];
+	readonly units: number[];
+	readonly scores: number[];
+};
+
 export function runPass(state: MatchState, pass: Pass): void {
 	const {frontends, units, usedFrontends, usedUnits} = state;
-	const candidates: Candidate[] = [];
-	const scored: Candidate[] = [];
-	const byRank = (left: Candidate, right: Candidate) => compareCandidates(state, left, right);
+	const candidates: Candidates = {frontends: [], units: [], scores: []};
+	const byRank = (left: number, right: number) => compareCandidates(state, candidates, left, right);
 	// Index loops: these run per unit and per candidate, three passes a refresh.
 	for (let unitPosition = 0; unitPosition < units.length; unitPosition++) {
 		const unit = units[unitPosition];
@@ -62,7 +69,7 @@ export function runPass(state: MatchState, pass: Pass): void {
 			continue;
 		}
 
-		scored.length = 0;
+		const first = candidates.units.length;
 		const shortlist = pass.shortlist(unit);
 		for (let rank = 0; shortlist !== undefined && rank < shortlist.length; rank++) {
 			const position = shortlist[rank] ?? -1;
@@ -77,71 +84,109 @@ export function runPass(state: MatchState, pass: Pass): void {
 
 			const score = pass.score(frontend, unit);
 			if (score !== undefined) {
-				scored.push({frontend: position, unit: unitPosition, score});
+				candidates.frontends.push(position);
+				candidates.units.push(unitPosition);
+				candidates.scores.push(score);
 			}
 		}
 
-		if (scored.length > candidatesPerUnit) {
-			scored.sort(byRank);
-			scored.length = candidatesPerUnit;
+		if (candidates.units.length - first > candidatesPerUnit) {
+			keepBest(candidates, first, byRank);
 		}
-
-		candidates.push(...scored);
 	}
 
 	takeBestFirst(state, pass.kind, candidates, byRank);
 }
 
+/** Keeps the best candidatesPerUnit of the candidates from `first` on (a stable sort by rank). */
+function keepBest(
+	candidates: Candidates,
+	first: number,
+	byRank: (left: number, right: number) => number,
+): void {
+	const {frontends, units, scores} = candidates;
+	const order: number[] = [];
+	for (let index = first; index < units.length; index++) {
+		order.push(index);
+	}
+
+	order.sort(byRank);
+	order.length = candidatesPerUnit;
+	const kept = order.map((index) => [frontends[index] ?? -1, scores[index] ?? 0] as const);
+	frontends.length = first + candidatesPerUnit;
+	units.length = first + candidatesPerUnit;
+	scores.length = first + candidatesPerUnit;
+	for (let rank = 0; rank < kept.length; rank++) {
+		const [frontend, score] = kept[rank] ?? [-1, 0];
+		frontends[first + rank] = frontend;
+		scores[first + rank] = score;
+	}
+}
+
 function takeBestFirst(
 	state: MatchState,
 	kind: Match['kind'],
-	candidates: readonly Candidate[],
-	byRank: (left: Candidate, right: Candidate) => number,
+	candidates: Candidates,
+	byRank: (left: number, right: number) => number,
 ): void {
 	const {usedFrontends, usedUnits} = state;
+	const {frontends, units} = candidates;
 	// How many candidates name each leg: a candidate whose legs no other names competes with nobody.
 	const frontendUses = new Uint16Array(state.frontends.length);
 	const unitUses = new Uint16Array(state.units.length);
-	for (const {frontend, unit} of candidates) {
+	for (let index = 0; index < units.length; index++) {
+		const frontend = frontends[index] ?? 0;
+		const unit = units[index] ?? 0;
 		frontendUses[frontend] = Math.min(2, (frontendUses[frontend] ?? 0) + 1);
 		unitUses[unit] = Math.min(2, (unitUses[unit] ?? 0) + 1);
 	}
 
-	const contested: Candidate[] = [];
-	for (const candidate of candidates) {
-		if (frontendUses[candidate.frontend] === 1 && unitUses[candidate.unit] === 1) {
-			take(state, kind, candidate);
+	const contested: number[] = [];
+	for (let index = 0; index < units.length; index++) {
+		const frontend = frontends[index] ?? 0;
+		const unit = units[index] ?? 0;
+		if (frontendUses[frontend] === 1 && unitUses[unit] === 1) {
+			take(state, kind, frontend, unit);
 		} else {
-			contested.push(candidate);
+			contested.push(index);
 		}
 	}
 
-	for (const candidate of contested.sort(byRank)) {
-		if (usedFrontends[candidate.frontend] === 0 && usedUnits[candidate.unit] === 0) {
-			take(state, kind, candidate);
+	for (const index of contested.sort(byRank)) {
+		const frontend = frontends[index] ?? 0;
+		const unit = units[index] ?? 0;
+		if (usedFrontends[frontend] === 0 && usedUnits[unit] === 0) {
+			take(state, kind, frontend, unit);
 		}
 	}
 }
 
-export function take(state: MatchState, kind: Match['kind'], candidate: Candidate): void {
-	const frontend = state.frontends[candidate.frontend];
-	const unit = state.units[candidate.unit];
-	if (frontend === undefined || unit === undefined) {
+/** Joins the frontend and the unit at these positions. */
+export function take(state: MatchState, kind: Match['kind'], frontend: number, unit: number): void {
+	const frontendDraft = state.frontends[frontend];
+	const unitFound = state.units[unit];
+	if (frontendDraft === undefined || unitFound === undefined) {
 		return;
 	}
 
-	state.usedFrontends[candidate.frontend] = 1;
-	state.usedUnits[candidate.unit] = 1;
-	const key = state.frontendKeys[candidate.frontend];
-	state.matches.push({frontend: {item: frontend, key}, unit, kind});
+	state.usedFrontends[frontend] = 1;
+	state.usedUnits[unit] = 1;
+	const key = state.frontendKeys[frontend];
+	state.matches.push({frontend: {item: frontendDraft, key}, unit: unitFound, kind});
 }
 
 /** Best score first, then by frontend id, then by unit id (ties of ids: the order given). */
-function compareCandidates(state: MatchState, left: Candidate, right: Candidate): number {
+function compareCandidates(
+	state: MatchState,
+	candidates: Candidates,
+	left: number,
+	right: number,
+): number {
+	const {frontends, units, scores} = candidates;
 	return (
-		right.score - left.score ||
-		compareFrontends(state, left.frontend, right.frontend) ||
-		compareUnits(state, left.unit, right.unit)
+		(scores[right] ?? 0) - (scores[left] ?? 0) ||
+		compareFrontends(state, frontends[left] ?? 0, frontends[right] ?? 0) ||
+		compareUnits(state, units[left] ?? 0, units[right] ?? 0)
 	);
 }
 

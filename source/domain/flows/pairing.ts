@@ -26,7 +26,7 @@ export function pairConnections(
 	topology: Topology,
 	options: PairingOptions = {},
 ): Connection[] {
-	return [...pairRows(records, topology, options).connections];
+	return pairedRows(flowTableOf(records), topology, options).connections;
 }
 
 export function pairRows(
@@ -43,7 +43,7 @@ export function pairTable(
 	topology: Topology,
 	options: PairingOptions = {},
 ): Connection[] {
-	return [...pairTableRows(table, topology, options).connections];
+	return pairedRows(table, topology, options).connections;
 }
 
 export function pairTableRows(
@@ -51,6 +51,15 @@ export function pairTableRows(
 	topology: Topology,
 	options: PairingOptions = {},
 ): PairedRows {
+	return pairedRows(table, topology, options);
+}
+
+/** The rows in a new array of their own, which the callers above hand on without a copy. */
+function pairedRows(
+	table: FlowTable,
+	topology: Topology,
+	options: PairingOptions,
+): {readonly connections: Connection[]; readonly mayStillPair: ReadonlySet<Connection>} {
 	const index = indexTopology(topology);
 	// Records can start up to a minute after their packets; windows this close count as overlapping.
 	const slackSeconds = options.aggregationSeconds ?? defaultAggregationSeconds;

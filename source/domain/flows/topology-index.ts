@@ -103,17 +103,6 @@ export function indexTopology(topology: Topology): TopologyIndex {
 	};
 }
 
-const noTargets: readonly TargetEndpoint[] = [];
-
-/** The registered targets at an address and port (none for anything else). */
-export function targetsAt(
-	index: TopologyIndex,
-	addr: string,
-	port: number,
-): readonly TargetEndpoint[] {
-	return index.targetsByEndpoint.get(addr)?.get(port) ?? noTargets;
-}
-
 /**
  * Whether a listener port can send to the target group. Listeners without target groups (ALB rules,
  * or a discovery that did not read them) are not evidence against a route.

@@ -10,6 +10,8 @@ import {type FlowTable, numberAt, rowFlag} from './flow-table.js';
 
 export type Tuple = {
 	interfaceId: string;
+	/** The interface's text id in the table. */
+	interfaceTextId: number;
 	protocol: number;
 	/** Side a is the first record's source, side b its destination; orientLeg says which serves. */
 	aAddr: string;
@@ -45,6 +47,7 @@ export type Tuples = {
 export function createTuple(): Tuple {
 	return {
 		interfaceId: '',
+		interfaceTextId: 0,
 		protocol: 0,
 		aAddr: '',
 		aPort: 0,
@@ -62,7 +65,9 @@ export function readTuple(table: FlowTable, tuples: Tuples, index: number, into:
 	const {texts} = table;
 	const aAddrId = tuples.aAddrIds[index] ?? 0;
 	const bAddrId = tuples.bAddrIds[index] ?? 0;
-	into.interfaceId = texts[tuples.interfaceIds[index] ?? 0] ?? '';
+	const interfaceTextId = tuples.interfaceIds[index] ?? 0;
+	into.interfaceId = texts[interfaceTextId] ?? '';
+	into.interfaceTextId = interfaceTextId;
 	into.protocol = numberAt(tuples.protocols, index);
 	into.aAddr = texts[aAddrId] ?? '';
 	into.aPort = numberAt(tuples.aPorts, index);

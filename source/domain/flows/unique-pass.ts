@@ -54,7 +54,7 @@ export function runUniquePass(state: MatchState, pass: UniquePass): CandidateCou
 	for (let unitPosition = 0; unitPosition < units.length; unitPosition++) {
 		const frontend = onlyFrontend[unitPosition] ?? -1;
 		if (unitCounts[unitPosition] === 1 && frontendCounts[frontend] === 1) {
-			take(state, 'likely', {frontend, unit: unitPosition, score: 1});
+			take(state, 'likely', frontend, unitPosition);
 		}
 	}
 
