@@ -169,12 +169,10 @@ export function addDefaultRow(text: string, table: FlowTable): boolean {
 	}
 
 	// The interface and the account by their characters: the table keeps neither the account nor
-	// strings it does not need, but both must be words (extraOf's test).
+	// strings it does not need, but both must be words (extraOf's test). The account is only
+	// checked: looking it up among the kept words would cost a hash and the same comparisons.
 	const interfaceId = tableWord(table, text, found[interfaceAt] ?? 0, found[interfaceEnd] ?? 0);
-	if (
-		interfaceId < 0 ||
-		tableWord(table, text, found[accountAt] ?? 0, found[accountEnd] ?? 0) < 0
-	) {
+	if (interfaceId < 0 || !isWord(text, found[accountAt] ?? 0, found[accountEnd] ?? 0)) {
 		return false;
 	}
 
@@ -259,6 +257,23 @@ function wordOf(
 }
 
 const dash = 45;
+const tilde = 126;
+
+/** tableWord's test without keeping the word: printable ASCII without spaces, not `-`. */
+function isWord(text: string, start: number, end: number): boolean {
+	if (end <= start || (end - start === 1 && text.charCodeAt(start) === dash)) {
+		return false;
+	}
+
+	for (let index = start; index < end; index++) {
+		const code = text.charCodeAt(index);
+		if (code <= space || code > tilde) {
+			return false;
+		}
+	}
+
+	return true;
+}
 
 /** wordOf's test, giving the word's id in the table (-1: not a word). */
 function tableWord(table: FlowTable, text: string, start: number, end: number): number {

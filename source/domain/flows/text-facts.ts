@@ -26,13 +26,14 @@ const targetAddress = 4;
 const noTargets: readonly TargetEndpoint[] = [];
 
 export function createTextFacts(texts: readonly string[]): TextFacts {
+	// Filled to their length: writing far past the end of an empty array turns it into a dictionary.
 	return {
 		texts,
 		addressKinds: new Uint8Array(texts.length),
-		targetPorts: [],
+		targetPorts: new Array(texts.length).fill(undefined),
 		interfacesLooked: new Uint8Array(texts.length),
-		lbInterfaces: [],
-		targetInterfaces: [],
+		lbInterfaces: new Array(texts.length).fill(undefined),
+		targetInterfaces: new Array(texts.length).fill(undefined),
 	};
 }
 
