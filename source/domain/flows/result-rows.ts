@@ -4,9 +4,9 @@
 import type {FlowFormat} from './flow-format.js';
 import type {ParsedFlowTable} from './flow-records.js';
 import {interfaceIdFromLogStream} from './flow-records.js';
-import {createFlowTable} from './flow-table.js';
+import {createFlowTable, type FlowTable} from './flow-table.js';
 import {parseInsightsTime} from './insights-time.js';
-import {addPlainRow, readerOf, readSlowRow} from './record-reader.js';
+import {addPlainRow, type RecordReader, readerOf, readSlowRow} from './record-reader.js';
 
 /** One field of a result row, as GetQueryResults gives it. */
 export type ResultCell = {readonly field?: string | undefined; readonly value?: string | undefined};
@@ -22,10 +22,26 @@ export function parseResultRows(
 	rows: readonly (readonly (ResultCell | undefined)[] | undefined)[],
 	format: FlowFormat,
 ): ParsedFlowTable {
-	const reader = readerOf(format);
 	const table = createFlowTable(rows.length);
-	const reasons = new Set<string>();
-	let malformed = 0;
+	const skipped: Skipped = {malformed: 0, reasons: new Set()};
+	readRows(readerOf(format), table, rows, skipped);
+	return {table, malformed: skipped.malformed, reasons: [...skipped.reasons]};
+}
+
+type Skipped = {malformed: number; readonly reasons: Set<string>};
+
+/**
+ * parseResultRows' loop, with nothing after it. V8 compiles a long loop while its first call runs
+ * (on-stack replacement), before the code after the loop has ever run, and keeps that compiled loop
+ * for later calls: code after it without type feedback would leave the compiled loop at the end of
+ * every call, and each call would start the loop again in the interpreter.
+ */
+function readRows(
+	reader: RecordReader,
+	table: FlowTable,
+	rows: readonly (readonly (ResultCell | undefined)[] | undefined)[],
+	skipped: Skipped,
+): void {
 	for (let position = 0; position < rows.length; position++) {
 		const row = rows[position] ?? noCells;
 		let message: string | undefined;
@@ -55,14 +71,12 @@ export function parseResultRows(
 			parseInsightsTime(time),
 		);
 		if (problem !== undefined) {
-			malformed++;
-			if (reasons.size < maxReasons) {
-				reasons.add(problem);
+			skipped.malformed++;
+			if (skipped.reasons.size < maxReasons) {
+				skipped.reasons.add(problem);
 			}
 		}
 	}
-
-	return {table, malformed, reasons: [...reasons]};
 }
 
 const noCells: readonly ResultCell[] = [];

@@ -81,21 +81,39 @@ export function readTuple(table: FlowTable, tuples: Tuples, index: number, into:
 }
 
 export function groupByTuple(table: FlowTable): Tuples {
+	const {length} = table;
+	// At most one tuple a row.
+	const tuples: Grouping = {
+		count: 0,
+		interfaceIds: new Int32Array(length),
+		protocols: new Float64Array(length),
+		aAddrIds: new Int32Array(length),
+		aPorts: new Float64Array(length),
+		bAddrIds: new Int32Array(length),
+		bPorts: new Float64Array(length),
+		froms: new Int32Array(length),
+		tos: new Int32Array(length),
+		rows: new Int32Array(0),
+	};
+	// Each pass is a function of its own with nothing after its loop: V8 compiles a long loop while
+	// the first call runs, before the code after it has run, and keeps that code for later calls;
+	// code after the loop without type feedback would leave the compiled loop at every call's end.
+	const tupleOf = new Int32Array(length).fill(-1);
+	tuples.count = findTuples(table, tuples, tupleOf);
+	tuples.rows = new Int32Array(layOutGroups(tuples));
+	placeRows(tuples, tupleOf);
+	return tuples;
+}
+
+type Grouping = {-readonly [Key in keyof Tuples]: Tuples[Key]};
+
+/** Each record's tuple (in `tupleOf`) and each tuple's record count (in `tos`, for now). */
+function findTuples(table: FlowTable, tuples: Grouping, tupleOf: Int32Array): number {
 	const {length, texts, flags, interfaceIds, srcAddrs, dstAddrs, srcPorts, dstPorts, protocols} =
 		table;
 	const ids = createIds(length);
-	// At most one tuple a row.
-	const placeColumn = new Int32Array(length);
-	const protocolColumn = new Float64Array(length);
-	const aAddrIds = new Int32Array(length);
-	const aPorts = new Float64Array(length);
-	const bAddrIds = new Int32Array(length);
-	const bPorts = new Float64Array(length);
-	const froms = new Int32Array(length);
-	const tos = new Int32Array(length);
+	const {aAddrIds, aPorts, bAddrIds, bPorts, tos} = tuples;
 	let count = 0;
-	// First pass: each record's tuple, and how many records each tuple has (in `tos`, for now).
-	const tupleOf = new Int32Array(length).fill(-1);
 	const needed = rowFlag.ok | rowFlag.hasProtocol;
 	for (let row = 0; row < length; row++) {
 		const srcId = srcAddrs[row] ?? -1;
@@ -113,8 +131,8 @@ export function groupByTuple(table: FlowTable): Tuples {
 		const tupleId = conversationId(ids, place, protocol, srcId, srcPort, dstId, dstPort, count);
 		if (tupleId === count) {
 			count++;
-			placeColumn[tupleId] = place;
-			protocolColumn[tupleId] = protocol;
+			tuples.interfaceIds[tupleId] = place;
+			tuples.protocols[tupleId] = protocol;
 			const inOrder = sidesInOrder(texts, srcId, srcPort, dstId, dstPort);
 			aAddrIds[tupleId] = inOrder ? srcId : dstId;
 			aPorts[tupleId] = inOrder ? srcPort : dstPort;
@@ -126,7 +144,12 @@ export function groupByTuple(table: FlowTable): Tuples {
 		tos[tupleId] = (tos[tupleId] ?? 0) + 1;
 	}
 
-	// Second pass: lay the groups out one after another, each in record order.
+	return count;
+}
+
+/** Lays the groups out one after another: each tuple's `froms`, and the rows they need. */
+function layOutGroups(tuples: Grouping): number {
+	const {froms, tos, count} = tuples;
 	let offset = 0;
 	for (let tuple = 0; tuple < count; tuple++) {
 		froms[tuple] = offset;
@@ -134,8 +157,13 @@ export function groupByTuple(table: FlowTable): Tuples {
 		tos[tuple] = froms[tuple] ?? 0;
 	}
 
-	const rows = new Int32Array(offset);
-	for (let row = 0; row < length; row++) {
+	return offset;
+}
+
+/** Each group's rows in record order; `tos` ends each group. */
+function placeRows(tuples: Grouping, tupleOf: Int32Array): void {
+	const {rows, tos} = tuples;
+	for (let row = 0; row < tupleOf.length; row++) {
 		const tuple = tupleOf[row] ?? -1;
 		if (tuple >= 0) {
 			const at = tos[tuple] ?? 0;
@@ -143,19 +171,6 @@ export function groupByTuple(table: FlowTable): Tuples {
 			tos[tuple] = at + 1;
 		}
 	}
-
-	return {
-		count,
-		interfaceIds: placeColumn,
-		protocols: protocolColumn,
-		aAddrIds,
-		aPorts,
-		bAddrIds,
-		bPorts,
-		froms,
-		tos,
-		rows,
-	};
 }
 
 /**
