@@ -25,7 +25,7 @@ import {
 import {defaultReadBudget, type FeedStreams} from './flows-raw.js';
 import type {FlowsReader} from './flows-reader.js';
 import {withCost, withFlowsView} from './flows-updates.js';
-import {keepUnchanged} from './keep-unchanged.js';
+import {keepFlowsView} from './keep-rows.js';
 import type {Timers} from './poller.js';
 import {sameJson} from './same-content.js';
 import {settlesWithin} from './sleep.js';
@@ -259,7 +259,7 @@ export class FlowsReads {
 		// not worked out again.
 		this.options.environment.store.update((snapshot) => {
 			const held = snapshot.flows;
-			const kept = held === undefined ? next : keepUnchanged(held, next);
+			const kept = held === undefined ? next : keepFlowsView(held, next);
 			return withFlowsView(
 				snapshot,
 				held !== undefined && sameJson(held, kept) ? held : kept,

@@ -40,8 +40,8 @@ function keptArray(previous: readonly unknown[], next: readonly unknown[]): read
 		const before =
 			byId === undefined ? previous[index] : id === undefined ? undefined : byId.get(id);
 		const value = kept(before, item);
-		samePrevious &&= value === previous[index];
-		sameNext &&= value === item;
+		samePrevious &&= Object.is(value, previous[index]);
+		sameNext &&= Object.is(value, item);
 		return value;
 	});
 	return samePrevious ? previous : sameNext ? next : result;
@@ -49,18 +49,48 @@ function keptArray(previous: readonly unknown[], next: readonly unknown[]): read
 
 function keptPlain(previous: Plain, next: Plain): Plain {
 	const keys = Object.keys(next);
-	let samePrevious = keys.length === Object.keys(previous).length;
+	let samePrevious = keys.length === ownKeyCount(previous);
 	let sameNext = true;
-	const result = Object.create(prototypeOf(next)) as Record<string, unknown>;
-	for (const key of keys) {
+	// Built only when the two are mixed: most parts are entirely one or the other.
+	let values: unknown[] | undefined;
+	for (let index = 0; index < keys.length; index++) {
+		const key = keys[index] as string;
 		const had = Object.hasOwn(previous, key);
 		const value = had ? kept(previous[key], next[key]) : next[key];
-		samePrevious &&= had && value === previous[key];
-		sameNext &&= value === next[key];
-		result[key] = value;
+		samePrevious &&= had && Object.is(value, previous[key]);
+		if (values === undefined && !Object.is(value, next[key])) {
+			sameNext = false;
+			values = keys.slice(0, index).map((earlier) => next[earlier]);
+		}
+
+		values?.push(value);
 	}
 
-	return samePrevious ? previous : sameNext ? next : result;
+	if (samePrevious) {
+		return previous;
+	}
+
+	if (sameNext || values === undefined) {
+		return next;
+	}
+
+	const result = (prototypeOf(next) === null ? Object.create(null) : {}) as Record<string, unknown>;
+	for (const [index, key] of keys.entries()) {
+		result[key] = values[index];
+	}
+
+	return result;
+}
+
+function ownKeyCount(value: Plain): number {
+	let count = 0;
+	for (const key in value) {
+		if (Object.hasOwn(value, key)) {
+			count++;
+		}
+	}
+
+	return count;
 }
 
 /** The items by id when every item is a row with an id of its own; otherwise undefined. */

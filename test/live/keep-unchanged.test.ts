@@ -78,6 +78,13 @@ describe('keepUnchanged', () => {
 		expect(result.rows[0]).toBe(next[0]);
 	});
 
+	it('tells -0 from 0 and keeps NaN', () => {
+		expect(Object.is(keepUnchanged({a: 0}, {a: -0}).a, -0)).toBe(true);
+		expect(Object.is(keepUnchanged([0], [-0])[0], -0)).toBe(true);
+		const held = {a: Number.NaN};
+		expect(keepUnchanged(held, {a: Number.NaN})).toBe(held);
+	});
+
 	it('walks only plain objects and arrays', () => {
 		const held = new Map([['a', 1]]);
 		const next = new Map([['a', 1]]);
