@@ -254,8 +254,8 @@ export class FlowsReads {
 		const {reader} = this.options;
 		const feeds = {...run.feeds, problems: [...run.feeds.problems, ...reader.notes()]};
 		const next = {...view, via: reader.via()};
-		// A read that brought nothing new keeps the view held, and one that did keeps every row and
-		// list that did not change, so what follows from them (the findings, the panes' rows) is
+		// A read that brought nothing new keeps the view held, and one that did keeps every row that
+		// did not change, so what follows from them (the findings, the panes' rows) is
 		// not worked out again.
 		this.options.environment.store.update((snapshot) => {
 			const held = snapshot.flows;

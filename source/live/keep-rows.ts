@@ -1,8 +1,9 @@
-// The rows of a new flows view given the held objects wherever they are equal. A row is compared
+// A flows read re-pairs the whole window, so every row of the new view is a new object, though most
+// equal the held ones: what follows from a row (the rules' work per row, the panes' cells) is kept
+// per object, so the new view is given the held rows wherever they are equal. A row is compared
 // field by field as the Connection type declares it: about a hundred comparisons each, a thousand
 // rows in well under a millisecond, where a walk of any object's keys took tens.
 import type {Connection, DirectionStats, FlowLeg, FlowsView} from '../domain/snapshot.js';
-import {keepUnchanged} from './keep-unchanged.js';
 
 /** `next`, with each row equal to a held row of the same id being that held row. */
 export function keepRows(
@@ -103,11 +104,8 @@ function samePart<P>(
 	return a === b || same(a, b);
 }
 
-/**
- * The new view, built from the held one's parts wherever they are equal (keepUnchanged): the rows
- * compared as rows, the rest (aggregates, counts) walked.
- */
+/** The new view, with the held rows wherever they are equal. */
 export function keepFlowsView(held: FlowsView, next: FlowsView): FlowsView {
 	const connections = keepRows(held.connections, next.connections);
-	return keepUnchanged(held, connections === next.connections ? next : {...next, connections});
+	return connections === next.connections ? next : {...next, connections};
 }

@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest';
 import type {DraftFinding, FindingRule} from '../../../source/domain/findings/index.js';
 import {evaluateFindings, RuleMemo} from '../../../source/domain/findings/index.js';
 import type {Snapshot} from '../../../source/domain/snapshot.js';
-import {keepUnchanged} from '../../../source/live/keep-unchanged.js';
+import {keepFlowsView} from '../../../source/live/keep-rows.js';
 import {
 	blockedAtLbSnapshot,
 	newSourceSnapshot,
@@ -195,7 +195,7 @@ describe('evaluateFindings with a memo', () => {
 	});
 });
 
-// The live flows source builds each view from the held one's unchanged rows (keepUnchanged), so
+// The live flows source builds each view from the held one's unchanged rows (keepFlowsView), so
 // what the rules work out per row is kept across writes: with rows mixed from several worlds, a
 // sequence of such views must give what a copy of each snapshot (no object seen before) gives.
 const rowsOf = (snapshot: Snapshot) => snapshot.flows?.connections ?? [];
@@ -248,7 +248,7 @@ describe('evaluateFindings over views that keep their unchanged rows', () => {
 					const snapshot: Snapshot =
 						held?.flows === undefined || written.flows === undefined
 							? written
-							: {...written, flows: keepUnchanged(held.flows, written.flows)};
+							: {...written, flows: keepFlowsView(held.flows, written.flows)};
 					held = snapshot;
 					expect(evaluateFindings(snapshot, {memo})).toEqual(
 						evaluateFindings(structuredClone(snapshot)),
