@@ -285,18 +285,26 @@ function rowMemoOf(snapshot: Snapshot): (connection: Connection) => RowMemo {
 	const lbPrivate = new Set(loadBalancerPrivateIps(snapshot.topology));
 	const own = loadBalancerAddresses(snapshot.topology);
 	const lookups = lookupsOf(snapshot.topology);
-	return (connection) => ({
-		topology: snapshot.topology,
-		rejections: [
+	// Most rows reject nothing: they share one of two entries.
+	const {topology} = snapshot;
+	const carriedOnly: RowMemo = {topology, rejections: [], carried: true};
+	const nothing: RowMemo = {topology, rejections: [], carried: false};
+	return (connection) => {
+		const rejections = [
 			lbRejection(snapshot, connection, 'frontend', lookups),
 			lbRejection(snapshot, connection, 'backend', lookups),
 			targetRejection(snapshot, connection, lbPrivate, lookups),
-		].filter((found) => found !== undefined),
-		carried:
+		].filter((found) => found !== undefined);
+		const carried =
 			connection.frontend !== undefined ||
 			connection.backend !== undefined ||
-			own.has(connection.targetView?.srcAddr ?? ''),
-	});
+			own.has(connection.targetView?.srcAddr ?? '');
+		return rejections.length === 0
+			? carried
+				? carriedOnly
+				: nothing
+			: {topology, rejections, carried};
+	};
 }
 
 export function rejectionsOf(snapshot: Snapshot): readonly Rejection[] {

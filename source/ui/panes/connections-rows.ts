@@ -137,31 +137,32 @@ function variantsOf(all: ConnectionColumns): Array<TableVariant<Connection>> {
 
 // A flows read keeps the rows that did not change (the same objects), and a row's cells, but for
 // its age, follow from the row alone: their widths are measured once per row.
-const rowWidths = new WeakMap<Connection, Map<ColumnName, number>>();
+const rowWidths = new WeakMap<Connection, Array<number | undefined>>();
 
 function withKeptWidths(all: ConnectionColumns): ConnectionColumns {
-	const kept = (name: ColumnName, column: Column<Connection>): Column<Connection> => ({
+	const kept = (slot: number, column: Column<Connection>): Column<Connection> => ({
 		...column,
 		cellWidth: (row) => {
 			let widths = rowWidths.get(row);
 			if (widths === undefined) {
-				widths = new Map();
+				widths = [];
 				rowWidths.set(row, widths);
 			}
 
-			let width = widths.get(name);
+			let width = widths[slot];
 			if (width === undefined) {
 				width = lineWidth(column.cell(row, Number.POSITIVE_INFINITY));
-				widths.set(name, width);
+				widths[slot] = width;
 			}
 
 			return width;
 		},
 	});
+	// Each column has its slot in a row's widths, by its place in `all`.
 	return Object.fromEntries(
-		(Object.entries(all) as Array<[ColumnName, Column<Connection>]>).map(([name, column]) => [
+		(Object.entries(all) as Array<[ColumnName, Column<Connection>]>).map(([name, column], slot) => [
 			name,
-			name === 'age' ? column : kept(name, column),
+			name === 'age' ? column : kept(slot, column),
 		]),
 	) as ConnectionColumns;
 }
