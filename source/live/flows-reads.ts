@@ -25,6 +25,7 @@ import {
 import {defaultReadBudget, type FeedStreams} from './flows-raw.js';
 import type {FlowsReader} from './flows-reader.js';
 import {withCost, withFlowsView} from './flows-updates.js';
+import {keepFlowsView} from './keep-rows.js';
 import type {Timers} from './poller.js';
 import {sameJson} from './same-content.js';
 import {settlesWithin} from './sleep.js';
@@ -253,15 +254,18 @@ export class FlowsReads {
 		const {reader} = this.options;
 		const feeds = {...run.feeds, problems: [...run.feeds.problems, ...reader.notes()]};
 		const next = {...view, via: reader.via()};
-		// A read that brought nothing new keeps the view held, so what follows from the rows (the
-		// findings, the panes' rows) is not worked out again.
-		this.options.environment.store.update((snapshot) =>
-			withFlowsView(
+		// A read that brought nothing new keeps the view held, and one that did keeps every row that
+		// did not change, so what follows from them (the findings, the panes' rows) is
+		// not worked out again.
+		this.options.environment.store.update((snapshot) => {
+			const held = snapshot.flows;
+			const kept = held === undefined ? next : keepFlowsView(held, next);
+			return withFlowsView(
 				snapshot,
-				snapshot.flows !== undefined && sameJson(snapshot.flows, next) ? snapshot.flows : next,
+				held !== undefined && sameJson(held, kept) ? held : kept,
 				feeds,
 				now,
-			),
-		);
+			);
+		});
 	}
 }

@@ -63,7 +63,17 @@ export type PaneEntry = {
 	 * item `id` of the pane's rows. The movement keys then choose one and Enter opens it.
 	 */
 	readonly innerRowIds?: (snapshot: Snapshot, id: string) => readonly string[];
+	/**
+	 * What the pane's list and its selection are drawn from, as values compared one by one: a
+	 * write that changes none of them (another pane's data, the cost) does not draw the pane again.
+	 * Without it the pane is drawn again on every write. An open detail reads more: it is drawn
+	 * again on every write.
+	 */
+	readonly reads?: PaneReads;
 };
+
+/** The parts of the snapshot a pane draws from (PaneEntry.reads). */
+export type PaneReads = (snapshot: Snapshot) => readonly unknown[];
 
 /** The filter and sort step the shell draws a pane with. */
 export type PaneViewRequest = Pick<ShellPaneProperties, 'filter' | 'sortStep'>;

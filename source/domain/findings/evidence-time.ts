@@ -59,36 +59,83 @@ export function legsTime(legs: readonly FlowLeg[]): EvidenceTime {
 	return {since: since * 1000, lastSeen: lastSeen * 1000, sinceFromRows: true};
 }
 
+/** Which leg of a row was logged where the evidence was: the LB's interface, or the target's. */
+export type LegSide = 'frontend' | 'backend' | 'targetView';
+
 /**
  * Unix ms: the newest start of a leg accepted end to end on the interfaces where the evidence was
- * logged, after the last evidence; undefined when nothing there worked since.
+ * logged (and to `port`, when given), after the last evidence; undefined when nothing there
+ * worked since.
  */
 export function clearThrough(
 	snapshot: Snapshot,
 	evidence: readonly FlowLeg[],
-	legOf: (connection: NonNullable<Snapshot['flows']>['connections'][number]) => FlowLeg | undefined,
-	matches: (leg: FlowLeg) => boolean = () => true,
+	side: LegSide,
+	port?: number,
 ): number | undefined {
 	if (evidence.length === 0) {
 		return undefined;
 	}
 
-	const interfaces = new Set(evidence.map((leg) => leg.interfaceId));
 	const last = Math.max(...evidence.map((leg) => leg.end));
-	let newest: number | undefined;
-	for (const connection of snapshot.flows?.connections ?? []) {
-		const leg = legOf(connection);
-		if (
-			leg !== undefined &&
-			leg.action === 'ACCEPT' &&
-			leg.start > last &&
-			interfaces.has(leg.interfaceId) &&
-			matches(leg)
-		) {
-			newest = Math.max(newest ?? 0, leg.start * 1000);
+	const newest = newestAccepted(snapshot.flows?.connections ?? [], side);
+	let start: number | undefined;
+	for (const interfaceId of new Set(evidence.map((leg) => leg.interfaceId))) {
+		const found = newest.get(interfaceId);
+		const candidate = port === undefined ? found?.any : found?.byPort.get(port);
+		if (candidate !== undefined && candidate > last) {
+			start = Math.max(start ?? candidate, candidate);
 		}
 	}
 
+	return start === undefined ? undefined : Math.max(0, start * 1000);
+}
+
+/** Unix seconds: the newest start of an accepted leg on one interface, and to each port there. */
+type Newest = {any: number; readonly byPort: Map<number, number>};
+
+// Every rule asking about one rows array asks about the same legs: they are read once per array
+// and side, not once per finding (each scanned every row).
+const newestByRows = new WeakMap<readonly Connection[], Map<LegSide, Map<string, Newest>>>();
+
+function newestAccepted(
+	connections: readonly Connection[],
+	side: LegSide,
+): ReadonlyMap<string, Newest> {
+	let sides = newestByRows.get(connections);
+	if (sides === undefined) {
+		sides = new Map();
+		newestByRows.set(connections, sides);
+	}
+
+	let newest = sides.get(side);
+	if (newest !== undefined) {
+		return newest;
+	}
+
+	newest = new Map();
+	for (const connection of connections) {
+		const leg = connection[side];
+		// A start that is not a number is after nothing.
+		if (leg === undefined || leg.action !== 'ACCEPT' || Number.isNaN(leg.start)) {
+			continue;
+		}
+
+		let known = newest.get(leg.interfaceId);
+		if (known === undefined) {
+			known = {any: leg.start, byPort: new Map()};
+			newest.set(leg.interfaceId, known);
+		}
+
+		known.any = Math.max(known.any, leg.start);
+		// Rows compare ports with ===: a port that is not a number matches no port.
+		if (!Number.isNaN(leg.dstPort)) {
+			const port = known.byPort.get(leg.dstPort);
+			known.byPort.set(leg.dstPort, port === undefined ? leg.start : Math.max(port, leg.start));
+		}
+	}
+
+	sides.set(side, newest);
 	return newest;
 }
 

@@ -239,9 +239,18 @@ type Memo = {
 	readonly carried: Connection[];
 };
 
+/** One row's share of the memo: its rejected legs, and whether the LB carried it. */
+type RowMemo = {
+	readonly topology: Topology | undefined;
+	readonly rejections: readonly Rejection[];
+	readonly carried: boolean;
+};
+
 // Several rules read the same rejections and scale, and each store write evaluates every rule:
-// they are worked out once per rows-and-topology pair.
+// they are worked out once per rows-and-topology pair. A flows read changes a few rows of the
+// window and keeps the others (the same objects), whose share is worked out once.
 const memo = new WeakMap<readonly Connection[], Memo>();
+const rowMemo = new WeakMap<Connection, RowMemo>();
 
 function memoOf(snapshot: Snapshot): Memo {
 	const connections = snapshot.flows?.connections ?? [];
@@ -250,27 +259,19 @@ function memoOf(snapshot: Snapshot): Memo {
 		return known;
 	}
 
-	const lbPrivate = new Set(loadBalancerPrivateIps(snapshot.topology));
-	const own = loadBalancerAddresses(snapshot.topology);
-	const lookups = lookupsOf(snapshot.topology);
 	const rejections: Rejection[] = [];
 	const carried: Connection[] = [];
+	let rowOf: ((connection: Connection) => RowMemo) | undefined;
 	for (const connection of connections) {
-		for (const found of [
-			lbRejection(snapshot, connection, 'frontend', lookups),
-			lbRejection(snapshot, connection, 'backend', lookups),
-			targetRejection(snapshot, connection, lbPrivate, lookups),
-		]) {
-			if (found !== undefined) {
-				rejections.push(found);
-			}
+		let row = rowMemo.get(connection);
+		if (row === undefined || row.topology !== snapshot.topology) {
+			rowOf ??= rowMemoOf(snapshot);
+			row = rowOf(connection);
+			rowMemo.set(connection, row);
 		}
 
-		if (
-			connection.frontend !== undefined ||
-			connection.backend !== undefined ||
-			own.has(connection.targetView?.srcAddr ?? '')
-		) {
+		rejections.push(...row.rejections);
+		if (row.carried) {
 			carried.push(connection);
 		}
 	}
@@ -278,6 +279,32 @@ function memoOf(snapshot: Snapshot): Memo {
 	const made = {topology: snapshot.topology, rejections, carried};
 	memo.set(connections, made);
 	return made;
+}
+
+function rowMemoOf(snapshot: Snapshot): (connection: Connection) => RowMemo {
+	const lbPrivate = new Set(loadBalancerPrivateIps(snapshot.topology));
+	const own = loadBalancerAddresses(snapshot.topology);
+	const lookups = lookupsOf(snapshot.topology);
+	// Most rows reject nothing: they share one of two entries.
+	const {topology} = snapshot;
+	const carriedOnly: RowMemo = {topology, rejections: [], carried: true};
+	const nothing: RowMemo = {topology, rejections: [], carried: false};
+	return (connection) => {
+		const rejections = [
+			lbRejection(snapshot, connection, 'frontend', lookups),
+			lbRejection(snapshot, connection, 'backend', lookups),
+			targetRejection(snapshot, connection, lbPrivate, lookups),
+		].filter((found) => found !== undefined);
+		const carried =
+			connection.frontend !== undefined ||
+			connection.backend !== undefined ||
+			own.has(connection.targetView?.srcAddr ?? '');
+		return rejections.length === 0
+			? carried
+				? carriedOnly
+				: nothing
+			: {topology, rejections, carried};
+	};
 }
 
 export function rejectionsOf(snapshot: Snapshot): readonly Rejection[] {

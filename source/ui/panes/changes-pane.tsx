@@ -1,4 +1,4 @@
-import type {ShellPaneProperties} from '../app-types.js';
+import type {PaneReads, ShellPaneProperties} from '../app-types.js';
 import {changesLines} from './changes-rows.js';
 import {PaneLines} from './pane-lines.js';
 import {type ListLines, usePaneLines} from './use-pane-lines.js';
@@ -13,6 +13,13 @@ const list: ListLines = (snapshot, context, view) =>
 		context,
 		view,
 	);
+
+export const changesReads: PaneReads = (snapshot) => [
+	snapshot.changes,
+	snapshot.sources.changes,
+	snapshot.window.start,
+	snapshot.window.end,
+];
 
 export function ChangesPane(properties: ShellPaneProperties) {
 	const lines = usePaneLines('changes', properties, list);

@@ -1,4 +1,4 @@
-import type {ShellPaneProperties} from '../app-types.js';
+import type {PaneReads, ShellPaneProperties} from '../app-types.js';
 import {connectionsLines} from './connections-rows.js';
 import {PaneLines} from './pane-lines.js';
 import {type ListLines, usePaneLines} from './use-pane-lines.js';
@@ -13,6 +13,12 @@ const list: ListLines = (snapshot, context, view) =>
 		context,
 		view,
 	);
+
+export const connectionsReads: PaneReads = (snapshot) => [
+	snapshot.flows,
+	snapshot.topology,
+	snapshot.sources.flows,
+];
 
 export function ConnectionsPane(properties: ShellPaneProperties) {
 	const lines = usePaneLines('connections', properties, list);

@@ -15,7 +15,7 @@ import {
 import {connectionOrders, connectionsInView} from './connections-view.js';
 import {flowsFreshnessLine} from './flows-freshness.js';
 import {formatDurationCoarse, formatProtocol} from './format-cells.js';
-import {type Line, line} from './line.js';
+import {type Line, line, lineWidth} from './line.js';
 import {ageText} from './pane-ages.js';
 import {type PaneContext, paneTime, withinPane} from './pane-context.js';
 import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';
@@ -135,6 +135,38 @@ function variantsOf(all: ConnectionColumns): Array<TableVariant<Connection>> {
 	];
 }
 
+// A flows read keeps the rows that did not change (the same objects), and a row's cells, but for
+// its age, follow from the row alone: their widths are measured once per row.
+const rowWidths = new WeakMap<Connection, Array<number | undefined>>();
+
+function withKeptWidths(all: ConnectionColumns): ConnectionColumns {
+	const kept = (slot: number, column: Column<Connection>): Column<Connection> => ({
+		...column,
+		cellWidth: (row) => {
+			let widths = rowWidths.get(row);
+			if (widths === undefined) {
+				widths = [];
+				rowWidths.set(row, widths);
+			}
+
+			let width = widths[slot];
+			if (width === undefined) {
+				width = lineWidth(column.cell(row, Number.POSITIVE_INFINITY));
+				widths[slot] = width;
+			}
+
+			return width;
+		},
+	});
+	// Each column has its slot in a row's widths, by its place in `all`.
+	return Object.fromEntries(
+		(Object.entries(all) as Array<[ColumnName, Column<Connection>]>).map(([name, column], slot) => [
+			name,
+			name === 'age' ? column : kept(slot, column),
+		]),
+	) as ConnectionColumns;
+}
+
 type LayoutMemo = {
 	readonly rows: readonly Connection[];
 	readonly width: number;
@@ -186,7 +218,9 @@ function connectionsLayout(
 	) {
 		return withColumns(last, columns);
 	}
-	const measured = connectionColumns((row) => formatDurationCoarse(connectionAgeMs(row, time.now)));
+	const measured = withKeptWidths(
+		connectionColumns((row) => formatDurationCoarse(connectionAgeMs(row, time.now))),
+	);
 	const layout = bestLayout(variantsOf(measured), rows, width);
 	lastLayout = {rows, width, ageWidth, columns: measured, layout};
 	return withColumns(lastLayout, columns);

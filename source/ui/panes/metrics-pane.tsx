@@ -1,7 +1,25 @@
-import type {ShellPaneProperties} from '../app-types.js';
+import type {Snapshot} from '../../domain/snapshot.js';
+import type {PaneReads, ShellPaneProperties} from '../app-types.js';
 import {metricsLines} from './metrics-rows.js';
 import {PaneLines} from './pane-lines.js';
 import {type ListLines, usePaneLines} from './use-pane-lines.js';
+
+function rejectedAtLoadBalancer(snapshot: Snapshot): boolean {
+	return (
+		snapshot.topology?.type === 'network' &&
+		(snapshot.flows?.aggregates.rejectedSources ?? []).some((source) => source.where === 'lb')
+	);
+}
+
+/** Of the flows, only whether the LB itself rejected any: a flows write leaves it as it is. */
+export const metricsReads: PaneReads = (snapshot) => [
+	snapshot.metrics,
+	snapshot.sources.metrics,
+	snapshot.window.start,
+	snapshot.window.end,
+	snapshot.changes,
+	rejectedAtLoadBalancer(snapshot),
+];
 
 const list: ListLines = (snapshot, context, view) =>
 	metricsLines(
@@ -15,9 +33,7 @@ const list: ListLines = (snapshot, context, view) =>
 			...(snapshot.changes?.coveredFrom === undefined
 				? {}
 				: {changesFrom: snapshot.changes.coveredFrom}),
-			rejectedAtLoadBalancer:
-				snapshot.topology?.type === 'network' &&
-				(snapshot.flows?.aggregates.rejectedSources ?? []).some((source) => source.where === 'lb'),
+			rejectedAtLoadBalancer: rejectedAtLoadBalancer(snapshot),
 		},
 		context,
 		view,

@@ -22,6 +22,11 @@ export type Column<Row> = {
 	/** Dropped when no row has anything to show in it. */
 	readonly optional?: boolean;
 	readonly cell: (row: Row, width: number) => Line;
+	/**
+	 * The width of `cell(row, Infinity)`, from where the caller keeps it for rows it has met (a
+	 * thousand rows are laid out again when a few of them change).
+	 */
+	readonly cellWidth?: (row: Row) => number;
 };
 
 export type PlacedColumn<Row> = {
@@ -65,7 +70,7 @@ function measure<Row>(column: Column<Row>, rows: readonly Row[]): Measured<Row> 
 	let widest = 0;
 	let index = 0;
 	for (const row of rows) {
-		const width = lineWidth(column.cell(row, Number.POSITIVE_INFINITY));
+		const width = column.cellWidth?.(row) ?? lineWidth(column.cell(row, Number.POSITIVE_INFINITY));
 		widths[index] = width;
 		widest = Math.max(widest, width);
 		index += 1;

@@ -1,5 +1,5 @@
 import type {Snapshot} from '../../domain/snapshot.js';
-import type {ShellPaneProperties} from '../app-types.js';
+import type {PaneReads, ShellPaneProperties} from '../app-types.js';
 import type {PaneContext} from './pane-context.js';
 import {PaneLines} from './pane-lines.js';
 import type {PaneView} from './pane-view.js';
@@ -19,6 +19,13 @@ function trafficList(action: TrafficAction): ListLines {
 			view,
 		);
 }
+
+export const trafficReads: PaneReads = (snapshot) => [
+	snapshot.flows,
+	snapshot.sources.flows,
+	snapshot.window.start,
+	snapshot.window.end,
+];
 
 const acceptedList = trafficList('accepted');
 const rejectedList = trafficList('rejected');

@@ -12,21 +12,45 @@ type Properties = {
 	readonly paneProperties: ShellPaneProperties;
 };
 
-function sameProperties(previous: object, next: object): boolean {
+function sameProperties(previous: object, next: object, skip?: string): boolean {
 	const keys = Object.keys(previous);
 	return (
 		keys.length === Object.keys(next).length &&
-		keys.every((key) => Object.is(Reflect.get(previous, key), Reflect.get(next, key)))
+		keys.every(
+			(key) =>
+				key === skip ||
+				(Object.hasOwn(next, key) && Object.is(Reflect.get(previous, key), Reflect.get(next, key))),
+		)
+	);
+}
+
+function sameReads(previous: readonly unknown[], next: readonly unknown[]): boolean {
+	return (
+		previous.length === next.length &&
+		previous.every((value, index) => Object.is(value, next[index]))
 	);
 }
 
 /**
  * The shell rebuilds every pane's props on each render; a pane whose props did not change (a key
- * that moved another pane's selection) is not drawn again.
+ * that moved another pane's selection) is not drawn again, nor one whose part of a new snapshot is
+ * what it drew (PaneEntry.reads).
  */
 function samePane(previous: Properties, next: Properties): boolean {
+	if (previous.entry !== next.entry) {
+		return false;
+	}
+
+	const before = previous.paneProperties;
+	const after = next.paneProperties;
+	const {reads} = next.entry;
+	if (reads === undefined || before.detail === true || after.detail === true) {
+		return sameProperties(before, after);
+	}
+
 	return (
-		previous.entry === next.entry && sameProperties(previous.paneProperties, next.paneProperties)
+		sameProperties(before, after, 'snapshot') &&
+		(before.snapshot === after.snapshot || sameReads(reads(before.snapshot), reads(after.snapshot)))
 	);
 }
 

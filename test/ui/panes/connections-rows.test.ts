@@ -175,3 +175,46 @@ describe('connectionsLines', () => {
 		);
 	});
 });
+
+// A flows read keeps the rows that did not change, and their cells' widths are kept with them:
+// whatever rows come and go between draws, the table is what the same rows, never met, give.
+describe('connectionsLines over rows kept between reads', () => {
+	const wide = (row: Connection, index: number): Connection => ({
+		...row,
+		id: `${row.id}-wide-${index}`,
+		clientAddr: `2001:db8::${index}`,
+		packets: row.packets * 10_000 * (index + 1),
+	});
+	// The same rows as a later read paired them: same ids, other figures.
+	const grown = (row: Connection): Connection => ({
+		...row,
+		kind: 'health-check',
+		clientAddr: '2001:db8:ffff:ffff:ffff:ffff:ffff:ffff',
+		bytes: row.bytes * 1_000_003 + 7,
+	});
+	const pool: readonly Connection[] = [
+		...connections,
+		...connections.map(wide),
+		...connections.map(grown),
+	];
+	let fresh = 0;
+	it('draws what the same rows, copied, draw', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.subarray([...pool], {minLength: 1}), {minLength: 1, maxLength: 4}),
+				fc.constantFrom(60, 100, 196),
+				(draws, width) => {
+					for (const rows of draws) {
+						const drawn = (shown: readonly Connection[]) =>
+							connectionsLines({...input, flows: {...flows, connections: shown}}, context({width}));
+						// Copies under ids never drawn before: nothing kept can answer for them.
+						fresh += 1;
+						const copies = rows.map((row) => ({...structuredClone(row), id: `${row.id}#${fresh}`}));
+						expect(drawn(rows)).toEqual(drawn(copies));
+					}
+				},
+			),
+			{numRuns: 60},
+		);
+	});
+});

@@ -190,12 +190,7 @@ function findingForListener(
 			since: time.since,
 			sinceFromRows: time.sinceFromRows,
 			lastSeen: time.lastSeen,
-			clearThrough: clearThrough(
-				snapshot,
-				legs,
-				(connection) => connection.frontend,
-				(leg) => leg.dstPort === port,
-			),
+			clearThrough: clearThrough(snapshot, legs, 'frontend', port),
 			rulesAllowNow: rulesAllowNow(
 				snapshot,
 				rows.map((rejection) => rejection.blame.basis),

@@ -122,9 +122,7 @@ function findingFor(snapshot: Snapshot, group: RejectGroup, weight: Weight): Dra
 		since: time.since,
 		sinceFromRows: time.sinceFromRows,
 		lastSeen: time.lastSeen,
-		clearThrough: clearThrough(snapshot, legs, (connection) =>
-			where === 'backend' ? connection.backend : connection.targetView,
-		),
+		clearThrough: clearThrough(snapshot, legs, where === 'backend' ? 'backend' : 'targetView'),
 		rulesAllowNow: rulesAllowNow(
 			snapshot,
 			rejections.map(({blame}) => blame.basis),
