@@ -12,6 +12,7 @@ import {boundInkCache, inkCacheFileOf} from './ink-bounded-caches.js';
 import {memoizeInkRows} from './ink-row-memo.js';
 import {skipEqualStyleDiffs} from './ink-styled-chars.js';
 import {replayInkSubtrees} from './ink-subtree-replay.js';
+import {tokenizeByUnits} from './ink-tokenize-units.js';
 import {sdkShapesUsed} from './sdk-schema-keys.js';
 
 // Its own directory, emptied first: chunk names carry content hashes, so old ones would pile up.
@@ -33,6 +34,13 @@ const boundedInkCaches: Plugin = {
 			{filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/},
 			async (arguments_) => ({
 				contents: skipEqualStyleDiffs(await readFile(arguments_.path, 'utf8')),
+				loader: 'js',
+			}),
+		);
+		builder.onLoad(
+			{filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/},
+			async (arguments_) => ({
+				contents: tokenizeByUnits(await readFile(arguments_.path, 'utf8')),
 				loader: 'js',
 			}),
 		);

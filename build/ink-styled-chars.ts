@@ -3,7 +3,9 @@
 // the character before to its own: three Sets and four arrays per character, 200 characters a row,
 // a third of everything a live 200x50 screen allocates. Neighbouring characters nearly always share
 // their style, and between equal styles that computation is always empty (no code to undo, none to
-// add), so the bundle skips it there: the same text, without the garbage.
+// add), so the bundle skips it there: the same text, without the garbage. The other way, each
+// character tokenized gets a copy of the style in force: the style arrays are never changed (each
+// new code makes a new array), so characters in one style share one.
 
 type Edit = {readonly from: string; readonly to: string};
 
@@ -24,6 +26,7 @@ const sameStyles = `function lbtopSameStyles(from, to) {
 export function styledCharsToString(chars) {`;
 
 const edits: readonly Edit[] = [
+	{from: '                styles: [...codes],\n', to: '                styles: codes,\n'},
 	{from: 'export function styledCharsToString(chars) {', to: sameStyles},
 	{
 		from: '            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));\n',
@@ -35,7 +38,7 @@ const edits: readonly Edit[] = [
 	},
 ];
 
-/** ansi-tokenize's styledChars.js without the style diff between equal styles; throws when the file is not the one this expects. */
+/** ansi-tokenize's styledChars.js sharing styles and without the diff between equal ones; throws when the file is not the one this expects. */
 export function skipEqualStyleDiffs(source: string): string {
 	let patched = source;
 	for (const {from, to} of edits) {
