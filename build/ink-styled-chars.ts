@@ -4,8 +4,9 @@
 // a third of everything a live 200x50 screen allocates. Neighbouring characters nearly always share
 // their style, and between equal styles that computation is always empty (no code to undo, none to
 // add), so the bundle skips it there: the same text, without the garbage. The other way, each
-// character tokenized gets a copy of the style in force: the style arrays are never changed (each
-// new code makes a new array), so characters in one style share one.
+// character tokenized gets a copy of its token and of the style in force: a character token has
+// those three fields, and the style arrays are never changed (each new code makes a new array), so
+// each character is one plain object and characters in one style share one array.
 
 type Edit = {readonly from: string; readonly to: string};
 
@@ -26,7 +27,10 @@ const sameStyles = `function lbtopSameStyles(from, to) {
 export function styledCharsToString(chars) {`;
 
 const edits: readonly Edit[] = [
-	{from: '                styles: [...codes],\n', to: '                styles: codes,\n'},
+	{
+		from: '                ...token,\n                styles: [...codes],\n',
+		to: '                type: token.type,\n                value: token.value,\n                fullWidth: token.fullWidth,\n                styles: codes,\n',
+	},
 	{from: 'export function styledCharsToString(chars) {', to: sameStyles},
 	{
 		from: '            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));\n',
