@@ -26,10 +26,11 @@ export const singleUnitRanges: ReadonlyArray<readonly [number, number]> = [
 ];
 
 const hex = (unit: number) => `\\u${unit.toString(16).padStart(4, '0')}`;
-const unitClass = singleUnitRanges.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('');
+/** A JavaScript pattern matching texts made only of those units. */
+export const singleUnitPattern = `/^[${singleUnitRanges.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]*$/`;
 
 const units = `const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-const lbtopSingleUnits = /^[${unitClass}]*$/;
+const lbtopSingleUnits = ${singleUnitPattern};
 // One result object for the whole walk: the loop takes its two fields before asking for the next.
 function lbtopSegments(str) {
     if (!lbtopSingleUnits.test(str)) {
