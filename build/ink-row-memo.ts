@@ -10,8 +10,7 @@
 // again (one of its panes changed) tokenizes its unchanged writes again and every character's width
 // is looked up anew: the caches are kept from frame to frame instead, each with a bound. And the
 // blank cells a row starts from are one shared cell, not 200 new objects each time.
-
-type Edit = {readonly from: string; readonly to: string};
+import {applyEdits, type Edit} from './source-edits.js';
 
 const grid = `        const output = [];
         for (let y = 0; y < this.height; y++) {
@@ -174,14 +173,10 @@ const edits: readonly Edit[] = [
 
 /** Ink's output.js drawing only changed rows; throws when the file is not the one this expects. */
 export function memoizeInkRows(source: string): string {
-	let patched = source;
-	for (const {from, to} of edits) {
-		if (patched.split(from).length !== 2) {
-			throw new Error(
-				`ink/build/output.js is not the Ink 6.8 file lbtop patches to draw only changed rows ("${from.trim().split('\n')[0]}" not found once): check Output.get after upgrading Ink`,
-			);
-		}
-		patched = patched.replace(from, () => to);
-	}
-	return patched;
+	return applyEdits(
+		source,
+		edits,
+		(from) =>
+			`ink/build/output.js is not the Ink 6.8 file lbtop patches to draw only changed rows ("${from.trim().split('\n')[0]}" not found once): check Output.get after upgrading Ink`,
+	);
 }

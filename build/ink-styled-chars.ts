@@ -7,8 +7,7 @@
 // character tokenized gets a copy of its token and of the style in force: a character token has
 // those three fields, and the style arrays are never changed (each new code makes a new array), so
 // each character is one plain object and characters in one style share one array.
-
-type Edit = {readonly from: string; readonly to: string};
+import {applyEdits, type Edit} from './source-edits.js';
 
 const sameStyles = `function lbtopSameStyles(from, to) {
     if (from === to) {
@@ -44,14 +43,10 @@ const edits: readonly Edit[] = [
 
 /** ansi-tokenize's styledChars.js sharing styles and without the diff between equal ones; throws when the file is not the one this expects. */
 export function skipEqualStyleDiffs(source: string): string {
-	let patched = source;
-	for (const {from, to} of edits) {
-		if (patched.split(from).length !== 2) {
-			throw new Error(
-				`@alcalzone/ansi-tokenize/build/styledChars.js is not the file lbtop patches ("${from.trim()}" not found once): check styledCharsToString after upgrading Ink`,
-			);
-		}
-		patched = patched.replace(from, () => to);
-	}
-	return patched;
+	return applyEdits(
+		source,
+		edits,
+		(from) =>
+			`@alcalzone/ansi-tokenize/build/styledChars.js is not the file lbtop patches ("${from.trim()}" not found once): check styledCharsToString after upgrading Ink`,
+	);
 }

@@ -6,8 +6,7 @@
 // through such a text unit by unit and leaves everything else to the segmenter. The tokens are the
 // ones the segmenter's walk makes; test/build/ink-tokenize-units.test.ts checks that against the
 // installed file for any text, and that each unit of the set stands alone between two letters.
-
-type Edit = {readonly from: string; readonly to: string};
+import {applyEdits, type Edit} from './source-edits.js';
 
 /**
  * Code units that are graphemes of their own next to each other: none is a combining mark, a
@@ -70,14 +69,10 @@ const edits: readonly Edit[] = [
 
 /** ansi-tokenize's tokenize.js stepping through single-unit texts; throws when the file is not the one this expects. */
 export function tokenizeByUnits(source: string): string {
-	let patched = source;
-	for (const {from, to} of edits) {
-		if (patched.split(from).length !== 2) {
-			throw new Error(
-				`@alcalzone/ansi-tokenize/build/tokenize.js is not the file lbtop patches ("${from.trim()}" not found once): check tokenize after upgrading Ink`,
-			);
-		}
-		patched = patched.replace(from, () => to);
-	}
-	return patched;
+	return applyEdits(
+		source,
+		edits,
+		(from) =>
+			`@alcalzone/ansi-tokenize/build/tokenize.js is not the file lbtop patches ("${from.trim()}" not found once): check tokenize after upgrading Ink`,
+	);
 }

@@ -7,9 +7,9 @@
 // up its graphemes one by one: the bundle adds them up from a table, each unit measured once by
 // string-width itself. test/build/string-width-units.test.ts checks every width against the
 // installed file.
-import {singleUnitPattern} from './ink-tokenize-units.js';
 
-type Edit = {readonly from: string; readonly to: string};
+import {singleUnitPattern} from './ink-tokenize-units.js';
+import {applyEdits, type Edit} from './source-edits.js';
 
 const unitWidths = `const lbtopSingleUnits = ${singleUnitPattern};
 // Bounded by the set: a width for each unit of it, narrow and wide ambiguous.
@@ -53,14 +53,10 @@ const edits: readonly Edit[] = [
 
 /** string-width 8's index.js adding up single-unit texts; throws when the file is not the one this expects. */
 export function measureByUnits(source: string): string {
-	let patched = source;
-	for (const {from, to} of edits) {
-		if (patched.split(from).length !== 2) {
-			throw new Error(
-				`string-width/index.js is not the string-width 8 file lbtop patches ("${from.trim().split('\n')[0]}" not found once): check stringWidth after upgrading Ink`,
-			);
-		}
-		patched = patched.replace(from, () => to);
-	}
-	return patched;
+	return applyEdits(
+		source,
+		edits,
+		(from) =>
+			`string-width/index.js is not the string-width 8 file lbtop patches ("${from.trim().split('\n')[0]}" not found once): check stringWidth after upgrading Ink`,
+	);
 }
