@@ -12,7 +12,9 @@ import {boundInkCache, inkCacheFileOf} from './ink-bounded-caches.js';
 import {memoizeInkRows} from './ink-row-memo.js';
 import {skipEqualStyleDiffs} from './ink-styled-chars.js';
 import {replayInkSubtrees} from './ink-subtree-replay.js';
+import {tokenizeByUnits} from './ink-tokenize-units.js';
 import {sdkShapesUsed} from './sdk-schema-keys.js';
+import {measureByUnits} from './string-width-units.js';
 
 // Its own directory, emptied first: chunk names carry content hashes, so old ones would pile up.
 const outdir = 'dist/bin';
@@ -33,6 +35,21 @@ const boundedInkCaches: Plugin = {
 			{filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/},
 			async (arguments_) => ({
 				contents: skipEqualStyleDiffs(await readFile(arguments_.path, 'utf8')),
+				loader: 'js',
+			}),
+		);
+		// string-width 8, which Ink and lbtop measure with (wrap-ansi keeps a 7 of its own).
+		builder.onLoad(
+			{filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/},
+			async (arguments_) =>
+				/[\\/]wrap-ansi[\\/]/.test(arguments_.path)
+					? undefined
+					: {contents: measureByUnits(await readFile(arguments_.path, 'utf8')), loader: 'js'},
+		);
+		builder.onLoad(
+			{filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/},
+			async (arguments_) => ({
+				contents: tokenizeByUnits(await readFile(arguments_.path, 'utf8')),
 				loader: 'js',
 			}),
 		);

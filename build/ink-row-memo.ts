@@ -10,8 +10,7 @@
 // again (one of its panes changed) tokenizes its unchanged writes again and every character's width
 // is looked up anew: the caches are kept from frame to frame instead, each with a bound. And the
 // blank cells a row starts from are one shared cell, not 200 new objects each time.
-
-type Edit = {readonly from: string; readonly to: string};
+import {applyEdits, type Edit} from './source-edits.js';
 
 const grid = `        const output = [];
         for (let y = 0; y < this.height; y++) {
@@ -68,20 +67,24 @@ const serialize = `        const generatedOutput = output
             .join('\\n');
 `;
 
-// Only this frame's rows are kept for the next: the memo never holds more than one screen.
-const serializeRemembered = `        const lbtopNextRows = new Map();
+// Only this frame's rows are kept for the next: the memo never holds more than one screen. A row
+// is nearly always the row drawn at its place in the last frame; one that moved (a scroll) or
+// repeats (blank rows) is found among the last frame's rows and this frame's drawn so far. The
+// writes are compared as they are, number by number and text by text, so a frame whose rows did
+// not move builds no key at all.
+const serializeRemembered = `        const lbtopNextRows = [];
         const generatedOutput = output
-            .map(segments => {
+            .map((segments, y) => {
             // A row's text depends on the width too (what is cut at the edge): a resize draws anew.
-            let key = this.width + '|';
-            for (let index = 0; index < segments.length; index += 2) {
-                key += segments[index] + ':' + segments[index + 1].length + ':' + segments[index + 1];
-            }
-            let text = lbtopNextRows.get(key) ?? lbtopPreviousRows.get(key);
+            const width = this.width;
+            const inPlace = lbtopPreviousRows[y];
+            let text = inPlace !== undefined && lbtopSameRow(inPlace, width, segments)
+                ? inPlace.text
+                : (lbtopFindRow(lbtopPreviousRows, width, segments) ?? lbtopFindRow(lbtopNextRows, width, segments));
             if (text === undefined) {
                 text = this.lbtopDrawRow(segments);
             }
-            lbtopNextRows.set(key, text);
+            lbtopNextRows.push({ width, segments, text });
             return text;
         })
             .join('\\n');
@@ -112,7 +115,27 @@ ${writeCharacters.replaceAll(/^ {8}/gm, '')}        }
 // is full it becomes the older, and a text found in the older moves to the newer. A row drawn
 // again because one of its texts changed finds the others it drew lately, whatever else changed
 // on the screen between.
-const sharedCaches = `let lbtopPreviousRows = new Map();
+const sharedCaches = `let lbtopPreviousRows = [];
+function lbtopSameRow(row, width, segments) {
+    const kept = row.segments;
+    if (row.width !== width || kept.length !== segments.length) {
+        return false;
+    }
+    for (let index = 0; index < segments.length; index++) {
+        if (kept[index] !== segments[index]) {
+            return false;
+        }
+    }
+    return true;
+}
+function lbtopFindRow(rows, width, segments) {
+    for (const row of rows) {
+        if (lbtopSameRow(row, width, segments)) {
+            return row.text;
+        }
+    }
+    return undefined;
+}
 const lbtopBlank = {
     type: 'char',
     value: ' ',
@@ -150,14 +173,10 @@ const edits: readonly Edit[] = [
 
 /** Ink's output.js drawing only changed rows; throws when the file is not the one this expects. */
 export function memoizeInkRows(source: string): string {
-	let patched = source;
-	for (const {from, to} of edits) {
-		if (patched.split(from).length !== 2) {
-			throw new Error(
-				`ink/build/output.js is not the Ink 6.8 file lbtop patches to draw only changed rows ("${from.trim().split('\n')[0]}" not found once): check Output.get after upgrading Ink`,
-			);
-		}
-		patched = patched.replace(from, () => to);
-	}
-	return patched;
+	return applyEdits(
+		source,
+		edits,
+		(from) =>
+			`ink/build/output.js is not the Ink 6.8 file lbtop patches to draw only changed rows ("${from.trim().split('\n')[0]}" not found once): check Output.get after upgrading Ink`,
+	);
 }

@@ -3,9 +3,11 @@
 // the character before to its own: three Sets and four arrays per character, 200 characters a row,
 // a third of everything a live 200x50 screen allocates. Neighbouring characters nearly always share
 // their style, and between equal styles that computation is always empty (no code to undo, none to
-// add), so the bundle skips it there: the same text, without the garbage.
-
-type Edit = {readonly from: string; readonly to: string};
+// add), so the bundle skips it there: the same text, without the garbage. The other way, each
+// character tokenized gets a copy of its token and of the style in force: a character token has
+// those three fields, and the style arrays are never changed (each new code makes a new array), so
+// each character is one plain object and characters in one style share one array.
+import {applyEdits, type Edit} from './source-edits.js';
 
 const sameStyles = `function lbtopSameStyles(from, to) {
     if (from === to) {
@@ -24,6 +26,10 @@ const sameStyles = `function lbtopSameStyles(from, to) {
 export function styledCharsToString(chars) {`;
 
 const edits: readonly Edit[] = [
+	{
+		from: '                ...token,\n                styles: [...codes],\n',
+		to: '                type: token.type,\n                value: token.value,\n                fullWidth: token.fullWidth,\n                styles: codes,\n',
+	},
 	{from: 'export function styledCharsToString(chars) {', to: sameStyles},
 	{
 		from: '            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));\n',
@@ -35,16 +41,12 @@ const edits: readonly Edit[] = [
 	},
 ];
 
-/** ansi-tokenize's styledChars.js without the style diff between equal styles; throws when the file is not the one this expects. */
+/** ansi-tokenize's styledChars.js sharing styles and without the diff between equal ones; throws when the file is not the one this expects. */
 export function skipEqualStyleDiffs(source: string): string {
-	let patched = source;
-	for (const {from, to} of edits) {
-		if (patched.split(from).length !== 2) {
-			throw new Error(
-				`@alcalzone/ansi-tokenize/build/styledChars.js is not the file lbtop patches ("${from.trim()}" not found once): check styledCharsToString after upgrading Ink`,
-			);
-		}
-		patched = patched.replace(from, () => to);
-	}
-	return patched;
+	return applyEdits(
+		source,
+		edits,
+		(from) =>
+			`@alcalzone/ansi-tokenize/build/styledChars.js is not the file lbtop patches ("${from.trim()}" not found once): check styledCharsToString after upgrading Ink`,
+	);
 }

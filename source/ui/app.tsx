@@ -238,21 +238,16 @@ function Shell(properties: Properties) {
 		<AsciiContext.Provider value={ascii}>
 			<Box flexDirection="column" width={layout.columns} height={totalRows(layout)}>
 				{layout.header > 0 && (
-					<OnTick>
-						{(now) => (
-							<Header
-								snapshot={snapshot}
-								now={now}
-								width={layout.columns}
-								height={layout.header}
-								requestedWindow={state.windowMinutes}
-								timeZone={state.timeZone}
-								ascii={ascii}
-								color={color}
-								replay={properties.replay === true}
-							/>
-						)}
-					</OnTick>
+					<Header
+						snapshot={snapshot}
+						width={layout.columns}
+						height={layout.header}
+						requestedWindow={state.windowMinutes}
+						timeZone={state.timeZone}
+						ascii={ascii}
+						color={color}
+						replay={properties.replay === true}
+					/>
 				)}
 				{layout.findings > 0 && (
 					<PaneSlot

@@ -1,5 +1,6 @@
-// The bundle's styledCharsToString skips the style diff between equal styles; this runs the
-// installed file and the patched one side by side and asks for the same text for any styled row.
+// The bundle's styledCharsToString skips the style diff between equal styles, and characters in one
+// style share its array; this runs the installed file and the patched one side by side and asks
+// for the same characters and the same text for any styled row.
 import {readFileSync} from 'node:fs';
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
@@ -25,10 +26,12 @@ type Tokenizer = {
 	styledCharsToString(chars: readonly StyledChar[]): string;
 };
 type Stringify = (chars: readonly StyledChar[]) => string;
+type FromTokens = (tokens: unknown[]) => StyledChar[];
 
 let directory = '';
 let tokenizer: Tokenizer;
 let patched: Stringify;
+let patchedFromTokens: FromTokens;
 
 beforeAll(async () => {
 	directory = await mkdtemp(join(tmpdir(), 'lbtop-styled-chars-'));
@@ -41,8 +44,12 @@ beforeAll(async () => {
 		);
 	const file = join(directory, 'styled-chars.mjs');
 	await writeFile(file, source);
-	const module = (await import(pathToFileURL(file).href)) as {styledCharsToString: Stringify};
+	const module = (await import(pathToFileURL(file).href)) as {
+		styledCharsToString: Stringify;
+		styledCharsFromTokens: FromTokens;
+	};
 	patched = module.styledCharsToString;
+	patchedFromTokens = module.styledCharsFromTokens;
 	tokenizer = (await import(pathToFileURL(join(tokenizeBuild, 'index.js')).href)) as Tokenizer;
 });
 
@@ -58,12 +65,25 @@ const piece = fc.oneof(
 	fc.constantFrom('a', ' ', 'ab c', '─', '▇█', '│', '…'),
 );
 
-describe('styledCharsToString without equal-style diffs', () => {
+describe('styled characters sharing styles, without equal-style diffs', () => {
 	it('makes the text the installed one makes, for any styled row', () => {
 		fc.assert(
 			fc.property(fc.array(piece, {maxLength: 40}), (pieces) => {
 				const chars = tokenizer.styledCharsFromTokens(tokenizer.tokenize(pieces.join('')));
 				expect(patched(chars)).toBe(tokenizer.styledCharsToString(chars));
+			}),
+			{numRuns: 500},
+		);
+	});
+
+	it('makes the characters the installed one makes, and the same text from them', () => {
+		fc.assert(
+			fc.property(fc.array(piece, {maxLength: 40}), (pieces) => {
+				const tokens = tokenizer.tokenize(pieces.join(''));
+				const chars = patchedFromTokens(tokens);
+				const expected = tokenizer.styledCharsFromTokens(tokens);
+				expect(chars).toEqual(expected);
+				expect(patched(chars)).toBe(tokenizer.styledCharsToString(expected));
 			}),
 			{numRuns: 500},
 		);

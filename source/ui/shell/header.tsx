@@ -1,7 +1,12 @@
 // Two rows: which load balancer, where and the clocks; then the window and what is unhealthy.
+// A tick redraws the clock's text alone: the rows around it change with the snapshot, and the
+// header lays out again only when the clock's width changes (or, in a replay, with every tick, as
+// the recording's time leads the first row).
 import {Box, Text} from 'ink';
+import {useSyncExternalStore} from 'react';
 import type {Snapshot} from '../../domain/snapshot.js';
 import type {WindowMinutes} from '../app-types.js';
+import {useNow, useTicker} from '../hooks/use-clock.js';
 import type {TimeZoneMode} from '../pane-types.js';
 import {clockText, healthSegments, identityText, windowText} from './header-text.js';
 import {Row} from './row.js';
@@ -10,7 +15,6 @@ import {shellGlyphs} from './shell-glyphs.js';
 
 type Properties = {
 	readonly snapshot: Snapshot;
-	readonly now: number;
 	readonly width: number;
 	readonly height: number;
 	readonly requestedWindow: WindowMinutes;
@@ -21,12 +25,25 @@ type Properties = {
 	readonly replay?: boolean;
 };
 
+function TickClock() {
+	return <Text>{clockText(useNow())}</Text>;
+}
+
+/** The tick's clock text, read again whenever the header renders for what it lays out. */
+function useClockLayout(replay: boolean): string {
+	const ticker = useTicker();
+	// In a replay the tick itself; otherwise the clock's width, which holds from tick to tick.
+	const layoutKey = () => (replay ? ticker.now() : clockText(ticker.now()).length);
+	useSyncExternalStore(ticker.subscribe, layoutKey, layoutKey);
+	return clockText(ticker.now());
+}
+
 export function Header(properties: Properties) {
 	const {snapshot, width, ascii, color} = properties;
 	const glyphs = shellGlyphs(ascii);
-	const clock = clockText(properties.now);
 	// A replay says so first on the row, where no width cuts it, with the recording's time.
 	const replay = properties.replay === true;
+	const clock = useClockLayout(replay);
 	const clockWidth = !replay && width > clock.length + 10 ? clock.length + 1 : 0;
 	const marker = replay
 		? [{text: ` REPLAY ${clock} `, style: {inverse: true, bold: true}}, {text: ' '}]
@@ -48,7 +65,7 @@ export function Header(properties: Properties) {
 				/>
 				{clockWidth > 0 && (
 					<Box width={clockWidth} justifyContent="flex-end">
-						<Text>{clock}</Text>
+						<TickClock />
 					</Box>
 				)}
 			</Box>

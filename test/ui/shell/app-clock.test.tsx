@@ -2,13 +2,20 @@
 // clock and the status line, and a pane only once what it shows reads differently; every age, lag
 // and clock on screen still reads what a screen drawn afresh at that second reads.
 import {cleanup} from 'ink-testing-library';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import type {ShellPaneProperties} from '../../../source/ui/app-types.js';
 import {panes} from '../../../source/ui/panes/index.js';
+import {healthSegments} from '../../../source/ui/shell/header-text.js';
 import {waitForFrame} from '../../helpers/render.js';
 import {fixtureNow} from '../../helpers/snapshot-fixture.js';
 import {fakePanes} from './fake-panes.js';
 import {mountApp} from './mount-app.js';
+
+// Counted, not changed: the header's rows are made from the snapshot through these.
+vi.mock('../../../source/ui/shell/header-text.js', async (importOriginal) => {
+	const original = await importOriginal<typeof import('../../../source/ui/shell/header-text.js')>();
+	return {...original, healthSegments: vi.fn(original.healthSegments)};
+});
 
 afterEach(() => {
 	cleanup();
@@ -53,6 +60,18 @@ describe('the shell on the clock', () => {
 			await waitForFrame(app, clock.shown());
 		}
 		expect(drawn.metrics).toBe(before);
+	});
+
+	it('redraws the header clock every second without making the header rows again', async () => {
+		const clock = handClock(fixtureNow);
+		const {app} = mountApp({size: grid, clock: clock.read, panes: fakePanes});
+		await waitForFrame(app, clock.shown());
+		const made = vi.mocked(healthSegments).mock.calls.length;
+		for (let second = 1; second <= 5; second += 1) {
+			clock.forward(1000);
+			await waitForFrame(app, clock.shown());
+		}
+		expect(vi.mocked(healthSegments).mock.calls.length).toBe(made);
 	});
 
 	it('reads, at every second, what a screen drawn afresh at that second reads', async () => {
