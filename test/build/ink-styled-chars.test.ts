@@ -1,11 +1,13 @@
-// The bundle's styledCharsToString skips the style diff between equal styles; this runs the
-// installed file and the patched one side by side and asks for the same text for any styled row.
+// The bundle's styledCharsToString skips the style diff between equal styles, and its
+// styledCharsFromTokens makes every character with one hidden class; this runs the installed file
+// and the patched one side by side and asks for the same characters and text for any styled row.
 import {readFileSync} from 'node:fs';
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {pathToFileURL} from 'node:url';
+import v8 from 'node:v8';
 import fc from 'fast-check';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {skipEqualStyleDiffs} from '../../build/ink-styled-chars.js';
@@ -29,6 +31,7 @@ type Stringify = (chars: readonly StyledChar[]) => string;
 let directory = '';
 let tokenizer: Tokenizer;
 let patched: Stringify;
+let patchedChars: Tokenizer['styledCharsFromTokens'];
 
 beforeAll(async () => {
 	directory = await mkdtemp(join(tmpdir(), 'lbtop-styled-chars-'));
@@ -41,8 +44,12 @@ beforeAll(async () => {
 		);
 	const file = join(directory, 'styled-chars.mjs');
 	await writeFile(file, source);
-	const module = (await import(pathToFileURL(file).href)) as {styledCharsToString: Stringify};
+	const module = (await import(pathToFileURL(file).href)) as {
+		styledCharsToString: Stringify;
+		styledCharsFromTokens: Tokenizer['styledCharsFromTokens'];
+	};
 	patched = module.styledCharsToString;
+	patchedChars = module.styledCharsFromTokens;
 	tokenizer = (await import(pathToFileURL(join(tokenizeBuild, 'index.js')).href)) as Tokenizer;
 });
 
@@ -67,6 +74,37 @@ describe('styledCharsToString without equal-style diffs', () => {
 			}),
 			{numRuns: 500},
 		);
+	});
+
+	it('makes the characters the installed one makes, for any styled row', () => {
+		fc.assert(
+			fc.property(fc.array(piece, {maxLength: 40}), (pieces) => {
+				const tokens = tokenizer.tokenize(pieces.join(''));
+				expect(patchedChars(tokens)).toStrictEqual(tokenizer.styledCharsFromTokens(tokens));
+			}),
+			{numRuns: 500},
+		);
+	});
+
+	it('gives every character of a long run of screens one hidden class', () => {
+		// V8's own test intrinsic, the one direct way to ask whether two objects share a map.
+		v8.setFlagsFromString('--allow-natives-syntax');
+		const sameMap = new Function('left', 'right', 'return %HaveSameMap(left, right)') as (
+			left: unknown,
+			right: unknown,
+		) => boolean;
+		v8.setFlagsFromString('--no-allow-natives-syntax');
+		// Thousands of rows of different styles and widths, as a live screen draws them: enough for
+		// the installed file's spread to leave its fast path.
+		const chars = Array.from({length: 3000}, (_, row) =>
+			patchedChars(
+				tokenizer.tokenize(
+					`${row % 3 === 0 ? '' : codes[row % codes.length]}row ${row} é 漢 ${row % 5 === 0 ? 'y' : '\u001B[1mx\u001B[22m'}\u001B[39m`,
+				),
+			),
+		).flat();
+		const [first] = chars;
+		expect(chars.filter((char) => !sameMap(first, char))).toHaveLength(0);
 	});
 
 	it('refuses a file that is not the one it patches', () => {
