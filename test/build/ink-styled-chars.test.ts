@@ -7,6 +7,7 @@ import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {pathToFileURL} from 'node:url';
+import v8 from 'node:v8';
 import fc from 'fast-check';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {skipEqualStyleDiffs} from '../../build/ink-styled-chars.js';
@@ -87,6 +88,27 @@ describe('styled characters sharing styles, without equal-style diffs', () => {
 			}),
 			{numRuns: 500},
 		);
+	});
+
+	it('gives every character of a long run of screens one hidden class', () => {
+		// V8's own test intrinsic, the one direct way to ask whether two objects share a map.
+		v8.setFlagsFromString('--allow-natives-syntax');
+		const sameMap = new Function('left', 'right', 'return %HaveSameMap(left, right)') as (
+			left: unknown,
+			right: unknown,
+		) => boolean;
+		v8.setFlagsFromString('--no-allow-natives-syntax');
+		// Thousands of rows of different styles and widths, as a live screen draws them: enough for
+		// the installed file's spread to leave its fast path.
+		const chars = Array.from({length: 3000}, (_, row) =>
+			patchedFromTokens(
+				tokenizer.tokenize(
+					`${row % 3 === 0 ? '' : codes[row % codes.length]}row ${row} é 漢 ${row % 5 === 0 ? 'y' : '\u001B[1mx\u001B[22m'}\u001B[39m`,
+				),
+			),
+		).flat();
+		const [first] = chars;
+		expect(chars.filter((char) => !sameMap(first, char))).toHaveLength(0);
 	});
 
 	it('refuses a file that is not the one it patches', () => {
