@@ -3,6 +3,7 @@
 import type {CallExpr, ComparisonOperator, Expr} from './ast.js';
 import {errorAt} from './errors.js';
 import type {FieldSlots} from './field-slots.js';
+import {flowLogFieldPosition} from './flow-log-fields.js';
 import {ceilToPeriod, floorToPeriod, type Period} from './periods.js';
 import type {Row} from './rows.js';
 import {scalarFunctions} from './scalar-functions.js';
@@ -40,7 +41,8 @@ export function compile(expr: Expr, scope: Scope): Evaluator {
 		case 'field': {
 			const name = expr.name;
 			const slot = scope.fields.slotOf(name);
-			return (row) => row.read(slot, name);
+			const position = flowLogFieldPosition(name);
+			return (row) => row.read(slot, name, position);
 		}
 		case 'star':
 			return () => true;

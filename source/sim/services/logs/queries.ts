@@ -11,21 +11,26 @@ import {checkRange, readInput} from './input.js';
 import {describeQueriesResponse, isActive, type NumberedRun} from './query-list.js';
 import {findRecord, queryResultsResponse} from './query-results.js';
 import {createQueryRun, type QueryRun} from './query-run.js';
+import {createScanGate} from './scan-gate.js';
 
 export type QueryOptions = {
 	readonly maxConcurrentQueries: number;
 	readonly queryDurationMs: number;
+	/** Records a scan reads before other requests are served (see scan-gate). */
+	readonly sliceRecords?: number;
 };
 
 export type QueryRegistry = {
-	readonly startQuery: (input: JsonObject, context: SimContext) => JsonValue;
-	readonly getQueryResults: (input: JsonObject, context: SimContext) => JsonValue;
-	readonly stopQuery: (input: JsonObject, context: SimContext) => JsonValue;
-	readonly describeQueries: (input: JsonObject, context: SimContext) => JsonValue;
+	readonly startQuery: (input: JsonObject, context: SimContext) => Answer;
+	readonly getQueryResults: (input: JsonObject, context: SimContext) => Answer;
+	readonly stopQuery: (input: JsonObject, context: SimContext) => Answer;
+	readonly describeQueries: (input: JsonObject, context: SimContext) => Answer;
 	readonly getLogRecord: (input: JsonObject, context: SimContext) => JsonValue;
 	readonly runningQueryCount: () => number;
 	readonly totalBytesScanned: () => number;
 };
+
+type Answer = JsonValue | Promise<JsonValue>;
 
 /** Ended queries kept for DescribeQueries / GetQueryResults; older ones are forgotten. */
 const keptQueries = 1000;
@@ -81,9 +86,21 @@ export function createQueryRegistry(options: QueryOptions): QueryRegistry {
 		}
 	};
 
-	return {
-		startQuery(input, context) {
+	const gate = createScanGate(() => [...runs.values()].map(({run}) => run), options.sliceRecords);
+	/**
+	 * The operation at the moment it was asked, once the scans it may read are through: the clock
+	 * it reads is stopped there, whatever time the scans took.
+	 */
+	const gated =
+		(operation: (input: JsonObject, context: SimContext) => JsonValue) =>
+		(input: JsonObject, context: SimContext): Answer => {
 			clock = context.clock;
+			const asked = context.clock.now();
+			return gate.at(asked, () => operation(input, {...context, clock: {now: () => asked}}));
+		};
+
+	return {
+		startQuery: gated((input, context) => {
 			const read = readInput(input, invalidParameter);
 			const language = read.optionalString('queryLanguage') ?? 'CWLI';
 			if (language !== 'CWLI') {
@@ -140,27 +157,24 @@ export function createQueryRegistry(options: QueryOptions): QueryRegistry {
 			runs.set(queryId, {run, sequence});
 			forgetOldest(createTime);
 			return {queryId};
-		},
+		}),
 
-		getQueryResults(input, context) {
-			clock = context.clock;
+		getQueryResults: gated((input, context) => {
 			const run = knownRun(input);
 			return queryResultsResponse(input, run, context.clock.now());
-		},
+		}),
 
-		stopQuery(input, context) {
-			clock = context.clock;
+		stopQuery: gated((input, context) => {
 			const run = knownRun(input);
 			if (!run.cancel(context.clock.now())) {
 				throw new SimError(invalidParameter, `Query ${run.queryId} is not running.`);
 			}
 			return {success: true};
-		},
+		}),
 
-		describeQueries(input, context) {
-			clock = context.clock;
-			return describeQueriesResponse(input, [...runs.values()], context.clock.now());
-		},
+		describeQueries: gated((input, context) =>
+			describeQueriesResponse(input, [...runs.values()], context.clock.now()),
+		),
 
 		getLogRecord(input, context) {
 			clock = context.clock;
