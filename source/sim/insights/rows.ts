@@ -80,8 +80,9 @@ export class EventRow implements Row {
 	private assigned: Array<Value | typeof unset> | undefined;
 	/** Set on the first discovered field a command reads (null: not yet). */
 	private tokens: TokenAt | undefined | null = null;
-	/** Discovered fields read so far, by token position. */
-	private fields: Array<Value | typeof unset> | undefined;
+	/** Discovered fields read so far, by token position; bit `position` of `known` says which. */
+	private fields: Value[] | undefined;
+	private known = 0;
 
 	constructor(
 		readonly event: InsightsEvent,
@@ -133,16 +134,17 @@ export class EventRow implements Row {
 		if (position < 0) {
 			return undefined;
 		}
-		this.fields ??= new Array<Value | typeof unset>(flowLogFieldCount).fill(unset);
-		const known = this.fields[position];
-		if (known !== unset) {
-			return known;
+		const bit = 1 << position;
+		if ((this.known & bit) !== 0) {
+			return this.fields?.[position];
 		}
 		if (this.tokens === null) {
 			this.tokens = tokenReader(this.event);
 		}
 		const value = flowLogTokenField(this.tokens, name);
+		this.fields ??= new Array<Value>(flowLogFieldCount);
 		this.fields[position] = value;
+		this.known |= bit;
 		return value;
 	}
 
