@@ -33,6 +33,8 @@ export type QueryRun = {
 	readonly durationMs: number;
 	/** Status at `now`, settling Complete / Cancelled / Failed for good once reached. */
 	status(now: number): QueryStatus;
+	/** Whether the query is Scheduled or Running at `now`, told without settling it. */
+	activeAt(now: number): boolean;
 	/** The result at `now`: partial while Running, final once ended. */
 	result(now: number): QueryResult;
 	/**
@@ -322,6 +324,7 @@ export function createQueryRun(plan: QueryPlan): QueryRun {
 		createTime: plan.createTime,
 		durationMs: plan.durationMs,
 		status,
+		activeAt: (now) => ended === undefined && now < completeAt,
 		result(now) {
 			const current = status(now);
 			if (ended) return ended.result;
