@@ -204,10 +204,20 @@ function summarize(point: Point): Summary {
 	};
 }
 
+/**
+ * A share as a percentage: at a busy volume the rows hold well under 1% of the window's records,
+ * which a whole percent would print as 0%.
+ */
+function shareText(share: number): string {
+	if (!Number.isFinite(share)) return '-';
+	const percent = share * 100;
+	return `${percent.toFixed(percent > 0 && percent < 1 ? 2 : 0)}%`;
+}
+
 function table(summaries: readonly Summary[]): string {
 	const rows = summaries.map(
 		(s) =>
-			`| ${s.scale}x | ${s.connectionsPerMinute.toLocaleString('en-US')} | ${s.lbtopCpu.toFixed(2)} | ${s.lbtopRss.toFixed(0)} / ${s.lbtopPeak.toFixed(0)} | ${s.lagEarly.toFixed(0)} -> ${s.lagLate.toFixed(0)} | ${Number.isFinite(s.readShare) ? `${(s.readShare * 100).toFixed(0)}%` : '-'}${s.sampledShown ? ', sampled shown' : ''} | ${Number.isFinite(s.scannedPerConnection) ? s.scannedPerConnection.toFixed(0) : '-'} | ${s.simCpu.toFixed(2)} | ${s.simRss.toFixed(0)} / ${s.simPeak.toFixed(0)} |`,
+			`| ${s.scale}x | ${s.connectionsPerMinute.toLocaleString('en-US')} | ${s.lbtopCpu.toFixed(2)} | ${s.lbtopRss.toFixed(0)} / ${s.lbtopPeak.toFixed(0)} | ${s.lagEarly.toFixed(0)} -> ${s.lagLate.toFixed(0)} | ${shareText(s.readShare)}${s.sampledShown ? ', sampled shown' : ''} | ${Number.isFinite(s.scannedPerConnection) ? s.scannedPerConnection.toFixed(0) : '-'} | ${s.simCpu.toFixed(2)} | ${s.simRss.toFixed(0)} / ${s.simPeak.toFixed(0)} |`,
 	);
 	return [
 		'| volume | new connections/min | lbtop CPU-s per world min | lbtop RSS steady / peak MB | flows lag s (3rd -> 4th quarter) | window records read | Insights bytes per connection | sim CPU-s per world min | sim RSS steady / peak MB |',
@@ -300,7 +310,7 @@ async function measure(): Promise<Figure[]> {
 				value: falling.length,
 				unit: 'volumes',
 				goal: '0',
-				notes: `share of the window's records read, and whether the screen said "sampled": ${summaries.map((s) => `${s.scale}x ${Number.isFinite(s.readShare) ? `${(s.readShare * 100).toFixed(0)}%` : '-'}${s.sampledShown ? ' (sampled shown)' : ''}`).join(', ')}`,
+				notes: `share of the window's records read, and whether the screen said "sampled": ${summaries.map((s) => `${s.scale}x ${shareText(s.readShare)}${s.sampledShown ? ' (sampled shown)' : ''}`).join(', ')}`,
 			},
 			falling.length === 0,
 		),

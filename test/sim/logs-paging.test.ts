@@ -30,6 +30,46 @@ function labels(result: JsonValue): string[] {
 }
 
 describe('paging', () => {
+	it('FilterLogEvents interleaves streams by time, then by stream name, then by position', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(streamArbitrary, {minLength: 1, maxLength: 4}),
+				fc.shuffledSubarray(['b', 'a2', 'a10', 'c'], {minLength: 4, maxLength: 4}),
+				fc.boolean(),
+				async (streams, names, startFromHead) => {
+					const named = streams.map((events, index) => ({name: names[index] ?? 'x', events}));
+					const world = emptyWorld({
+						logGroups: [group('/g', Object.fromEntries(named.map((s) => [s.name, s.events])))],
+					});
+					const logs = createLogsService();
+					const answer = labels(
+						await call(
+							logs,
+							'FilterLogEvents',
+							{logGroupName: '/g', startFromHead},
+							testContext(world),
+						),
+					);
+					const expected = named
+						.flatMap(({name, events}) =>
+							events
+								.map((event, position) => ({name, event, position}))
+								.filter(({event}) => event.ingestionTime <= t0),
+						)
+						.sort(
+							(left, right) =>
+								left.event.timestamp - right.event.timestamp ||
+								(left.name < right.name ? -1 : left.name > right.name ? 1 : 0) ||
+								left.position - right.position,
+						)
+						.map(({name, event}) => `${name}/${event.message}`);
+					expect(answer).toEqual(startFromHead ? expected : expected.reverse());
+				},
+			),
+			{numRuns: 60},
+		);
+	});
+
 	it('FilterLogEvents pages add up to the unpaged answer, in both directions', async () => {
 		await fc.assert(
 			fc.asyncProperty(

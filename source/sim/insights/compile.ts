@@ -3,6 +3,7 @@
 import type {CallExpr, ComparisonOperator, Expr} from './ast.js';
 import {errorAt} from './errors.js';
 import type {FieldSlots} from './field-slots.js';
+import {flowLogFieldPosition} from './flow-log-fields.js';
 import {ceilToPeriod, floorToPeriod, type Period} from './periods.js';
 import type {Row} from './rows.js';
 import {scalarFunctions} from './scalar-functions.js';
@@ -40,7 +41,8 @@ export function compile(expr: Expr, scope: Scope): Evaluator {
 		case 'field': {
 			const name = expr.name;
 			const slot = scope.fields.slotOf(name);
-			return (row) => row.read(slot, name);
+			const position = flowLogFieldPosition(name);
+			return (row) => row.read(slot, name, position);
 		}
 		case 'star':
 			return () => true;
@@ -56,6 +58,8 @@ export function compile(expr: Expr, scope: Scope): Evaluator {
 			return (row) => !isTrue(operand(row));
 		}
 		case 'logical': {
+			const chain = compileTextChain(expr, scope);
+			if (chain !== undefined) return chain;
 			const left = compile(expr.left, scope);
 			const right = compile(expr.right, scope);
 			return expr.op === 'and'
@@ -82,6 +86,54 @@ export function compile(expr: Expr, scope: Scope): Evaluator {
 		case 'call':
 			return compileCall(expr, scope);
 	}
+}
+
+type Logical = Extract<Expr, {kind: 'logical'}>;
+
+/** The operands of a chain of one logical operator: `a or b or c` is three, however nested. */
+function chainOperands(expr: Expr, op: Logical['op']): Expr[] {
+	return expr.kind === 'logical' && expr.op === op
+		? [...chainOperands(expr.left, op), ...chainOperands(expr.right, op)]
+		: [expr];
+}
+
+/**
+ * `f = "a" or f = "b" or …` and `f != "a" and f != "b" and …` (how lbtop names the interfaces it
+ * counts and the addresses it leaves out): one read of the field and one set lookup, where each
+ * comparison would read and compare again. Each comparison is the text comparison of
+ * compileComparison, so the chain gives what its comparisons give one by one.
+ */
+function compileTextChain(expr: Logical, scope: Scope): Evaluator | undefined {
+	const wanted = expr.op === 'or' ? '=' : '!=';
+	const operands = chainOperands(expr, expr.op);
+	const constants = new Set<string>();
+	let name: string | undefined;
+	let read: Expr | undefined;
+	for (const operand of operands) {
+		if (
+			operand.kind !== 'compare' ||
+			operand.op !== wanted ||
+			operand.left.kind !== 'field' ||
+			(name !== undefined && operand.left.name !== name) ||
+			operand.right.kind !== 'string' ||
+			toNumber(operand.right.value) !== undefined
+		) {
+			return undefined;
+		}
+		name = operand.left.name;
+		read = operand.left;
+		constants.add(operand.right.value);
+	}
+	if (read === undefined || operands.length < 2) return undefined;
+	const field = compile(read, scope);
+	const anyEqual = (row: Row): boolean => {
+		const value = field(row);
+		return (
+			value !== undefined &&
+			((typeof value === 'string' && constants.has(value)) || constants.has(textOf(value)))
+		);
+	};
+	return wanted === '=' ? anyEqual : (row) => !anyEqual(row);
 }
 
 function compileComparison(

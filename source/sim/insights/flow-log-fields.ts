@@ -7,6 +7,9 @@ import type {Value} from './values.js';
 
 const defaultFormatLength = 14;
 
+/** How many token positions a default-format record has. */
+export const flowLogFieldCount = defaultFormatLength;
+
 type FieldSpec = {readonly index: number; readonly numeric: boolean};
 
 const specs = new Map<string, FieldSpec>();
@@ -48,6 +51,11 @@ export function isFlowLogField(name: string): boolean {
 	return specs.has(name);
 }
 
+/** The token position of discovered field `name`, or -1 when it is not one. */
+export function flowLogFieldPosition(name: string): number {
+	return specs.get(name)?.index ?? -1;
+}
+
 /**
  * A record's token at a position: text, or a number standing for its decimal digits (an event
  * read from numbers instead of text); undefined when the record has no such token.
@@ -60,6 +68,10 @@ export function flowLogTokenField(tokenAt: TokenAt | undefined, name: string): V
 	if (spec === undefined || tokenAt === undefined) {
 		return undefined;
 	}
+	return specValue(tokenAt, spec);
+}
+
+function specValue(tokenAt: TokenAt, spec: FieldSpec): Value {
 	const token = tokenAt(spec.index);
 	if (typeof token === 'number') {
 		return spec.numeric ? token : String(token);

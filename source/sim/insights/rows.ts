@@ -1,7 +1,13 @@
 // A row is what a command sees: a log event with its system and discovered fields plus whatever
 // earlier commands set, or (after stats) one group's results.
 import type {FieldSlots} from './field-slots.js';
-import {flowLogTokenField, flowLogTokens, isFlowLogField, type TokenAt} from './flow-log-fields.js';
+import {
+	flowLogFieldCount,
+	flowLogFieldPosition,
+	flowLogTokenField,
+	flowLogTokens,
+	type TokenAt,
+} from './flow-log-fields.js';
 import {TimeValue, type Value} from './values.js';
 
 export type InsightsEvent = {
@@ -26,8 +32,11 @@ export type InsightsEvent = {
 };
 
 export type Row = {
-	/** The value of field `name`; `slot` is its FieldSlots slot (-1 for none). */
-	read(slot: number, name: string): Value;
+	/**
+	 * The value of field `name`; `slot` is its FieldSlots slot (-1 for none), `position` its token
+	 * position as a discovered flow log field (flowLogFieldPosition) when the caller knows it.
+	 */
+	read(slot: number, name: string, position?: number): Value;
 	write(slot: number, name: string, value: Value): void;
 	/** Same as read, looking the slot up: for the few reads that are not compiled. */
 	get(name: string): Value;
@@ -71,6 +80,9 @@ export class EventRow implements Row {
 	private assigned: Array<Value | typeof unset> | undefined;
 	/** Set on the first discovered field a command reads (null: not yet). */
 	private tokens: TokenAt | undefined | null = null;
+	/** Discovered fields read so far, by token position; bit `position` of `known` says which. */
+	private fields: Value[] | undefined;
+	private known = 0;
 
 	constructor(
 		readonly event: InsightsEvent,
@@ -89,7 +101,7 @@ export class EventRow implements Row {
 		return this.read(this.slots.slotOf(name), name);
 	}
 
-	read(slot: number, name: string): Value {
+	read(slot: number, name: string, position = flowLogFieldPosition(name)): Value {
 		if (slot >= 0 && this.assigned !== undefined) {
 			const value = this.assigned[slot];
 			if (value !== unset) {
@@ -110,14 +122,30 @@ export class EventRow implements Row {
 			case '@ingestionTime':
 				return new TimeValue(this.event.ingestionTime);
 			default:
-				if (!isFlowLogField(name)) {
-					return undefined;
-				}
-				if (this.tokens === null) {
-					this.tokens = tokenReader(this.event);
-				}
-				return flowLogTokenField(this.tokens, name);
+				return this.discovered(name, position);
 		}
+	}
+
+	/**
+	 * A discovered field, read once per row: a query's filters compare the same field with many
+	 * values (`srcAddr != "10.0.1.5" and srcAddr != …`), each a read.
+	 */
+	private discovered(name: string, position: number): Value {
+		if (position < 0) {
+			return undefined;
+		}
+		const bit = 1 << position;
+		if ((this.known & bit) !== 0) {
+			return this.fields?.[position];
+		}
+		if (this.tokens === null) {
+			this.tokens = tokenReader(this.event);
+		}
+		const value = flowLogTokenField(this.tokens, name);
+		this.fields ??= new Array<Value>(flowLogFieldCount);
+		this.fields[position] = value;
+		this.known |= bit;
+		return value;
 	}
 
 	write(slot: number, name: string, value: Value): void {

@@ -8,6 +8,8 @@ import type {RecordValues, RecordWriter} from './render.js';
 
 const actions = ['ACCEPT', 'REJECT'] as const;
 
+type Mutable<T> = {-readonly [K in keyof T]: T[K]};
+
 /**
  * A column of numbers that grows by doubling, a typed array underneath (no object per value):
  * 32-bit integers, or doubles for a column that may outgrow them.
@@ -163,30 +165,52 @@ function binaryChunk(
 	const {src, dst, pktSrc, pktDst, srcPort, dstPort, packets, bytes, start, end, bits} = columns;
 	const {write, read} = format;
 	const line = new LineText();
-	// A read takes several fields of one record in a row: its values are decoded once.
+	// A read takes several fields of one record in a row: its values are decoded once, into one
+	// object reused for every record (a scan reads a million records; none keeps the values).
 	let decodedIndex = -1;
-	let decoded: RecordValues | undefined;
+	const decoded: Mutable<RecordValues> = {
+		srcAddr: '-',
+		dstAddr: '-',
+		srcPort: 0,
+		dstPort: 0,
+		pktSrcAddr: '-',
+		pktDstAddr: '-',
+		packets: 0,
+		bytes: 0,
+		start: 0,
+		end: 0,
+		action: 'ACCEPT',
+		flags: 0,
+		ingress: false,
+		path: 0,
+	};
 	const valuesAt = (index: number): RecordValues => {
-		if (decoded !== undefined && decodedIndex === index) return decoded;
+		if (decodedIndex === index) return decoded;
 		const packed = bits[index] ?? 0;
-		decoded = {
-			srcAddr: addresses[src[index] ?? 0] ?? '-',
-			dstAddr: addresses[dst[index] ?? 0] ?? '-',
-			srcPort: srcPort[index] ?? 0,
-			dstPort: dstPort[index] ?? 0,
-			pktSrcAddr: addresses[pktSrc[index] ?? 0] ?? '-',
-			pktDstAddr: addresses[pktDst[index] ?? 0] ?? '-',
-			packets: packets[index] ?? 0,
-			bytes: bytes[index] ?? 0,
-			start: start[index] ?? 0,
-			end: end[index] ?? 0,
-			action: actions[(packed >> 8) & 1] ?? 'ACCEPT',
-			flags: packed & 255,
-			ingress: ((packed >> 9) & 1) === 1,
-			path: packed >> 10,
-		};
+		decoded.srcAddr = addresses[src[index] ?? 0] ?? '-';
+		decoded.dstAddr = addresses[dst[index] ?? 0] ?? '-';
+		decoded.srcPort = srcPort[index] ?? 0;
+		decoded.dstPort = dstPort[index] ?? 0;
+		decoded.pktSrcAddr = addresses[pktSrc[index] ?? 0] ?? '-';
+		decoded.pktDstAddr = addresses[pktDst[index] ?? 0] ?? '-';
+		decoded.packets = packets[index] ?? 0;
+		decoded.bytes = bytes[index] ?? 0;
+		decoded.start = start[index] ?? 0;
+		decoded.end = end[index] ?? 0;
+		decoded.action = actions[(packed >> 8) & 1] ?? 'ACCEPT';
+		decoded.flags = packed & 255;
+		decoded.ingress = ((packed >> 9) & 1) === 1;
+		decoded.path = packed >> 10;
 		decodedIndex = index;
 		return decoded;
+	};
+	// Each query over a minute counts its bytes again (lbtop runs two over every settled range):
+	// a record's count is kept once made (0: not yet; a line is never empty).
+	let lineLengths: Uint16Array | undefined;
+	const countBytes = (index: number): number => {
+		if (read !== undefined) return lineBytes(read, valuesAt(index));
+		write(valuesAt(index), line);
+		return line.drop();
 	};
 	return {
 		length: start.length,
@@ -198,14 +222,19 @@ function binaryChunk(
 		},
 		// Counted from the tokens where the format has them: no line to write.
 		messageBytes: (index) => {
-			if (read !== undefined) return lineBytes(read, valuesAt(index));
-			write(valuesAt(index), line);
-			return line.drop();
+			lineLengths ??= new Uint16Array(start.length);
+			let bytes = lineLengths[index] ?? 0;
+			if (bytes === 0) {
+				bytes = countBytes(index);
+				// A line longer than a Uint16 holds is counted each time.
+				if (bytes < 65_536) lineLengths[index] = bytes;
+			}
+			return bytes;
 		},
 		...(read === undefined
 			? {}
 			: {token: (index: number, position: number) => read(valuesAt(index), position)}),
-		size: start.length * 48 + addresses.length * 24 + 256,
+		size: start.length * 50 + addresses.length * 24 + 256,
 	};
 }
 

@@ -172,6 +172,41 @@ describe('fields read from a generated record without writing its line', () => {
 		);
 	});
 
+	it('are the same read in any order and again: each read gives its own record', () => {
+		fc.assert(
+			fc.property(
+				fc.constantFrom(...formats),
+				fc.array(record, {minLength: 1, maxLength: 20}),
+				fc.array(fc.tuple(fc.nat(), fc.integer({min: 0, max: 14}), fc.nat(2)), {maxLength: 80}),
+				(format, records, reads) => {
+					const log = flowLog(format);
+					const write = compileWriter(log, context(false));
+					if (write === undefined) throw new Error('format not compiled');
+					const build = () => {
+						const builder = new ChunkBuilder(
+							minuteStart,
+							write,
+							compileTokenReader(log, context(false)),
+						);
+						for (const values of records) builder.add(values);
+						return builder.finish(minuteStart + 120_000);
+					};
+					const chunk = build();
+					for (const [at, position, what] of reads) {
+						const index = at % chunk.length;
+						// A chunk nothing was read from before is the reference.
+						const fresh = build();
+						if (what === 0) expect(chunk.message(index)).toBe(fresh.message(index));
+						if (what === 1) expect(chunk.messageBytes?.(index)).toBe(fresh.messageBytes?.(index));
+						if (what === 2) {
+							expect(chunk.token?.(index, position)).toBe(fresh.token?.(index, position));
+						}
+					}
+				},
+			),
+		);
+	});
+
 	it('are offered for the formats whose fields Insights discovers, and only those', () => {
 		const offered = formats.map(
 			(format) => compileTokenReader(flowLog(format), context(false)) !== undefined,

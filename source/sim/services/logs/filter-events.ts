@@ -71,6 +71,8 @@ const scanBudget = 400_000;
 type StreamCursor = {
 	readonly slice: StreamSlice;
 	readonly stream: string;
+	/** The stream's place in compareStrings order among the window's streams. */
+	rank: number;
 	index: number;
 	readonly low: number;
 	readonly high: number;
@@ -87,7 +89,7 @@ function nextCursor(cursors: readonly StreamCursor[], forward: boolean): StreamC
 		}
 		const order =
 			cursor.slice.timestamp(cursor.index) - next.slice.timestamp(next.index) ||
-			compareStrings(cursor.stream, next.stream);
+			cursor.rank - next.rank;
 		if (forward ? order < 0 : order > 0) next = cursor;
 	}
 	return next;
@@ -117,6 +119,7 @@ function scanWindow(
 				cursors.push({
 					slice,
 					stream: stream.logStreamName,
+					rank: 0,
 					index: scan.forward ? low : high - 1,
 					low,
 					high,
@@ -124,6 +127,10 @@ function scanWindow(
 			}
 		}
 	}
+	// Streams are told apart on every tie of timestamps (a busy second is thousands of ties): by
+	// their rank, not their names compared again.
+	const names = [...new Set(cursors.map((cursor) => cursor.stream))].sort(compareStrings);
+	for (const cursor of cursors) cursor.rank = names.indexOf(cursor.stream);
 	const direction = scan.forward ? 1 : -1;
 	let scanned = 0;
 	for (

@@ -12,6 +12,8 @@ export type LogsServiceOptions = {
 	readonly maxConcurrentQueries?: number;
 	/** Sim-clock time from StartQuery to Complete (the first fifth of it is spent Scheduled). */
 	readonly queryDurationMs?: number;
+	/** Records an Insights scan reads before other requests are served again (scan-gate). */
+	readonly sliceRecords?: number;
 };
 
 export type LogsService = JsonService & {
@@ -40,6 +42,7 @@ export function createLogsService(options: LogsServiceOptions = {}): LogsService
 	const queries = createQueryRegistry({
 		maxConcurrentQueries: options.maxConcurrentQueries ?? 30,
 		queryDurationMs: options.queryDurationMs ?? 2000,
+		...(options.sliceRecords === undefined ? {} : {sliceRecords: options.sliceRecords}),
 	});
 	return {
 		targetPrefix: 'Logs_20140328',

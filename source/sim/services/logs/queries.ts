@@ -11,21 +11,26 @@ import {checkRange, readInput} from './input.js';
 import {describeQueriesResponse, isActive, type NumberedRun} from './query-list.js';
 import {findRecord, queryResultsResponse} from './query-results.js';
 import {createQueryRun, type QueryRun} from './query-run.js';
+import {createScanGate} from './scan-gate.js';
 
 export type QueryOptions = {
 	readonly maxConcurrentQueries: number;
 	readonly queryDurationMs: number;
+	/** Records a scan reads before other requests are served (see scan-gate). */
+	readonly sliceRecords?: number;
 };
 
 export type QueryRegistry = {
-	readonly startQuery: (input: JsonObject, context: SimContext) => JsonValue;
-	readonly getQueryResults: (input: JsonObject, context: SimContext) => JsonValue;
-	readonly stopQuery: (input: JsonObject, context: SimContext) => JsonValue;
-	readonly describeQueries: (input: JsonObject, context: SimContext) => JsonValue;
+	readonly startQuery: (input: JsonObject, context: SimContext) => Answer;
+	readonly getQueryResults: (input: JsonObject, context: SimContext) => Answer;
+	readonly stopQuery: (input: JsonObject, context: SimContext) => Answer;
+	readonly describeQueries: (input: JsonObject, context: SimContext) => Answer;
 	readonly getLogRecord: (input: JsonObject, context: SimContext) => JsonValue;
 	readonly runningQueryCount: () => number;
 	readonly totalBytesScanned: () => number;
 };
+
+type Answer = JsonValue | Promise<JsonValue>;
 
 /** Ended queries kept for DescribeQueries / GetQueryResults; older ones are forgotten. */
 const keptQueries = 1000;
@@ -64,8 +69,10 @@ export function createQueryRegistry(options: QueryOptions): QueryRegistry {
 	let forgottenBytes = 0;
 	let clock: SimClock | undefined;
 	const now = () => clock?.now() ?? Date.now();
+	// Scheduled or Running: known from the clock alone (a query past its end is not active whether
+	// it completes or fails), so counting settles no query and reads no scan.
 	const runningCount = (at: number) =>
-		[...runs.values()].filter(({run}) => isActive(run.status(at))).length;
+		[...runs.values()].filter(({run}) => run.activeAt(at)).length;
 	const knownRun = (input: JsonObject): QueryRun => {
 		const queryId = readInput(input, invalidParameter).requiredString('queryId');
 		const entry = runs.get(queryId);
@@ -81,86 +88,120 @@ export function createQueryRegistry(options: QueryOptions): QueryRegistry {
 		}
 	};
 
-	return {
-		startQuery(input, context) {
+	const gate = createScanGate(options.sliceRecords);
+	const allRuns = () => [...runs.values()].map(({run}) => run);
+	const noRuns = () => [];
+	/** The run an operation names, if it exists (the operation itself says when it does not). */
+	const namedRun = (input: JsonObject) => () => {
+		const queryId = input.queryId;
+		const entry = typeof queryId === 'string' ? runs.get(queryId) : undefined;
+		return entry === undefined ? [] : [entry.run];
+	};
+	/**
+	 * The operation at the moment it was asked, once the scans it reads are through: the clock it
+	 * reads is stopped there, whatever time the scans took.
+	 */
+	const gated =
+		(
+			reads: (input: JsonObject) => () => Iterable<QueryRun>,
+			operation: (input: JsonObject, context: SimContext) => JsonValue,
+		) =>
+		(input: JsonObject, context: SimContext): Answer => {
 			clock = context.clock;
-			const read = readInput(input, invalidParameter);
-			const language = read.optionalString('queryLanguage') ?? 'CWLI';
-			if (language !== 'CWLI') {
-				throw new SimError(
-					invalidParameter,
-					`queryLanguage ${language} is not supported by lbtop's sim.`,
-				);
-			}
-			const groups = requestedGroups(input, context.world).map((name) =>
-				findLogGroup(context.world, name),
+			const asked = context.clock.now();
+			return gate.at(asked, reads(input), () =>
+				operation(input, {...context, clock: {now: () => asked}}),
 			);
-			const startTime = read.requiredNumber('startTime');
-			const endTime = read.requiredNumber('endTime');
-			if (endTime < startTime) {
-				throw new SimError(invalidParameter, 'endTime must be greater than or equal to startTime.');
-			}
-			const queryString = read.requiredString('queryString');
-			if (queryString.length === 0 || queryString.length > 10_000) {
-				throw new SimError(invalidParameter, 'queryString must be 1 to 10000 characters long.');
-			}
-			const limit = read.optionalNumber('limit') ?? 10_000;
-			checkRange('limit', limit, 1, 10_000, invalidParameter);
-			let parsed: ParsedQuery;
-			try {
-				parsed = parseInsightsQuery(queryString);
-			} catch (error) {
-				if (error instanceof InsightsQueryError) {
-					throw new SimError('MalformedQueryException', error.message);
-				}
-				throw error;
-			}
-			const createTime = context.clock.now();
-			if (runningCount(createTime) >= options.maxConcurrentQueries) {
-				throw new SimError(
-					'LimitExceededException',
-					`Account maximum query concurrency limit of [${options.maxConcurrentQueries}] reached.`,
-				);
-			}
-			const queryId = randomUUID();
-			const run = createQueryRun({
-				queryId,
-				queryString,
-				parsed,
-				groups,
-				accountId: context.world.accountId,
-				// The API takes whole seconds, both ends inclusive: the end second is included whole.
-				startMs: Math.floor(startTime) * 1000,
-				endMs: Math.floor(endTime) * 1000 + 999,
-				limit,
-				createTime,
-				durationMs: options.queryDurationMs,
-			});
-			sequence += 1;
-			runs.set(queryId, {run, sequence});
-			forgetOldest(createTime);
-			return {queryId};
-		},
+		};
 
-		getQueryResults(input, context) {
-			clock = context.clock;
+	return {
+		startQuery: gated(
+			() => noRuns,
+			(input, context) => {
+				const read = readInput(input, invalidParameter);
+				const language = read.optionalString('queryLanguage') ?? 'CWLI';
+				if (language !== 'CWLI') {
+					throw new SimError(
+						invalidParameter,
+						`queryLanguage ${language} is not supported by lbtop's sim.`,
+					);
+				}
+				const groups = requestedGroups(input, context.world).map((name) =>
+					findLogGroup(context.world, name),
+				);
+				const startTime = read.requiredNumber('startTime');
+				const endTime = read.requiredNumber('endTime');
+				if (endTime < startTime) {
+					throw new SimError(
+						invalidParameter,
+						'endTime must be greater than or equal to startTime.',
+					);
+				}
+				const queryString = read.requiredString('queryString');
+				if (queryString.length === 0 || queryString.length > 10_000) {
+					throw new SimError(invalidParameter, 'queryString must be 1 to 10000 characters long.');
+				}
+				const limit = read.optionalNumber('limit') ?? 10_000;
+				checkRange('limit', limit, 1, 10_000, invalidParameter);
+				let parsed: ParsedQuery;
+				try {
+					parsed = parseInsightsQuery(queryString);
+				} catch (error) {
+					if (error instanceof InsightsQueryError) {
+						throw new SimError('MalformedQueryException', error.message);
+					}
+					throw error;
+				}
+				const createTime = context.clock.now();
+				if (runningCount(createTime) >= options.maxConcurrentQueries) {
+					throw new SimError(
+						'LimitExceededException',
+						`Account maximum query concurrency limit of [${options.maxConcurrentQueries}] reached.`,
+					);
+				}
+				const queryId = randomUUID();
+				const run = createQueryRun({
+					queryId,
+					queryString,
+					parsed,
+					groups,
+					accountId: context.world.accountId,
+					// The API takes whole seconds, both ends inclusive: the end second is included whole.
+					startMs: Math.floor(startTime) * 1000,
+					endMs: Math.floor(endTime) * 1000 + 999,
+					limit,
+					createTime,
+					durationMs: options.queryDurationMs,
+				});
+				sequence += 1;
+				runs.set(queryId, {run, sequence});
+				forgetOldest(createTime);
+				return {queryId};
+			},
+		),
+
+		getQueryResults: gated(namedRun, (input, context) => {
 			const run = knownRun(input);
 			return queryResultsResponse(input, run, context.clock.now());
-		},
+		}),
 
-		stopQuery(input, context) {
-			clock = context.clock;
+		stopQuery: gated(namedRun, (input, context) => {
 			const run = knownRun(input);
 			if (!run.cancel(context.clock.now())) {
 				throw new SimError(invalidParameter, `Query ${run.queryId} is not running.`);
 			}
 			return {success: true};
-		},
+		}),
 
-		describeQueries(input, context) {
-			clock = context.clock;
-			return describeQueriesResponse(input, [...runs.values()], context.clock.now());
-		},
+		describeQueries: gated(
+			() => allRuns,
+			(input, context) => {
+				const at = context.clock.now();
+				// A query started while this one waited for scans did not exist when it was asked.
+				const known = [...runs.values()].filter(({run}) => run.createTime <= at);
+				return describeQueriesResponse(input, known, at);
+			},
+		),
 
 		getLogRecord(input, context) {
 			clock = context.clock;

@@ -33,8 +33,15 @@ export type QueryRun = {
 	readonly durationMs: number;
 	/** Status at `now`, settling Complete / Cancelled / Failed for good once reached. */
 	status(now: number): QueryStatus;
+	/** Whether the query is Scheduled or Running at `now`, told without settling it. */
+	activeAt(now: number): boolean;
 	/** The result at `now`: partial while Running, final once ended. */
 	result(now: number): QueryResult;
+	/**
+	 * Reads on, `budget` events at most, toward what an answer at `now` reads (a stats query's scan
+	 * only); true when more is left. The answers are the same whether or not this ran first.
+	 */
+	scanAhead(now: number, budget: number): boolean;
 	/** Ends a Scheduled or Running query; false when it had already ended. */
 	cancel(now: number): boolean;
 };
@@ -167,28 +174,46 @@ function* scannedEvents(plan: QueryPlan, until: number): Generator<InsightsEvent
 		for (;;) {
 			// Earliest timestamp first; on a tie, the stream listed first (a stable merge).
 			let next: Cursor | undefined;
-			for (const cursor of cursors) {
+			let position = -1;
+			for (const [at, cursor] of cursors.entries()) {
 				if (cursor.index >= cursor.high) continue;
 				if (
 					next === undefined ||
 					cursor.slice.timestamp(cursor.index) < next.slice.timestamp(next.index)
 				) {
 					next = cursor;
+					position = at;
 				}
 			}
 			if (next === undefined) break;
-			const {slice, index} = next;
-			next.index++;
-			if (slice.ingestionTime(index) > plan.createTime) continue;
-			yield new ScannedEvent(
-				slice.timestamp(index),
-				slice.ingestionTime(index),
-				slice,
-				index,
-				next.stream,
-				next.log,
-				next.group,
-			);
+			// The chosen stream goes on while its events come before every other stream's next
+			// one (and not after a later-listed stream's on a tie): one second of a busy stream
+			// is thousands of events, each found without comparing every stream again.
+			let before = Number.POSITIVE_INFINITY;
+			let after = Number.POSITIVE_INFINITY;
+			for (const [at, cursor] of cursors.entries()) {
+				if (at === position || cursor.index >= cursor.high) continue;
+				const timestamp = cursor.slice.timestamp(cursor.index);
+				if (at < position) before = Math.min(before, timestamp);
+				else after = Math.min(after, timestamp);
+			}
+			const {slice} = next;
+			for (; next.index < next.high; next.index++) {
+				const index = next.index;
+				const timestamp = slice.timestamp(index);
+				if (timestamp >= before || timestamp > after) break;
+				const ingestionTime = slice.ingestionTime(index);
+				if (ingestionTime > plan.createTime) continue;
+				yield new ScannedEvent(
+					timestamp,
+					ingestionTime,
+					slice,
+					index,
+					next.stream,
+					next.log,
+					next.group,
+				);
+			}
 		}
 	}
 }
@@ -198,17 +223,19 @@ type Resumed = {
 	readonly scan: ResumableScan;
 	readonly events: Iterator<InsightsEvent>;
 	next: InsightsEvent | undefined;
+	/** No event read so far has a later timestamp. */
 	through: number;
 };
 
 /**
- * Scans on from where the last poll stopped to `until`: the events of the whole range come in
- * timestamp order, so those up to `until` are the ones a scan to `until` reads, in its order.
+ * Scans on from where the last step stopped to `until`, `budget` events at most; true once every
+ * event up to `until` is read. The events of the whole range come in timestamp order, so those up
+ * to `until` are the ones a scan to `until` reads, in its order.
  */
-function scanThrough(resumed: Resumed, until: number): QueryResult {
+function scanThrough(resumed: Resumed, until: number, budget = Number.POSITIVE_INFINITY): boolean {
 	let event = resumed.next;
 	resumed.next = undefined;
-	for (;;) {
+	for (let read = 0; ; read++) {
 		if (event === undefined) {
 			const step = resumed.events.next();
 			if (step.done === true) break;
@@ -218,11 +245,16 @@ function scanThrough(resumed: Resumed, until: number): QueryResult {
 			resumed.next = event;
 			break;
 		}
+		if (read >= budget) {
+			resumed.next = event;
+			return false;
+		}
 		resumed.scan.add(event);
+		resumed.through = Math.max(resumed.through, event.timestamp);
 		event = undefined;
 	}
 	resumed.through = until;
-	return resumed.scan.outcome();
+	return true;
 }
 
 export function createQueryRun(plan: QueryPlan): QueryRun {
@@ -232,8 +264,7 @@ export function createQueryRun(plan: QueryPlan): QueryRun {
 	const scheduledUntil = plan.createTime + plan.durationMs * scheduledShare;
 	const completeAt = plan.createTime + plan.durationMs;
 
-	const run = (until: number): QueryResult => {
-		if (memo?.until === until) return memo.result;
+	const resumable = (): Resumed | undefined => {
 		if (resumed === null) {
 			const scan = resumableScan(plan.parsed, {limit: plan.limit});
 			resumed = scan && {
@@ -243,10 +274,18 @@ export function createQueryRun(plan: QueryPlan): QueryRun {
 				through: plan.startMs - 1,
 			};
 		}
-		const result =
-			resumed !== undefined && until >= resumed.through
-				? scanThrough(resumed, until)
-				: executeInsightsQuery(plan.parsed, scannedEvents(plan, until), {limit: plan.limit});
+		return resumed;
+	};
+	const run = (until: number): QueryResult => {
+		if (memo?.until === until) return memo.result;
+		const current = resumable();
+		let result: QueryResult;
+		if (current !== undefined && until >= current.through) {
+			scanThrough(current, until);
+			result = current.scan.outcome();
+		} else {
+			result = executeInsightsQuery(plan.parsed, scannedEvents(plan, until), {limit: plan.limit});
+		}
 		memo = {until, result};
 		return result;
 	};
@@ -285,6 +324,7 @@ export function createQueryRun(plan: QueryPlan): QueryRun {
 		createTime: plan.createTime,
 		durationMs: plan.durationMs,
 		status,
+		activeAt: (now) => ended === undefined && now < completeAt,
 		result(now) {
 			const current = status(now);
 			if (ended) return ended.result;
@@ -296,6 +336,20 @@ export function createQueryRun(plan: QueryPlan): QueryRun {
 			} catch {
 				settle('Failed', plan.startMs - 1);
 				return emptyResult;
+			}
+		},
+		scanAhead(now, budget) {
+			if (ended) return false;
+			const target = now >= completeAt ? plan.endMs : scannedThrough(now);
+			if (target < plan.startMs) return false;
+			try {
+				const current = resumable();
+				if (current === undefined || target < current.through) return false;
+				return !scanThrough(current, target, budget);
+			} catch {
+				// The answer then comes from a scan of its own, which meets the same failure.
+				resumed = undefined;
+				return false;
 			}
 		},
 		cancel(now) {
