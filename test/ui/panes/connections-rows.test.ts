@@ -41,7 +41,7 @@ describe('flowsFreshnessLine', () => {
 			'flows through 13:40:10Z · lag 4m50s · aggregation 60 s · sample of 2000 of 48.2k records · 3 malformed skipped',
 		],
 		[78, 'flows through 13:40:10Z · lag 4m50s · sample of 2000 of 48.2k records'],
-		[38, 'flows through 13:40:10Z · lag 4m50s'],
+		[38, 'flows through 13:40:10Z · sampled 4.1%'],
 	])('at %i cells: %j', (width, expected) => {
 		expect(lineText(flowsFreshnessLine(flows, false, context({width})))).toBe(expected);
 	});
@@ -72,7 +72,7 @@ describe('flowsFreshnessLine', () => {
 	it('says when no record has arrived yet', () => {
 		const {dataThrough: _, ...empty} = flows;
 		expect(lineText(flowsFreshnessLine(empty, false, context({width: 38})))).toBe(
-			'no flow records yet · aggregation 60 s',
+			'no flow records yet · sampled 4.1%',
 		);
 	});
 });
