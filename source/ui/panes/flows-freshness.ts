@@ -47,20 +47,31 @@ const steps: readonly Step[] = [
 ];
 
 /**
- * "0.06%": unlike the findings' `shareText` ("0.1%", "0.0%"), a small share keeps a significant
- * digit, so a thin sample never reads as more of the records, or as none of them.
+ * "0.05%": unlike the findings' `shareText` ("0.1%", "0.0%"), a small share keeps a significant
+ * digit, so a thin sample never reads as none of the records; and every share is cut, never rounded
+ * up, so 99.95% of them never reads as all of them.
  */
 function sampledShare(read: number, matched: number): string {
 	const percent = matched > 0 ? (read / matched) * 100 : 0;
 	if (percent >= 10 || percent === 0) {
-		return `${Math.round(percent)}%`;
+		return `${Math.floor(percent + 1e-9)}%`;
 	}
 
-	return percent >= 1
-		? `${percent.toFixed(1)}%`
-		: percent < 0.01
-			? '<0.01%'
-			: `${Number(percent.toPrecision(1))}%`;
+	if (percent >= 1) {
+		return `${cut(percent, 0.1).toFixed(1)}%`;
+	}
+
+	if (percent < 0.01) {
+		return '<0.01%';
+	}
+
+	const digit = 10 ** Math.floor(Math.log10(percent));
+	return `${Number(cut(percent, digit).toPrecision(1))}%`;
+}
+
+/** `value` cut down to a multiple of `step`; a hair of slack, so 4.1 is not cut to 4.0 by its binary form. */
+function cut(value: number, step: number): number {
+	return Math.floor(value / step + 1e-9) * step;
 }
 
 /** "rows 13:02-13:17: 4,812 of 9,630 records": the span the rows were read from and their share. */

@@ -1,6 +1,6 @@
 // At high traffic the connection rows are a sample of the window's records. On an 80-column pane
 // the freshness line must still say so while "loading" or "STALE" shows too: the note shortens
-// ("sampled 12.3k of 21.4M", "sampled 0.06%", "sampled") and less important parts go first.
+// ("sampled 12.3k of 21.4M", "sampled 0.05%", "sampled") and less important parts go first.
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import type {FlowsView, TimeWindow} from '../../../source/domain/snapshot.js';
@@ -79,7 +79,7 @@ describe('the flows freshness line says what is sampled, loading and stale', () 
 	it('gives the share when the counts do not fit, and the bare word below that', () => {
 		const all = {stale: true, loading: true, sampled: true};
 		expect(freshness(busy, 70, all).text).toBe(
-			'loading 12:45Z-13:30Z · STALE flows through 13:40:10Z · sampled 0.06%',
+			'loading 12:45Z-13:30Z · STALE flows through 13:40:10Z · sampled 0.05%',
 		);
 		expect(freshness(busy, 40, all).text).toMatch(/^loading · STALE\b.* · sampled\b/);
 	});
@@ -88,6 +88,18 @@ describe('the flows freshness line says what is sampled, loading and stale', () 
 		const shown = freshness(busy, 78, {stale: false, loading: true, sampled: true});
 		expect(shown.text).toContain('sampled 12.3k of 21.4M');
 		expect(shown.text).not.toContain('lag');
+	});
+
+	it.each([
+		{read: 9_995, matched: 10_000, shown: 'sampled 99%'},
+		{read: 1_290, matched: 10_000, shown: 'sampled 12%'},
+		{read: 1, matched: 21_400_000, shown: 'sampled <0.01%'},
+		{read: 41, matched: 1_000, shown: 'sampled 4.1%'},
+		{read: 123, matched: 100_000, shown: 'sampled 0.1%'},
+	])('never gives a sample of $read in $matched as more of the records than it is', (row) => {
+		const flows: FlowsView = {...busy, recordsRead: row.read, recordsMatched: row.matched};
+		const all = {stale: true, loading: true, sampled: true};
+		expect(freshness(flows, 70, all).text).toMatch(new RegExp(`· ${row.shown}$`));
 	});
 
 	it('holds for any width the pane can have and any mix of states', () => {
