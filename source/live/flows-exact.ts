@@ -7,6 +7,7 @@ import type {InsightsRunner} from '../aws/insights-runner.js';
 import {buildAggregateQueries} from '../domain/flows/aggregate-queries.js';
 import {
 	buildCombinedQuery,
+	CompactRows,
 	type ExactSlice,
 	type FlowFeed,
 	insightsRowLimit,
@@ -98,7 +99,7 @@ export async function queryExactSlice(
 	return {
 		range,
 		timeline: perFeed.flatMap((part) => part.timeline),
-		sources: perFeed.flatMap((part) => part.sources),
+		sources: CompactRows.of(...perFeed.map((part) => part.sources)),
 	};
 }
 

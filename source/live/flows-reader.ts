@@ -4,7 +4,12 @@
 // (the flow log's objects and Athena, flows-s3-reader.ts). Parsing, pairing, aggregates and
 // findings never learn which path a record came by. Feeds of both paths are read side by side,
 // each by its own reader, and their answers put back in the order of the feeds.
-import type {ExactSlice, FlowFeed, TimeRange} from '../domain/flows-window/index.js';
+import {
+	CompactRows,
+	type ExactSlice,
+	type FlowFeed,
+	type TimeRange,
+} from '../domain/flows-window/index.js';
 import type {Topology} from '../domain/types/topology.js';
 import type {BackfillOptions} from './flows-backfill.js';
 import type {ExactQueryOptions} from './flows-exact.js';
@@ -215,7 +220,10 @@ export function combinedReader(readers: {
 			return {
 				range,
 				timeline: slices.flatMap((slice) => slice.timeline),
-				sources: slices.flatMap((slice) => slice.sources),
+				sources:
+					slices.length === 1 && slices[0] !== undefined
+						? slices[0].sources
+						: CompactRows.of(...slices.map((slice) => slice.sources)),
 			};
 		},
 		forget() {

@@ -7,6 +7,7 @@
 import {AthenaRunner} from '../aws/athena-runner.js';
 import {athenaRows, buildAthenaQuery} from '../domain/flows-window/athena-query.js';
 import {
+	CompactRows,
 	countByBucket,
 	type ExactSlice,
 	type FlowFeed,
@@ -239,7 +240,7 @@ export function s3Reader(environment: SourceEnvironment): FlowsReader {
 				return {
 					range,
 					timeline: parts.flatMap((part) => part.timeline),
-					sources: parts.flatMap((part) => part.sources),
+					sources: CompactRows.of(...parts.map((part) => part.sources)),
 				};
 			} finally {
 				flushRequests();

@@ -9,12 +9,13 @@ import {mergeAggregateRows, parseInsightsTime} from '../flows/aggregate-rows.js'
 import type {FlowAggregates} from '../types/flows.js';
 import type {Topology} from '../types/topology.js';
 import {insightsRowLimit} from './combined-query.js';
+import type {HeldRows} from './compact-rows.js';
 import type {TimeRange} from './settling.js';
 
 export type ExactSlice = {
 	readonly range: TimeRange;
 	readonly timeline: readonly InsightsRow[];
-	readonly sources: readonly InsightsRow[];
+	readonly sources: HeldRows;
 };
 
 export type ExactPart = {
@@ -69,7 +70,7 @@ function mergeSlices(
 		return bucket === undefined || bucket >= windowStart;
 	};
 	const timeline = inWindow.flatMap((slice) => slice.timeline.filter(inside));
-	const sources = inWindow.flatMap((slice) => slice.sources.filter(inside));
+	const sources = rowsInside(inWindow, inside);
 	const merged = mergeAggregateRows({timeline, sources}, topology, {
 		bucketSeconds,
 		precision: 'exact',
@@ -83,6 +84,20 @@ function mergeSlices(
 	}
 
 	return {aggregates, malformedRows: merged.malformedRows};
+}
+
+/** Made one at a time: the held rows are never all made again at once. */
+function* rowsInside(
+	slices: readonly ExactSlice[],
+	inside: (row: InsightsRow) => boolean,
+): Generator<InsightsRow> {
+	for (const slice of slices) {
+		for (const row of slice.sources) {
+			if (inside(row)) {
+				yield row;
+			}
+		}
+	}
 }
 
 function cellOf(row: InsightsRow, field: string): string | undefined {

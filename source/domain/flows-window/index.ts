@@ -7,6 +7,7 @@ export {
 	type SplitRows,
 	splitCombinedRows,
 } from './combined-query.js';
+export {CompactRows, type HeldRows} from './compact-rows.js';
 export {
 	type DeliveryTiming,
 	deliveryPaths,

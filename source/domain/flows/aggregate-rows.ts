@@ -20,7 +20,7 @@ export type AggregateRows = {
 	/** Rows of the `timeline` query: totals, interfaces and buckets come from these. */
 	readonly timeline?: readonly InsightsRow[];
 	/** Rows of the `sources` query: source and port lists come from these. */
-	readonly sources?: readonly InsightsRow[];
+	readonly sources?: Iterable<InsightsRow>;
 };
 
 export type MergedAggregates = {
