@@ -141,6 +141,22 @@ describe('handshakes that never complete', () => {
 		);
 	});
 
+	it('names its targets in the title in the order of their names, not of the rows', () => {
+		const toTarget2 = (row: Connection): Connection =>
+			JSON.parse(
+				JSON.stringify(row)
+					.replaceAll(ids.target1Ip, ids.target2Ip)
+					.replaceAll(ids.target1Eni, ids.target2Eni),
+			) as Connection;
+		// The same two targets either way; only which one the earliest row went to differs.
+		const titles = [0, 1].map((first) => {
+			const rows = attempts(4).map((row, index) => (index % 2 === first ? toTarget2(row) : row));
+			return ruleFindings(world({connections: [...rows, later]}), 'handshake-unanswered')[0]?.title;
+		});
+		expect(titles[0]).toMatch(/ACCEPTed at the LB and at \S+ \S+/);
+		expect(titles[1]).toBe(titles[0]);
+	});
+
 	it('is critical when most handshakes since the first go unanswered', () => {
 		const [finding] = ruleFindings(
 			world({connections: [...attempts(3), later]}),
