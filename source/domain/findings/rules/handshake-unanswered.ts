@@ -118,7 +118,9 @@ export function unansweredHandshakes(snapshot: Snapshot): DraftFinding[] {
 		const share = unanswered.length / (unanswered.length + answered);
 		const targets = unique(unanswered.map((connection) => targetSide(connection)?.dstAddr ?? ''));
 		const refs = targets.map((addr) => findTarget(snapshot.topology, {addr, port}));
-		const names = targets.map((addr, index) => refs[index]?.target.id ?? addr);
+		// Named in their own order, not the rows': the rows move with the window, and a title that
+		// reshuffles its names on every read reads as a new finding.
+		const names = targets.map((addr, index) => refs[index]?.target.id ?? addr).sort();
 		const evidence: EvidenceRef[] = [
 			...unanswered
 				.slice(0, maxEvidenceRows)
@@ -143,7 +145,7 @@ export function unansweredHandshakes(snapshot: Snapshot): DraftFinding[] {
 				title:
 					`${share >= unansweredWarningShare ? 'Handshakes never complete' : 'A few handshakes got no answer'} on tcp/${port}: ${plural(unanswered.length, 'connection')} ` +
 					`(${Math.round(share * 100)}% since the first) got no answer (no SYN-ACK, no reset) to a SYN ` +
-					`ACCEPTed at the LB and at ${listNames(titleOrder(names), maxNamesInTitle)}`,
+					`ACCEPTed at the LB and at ${listNames(names, maxNamesInTitle)}`,
 				since: since * 1000,
 				lastSeen: Math.max(...unanswered.map((connection) => connection.end)) * 1000,
 				evidence,
@@ -171,12 +173,4 @@ function nextStep(snapshot: Snapshot, port: number, targets: readonly string[]):
 		`Security groups and network ACLs let these SYNs through (ACCEPT on every interface; tcp-flags show SYN without ACK, and no SYN-ACK back): the target itself drops them. ` +
 		`Check the host firewall (iptables/nftables, Windows Firewall), that the service listens on port ${port}, and its SYN backlog.${health}`
 	);
-}
-
-/**
- * The targets in the title in the order of their names, not of the rows: the rows move with the
- * window, and a title that reshuffles its names on every read reads as a new finding.
- */
-function titleOrder(names: readonly string[]): readonly string[] {
-	return [...names].sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
 }
