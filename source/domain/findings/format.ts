@@ -19,8 +19,20 @@ export function listNames(items: readonly string[], max: number): string {
 	return more > 0 ? `${shown.join(', ')} (+${more} more)` : shown.join(', ');
 }
 
+/** "12,345": grouped as en-US groups it. */
 export function countText(value: number): string {
-	return Math.round(value).toLocaleString('en-US');
+	const rounded = Math.round(value);
+	// Number formatting loads ICU's number data, about 5 MB of pages held for as long as lbtop runs;
+	// the counts shown are safe integers, grouped here. Anything else keeps ICU's own text.
+	if (!Number.isSafeInteger(rounded)) {
+		return rounded.toLocaleString('en-US');
+	}
+	const digits = String(Math.abs(rounded));
+	let grouped = digits.slice(0, ((digits.length - 1) % 3) + 1);
+	for (let end = grouped.length + 3; end <= digits.length; end += 3) {
+		grouped += `,${digits.slice(end - 3, end)}`;
+	}
+	return rounded < 0 || Object.is(rounded, -0) ? `-${grouped}` : grouped;
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

@@ -35,7 +35,7 @@ export class RuleMemo {
 		run: (rule: FindingRule, snapshot: Snapshot) => readonly DraftFinding[],
 	): readonly DraftFinding[] {
 		const known = this.entries.get(rule);
-		if (known?.reads?.every((read) => stillHolds(snapshot, read))) {
+		if (known?.reads !== undefined && allHold(snapshot, known.reads)) {
 			return known.drafts;
 		}
 
@@ -45,6 +45,16 @@ export class RuleMemo {
 		this.entries.set(rule, {reads: recorder.reads(), drafts});
 		return drafts;
 	}
+}
+
+function allHold(snapshot: Snapshot, reads: readonly Read[]): boolean {
+	for (const read of reads) {
+		if (!stillHolds(snapshot, read)) {
+			return false;
+		}
+	}
+
+	return true;
 }
 
 function stillHolds(snapshot: Snapshot, {path, value}: Read): boolean {
@@ -65,7 +75,8 @@ class ReadRecorder {
 	readonly snapshot: Snapshot;
 	private readonly recorded = new Map<string, Read>();
 	private readonly inner = new Map<string, object>();
-	private whole = false;
+	/** Set when the rule looked at the snapshot as a whole (its keys). */
+	whole = false;
 
 	constructor(target: Snapshot) {
 		this.snapshot = this.watch(target, undefined) as Snapshot;
@@ -76,7 +87,7 @@ class ReadRecorder {
 	}
 
 	/** The first read of each path is enough: the snapshot does not change while a rule runs. */
-	private record(parent: string | undefined, key: string | symbol, value: unknown): void {
+	record(parent: string | undefined, key: string | symbol, value: unknown): void {
 		if (typeof key !== 'string') {
 			this.whole = true;
 			return;
@@ -89,39 +100,11 @@ class ReadRecorder {
 	}
 
 	private watch(target: object, parent: string | undefined): object {
-		return new Proxy(target, {
-			get: (object, key, receiver) => {
-				const value: unknown = Reflect.get(object, key, receiver);
-				// A frozen snapshot's property must be handed out as it is (a Proxy invariant).
-				if (
-					parent === undefined &&
-					typeof key === 'string' &&
-					nested.has(key) &&
-					isObject(value) &&
-					!Object.isFrozen(object)
-				) {
-					return this.within(key, value);
-				}
-
-				this.record(parent, key, value);
-				return value;
-			},
-			has: (object, key) => {
-				this.record(parent, key, Reflect.get(object, key));
-				return Reflect.has(object, key);
-			},
-			ownKeys: (object) => {
-				this.whole = true;
-				return Reflect.ownKeys(object);
-			},
-			getOwnPropertyDescriptor: (object, key) => {
-				this.record(parent, key, Reflect.get(object, key));
-				return Reflect.getOwnPropertyDescriptor(object, key);
-			},
-		});
+		return new Proxy(target, new Watcher(this, parent));
 	}
 
-	private within(key: string, value: object): object {
+	/** The watched form of a nested object, made once per recorder. */
+	within(key: string, value: object): object {
 		let watched = this.inner.get(key);
 		if (watched === undefined) {
 			watched = this.watch(value, key);
@@ -134,4 +117,46 @@ class ReadRecorder {
 
 function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
 	return typeof value === 'object' && value !== null;
+}
+
+// A handler class rather than an object of arrow functions: every write runs the rules through new
+// proxies, and closures made per proxy lose their optimized code at each full collection (V8 then
+// compiles them again); methods are made once.
+class Watcher implements ProxyHandler<object> {
+	constructor(
+		private readonly recorder: ReadRecorder,
+		private readonly parent: string | undefined,
+	) {}
+
+	get(object: object, key: string | symbol, receiver: unknown): unknown {
+		const value: unknown = Reflect.get(object, key, receiver);
+		// A frozen snapshot's property must be handed out as it is (a Proxy invariant).
+		if (
+			this.parent === undefined &&
+			typeof key === 'string' &&
+			nested.has(key) &&
+			isObject(value) &&
+			!Object.isFrozen(object)
+		) {
+			return this.recorder.within(key, value);
+		}
+
+		this.recorder.record(this.parent, key, value);
+		return value;
+	}
+
+	has(object: object, key: string | symbol): boolean {
+		this.recorder.record(this.parent, key, Reflect.get(object, key));
+		return Reflect.has(object, key);
+	}
+
+	ownKeys(object: object): ArrayLike<string | symbol> {
+		this.recorder.whole = true;
+		return Reflect.ownKeys(object);
+	}
+
+	getOwnPropertyDescriptor(object: object, key: string | symbol): PropertyDescriptor | undefined {
+		this.recorder.record(this.parent, key, Reflect.get(object, key));
+		return Reflect.getOwnPropertyDescriptor(object, key);
+	}
 }

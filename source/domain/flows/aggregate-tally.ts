@@ -89,107 +89,135 @@ export function lessPrecise(left: Precision, right: Precision): Precision {
 }
 
 export function createTally(options: TallyOptions): Tally {
-	const accepted = actionSums();
-	const rejected = actionSums();
-	const sumsOf = (action: FlowAction) => (action === 'REJECT' ? rejected : accepted);
-	const interfaceList: InterfaceEntry[] = [];
-	const buckets = new Map<number, BucketSums>();
+	return new RunningTally(options);
+}
+
+// A class rather than an object of closures: a refresh makes several tallies, and closures made per
+// call lose their optimized code at each full collection (V8 then compiles them again); methods are
+// made once.
+class RunningTally implements Tally {
+	private readonly accepted = actionSums();
+	private readonly rejected = actionSums();
+	private readonly interfaceList: InterfaceEntry[] = [];
+	private readonly buckets = new Map<number, BucketSums>();
 	// Records come roughly in time order: most land in the bucket the one before did.
-	let lastBucket: BucketSums | undefined;
-	let clientsKnown = true;
+	private lastBucket: BucketSums | undefined;
+	private clientsKnown = true;
 
-	return {
-		total: (action) => sumsOf(action).totals,
-		clients: (action) => sumsOf(action).clients,
-		clientsUnknown() {
-			clientsKnown = false;
-		},
-		interface(interfaceId, zone, action) {
-			const {interfaces} = sumsOf(action);
-			let entry = interfaces.get(interfaceId);
-			if (entry === undefined) {
-				entry = {interfaceId, availabilityZone: zone, action, flows: 0, packets: 0, bytes: 0};
-				interfaces.set(interfaceId, entry);
-				interfaceList.push(entry);
-			}
+	constructor(private readonly options: TallyOptions) {}
 
-			return entry;
-		},
-		bucket(start, bucketPrecision = options.precision) {
-			const bucketStart = Math.floor(start / options.bucketSeconds) * options.bucketSeconds;
-			let entry = lastBucket?.start === bucketStart ? lastBucket : buckets.get(bucketStart);
-			if (entry === undefined) {
-				entry = {
-					start: bucketStart,
-					accepted: 0,
-					rejected: 0,
-					bytes: 0,
-					precision: bucketPrecision,
-				};
-				buckets.set(bucketStart, entry);
-			}
+	total(action: FlowAction): Sums {
+		return this.sumsOf(action).totals;
+	}
 
-			entry.precision = lessPrecise(entry.precision, bucketPrecision);
-			lastBucket = entry;
-			return entry;
-		},
-		source(action, addr, where) {
-			// The LB's security group and the target's are different fixes for a rejected source.
-			const located = action === 'REJECT' ? where : undefined;
-			const sums = sumsOf(action);
-			const sources = sums.sources[locationIndex(located)];
-			let entry = sources?.get(addr);
-			if (entry === undefined) {
-				entry = {addr, where: located, ports: new Set(), flows: 0, packets: 0, bytes: 0};
-				sources?.set(addr, entry);
-				sums.sourceList.push(entry);
-			}
+	clients(action: FlowAction): Sums {
+		return this.sumsOf(action).clients;
+	}
 
-			return entry;
-		},
-		port(action, port, where) {
-			const located = action === 'REJECT' ? where : undefined;
-			const sums = sumsOf(action);
-			const ports = sums.ports[locationIndex(located)];
-			let entry = ports?.get(port);
-			if (entry === undefined) {
-				entry = {port, where: located, flows: 0, packets: 0, bytes: 0};
-				ports?.set(port, entry);
-				sums.portList.push(entry);
-			}
+	clientsUnknown(): void {
+		this.clientsKnown = false;
+	}
 
-			return entry;
-		},
-		finish(): FlowAggregates {
-			return {
-				accepted: totalsOf(accepted.totals),
-				rejected: totalsOf(rejected.totals),
-				...(clientsKnown
-					? {
-							acceptedFromClients: totalsOf(accepted.clients),
-							rejectedFromClients: totalsOf(rejected.clients),
-						}
-					: {}),
-				acceptedSources: finishSources(accepted.sourceList, options.limit),
-				rejectedSources: finishSources(rejected.sourceList, options.limit),
-				acceptedPorts: finishPorts(accepted.portList, options.limit),
-				rejectedPorts: finishPorts(rejected.portList, options.limit),
-				interfaces: finishInterfaces(interfaceList),
-				timeline: [...buckets.values()]
-					.sort((left, right) => left.start - right.start)
-					.map(
-						(entry): TimeBucket => ({
-							start: entry.start,
-							accepted: entry.accepted,
-							rejected: entry.rejected,
-							bytes: entry.bytes,
-							precision: entry.precision,
-						}),
-					),
-				bucketSeconds: options.bucketSeconds,
-				precision: options.precision,
+	interface(interfaceId: string, zone: string | undefined, action: FlowAction): Sums {
+		const {interfaces} = this.sumsOf(action);
+		let entry = interfaces.get(interfaceId);
+		if (entry === undefined) {
+			entry = {interfaceId, availabilityZone: zone, action, flows: 0, packets: 0, bytes: 0};
+			interfaces.set(interfaceId, entry);
+			this.interfaceList.push(entry);
+		}
+
+		return entry;
+	}
+
+	bucket(start: number, bucketPrecision: Precision = this.options.precision): BucketSums {
+		const {bucketSeconds} = this.options;
+		const bucketStart = Math.floor(start / bucketSeconds) * bucketSeconds;
+		let entry =
+			this.lastBucket?.start === bucketStart ? this.lastBucket : this.buckets.get(bucketStart);
+		if (entry === undefined) {
+			entry = {
+				start: bucketStart,
+				accepted: 0,
+				rejected: 0,
+				bytes: 0,
+				precision: bucketPrecision,
 			};
-		},
+			this.buckets.set(bucketStart, entry);
+		}
+
+		entry.precision = lessPrecise(entry.precision, bucketPrecision);
+		this.lastBucket = entry;
+		return entry;
+	}
+
+	source(action: FlowAction, addr: string, where: RejectLocation | undefined): SourceEntry {
+		// The LB's security group and the target's are different fixes for a rejected source.
+		const located = action === 'REJECT' ? where : undefined;
+		const sums = this.sumsOf(action);
+		const sources = sums.sources[locationIndex(located)];
+		let entry = sources?.get(addr);
+		if (entry === undefined) {
+			entry = {addr, where: located, ports: new Set(), flows: 0, packets: 0, bytes: 0};
+			sources?.set(addr, entry);
+			sums.sourceList.push(entry);
+		}
+
+		return entry;
+	}
+
+	port(action: FlowAction, port: number, where: RejectLocation | undefined): Sums {
+		const located = action === 'REJECT' ? where : undefined;
+		const sums = this.sumsOf(action);
+		const ports = sums.ports[locationIndex(located)];
+		let entry = ports?.get(port);
+		if (entry === undefined) {
+			entry = {port, where: located, flows: 0, packets: 0, bytes: 0};
+			ports?.set(port, entry);
+			sums.portList.push(entry);
+		}
+
+		return entry;
+	}
+
+	finish(): FlowAggregates {
+		const {accepted, rejected, options} = this;
+		return {
+			accepted: totalsOf(accepted.totals),
+			rejected: totalsOf(rejected.totals),
+			...(this.clientsKnown
+				? {
+						acceptedFromClients: totalsOf(accepted.clients),
+						rejectedFromClients: totalsOf(rejected.clients),
+					}
+				: {}),
+			acceptedSources: finishSources(accepted.sourceList, options.limit),
+			rejectedSources: finishSources(rejected.sourceList, options.limit),
+			acceptedPorts: finishPorts(accepted.portList, options.limit),
+			rejectedPorts: finishPorts(rejected.portList, options.limit),
+			interfaces: finishInterfaces(this.interfaceList),
+			timeline: [...this.buckets.values()].sort(byStart).map(timeBucketOf),
+			bucketSeconds: options.bucketSeconds,
+			precision: options.precision,
+		};
+	}
+
+	private sumsOf(action: FlowAction): ActionSums {
+		return action === 'REJECT' ? this.rejected : this.accepted;
+	}
+}
+
+function byStart(left: BucketSums, right: BucketSums): number {
+	return left.start - right.start;
+}
+
+function timeBucketOf(entry: BucketSums): TimeBucket {
+	return {
+		start: entry.start,
+		accepted: entry.accepted,
+		rejected: entry.rejected,
+		bytes: entry.bytes,
+		precision: entry.precision,
 	};
 }
 

@@ -27,22 +27,13 @@ export function joinBackendUnits(
 	index: TopologyIndex,
 	slackSeconds: number,
 ): BackendUnit[] {
-	const keys = createPortKeys();
 	// View positions by the tuple without the initiator's address; a backend's own tuple is the
 	// part of that list with its initiator (usually the whole list: one or two views).
-	const viewsByPort = new Map<number | string, number[]>();
+	const groups = createPortGroups(views.length);
 	for (let position = 0; position < views.length; position++) {
 		const view = views[position];
-		if (view === undefined) {
-			continue;
-		}
-
-		const key = portKey(keys, view);
-		const group = viewsByPort.get(key);
-		if (group === undefined) {
-			viewsByPort.set(key, [position]);
-		} else {
-			group.push(position);
+		if (view !== undefined) {
+			addToGroup(groups, portGroup(groups, view, true), position);
 		}
 	}
 
@@ -50,15 +41,15 @@ export function joinBackendUnits(
 	const groupsOf = createGroupLists();
 	const units: BackendUnit[] = [];
 	for (const backend of backends) {
-		const candidates = viewsByPort.get(portKey(keys, backend)) ?? noViews;
+		const first = firstOfGroup(groups, portGroup(groups, backend, false));
 		let origin: string | undefined = backend.originAddr;
-		if (!hasOrigin(views, candidates, origin) && index.lbAddrs.has(backend.originAddr)) {
+		if (!hasOrigin(views, groups, first, origin) && index.lbAddrs.has(backend.originAddr)) {
 			// The LB interface may log its own primary address as the source of forwarded packets
 			// (pkt-srcaddr holds the client); without pkt-srcaddr in the format the port still matches.
 			origin = undefined;
 		}
 
-		const chosen = best(views, candidates, origin, usedViews, backend, slackSeconds);
+		const chosen = best(views, groups, first, origin, usedViews, backend, slackSeconds);
 		const view = views[chosen];
 		if (view !== undefined) {
 			usedViews[chosen] = 1;
@@ -77,53 +68,146 @@ export function joinBackendUnits(
 	return units;
 }
 
-const noViews: readonly number[] = [];
+/**
+ * The views grouped by (destination, ports, protocol): an open-addressed table of those four as
+ * integers (address by id), each group a list of view positions in order (`heads`, `nexts`), so a
+ * lookup hashes four integers instead of a Map key of some 45 bits (a heap number each time).
+ */
+type PortGroups = {
+	readonly addrs: Map<string, number>;
+	/** Per slot: address id, destination port, source port, protocol. */
+	readonly keys: Int32Array;
+	/** Per slot: its group + 1 (0: free). */
+	readonly slots: Int32Array;
+	readonly mask: number;
+	/** Odd values (a hand-made leg's) are keyed as text, as `${a}|${b}|...` always was. */
+	readonly odd: Map<string, number>;
+	/** Per group its first view's position, and its last; per position the next in its group. */
+	readonly heads: Int32Array;
+	readonly tails: Int32Array;
+	readonly nexts: Int32Array;
+	count: number;
+};
 
-type PortKeys = {readonly addrs: Map<string, number>};
+function createPortGroups(viewCount: number): PortGroups {
+	let slots = 16;
+	while (slots < 2 * viewCount) {
+		slots *= 2;
+	}
 
-function createPortKeys(): PortKeys {
-	return {addrs: new Map()};
+	return {
+		addrs: new Map(),
+		keys: new Int32Array(4 * slots),
+		slots: new Int32Array(slots),
+		mask: slots - 1,
+		odd: new Map(),
+		heads: new Int32Array(viewCount),
+		tails: new Int32Array(viewCount),
+		nexts: new Int32Array(viewCount),
+		count: 0,
+	};
 }
 
-// Below these, (address id, destination port, source port, protocol) is one exact number.
-const maxAddrIds = 2 ** 13;
 const portCount = 65_536;
 const protocolCount = 256;
 
 /**
- * The tuple's destination, ports and protocol: everything but the initiator's address. Odd values
- * (a hand-made record's) are keyed as text, as `${a}|${b}|...` always was.
+ * The group of the leg's destination, ports and protocol: everything but the initiator's address.
+ * A new group is made only when `add` is set; otherwise -1 when there is none.
  */
-function portKey(keys: PortKeys, draft: LegDraft): number | string {
+function portGroup(groups: PortGroups, draft: LegDraft, add: boolean): number {
 	const {dstAddr, dstPort, srcPort, protocol} = draft.leg;
-	let addrId = keys.addrs.get(dstAddr);
+	let addrId = groups.addrs.get(dstAddr);
 	if (addrId === undefined) {
-		addrId = keys.addrs.size;
-		keys.addrs.set(dstAddr, addrId);
+		addrId = groups.addrs.size;
+		groups.addrs.set(dstAddr, addrId);
 	}
 
 	if (
-		addrId < maxAddrIds &&
-		isIndex(dstPort, portCount) &&
-		isIndex(srcPort, portCount) &&
-		isIndex(protocol, protocolCount)
+		!isIndex(dstPort, portCount) ||
+		!isIndex(srcPort, portCount) ||
+		!isIndex(protocol, protocolCount)
 	) {
-		return ((addrId * portCount + dstPort) * portCount + srcPort) * protocolCount + protocol;
+		const key = `${addrId}|${dstPort}|${srcPort}|${protocol}`;
+		const known = groups.odd.get(key);
+		if (known !== undefined || !add) {
+			return known ?? -1;
+		}
+
+		groups.odd.set(key, groups.count);
+		return newGroup(groups);
 	}
 
-	return `${addrId}|${dstPort}|${srcPort}|${protocol}`;
+	// -0 is port 0, as the number keys took it.
+	const destination = dstPort | 0;
+	const source = srcPort | 0;
+	const kind = protocol | 0;
+	const {keys, slots, mask} = groups;
+	let hash = Math.imul(addrId ^ (kind << 16), 0x9e_37_79_b1);
+	hash = Math.imul(hash ^ destination, 0x85_eb_ca_6b);
+	hash = Math.imul(hash ^ source, 0xc2_b2_ae_35);
+	for (let slot = (hash ^ (hash >>> 15)) & mask; ; slot = (slot + 1) & mask) {
+		const group = (slots[slot] ?? 0) - 1;
+		const at = 4 * slot;
+		if (group < 0) {
+			if (!add) {
+				return -1;
+			}
+
+			keys[at] = addrId;
+			keys[at + 1] = destination;
+			keys[at + 2] = source;
+			keys[at + 3] = kind;
+			slots[slot] = groups.count + 1;
+			return newGroup(groups);
+		}
+
+		if (
+			keys[at] === addrId &&
+			keys[at + 1] === destination &&
+			keys[at + 2] === source &&
+			keys[at + 3] === kind
+		) {
+			return group;
+		}
+	}
+}
+
+function newGroup(groups: PortGroups): number {
+	const group = groups.count;
+	groups.heads[group] = -1;
+	groups.count = group + 1;
+	return group;
+}
+
+function addToGroup(groups: PortGroups, group: number, position: number): void {
+	groups.nexts[position] = -1;
+	if ((groups.heads[group] ?? -1) < 0) {
+		groups.heads[group] = position;
+	} else {
+		groups.nexts[groups.tails[group] ?? 0] = position;
+	}
+
+	groups.tails[group] = position;
+}
+
+/** The first view position of the group, -1 for none (no group). */
+function firstOfGroup(groups: PortGroups, group: number): number {
+	return group < 0 ? -1 : (groups.heads[group] ?? -1);
 }
 
 function isIndex(value: number, count: number): boolean {
 	return Number.isInteger(value) && value >= 0 && value < count;
 }
 
+/** Whether a view of the group from `first` on has the initiator. */
 function hasOrigin(
 	views: readonly LegDraft[],
-	candidates: readonly number[],
+	groups: PortGroups,
+	first: number,
 	origin: string,
 ): boolean {
-	for (const position of candidates) {
+	for (let position = first; position >= 0; position = groups.nexts[position] ?? -1) {
 		if (views[position]?.originAddr === origin) {
 			return true;
 		}
@@ -134,11 +218,12 @@ function hasOrigin(
 
 /**
  * The unused, overlapping view closest in time to the backend leg (the first on a tie), among the
- * candidates with the given initiator (any, when undefined); -1 if none.
+ * group's views from `first` on with the given initiator (any, when undefined); -1 if none.
  */
 function best(
 	views: readonly LegDraft[],
-	candidates: readonly number[],
+	groups: PortGroups,
+	first: number,
 	origin: string | undefined,
 	usedViews: Uint8Array,
 	backend: LegDraft,
@@ -146,7 +231,7 @@ function best(
 ): number {
 	let chosen = -1;
 	let chosenScore = -1;
-	for (const position of candidates) {
+	for (let position = first; position >= 0; position = groups.nexts[position] ?? -1) {
 		const candidate = views[position];
 		if (
 			candidate === undefined ||

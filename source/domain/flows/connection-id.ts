@@ -60,18 +60,43 @@ const bar = 124;
 // The identity text's code units, written here instead of into a string that is only hashed.
 let buffer = new Uint16Array(256);
 
+/**
+ * The last identity text's first pieces (role, interface, protocol), still at the buffer's start,
+ * and the forward hash over them: legs come in runs of one interface and role, and those pieces
+ * are half of each text (prefixLength -1: none kept).
+ */
+const prefix = {role: '', interfaceId: '', protocol: 0, length: -1, forward: 0};
+
 export function connectionKey(anchor: FlowLeg): ConnectionKey {
-	const {role, interfaceId, srcAddr, dstAddr} = anchor;
+	const {role, interfaceId, srcAddr, dstAddr, protocol} = anchor;
 	// Every number takes at most 17 characters as the ids write it (the plain path's digits).
 	const room = role.length + interfaceId.length + srcAddr.length + dstAddr.length + 4 * 17 + 8;
 	if (buffer.length < room) {
 		buffer = new Uint16Array(2 * room);
+		prefix.length = -1;
 	}
 
 	const units = buffer;
-	let length = writeText(units, 0, role);
-	length = writeText(units, length, interfaceId);
-	length = writeNumber(units, length, anchor.protocol);
+	let length = prefix.length;
+	let forward = prefix.forward;
+	if (
+		length < 0 ||
+		role !== prefix.role ||
+		interfaceId !== prefix.interfaceId ||
+		protocol !== prefix.protocol
+	) {
+		length = writeText(units, 0, role);
+		length = writeText(units, length, interfaceId);
+		length = writeNumber(units, length, protocol);
+		forward = hashForward(units, length);
+		prefix.role = role;
+		prefix.interfaceId = interfaceId;
+		prefix.protocol = protocol;
+		prefix.length = length;
+		prefix.forward = forward;
+	}
+
+	const prefixLength = length;
 	length = writeText(units, length, srcAddr);
 	length = writeNumber(units, length, anchor.srcPort);
 	length = writeText(units, length, dstAddr);
@@ -83,14 +108,31 @@ export function connectionKey(anchor: FlowLeg): ConnectionKey {
 
 	// The last piece has no separator after it.
 	length--;
-	let forward = offsetBasis | 0;
+	// The two hashes in one loop while both have characters left: each is a chain of multiplies,
+	// and two chains side by side take little longer than one.
 	let backward = offsetBasis | 0;
-	for (let index = 0, last = length - 1; index < length; index++) {
-		forward = Math.imul(forward ^ (units[index] ?? 0), prime);
+	const last = length - 1;
+	const both = length - prefixLength;
+	for (let index = 0; index < both; index++) {
+		forward = Math.imul(forward ^ (units[prefixLength + index] ?? 0), prime);
+		backward = Math.imul(backward ^ (units[last - index] ?? 0), prime);
+	}
+
+	for (let index = Math.max(0, both); index < length; index++) {
 		backward = Math.imul(backward ^ (units[last - index] ?? 0), prime);
 	}
 
 	return {forward, backward};
+}
+
+/** FNV-1a of `units[0..to)` (the offset basis when `to` is not above 0: a piece failed). */
+function hashForward(units: Uint16Array, to: number): number {
+	let forward = offsetBasis | 0;
+	for (let index = 0; index < to; index++) {
+		forward = Math.imul(forward ^ (units[index] ?? 0), prime);
+	}
+
+	return forward;
 }
 
 /**

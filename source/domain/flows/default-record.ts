@@ -7,6 +7,8 @@
 // this accepts is all printable ASCII, since every character is a checked value or a single space;
 // the literal's field order is the one the general reader gives this format.
 import type {FlowAction, FlowRecord} from '../types/flows.js';
+import {asciiCodesOf} from './ascii-codes.js';
+import {actionAt, dash, endsInOk, isWord, next} from './default-record-bytes.js';
 import {
 	addRow,
 	addressId,
@@ -14,14 +16,13 @@ import {
 	noText,
 	numberAt,
 	rowFlag,
-	wordId,
+	wordIdAt,
 } from './flow-table.js';
 import {maxPort, maxProtocol} from './flow-values.js';
 import type {RecordReader} from './record-reader.js';
 import {cachedAddress, cachedWord} from './token-cache.js';
 import {tokenIs} from './token-values.js';
 
-const space = 32;
 const zero = 48;
 const dot = 46;
 const anyCount = Number.MAX_SAFE_INTEGER;
@@ -66,9 +67,10 @@ const countLimits = Float64Array.of(
 /**
  * Scans a plain default-format record into `found` and `scanned`: its action, or '' when the text
  * is not plain (the general reader decides then). Interface and account are located, not checked.
+ * `codes` are the text's characters (asciiCodesOf): a text with any other character is not plain.
  */
-function scanDefault(text: string): FlowAction | '' {
-	let at = readCount(text, 0, anyCount, version);
+function scanDefault(text: string, codes: Uint8Array): FlowAction | '' {
+	let at = readCount(codes, 0, anyCount, version);
 	if (at < 0) {
 		return '';
 	}
@@ -78,15 +80,15 @@ function scanDefault(text: string): FlowAction | '' {
 	found[accountAt] = at;
 	const accountEnds = text.indexOf(' ', at);
 	found[accountEnd] = accountEnds;
-	at = next(text, accountEnds);
+	at = next(codes, accountEnds);
 	found[interfaceAt] = at;
 	const interfaceEnds = at < 0 ? -1 : text.indexOf(' ', at);
 	found[interfaceEnd] = interfaceEnds;
-	at = next(text, interfaceEnds);
+	at = next(codes, interfaceEnds);
 	found[srcAddrAt] = at;
-	at = readIpv4(text, at, srcValue);
+	at = readIpv4(codes, at, srcValue);
 	found[dstAddrAt] = at;
-	at = readIpv4(text, at, dstValue);
+	at = readIpv4(codes, at, dstValue);
 	found[srcPortAt] = at;
 	// The seven counts in a row, in one loop: seven calls of readCount are more than the compiler
 	// inlines into this function, and a call per field costs about what reading it does.
@@ -94,8 +96,8 @@ function scanDefault(text: string): FlowAction | '' {
 		let value = 0;
 		let index = at;
 		for (; index - at <= 16; index++) {
-			const digit = text.charCodeAt(index) - zero;
-			// Past the end the code is NaN, which fails this test too.
+			const digit = (codes[index] ?? 0) - zero;
+			// Past the end the codes are 0, which fails this test too.
 			if (!(digit >= 0 && digit <= 9)) {
 				break;
 			}
@@ -108,12 +110,16 @@ function scanDefault(text: string): FlowAction | '' {
 			at = -1;
 		} else {
 			scanned[slot] = value;
-			at = next(text, index);
+			at = next(codes, index);
 		}
 	}
 
-	const action = actionAt(text, at);
-	if (action === '' || (scanned[end] ?? 0) < (scanned[start] ?? 0) || !endsInOk(text, at + 7)) {
+	const action = actionAt(codes, at);
+	if (
+		action === '' ||
+		(scanned[end] ?? 0) < (scanned[start] ?? 0) ||
+		!endsInOk(codes, text.length, at + 7)
+	) {
 		return '';
 	}
 
@@ -122,7 +128,8 @@ function scanDefault(text: string): FlowAction | '' {
 
 /** The record when the text is a plain default-format record, otherwise undefined. */
 export function readDefaultRecord(reader: RecordReader, text: string): FlowRecord | undefined {
-	const action = scanDefault(text);
+	const codes = asciiCodesOf(text);
+	const action = codes === undefined ? '' : scanDefault(text, codes);
 	if (action === '') {
 		return undefined;
 	}
@@ -163,16 +170,23 @@ export function readDefaultRecord(reader: RecordReader, text: string): FlowRecor
  * false (and nothing added) when the text is not one.
  */
 export function addDefaultRow(text: string, table: FlowTable): boolean {
-	const action = scanDefault(text);
-	if (action === '') {
+	const codes = asciiCodesOf(text);
+	const action = codes === undefined ? '' : scanDefault(text, codes);
+	if (codes === undefined || action === '') {
 		return false;
 	}
 
 	// The interface and the account by their characters: the table keeps neither the account nor
 	// strings it does not need, but both must be words (extraOf's test). The account is only
 	// checked: looking it up among the kept words would cost a hash and the same comparisons.
-	const interfaceId = tableWord(table, text, found[interfaceAt] ?? 0, found[interfaceEnd] ?? 0);
-	if (interfaceId < 0 || !isWord(text, found[accountAt] ?? 0, found[accountEnd] ?? 0)) {
+	const interfaceId = tableWord(
+		table,
+		codes,
+		text,
+		found[interfaceAt] ?? 0,
+		found[interfaceEnd] ?? 0,
+	);
+	if (interfaceId < 0 || !isWord(codes, found[accountAt] ?? 0, found[accountEnd] ?? 0)) {
 		return false;
 	}
 
@@ -210,21 +224,17 @@ export function addDefaultRow(text: string, table: FlowTable): boolean {
 	return true;
 }
 
-/** A field must end in exactly one space before the next (a plain record has no runs of spaces). */
-function next(text: string, end: number): number {
-	return text.charCodeAt(end) === space && text.charCodeAt(end + 1) !== space ? end + 1 : -1;
-}
-
 /** 1 to 16 digits, a safe integer at most `max` (parseCount), into `scanned[slot]`. */
-function readCount(text: string, at: number, max: number, slot: number): number {
+function readCount(codes: Uint8Array, at: number, max: number, slot: number): number {
 	if (at < 0) {
 		return -1;
 	}
 
 	let value = 0;
 	let index = at;
-	for (; index < text.length && index - at <= 16; index++) {
-		const digit = text.charCodeAt(index) - zero;
+	// The zeros past the end stop it there.
+	for (; index - at <= 16; index++) {
+		const digit = (codes[index] ?? 0) - zero;
 		if (digit < 0 || digit > 9) {
 			break;
 		}
@@ -239,7 +249,7 @@ function readCount(text: string, at: number, max: number, slot: number): number 
 	}
 
 	scanned[slot] = value;
-	return next(text, index);
+	return next(codes, index);
 }
 
 /** Free text (account, interface): printable, not `-`; undefined otherwise. */
@@ -256,36 +266,23 @@ function wordOf(
 	return cachedWord(reader.words, text, start, end);
 }
 
-const dash = 45;
-const tilde = 126;
-
-/** tableWord's test without keeping the word: printable ASCII without spaces, not `-`. */
-function isWord(text: string, start: number, end: number): boolean {
-	if (end <= start || (end - start === 1 && text.charCodeAt(start) === dash)) {
-		return false;
-	}
-
-	for (let index = start; index < end; index++) {
-		const code = text.charCodeAt(index);
-		if (code <= space || code > tilde) {
-			return false;
-		}
-	}
-
-	return true;
-}
-
 /** wordOf's test, giving the word's id in the table (-1: not a word). */
-function tableWord(table: FlowTable, text: string, start: number, end: number): number {
-	if (end - start === 1 && text.charCodeAt(start) === dash) {
+function tableWord(
+	table: FlowTable,
+	codes: Uint8Array,
+	text: string,
+	start: number,
+	end: number,
+): number {
+	if (end - start === 1 && codes[start] === dash) {
 		return -1;
 	}
 
-	return wordId(table, text, start, end);
+	return wordIdAt(table, codes, text, start, end);
 }
 
 /** Four decimal octets 0-255 without leading zeros (isIpv4), its 32-bit value into `scanned[slot]`. */
-function readIpv4(text: string, at: number, slot: number): number {
+function readIpv4(codes: Uint8Array, at: number, slot: number): number {
 	if (at < 0) {
 		return -1;
 	}
@@ -294,7 +291,7 @@ function readIpv4(text: string, at: number, slot: number): number {
 	let address = 0;
 	for (let octet = 0; octet < 4; octet++) {
 		if (octet > 0) {
-			if (text.charCodeAt(index) !== dot) {
+			if (codes[index] !== dot) {
 				return -1;
 			}
 
@@ -303,8 +300,9 @@ function readIpv4(text: string, at: number, slot: number): number {
 
 		const first = index;
 		let value = 0;
-		for (; index < text.length && index - first < 3; index++) {
-			const digit = text.charCodeAt(index) - zero;
+		// The zeros past the end stop it there.
+		for (; index - first < 3; index++) {
+			const digit = (codes[index] ?? 0) - zero;
 			if (digit < 0 || digit > 9) {
 				break;
 			}
@@ -313,7 +311,7 @@ function readIpv4(text: string, at: number, slot: number): number {
 		}
 
 		const digits = index - first;
-		if (digits === 0 || value > 255 || (digits > 1 && text.charCodeAt(first) === zero)) {
+		if (digits === 0 || value > 255 || (digits > 1 && codes[first] === zero)) {
 			return -1;
 		}
 
@@ -321,36 +319,7 @@ function readIpv4(text: string, at: number, slot: number): number {
 	}
 
 	scanned[slot] = address;
-	return next(text, index);
-}
-
-/** The action at `at` (followed by a space), or '' when there is none. */
-function actionAt(text: string, at: number): FlowAction | '' {
-	if (at < 0 || text.charCodeAt(at + 6) !== space) {
-		return '';
-	}
-
-	if (hasWord(text, at, 'ACCEPT')) {
-		return 'ACCEPT';
-	}
-
-	return hasWord(text, at, 'REJECT') ? 'REJECT' : '';
-}
-
-/** Compared in place: a startsWith call per record costs more than the six characters. */
-function hasWord(text: string, at: number, word: string): boolean {
-	for (let index = 0; index < word.length; index++) {
-		if (text.charCodeAt(at + index) !== word.charCodeAt(index)) {
-			return false;
-		}
-	}
-
-	return true;
-}
-
-/** `OK` ends the text at `at`. */
-function endsInOk(text: string, at: number): boolean {
-	return text.length === at + 2 && text.charCodeAt(at) === 79 && text.charCodeAt(at + 1) === 75;
+	return next(codes, index);
 }
 
 /**

@@ -5,6 +5,7 @@
 // instead of hashing strings. Any FlowRecord fits (flowTableOf): numbers are kept as they are,
 // NaN and -0 included, so a table and its records pair and aggregate alike.
 import type {FlowAction, FlowRecord} from '../types/flows.js';
+import {asciiCodesOf} from './ascii-codes.js';
 
 /** Bits of a row's `flags`. */
 export const rowFlag = {
@@ -43,6 +44,8 @@ export type FlowTable = {
 	/** IPv4 addresses by their 32-bit value (direct-mapped), so a repeated one needs no text. */
 	readonly addressValues: Float64Array;
 	readonly addressIds: Int32Array;
+	/** 32 less log2 of the address slots: a hash's top bits pick the slot. */
+	readonly addressShift: number;
 	/** The last texts interned, by identity: repeated strings skip the Map (direct-mapped). */
 	readonly recentTexts: (string | undefined)[];
 	readonly recentIds: Int32Array;
@@ -58,8 +61,10 @@ export type FlowTable = {
 	readonly wordCodes: Uint8Array;
 };
 
-const addressSlots = 1024;
-const addressShift = 32 - Math.log2(addressSlots);
+// A refresh's records hold hundreds of distinct addresses (a client each): two that share a slot
+// push each other out at every record, so the slots grow with the rows, up to one for every two.
+const minAddressSlots = 1024;
+const maxAddressSlots = 16_384;
 const recentSlots = 256;
 const wordSlots = 256;
 /** Interface ids are 12 or 21 characters; longer words are checked and looked up each time. */
@@ -68,6 +73,11 @@ const recentShift = 32 - Math.log2(recentSlots);
 
 export function createFlowTable(capacity = 1024): FlowTable {
 	const rows = Math.max(16, capacity);
+	let addressSlots = minAddressSlots;
+	while (addressSlots < maxAddressSlots && 2 * addressSlots < rows) {
+		addressSlots *= 2;
+	}
+
 	return {
 		length: 0,
 		texts: [''],
@@ -87,6 +97,7 @@ export function createFlowTable(capacity = 1024): FlowTable {
 		flags: new Uint8Array(rows),
 		addressValues: new Float64Array(addressSlots).fill(-1),
 		addressIds: new Int32Array(addressSlots),
+		addressShift: Math.clz32(addressSlots) + 1,
 		recentTexts: new Array<string | undefined>(recentSlots).fill(undefined),
 		recentIds: new Int32Array(recentSlots),
 		wordIds: new Int32Array(wordSlots),
@@ -180,11 +191,37 @@ const maxOwnText = 64;
 
 /**
  * The id of the word `text[start..end)` when it is printable ASCII without spaces (a record's
- * interface id), otherwise -1. A word seen before is found by comparing its characters with the
- * text it was given, with neither a slice nor a hash of a string; only checked words are kept, so a
- * word found needs no check.
+ * interface id), otherwise -1.
  */
 export function wordId(table: FlowTable, text: string, start: number, end: number): number {
+	const codes = asciiCodesOf(text);
+	if (codes !== undefined) {
+		return wordIdAt(table, codes, text, start, end);
+	}
+
+	// Another character of the text is not ASCII; the word may still be.
+	for (let index = start; index < end; index++) {
+		const code = text.charCodeAt(index);
+		if (code <= space || code > tilde) {
+			return -1;
+		}
+	}
+
+	return end > start ? textId(table, text.slice(start, end)) : -1;
+}
+
+/**
+ * wordId of a text whose character codes are `codes` (asciiCodesOf). A word seen before is found
+ * by comparing its characters with the ones it was given, with neither a slice nor a hash of a
+ * string; only checked words are kept, so a word found needs no check.
+ */
+export function wordIdAt(
+	table: FlowTable,
+	codes: Uint8Array,
+	text: string,
+	start: number,
+	end: number,
+): number {
 	const length = end - start;
 	if (length <= 0) {
 		return -1;
@@ -192,20 +229,20 @@ export function wordId(table: FlowTable, text: string, start: number, end: numbe
 
 	// Interface ids differ most in their last characters, but two of a handful may share their last
 	// two (eni-…a001, eni-…b001), and each would push the other out at every record: four are read.
-	// Before a short word they are the previous token's, which only moves the slot.
-	let hash = Math.imul(length ^ text.charCodeAt(end - 1), 0x9e_37_79_b1);
-	hash = Math.imul(hash ^ text.charCodeAt(end - 2), 0x85_eb_ca_6b);
-	hash = Math.imul(hash ^ text.charCodeAt(end - 3), 0xc2_b2_ae_35);
-	hash = Math.imul(hash ^ text.charCodeAt(end - 4), 0x27_d4_eb_2f);
+	// Before a short word they are the previous token's (or nothing), which only moves the slot.
+	let hash = Math.imul(length ^ (codes[end - 1] ?? 0), 0x9e_37_79_b1);
+	hash = Math.imul(hash ^ (codes[end - 2] ?? 0), 0x85_eb_ca_6b);
+	hash = Math.imul(hash ^ (codes[end - 3] ?? 0), 0xc2_b2_ae_35);
+	hash = Math.imul(hash ^ (codes[end - 4] ?? 0), 0x27_d4_eb_2f);
 	const slot = (hash ^ (hash >>> 16)) & (wordSlots - 1);
 	const known = table.wordIds[slot] ?? 0;
-	const codes = table.wordCodes;
+	const kept = table.wordCodes;
 	const at = slot * wordRoom;
 	if (known > 0 && (table.texts[known]?.length ?? -1) === length && length <= wordRoom) {
 		let same = true;
 		// From the end, where ids differ.
 		for (let index = length - 1; index >= 0; index--) {
-			if (text.charCodeAt(start + index) !== codes[at + index]) {
+			if (codes[start + index] !== kept[at + index]) {
 				same = false;
 				break;
 			}
@@ -217,7 +254,7 @@ export function wordId(table: FlowTable, text: string, start: number, end: numbe
 	}
 
 	for (let index = start; index < end; index++) {
-		const code = text.charCodeAt(index);
+		const code = codes[index] ?? 0;
 		if (code <= space || code > tilde) {
 			return -1;
 		}
@@ -226,7 +263,7 @@ export function wordId(table: FlowTable, text: string, start: number, end: numbe
 	const id = textId(table, text.slice(start, end));
 	if (length <= wordRoom) {
 		for (let index = 0; index < length; index++) {
-			codes[at + index] = text.charCodeAt(start + index);
+			kept[at + index] = codes[start + index] ?? 0;
 		}
 
 		table.wordIds[slot] = id;
@@ -249,7 +286,7 @@ export function addressId(
 	end: number,
 	value: number,
 ): number {
-	const slot = Math.imul(value | 0, 0x9e_37_79_b1) >>> addressShift;
+	const slot = Math.imul(value | 0, 0x9e_37_79_b1) >>> table.addressShift;
 	if (table.addressValues[slot] === value) {
 		return table.addressIds[slot] ?? 0;
 	}

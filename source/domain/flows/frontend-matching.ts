@@ -4,10 +4,18 @@
 import type {BackendUnit} from './backend-units.js';
 import {compareConnectionKeys, connectionKey} from './connection-id.js';
 import type {LegDraft} from './legs.js';
-import {type Identified, type Match, type MatchState, runPass, unitKey} from './matching-pass.js';
-import {overlaps, type Span, shapesFit, shapeTolerance, timeScore} from './pairing-score.js';
+import {
+	type Identified,
+	type Match,
+	type MatchState,
+	type Pass,
+	runPass,
+	unitKey,
+} from './matching-pass.js';
+import {overlaps, shapesFit, shapeTolerance, timeScore} from './pairing-score.js';
+import {inWindow, type TimeWindows, timeWindows} from './time-windows.js';
 import {listenerRoutesTo, type TopologyIndex} from './topology-index.js';
-import {runUniquePass} from './unique-pass.js';
+import {runUniquePass, type UniquePass} from './unique-pass.js';
 
 /**
  * A leg left without a partner: how many legs it could have been joined to, and whether one can
@@ -50,49 +58,16 @@ export function matchFrontends(
 		}
 	}
 
-	const fits = (frontend: LegDraft, unit: BackendUnit) =>
-		compatible(index, slackSeconds, frontend, unit);
-	const isClientUnit = (unit: BackendUnit) => !index.lbAddrs.has(unit.originAddr);
-
-	// Preservation on: the backend carries the client's address and port, so both must agree.
-	const byClient = positionsBy(frontends, (draft) => draft.leg.srcAddr);
-	const clientShortlist = (unit: BackendUnit) =>
-		isClientUnit(unit) ? byClient.get(unit.originAddr) : undefined;
-	runPass(state, {
-		kind: 'exact',
-		shortlist: clientShortlist,
-		accepts: (frontend, unit) =>
-			isSamePort(frontend.leg.srcPort, unit.srcPort) && fits(frontend, unit),
-		score: (frontend, unit) => timeScore(frontend.leg, unit, slackSeconds),
-	});
-
-	// What is left joins only where one choice remains (unique-pass.ts). Two kinds of unit look for
-	// their client here. One carries the client's address but another port: whether NLB keeps the
-	// client's source port end to end is not documented. The other starts at the LB's own address
-	// (preservation off): only the interface (one per AZ), the time window and the traffic's shape
-	// relate it to a client. Its lookup is built only when such a unit is left.
-	let byInterface: Map<string, (span: Span) => readonly number[]> | undefined;
-	const counts = runUniquePass(state, {
-		shortlist(unit) {
-			if (isClientUnit(unit)) {
-				return byClient.get(unit.originAddr);
-			}
-
-			byInterface ??= new Map(
-				[...positionsBy(frontends, (draft) => draft.leg.interfaceId)].map(
-					([interfaceId, positions]) => [
-						interfaceId,
-						timeWindows(frontends, positions, slackSeconds),
-					],
-				),
-			);
-			return byInterface.get(unit.lbInterfaceId ?? '')?.(unit);
-		},
-		fits: (frontend, unit) =>
-			fits(frontend, unit) &&
-			(isClientUnit(unit) || originAllowed(frontend, unit)) &&
-			shapeFits(index, frontend, unit),
-	});
+	const context: Context = {
+		index,
+		slackSeconds,
+		frontends,
+		byClientPort: positionsByClientPort(frontends),
+		byClient: undefined,
+		byInterface: undefined,
+	};
+	runPass(state, exactPass, context);
+	const counts = runUniquePass(state, uniquePass, context);
 
 	const loneFrontends: Lone<LegDraft>[] = [];
 	for (let position = 0; position < frontends.length; position++) {
@@ -121,6 +96,71 @@ export function matchFrontends(
 	}
 
 	return {matches: state.matches, loneFrontends: byId(loneFrontends), loneUnits: byId(loneUnits)};
+}
+
+/**
+ * What the passes read. The passes are made once at module level and read this instead of closing
+ * over it: a closure made per refresh loses its optimized code at each full collection, and V8 then
+ * compiles it again.
+ */
+type Context = {
+	readonly index: TopologyIndex;
+	readonly slackSeconds: number;
+	readonly frontends: readonly LegDraft[];
+	/** Preservation on: the backend carries the client's address and port, so both must agree. */
+	readonly byClientPort: Map<string, Map<number, number[]>>;
+	/** Built only when a unit with a client's address is left (uniquePass). */
+	byClient: Map<string, number[]> | undefined;
+	/** Built only when a unit from the LB's own address is left (uniquePass). */
+	byInterface: Map<string, TimeWindows> | undefined;
+};
+
+const exactPass: Pass<Context> = {
+	kind: 'exact',
+	// Only the frontends of the unit's client address and source port can pass isSamePort: a busy
+	// client's other connections are not tried against each of its units.
+	shortlist: (context, unit) =>
+		isClientUnit(context, unit)
+			? context.byClientPort.get(unit.originAddr)?.get(unit.srcPort)
+			: undefined,
+	accepts: (context, frontend, unit) =>
+		isSamePort(frontend.leg.srcPort, unit.srcPort) &&
+		compatible(context.index, context.slackSeconds, frontend, unit),
+	score: (context, frontend, unit) => timeScore(frontend.leg, unit, context.slackSeconds),
+};
+
+// What is left joins only where one choice remains (unique-pass.ts). Two kinds of unit look for
+// their client here. One carries the client's address but another port: whether NLB keeps the
+// client's source port end to end is not documented. The other starts at the LB's own address
+// (preservation off): only the interface (one per AZ), the time window and the traffic's shape
+// relate it to a client. Its lookup is built only when such a unit is left.
+const uniquePass: UniquePass<Context> = {
+	shortlist(context, unit) {
+		if (isClientUnit(context, unit)) {
+			context.byClient ??= positionsBy(context.frontends, clientAddrOf);
+			return context.byClient.get(unit.originAddr);
+		}
+
+		context.byInterface ??= interfaceWindows(context.frontends);
+		const windows = context.byInterface.get(unit.lbInterfaceId ?? '');
+		return windows === undefined ? undefined : inWindow(windows, unit, context.slackSeconds);
+	},
+	fits: (context, frontend, unit) =>
+		compatible(context.index, context.slackSeconds, frontend, unit) &&
+		(isClientUnit(context, unit) || originAllowed(frontend, unit)) &&
+		shapeFits(context.index, frontend, unit),
+};
+
+function isClientUnit(context: Context, unit: BackendUnit): boolean {
+	return !context.index.lbAddrs.has(unit.originAddr);
+}
+
+function clientAddrOf(draft: LegDraft): string {
+	return draft.leg.srcAddr;
+}
+
+function interfaceOf(draft: LegDraft): string {
+	return draft.leg.interfaceId;
 }
 
 /**
@@ -222,38 +262,35 @@ function positionsBy<Key>(
 }
 
 /**
- * The frontends whose windows can overlap a span, found by binary search over start times instead of
- * a scan of every frontend on a busy interface.
+ * The frontend positions by client address, then source port, each list in position order (the
+ * order byClient's lists have). A Map compares numbers as isSamePort does: NaN is one port, and
+ * -0 and 0 are one.
  */
-function timeWindows(
-	frontends: readonly LegDraft[],
-	positions: readonly number[],
-	slackSeconds: number,
-): (span: Span) => readonly number[] {
-	const startOf = (position: number) => frontends[position]?.leg.start ?? 0;
-	const sorted = [...positions].sort((left, right) => startOf(left) - startOf(right));
-	const longest = sorted.reduce((most, position) => {
+function positionsByClientPort(frontends: readonly LegDraft[]): Map<string, Map<number, number[]>> {
+	const groups = new Map<string, Map<number, number[]>>();
+	for (let position = 0; position < frontends.length; position++) {
 		const leg = frontends[position]?.leg;
-		return leg === undefined ? most : Math.max(most, leg.end - leg.start);
-	}, 0);
-	const firstStartingAt = (time: number) => {
-		let low = 0;
-		let high = sorted.length;
-		while (low < high) {
-			const middle = (low + high) >>> 1;
-			if (startOf(sorted[middle] ?? -1) < time) {
-				low = middle + 1;
-			} else {
-				high = middle;
-			}
+		if (leg === undefined) {
+			continue;
 		}
 
-		return low;
-	};
+		let ports = groups.get(leg.srcAddr);
+		if (ports === undefined) {
+			ports = new Map();
+			groups.set(leg.srcAddr, ports);
+		}
 
-	return (span) =>
-		sorted.slice(
-			firstStartingAt(span.start - slackSeconds - longest),
-			firstStartingAt(span.end + slackSeconds + 1),
-		);
+		append(ports, leg.srcPort, position);
+	}
+
+	return groups;
+}
+
+function interfaceWindows(frontends: readonly LegDraft[]): Map<string, TimeWindows> {
+	const windows = new Map<string, TimeWindows>();
+	for (const [interfaceId, positions] of positionsBy(frontends, interfaceOf)) {
+		windows.set(interfaceId, timeWindows(frontends, positions));
+	}
+
+	return windows;
 }

@@ -1,6 +1,6 @@
 // Flow records into legs: both directions of one 5-tuple on one interface, merged across aggregation
 // intervals for as long as the conversation continues.
-import type {FlowAction, FlowLeg, FlowRecord} from '../types/flows.js';
+import type {FlowAction, FlowLeg, FlowRecord, LegRole} from '../types/flows.js';
 import type {Topology} from '../types/topology.js';
 import {type FlowTable, flowTableOf, numberAt, rowFlag, textOf} from './flow-table.js';
 import {legOf} from './leg-literal.js';
@@ -60,11 +60,28 @@ export function buildLegDrafts(
 	index: TopologyIndex,
 	options: LegOptions = {},
 ): LegDraft[] {
+	const drafts: LegDraft[] = [];
+	addLegDrafts(table, index, options, {frontend: drafts, backend: drafts, target: drafts});
+	return drafts;
+}
+
+/** Where each role's drafts go, in the order they are made. */
+export type DraftsByRole = Readonly<Record<LegRole, LegDraft[]>>;
+
+/**
+ * The drafts of buildLegDrafts, each appended to its role's list as it is made (pairing takes the
+ * roles apart; reading each leg back for its role costs a pass over thousands of them).
+ */
+export function addLegDrafts(
+	table: FlowTable,
+	index: TopologyIndex,
+	options: LegOptions,
+	into: DraftsByRole,
+): void {
 	const aggregationSeconds = options.aggregationSeconds ?? defaultAggregationSeconds;
 	const gapSeconds =
 		aggregationSeconds *
 		(options.newConnectionAfterIntervals ?? defaultNewConnectionAfterIntervals);
-	const drafts: LegDraft[] = [];
 	const tuples = groupByTuple(table);
 	const {rows} = tuples;
 	const records: Records = {
@@ -85,6 +102,7 @@ export function buildLegDrafts(
 			continue;
 		}
 
+		const drafts = into[orientation.role];
 		sortByTime(table, rows, tuple.from, tuple.to);
 		let first = tuple.from;
 		let sessionEnd = tuple.to > first ? (ends[rows[first] ?? 0] ?? 0) : 0;
@@ -103,8 +121,6 @@ export function buildLegDrafts(
 
 		drafts.push(draftOf(tuple, orientation, records, first, tuple.to));
 	}
-
-	return drafts;
 }
 
 /** The leg of the session `rows[first..end)`, in one pass over its records. */

@@ -34,14 +34,18 @@ export type MatchState = {
 	readonly matches: Match[];
 };
 
-/** The exact pass: the best-scoring candidates are taken first. */
-export type Pass = {
+/**
+ * The exact pass: the best-scoring candidates are taken first. Its tests read what they need from
+ * the context handed to runPass, so a pass is made once, not per refresh: V8 keeps optimized code
+ * only for functions that stay alive, and closures made per call lose theirs at each full collection.
+ */
+export type Pass<Context> = {
 	readonly kind: Match['kind'];
 	/** Frontend positions a unit may join (none: undefined). */
-	readonly shortlist: (unit: BackendUnit) => readonly number[] | undefined;
+	readonly shortlist: (context: Context, unit: BackendUnit) => readonly number[] | undefined;
 	/** Whether the pair may join at all (cheap tests first), and how well it fits. */
-	readonly accepts: (frontend: LegDraft, unit: BackendUnit) => boolean;
-	readonly score: (frontend: LegDraft, unit: BackendUnit) => number | undefined;
+	readonly accepts: (context: Context, frontend: LegDraft, unit: BackendUnit) => boolean;
+	readonly score: (context: Context, frontend: LegDraft, unit: BackendUnit) => number | undefined;
 };
 
 // Per backend unit, only the best few frontends compete: beyond them a guess is no better, and
@@ -58,7 +62,7 @@ type Candidates = {
 	readonly scores: number[];
 };
 
-export function runPass(state: MatchState, pass: Pass): void {
+export function runPass<Context>(state: MatchState, pass: Pass<Context>, context: Context): void {
 	const {frontends, units, usedFrontends, usedUnits} = state;
 	const candidates: Candidates = {frontends: [], units: [], scores: []};
 	const byRank = (left: number, right: number) => compareCandidates(state, candidates, left, right);
@@ -70,19 +74,19 @@ export function runPass(state: MatchState, pass: Pass): void {
 		}
 
 		const first = candidates.units.length;
-		const shortlist = pass.shortlist(unit);
+		const shortlist = pass.shortlist(context, unit);
 		for (let rank = 0; shortlist !== undefined && rank < shortlist.length; rank++) {
 			const position = shortlist[rank] ?? -1;
 			const frontend = frontends[position];
 			if (
 				frontend === undefined ||
 				usedFrontends[position] !== 0 ||
-				!pass.accepts(frontend, unit)
+				!pass.accepts(context, frontend, unit)
 			) {
 				continue;
 			}
 
-			const score = pass.score(frontend, unit);
+			const score = pass.score(context, frontend, unit);
 			if (score !== undefined) {
 				candidates.frontends.push(position);
 				candidates.units.push(unitPosition);

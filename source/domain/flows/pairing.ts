@@ -8,7 +8,7 @@ import {joinBackendUnits} from './backend-units.js';
 import {connectionOf, idOf, sortConnections} from './connection-rows.js';
 import {type FlowTable, flowTableOf} from './flow-table.js';
 import {type Lone, matchFrontends} from './frontend-matching.js';
-import {buildLegDrafts, defaultAggregationSeconds, type LegDraft, type LegOptions} from './legs.js';
+import {addLegDrafts, defaultAggregationSeconds, type LegDraft, type LegOptions} from './legs.js';
 import {indexTopology} from './topology-index.js';
 
 export {compareConnections, isRejected} from './connection-rows.js';
@@ -66,10 +66,7 @@ function pairedRows(
 	const frontends: LegDraft[] = [];
 	const backends: LegDraft[] = [];
 	const views: LegDraft[] = [];
-	for (const draft of buildLegDrafts(table, index, options)) {
-		const {role} = draft.leg;
-		(role === 'frontend' ? frontends : role === 'backend' ? backends : views).push(draft);
-	}
+	addLegDrafts(table, index, options, {frontend: frontends, backend: backends, target: views});
 
 	const units = joinBackendUnits(backends, views, index, slackSeconds);
 	const {matches, loneFrontends, loneUnits} = matchFrontends(frontends, units, index, slackSeconds);

@@ -14,10 +14,11 @@ import type {BackendUnit} from './backend-units.js';
 import type {LegDraft} from './legs.js';
 import {type MatchState, take} from './matching-pass.js';
 
-export type UniquePass = {
+/** Made once, reading what it needs from the context handed to runUniquePass (see Pass). */
+export type UniquePass<Context> = {
 	/** Frontend positions a unit may join (none: undefined). */
-	readonly shortlist: (unit: BackendUnit) => readonly number[] | undefined;
-	readonly fits: (frontend: LegDraft, unit: BackendUnit) => boolean;
+	readonly shortlist: (context: Context, unit: BackendUnit) => readonly number[] | undefined;
+	readonly fits: (context: Context, frontend: LegDraft, unit: BackendUnit) => boolean;
 };
 
 /** How many compatible candidates each leg had in the pass (by position). */
@@ -26,7 +27,11 @@ export type CandidateCounts = {
 	readonly units: Uint32Array;
 };
 
-export function runUniquePass(state: MatchState, pass: UniquePass): CandidateCounts {
+export function runUniquePass<Context>(
+	state: MatchState,
+	pass: UniquePass<Context>,
+	context: Context,
+): CandidateCounts {
 	const {frontends, units, usedFrontends, usedUnits} = state;
 	const frontendCounts = new Uint32Array(frontends.length);
 	const unitCounts = new Uint32Array(units.length);
@@ -34,14 +39,20 @@ export function runUniquePass(state: MatchState, pass: UniquePass): CandidateCou
 	for (let unitPosition = 0; unitPosition < units.length; unitPosition++) {
 		const unit = units[unitPosition];
 		const shortlist =
-			unit === undefined || usedUnits[unitPosition] === 1 ? undefined : pass.shortlist(unit);
+			unit === undefined || usedUnits[unitPosition] === 1
+				? undefined
+				: pass.shortlist(context, unit);
 		if (unit === undefined || shortlist === undefined) {
 			continue;
 		}
 
 		for (const position of shortlist) {
 			const frontend = frontends[position];
-			if (frontend === undefined || usedFrontends[position] !== 0 || !pass.fits(frontend, unit)) {
+			if (
+				frontend === undefined ||
+				usedFrontends[position] !== 0 ||
+				!pass.fits(context, frontend, unit)
+			) {
 				continue;
 			}
 

@@ -103,6 +103,42 @@ describe('connectionId', () => {
 		);
 	});
 
+	it('follows the definition for any run of legs, whichever pieces they share with the one before', () => {
+		// Legs of one role, interface and protocol share the start of their identity texts, which is
+		// written once for a run of them; a long or odd piece in between must not leave it stale.
+		const text = fc.oneof(
+			fc.constantFrom('eni-0a1b2c3d4e5f60718', 'eni-0f9e8d7c6b5a49382', '10.0.1.10', ''),
+			fc.string({maxLength: 300}),
+			fc.string({maxLength: 8, unit: 'binary'}),
+		);
+		const number = fc.oneof(
+			fc.constantFrom(6, 17, 0, -0, 443),
+			fc.integer({min: -5, max: 2 ** 33}),
+			fc.double(),
+		);
+		const run = fc.array(
+			fc.record({
+				role: fc.constantFrom('frontend' as const, 'backend' as const, 'target' as const),
+				interfaceId: text,
+				protocol: number,
+				srcAddr: text,
+				srcPort: number,
+				dstAddr: fc.constantFrom('10.0.1.10', '10.0.1.27'),
+				start: number,
+			}),
+			{minLength: 1, maxLength: 12},
+		);
+		fc.assert(
+			fc.property(run, (changes) => {
+				for (const change of changes) {
+					const changed = {...leg, ...change};
+					expect(connectionId(changed)).toBe(definedId(changed));
+				}
+			}),
+			{numRuns: 300},
+		);
+	});
+
 	it('orders keys as the ids order (as text)', () => {
 		const legs = fc.record({
 			srcPort: fc.integer({min: 0, max: 65_535}),
