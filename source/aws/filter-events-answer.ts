@@ -4,7 +4,9 @@
 // object by the service's schema, which was most of what a read allocated. Here the parsed events
 // are checked and taken as they are; the SDK reads what is left of the page (its token), and the
 // events are put back into its output, so the command's answer reads as it always did. An answer
-// that is not a successful JSON page is left to the SDK, whose errors say what went wrong.
+// that is not a successful JSON page is left to the SDK, whose errors say what went wrong. The
+// events a caller says it holds are not parsed at all (filter-events-page.ts): they are given as
+// their id, their time and what the caller holds for them, in the answer's output too.
 import type {
 	AbsoluteLocation,
 	DeserializeHandlerOptions,
@@ -12,24 +14,18 @@ import type {
 	MetadataBearer,
 	MiddlewareStack,
 } from '@smithy/types';
+import {type FlowLogEvent, type PageEvent, scanEventsPage} from './filter-events-page.js';
 import {header, isRecord} from './raw-answer.js';
 
-/** A log event as FilterLogEvents returns it, with what lbtop reads of it. */
-export type FlowLogEvent = {
-	readonly eventId: string;
-	readonly logStreamName: string;
-	/** Unix ms. */
-	readonly timestamp: number;
-	readonly message: string;
-};
+export type {FlowLogEvent, HeldLogEvent, PageEvent} from './filter-events-page.js';
 
-export type EventsAnswer<Input extends object, Output extends MetadataBearer> = {
+export type EventsAnswer<Input extends object, Output extends MetadataBearer, Held = never> = {
 	/** Next to the wire: takes the events out of the raw answer. */
 	readonly middleware: DeserializeMiddleware<Input, Output>;
 	/** Around the SDK's reading: puts them into its output. */
 	readonly restore: DeserializeMiddleware<Input, Output>;
 	/** The last answer's events, if it was read here; else the SDK's output carries them. */
-	taken(): FlowLogEvent[] | undefined;
+	taken(): PageEvent<Held>[] | undefined;
 	attachTo(stack: MiddlewareStack<Input, Output>): void;
 };
 
@@ -47,13 +43,15 @@ const restoreOptions: DeserializeHandlerOptions & AbsoluteLocation = {
 
 type Response = {statusCode?: unknown; headers?: unknown; body?: unknown};
 
-/** One per command: it keeps the events of that command's answer. */
-export function eventsAnswer<Input extends object, Output extends MetadataBearer>(): EventsAnswer<
-	Input,
-	Output
-> {
-	let events: FlowLogEvent[] | undefined;
-	const answer: EventsAnswer<Input, Output> = {
+/**
+ * One per command: it keeps the events of that command's answer. An event whose id `held` has a
+ * value for is given as that value, its stream and message left unread.
+ */
+export function eventsAnswer<Input extends object, Output extends MetadataBearer, Held = never>(
+	held?: ReadonlyMap<string, Held>,
+): EventsAnswer<Input, Output, Held> {
+	let events: PageEvent<Held>[] | undefined;
+	const answer: EventsAnswer<Input, Output, Held> = {
 		middleware: (next) => async (args) => {
 			events = undefined;
 			const answer = await next(args);
@@ -67,14 +65,14 @@ export function eventsAnswer<Input extends object, Output extends MetadataBearer
 				return answer;
 			}
 
-			const page = parsed(bytes);
+			const page = scanEventsPage(bytes, held) ?? parsed(bytes);
 			if (page === undefined) {
 				response.body = bytes;
 				return answer;
 			}
 
 			events = page.events;
-			response.body = Buffer.from(JSON.stringify(page.rest));
+			response.body = Buffer.from(page.rest);
 			return answer;
 		},
 		restore: (next) => async (args) => {
@@ -94,9 +92,10 @@ export function eventsAnswer<Input extends object, Output extends MetadataBearer
 	return answer;
 }
 
-function parsed(
+/** The whole parse: a page the byte reader leaves (one it would not read as JSON.parse does). */
+export function parsed(
 	bytes: Buffer,
-): {readonly events: FlowLogEvent[]; readonly rest: Record<string, unknown>} | undefined {
+): {readonly events: FlowLogEvent[]; readonly rest: string} | undefined {
 	let page: unknown;
 	try {
 		page = JSON.parse(bytes.toString('utf8'));
@@ -121,7 +120,7 @@ function parsed(
 		}
 	}
 
-	return {events: read, rest};
+	return {events: read, rest: JSON.stringify(rest)};
 }
 
 /** Events without an id, a stream or a time are skipped, as the SDK's reading of them was. */

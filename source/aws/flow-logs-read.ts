@@ -8,9 +8,9 @@ import {
 import {interfaceIdFromLogStream} from '../domain/flows/flow-records.js';
 import type {AwsClients} from './clients.js';
 import {awsCall} from './errors.js';
-import {eventsAnswer, type FlowLogEvent} from './filter-events-answer.js';
+import {eventsAnswer, type FlowLogEvent, type PageEvent} from './filter-events-answer.js';
 
-export type {FlowLogEvent} from './filter-events-answer.js';
+export type {FlowLogEvent, HeldLogEvent, PageEvent} from './filter-events-answer.js';
 
 // Pages a single call may take; an interface with more streams than this is not a flow log's.
 const maxStreamPages = 4;
@@ -72,7 +72,7 @@ export async function describeInterfaceStreams(
 	return found;
 }
 
-export type FilterRequest = {
+export type FilterRequest<Held = never> = {
 	readonly logGroupName: string;
 	readonly logStreamNames: readonly string[];
 	/** Unix ms, both inclusive (as FilterLogEvents takes them). */
@@ -84,21 +84,27 @@ export type FilterRequest = {
 	readonly maxPages?: number;
 	/** Only the events this CloudWatch Logs filter pattern matches. */
 	readonly filterPattern?: string;
+	/**
+	 * What the caller holds of events an earlier read returned, by eventId: such an event comes as
+	 * its id, its time and that value, unparsed (most of a re-read page). An event may still come
+	 * whole when its page could not be read that way.
+	 */
+	readonly held?: ReadonlyMap<string, Held>;
 };
 
-export type FilterResult = {
-	readonly events: readonly FlowLogEvent[];
+export type FilterResult<Held = never> = {
+	readonly events: readonly PageEvent<Held>[];
 	/** False when events were left unread (the budget ran out). */
 	readonly complete: boolean;
 };
 
-export async function filterFlowEvents(
+export async function filterFlowEvents<Held = never>(
 	clients: AwsClients,
-	request: FilterRequest,
+	request: FilterRequest<Held>,
 	signal?: AbortSignal,
-): Promise<FilterResult> {
+): Promise<FilterResult<Held>> {
 	const logs = await clients.logs();
-	const events: FlowLogEvent[] = [];
+	const events: PageEvent<Held>[] = [];
 	const maxPages = request.maxPages ?? maxPagesPerCall;
 	let complete = true;
 	for (let offset = 0; offset < request.logStreamNames.length; offset += streamsPerCall) {
@@ -121,7 +127,7 @@ export async function filterFlowEvents(
 				...(request.filterPattern === undefined ? {} : {filterPattern: request.filterPattern}),
 				...(nextToken === undefined ? {} : {nextToken}),
 			});
-			const answer = eventsAnswer();
+			const answer = eventsAnswer(request.held);
 			answer.attachTo(command.middlewareStack);
 			const output = await awsCall('logs:FilterLogEvents', () =>
 				logs.send(command, signal === undefined ? {} : {abortSignal: signal}),
@@ -135,7 +141,9 @@ export async function filterFlowEvents(
 					}
 				}
 			} else {
-				events.push(...taken);
+				for (const event of taken) {
+					events.push(event);
+				}
 			}
 
 			nextToken = output.nextToken;

@@ -5,9 +5,14 @@
 // much of the span's records they hold. Memory stays bounded whatever the traffic: the events of
 // one budget at most, then the held records' own bound.
 import type {AwsClients} from '../aws/clients.js';
-import type {FlowLogEvent} from '../aws/flow-logs-read.js';
 import {rejectPattern, type TimeRange} from '../domain/flows-window/index.js';
-import {type FeedStreams, type RawReadResult, ReadTally, readFeed} from './flows-raw.js';
+import {
+	type FeedStreams,
+	type RawReadResult,
+	type ReadEvent,
+	ReadTally,
+	readFeed,
+} from './flows-raw.js';
 
 export type BackfillOptions = {
 	readonly bucketSeconds: number;
@@ -59,8 +64,8 @@ export async function readRowsBackfill(
 }
 
 /** The REJECT pass's events come again in the full pass: each is counted and parsed once. */
-function unique(events: readonly FlowLogEvent[]): FlowLogEvent[] {
-	const byId = new Map<string, FlowLogEvent>();
+function unique(events: readonly ReadEvent[]): ReadEvent[] {
+	const byId = new Map<string, ReadEvent>();
 	for (const event of events) {
 		byId.set(event.eventId, event);
 	}

@@ -64,13 +64,14 @@ export async function readFreshRecords(
 				endMs: options.untilMs,
 				maxEvents: freshBudget,
 				maxPages: freshPages,
+				held: options.known,
 			},
 			signal,
 		);
 		let feedNewest: number | undefined;
 		for (const event of result.events) {
 			feedNewest = Math.max(feedNewest ?? event.timestamp, event.timestamp);
-			if (options.known.has(event.eventId) || known.has(event.eventId)) {
+			if ('held' in event || options.known.has(event.eventId) || known.has(event.eventId)) {
 				continue;
 			}
 

@@ -114,7 +114,12 @@ function coveredFrom(result: RawReadResult): number {
 
 /** Whether the fresh read brought anything new to show. */
 export function applyFreshRead(held: Held, plan: WindowPlan, fresh: FreshRead): boolean {
-	held.newest = fresh.newest.map((newest, index) => laterOf(held.newest[index], newest));
+	// By index, not `map`: a feed the read met nothing of may be a hole, which `map` would keep as a
+	// hole, and the feed's next fresh read would start at the full read's start again.
+	held.newest = Array.from(
+		{length: Math.max(held.newest.length, fresh.newest.length)},
+		(_, index) => laterOf(held.newest[index], fresh.newest[index]),
+	);
 	for (const [eventId, outcome] of fresh.known) {
 		held.known.set(eventId, outcome);
 	}

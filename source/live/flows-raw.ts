@@ -4,7 +4,7 @@
 // Each read of the unsettled stretch meets mostly events an earlier read already parsed: those are
 // taken from `known` (by eventId) rather than parsed again.
 import type {AwsClients} from '../aws/clients.js';
-import {type FlowLogEvent, filterFlowEvents} from '../aws/flow-logs-read.js';
+import {type FlowLogEvent, filterFlowEvents, type PageEvent} from '../aws/flow-logs-read.js';
 import {parseFlowRecord} from '../domain/flows/flow-record.js';
 import {interfaceIdFromLogStream} from '../domain/flows/flow-records.js';
 import {
@@ -24,6 +24,9 @@ export type FeedStreams = {
 
 /** A log event, read: a record with traffic, a line that did not parse, or neither. */
 export type KnownEvent = HeldRecord | 'malformed' | 'no-traffic';
+
+/** An event as a read returns it: whole, or as what an earlier read made of it. */
+export type ReadEvent = PageEvent<KnownEvent>;
 
 export type RawReadOptions = {
 	readonly bucketSeconds: number;
@@ -83,15 +86,21 @@ export class ReadTally {
 
 	addFeed(
 		feed: FlowFeed,
-		events: readonly FlowLogEvent[],
+		events: readonly ReadEvent[],
 		read: {readonly complete: boolean; readonly coveredFrom: number},
 	): void {
 		this.complete &&= read.complete;
 		const feedCounts: BucketTally = new Map();
 		let newest: number | undefined;
 		for (const event of events) {
-			const outcome = this.parsed?.get(event.eventId) ?? interpretEvent(event, feed);
-			this.known.set(event.eventId, outcome);
+			const outcome =
+				'held' in event
+					? event.held
+					: (this.parsed?.get(event.eventId) ?? interpretEvent(event, feed));
+			// Keyed by the held record's own id where there is one: the id just read is the same
+			// text, and is then garbage at once rather than kept (and moved to the old generation)
+			// until the next full read.
+			this.known.set(typeof outcome === 'object' ? outcome.eventId : event.eventId, outcome);
 			newest = Math.max(newest ?? event.timestamp, event.timestamp);
 			if (outcome === 'no-traffic') {
 				continue;
@@ -149,6 +158,7 @@ export async function readRawRecords(
 				bucketSeconds: options.bucketSeconds,
 				budget: options.budget,
 				busy: options.busy.has(feed.logGroupName),
+				...(options.known === undefined ? {} : {held: options.known}),
 			},
 			signal,
 		);
@@ -181,7 +191,7 @@ export function interpretEvent(event: FlowLogEvent, feed: FlowFeed): KnownEvent 
 }
 
 export type FeedResult = {
-	readonly events: readonly FlowLogEvent[];
+	readonly events: readonly ReadEvent[];
 	readonly complete: boolean;
 	readonly busy: boolean;
 	/** Unix seconds: every event from here to the range's end was read. */
@@ -198,6 +208,8 @@ export type FeedRequest = {
 	/** Its last read outgrew the budget: read newest first straight away. */
 	readonly busy: boolean;
 	readonly filterPattern?: string;
+	/** Events already parsed, by eventId: they come as what was made of them. */
+	readonly held?: ReadonlyMap<string, KnownEvent>;
 };
 
 /**
@@ -220,10 +232,11 @@ export async function readFeed(
 				endMs: end * 1000 - 1,
 				maxEvents,
 				...(request.filterPattern === undefined ? {} : {filterPattern: request.filterPattern}),
+				...(request.held === undefined ? {} : {held: request.held}),
 			},
 			signal,
 		);
-	const byId = new Map<string, FlowLogEvent>();
+	const byId = new Map<string, ReadEvent>();
 	if (!request.busy) {
 		const whole = await read(range.start, range.end, request.budget);
 		if (whole.complete) {

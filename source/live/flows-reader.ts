@@ -111,6 +111,11 @@ function mergeReads(
 	range: TimeRange,
 	parts: readonly [Split<unknown>, RawReadResult | undefined][],
 ): RawReadResult {
+	const whole = onlyRead(length, parts);
+	if (whole !== undefined) {
+		return whole;
+	}
+
 	const results = parts.flatMap(([, result]) => (result === undefined ? [] : [result]));
 	return {
 		range,
@@ -126,6 +131,20 @@ function mergeReads(
 			parts.map(([part, result]) => [part, result?.feeds ?? []] as const),
 		),
 	};
+}
+
+/**
+ * The read of the one path that read every feed, as it is: copying its events by id (tens of
+ * thousands) and its records on each refresh would give the same read.
+ */
+function onlyRead<T>(
+	length: number,
+	parts: readonly [Split<unknown>, T | undefined][],
+): T | undefined {
+	const [only, ...others] = parts.filter(([, result]) => result !== undefined);
+	return only !== undefined && others.length === 0 && only[0].indexes.length === length
+		? only[1]
+		: undefined;
 }
 
 /** One reader for every feed: each path's feeds go to that path's reader, made when first needed. */
@@ -193,15 +212,24 @@ export function combinedReader(readers: {
 					signal,
 				),
 			);
+			const newest = inOrder(feeds.length, [
+				[logs, a?.newest ?? []],
+				[s3, b?.newest ?? []],
+			]);
+			const whole = onlyRead(feeds.length, [
+				[logs, a],
+				[s3, b],
+			]);
+			if (whole !== undefined) {
+				return {...whole, newest};
+			}
+
 			const results = [a, b].filter((result) => result !== undefined);
 			return {
 				records: results.flatMap((result) => result.records),
 				counts: mergeCounts(results.map((result) => result.counts)),
 				known: new Map(results.flatMap((result) => [...result.known])),
-				newest: inOrder(feeds.length, [
-					[logs, a?.newest ?? []],
-					[s3, b?.newest ?? []],
-				]),
+				newest,
 			};
 		},
 		async queryExact(feeds, topology, range, options, signal) {
