@@ -4,17 +4,12 @@
 // dist/bin/lbtop.js is the package's bin; tsc's own output (dist/cli.js, dist/source) stays for the
 // benchmarks and tests that load single modules, under names the bundle never overwrites.
 import {readFileSync} from 'node:fs';
-import {readdir, readFile, rm} from 'node:fs/promises';
+import {readdir, rm} from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
-import {type BuildOptions, build, type Plugin} from 'esbuild';
-import {boundInkCache, inkCacheFileOf} from './ink-bounded-caches.js';
-import {memoizeInkRows} from './ink-row-memo.js';
-import {skipEqualStyleDiffs} from './ink-styled-chars.js';
-import {replayInkSubtrees} from './ink-subtree-replay.js';
-import {tokenizeByUnits} from './ink-tokenize-units.js';
+import {type BuildOptions, build} from 'esbuild';
+import {inkPatches} from './ink-patches.js';
 import {sdkShapesUsed} from './sdk-schema-keys.js';
-import {measureByUnits} from './string-width-units.js';
 
 // Its own directory, emptied first: chunk names carry content hashes, so old ones would pile up.
 const outdir = 'dist/bin';
@@ -23,60 +18,6 @@ const benchOutdir = 'dist/bench-bundle';
 await rm(outdir, {recursive: true, force: true});
 await rm(benchOutdir, {recursive: true, force: true});
 const workerFile = 'demo-worker.js';
-
-const boundedInkCaches: Plugin = {
-	name: 'bounded-ink-caches',
-	setup(builder) {
-		builder.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, async (arguments_) => ({
-			contents: memoizeInkRows(await readFile(arguments_.path, 'utf8')),
-			loader: 'js',
-		}));
-		builder.onLoad(
-			{filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/},
-			async (arguments_) => ({
-				contents: skipEqualStyleDiffs(await readFile(arguments_.path, 'utf8')),
-				loader: 'js',
-			}),
-		);
-		// string-width 8, which Ink and lbtop measure with (wrap-ansi keeps a 7 of its own).
-		builder.onLoad(
-			{filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/},
-			async (arguments_) =>
-				/[\\/]wrap-ansi[\\/]/.test(arguments_.path)
-					? undefined
-					: {contents: measureByUnits(await readFile(arguments_.path, 'utf8')), loader: 'js'},
-		);
-		builder.onLoad(
-			{filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/},
-			async (arguments_) => ({
-				contents: tokenizeByUnits(await readFile(arguments_.path, 'utf8')),
-				loader: 'js',
-			}),
-		);
-		builder.onLoad(
-			{filter: /[\\/]ink[\\/]build[\\/](measure-text|wrap-text|render-node-to-output)\.js$/},
-			async (arguments_) => {
-				const file = inkCacheFileOf(arguments_.path);
-				const source = await readFile(arguments_.path, 'utf8');
-				const bounded = file === undefined ? source : boundInkCache(file, source);
-				return {
-					contents: file === 'render-node-to-output' ? replayInkSubtrees(file, bounded) : bounded,
-					loader: 'js',
-				};
-			},
-		);
-		builder.onLoad(
-			{filter: /[\\/]ink[\\/]build[\\/](dom|reconciler)\.js$/},
-			async (arguments_) => ({
-				contents: replayInkSubtrees(
-					arguments_.path.endsWith('dom.js') ? 'dom' : 'reconciler',
-					await readFile(arguments_.path, 'utf8'),
-				),
-				loader: 'js',
-			}),
-		);
-	},
-};
 
 // What every bundle shares: the product's, and the memory benchmark's monitor, which must run the
 // code as it ships.
@@ -95,7 +36,7 @@ const shared: BuildOptions = {
 	// the sim's Athena loads from node_modules on its first query: it cannot be bundled, and
 	// nothing else needs it.
 	external: ['react-devtools-core', '@duckdb/node-api'],
-	plugins: [boundedInkCaches, sdkShapesUsed],
+	plugins: [inkPatches, sdkShapesUsed],
 	logLevel: 'warning',
 	// React and its reconciler ship development and production builds chosen at run time by
 	// NODE_ENV; lbtop runs the production one (cli.tsx), so the other is left out of the bundle.

@@ -93,17 +93,21 @@ const serializeRemembered = `        const lbtopNextRows = [];
 `;
 
 // Ink's own drawing of one row, from its writes in order.
+// The row's cells are made at their size at once (pushing one by one grows the array five times);
+// only a write past the width can leave a hole for Ink's filter to drop, so without one the row
+// is drawn as it is.
 const drawRow = `    lbtopDrawRow(segments) {
-        const currentLine = [];
-        for (let x = 0; x < this.width; x++) {
-            currentLine.push(lbtopBlank);
-        }
+        // As many cells as Ink's loop up to the width pushes, whatever number the width is.
+        const cells = this.width > 0 ? Math.ceil(this.width) : 0;
+        const currentLine = new Array(cells).fill(lbtopBlank);
         for (let segment = 0; segment < segments.length; segment += 2) {
             const x = segments[segment];
             const line = segments[segment + 1];
 ${writeCharacters.replaceAll(/^ {8}/gm, '')}        }
         // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
-        const lineWithoutEmptyItems = currentLine.filter(item => item !== undefined);
+        const lineWithoutEmptyItems = currentLine.length === cells
+            ? currentLine
+            : currentLine.filter(item => item !== undefined);
         return styledCharsToString(lineWithoutEmptyItems).trimEnd();
     }
     get() {

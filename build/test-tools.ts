@@ -1,5 +1,6 @@
-// `npm test` runs lbtop in a real terminal (tmux) and checks the sim against an independent AWS
-// client (Debian's AWS CLI v2 at /usr/bin/aws). On a fresh machine they are not there yet: as root
+// `npm test` runs lbtop in a real terminal (tmux), checks the sim against an independent AWS
+// client (Debian's AWS CLI v2 at /usr/bin/aws), and runs lbtop and the sim on a clock set just
+// before midnight UTC (faketime). On a fresh machine they are not there yet: as root
 // with apt-get this installs them; otherwise it stops at once, before the build, saying what is
 // missing and how to install it, instead of failing tests one by one minutes later.
 import {spawnSync} from 'node:child_process';
@@ -10,7 +11,7 @@ import {fileURLToPath} from 'node:url';
 
 export const awsCliPath = '/usr/bin/aws';
 
-export type Found = {readonly tmux: boolean; readonly awsCli: boolean};
+export type Found = {readonly tmux: boolean; readonly awsCli: boolean; readonly faketime: boolean};
 export type Powers = {readonly root: boolean; readonly apt: boolean};
 
 export type Plan =
@@ -19,7 +20,22 @@ export type Plan =
 	| {readonly kind: 'missing'; readonly message: string};
 
 const why =
-	'the end-to-end tests run lbtop in tmux; the conformance tests check the sim against the AWS CLI';
+	'the end-to-end tests run lbtop in tmux, one of them across midnight UTC under faketime; the conformance tests check the sim against the AWS CLI';
+
+/** The Debian packages of what `found` lacks, in a fixed order. */
+function missingPackages(found: Found): string[] {
+	return [
+		...(found.tmux ? [] : ['tmux']),
+		...(found.awsCli ? [] : ['awscli']),
+		...(found.faketime ? [] : ['faketime']),
+	];
+}
+
+function listText(items: readonly string[]): string {
+	return items.length < 2
+		? items.join('')
+		: `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}
 
 export function missingMessage(packages: readonly string[], powers: Powers): string {
 	const what = packages.map((name) =>
@@ -27,16 +43,16 @@ export function missingMessage(packages: readonly string[], powers: Powers): str
 	);
 	const install = powers.apt
 		? `sudo apt-get install ${packages.join(' ')}`
-		: `install ${what.join(' and ')} with the system's package manager`;
+		: `install ${listText(what)} with the system's package manager`;
 	return [
-		`npm test needs ${what.join(' and ')}, which this machine does not have (${why}).`,
+		`npm test needs ${listText(what)}, which this machine does not have (${why}).`,
 		`  Install, then run npm test again: ${install}`,
 		'  (as root with apt-get, npm test installs what is missing itself).',
 	].join('\n');
 }
 
 export function testToolsPlan(found: Found, powers: Powers): Plan {
-	const packages = [...(found.tmux ? [] : ['tmux']), ...(found.awsCli ? [] : ['awscli'])];
+	const packages = missingPackages(found);
 	if (packages.length === 0) {
 		return {kind: 'ready'};
 	}
@@ -61,7 +77,11 @@ function onPath(command: string, path: string | undefined): boolean {
 }
 
 function found(env: NodeJS.ProcessEnv): Found {
-	return {tmux: onPath('tmux', env.PATH), awsCli: executable(awsCliPath)};
+	return {
+		tmux: onPath('tmux', env.PATH),
+		awsCli: executable(awsCliPath),
+		faketime: onPath('faketime', env.PATH),
+	};
 }
 
 function run(command: string, args: readonly string[]): boolean {
@@ -88,9 +108,8 @@ function main(): number {
 	process.stderr.write(`npm test: installing ${plan.packages.join(' ')} with apt-get (${why})\n`);
 	const installed =
 		run('apt-get', ['update', '-qq']) && run('apt-get', ['install', '-y', '-qq', ...plan.packages]);
-	const after = found(env);
-	if (!installed || !after.tmux || !after.awsCli) {
-		const still = [...(after.tmux ? [] : ['tmux']), ...(after.awsCli ? [] : ['awscli'])];
+	const still = missingPackages(found(env));
+	if (!installed || still.length > 0) {
 		process.stderr.write(`npm test: apt-get could not install ${still.join(' ')}\n`);
 		return 1;
 	}

@@ -43,7 +43,7 @@ import {
 	type ShellState,
 	shellReducer,
 } from './shell/shell-state.js';
-import {StatusLine} from './shell/status-line.js';
+import {TickedStatusLine} from './shell/status-line.js';
 import {useResumedNote} from './shell/use-resumed-note.js';
 import {useShellInput} from './shell/use-shell-input.js';
 import {StartupPanel} from './startup-panel.js';
@@ -222,12 +222,20 @@ function Shell(properties: Properties) {
 				}
 			: {}),
 	});
-	const labels = {
-		'toggle-pause': state.frozen === undefined ? 'pause' : 'resume',
-		'toggle-zoom': state.zoomed ? 'unzoom' : 'zoom',
-		// In a target's requests, Enter opens the request under the cursor.
-		'drill-down': keyContext(state) === 'detail-list' ? 'request' : 'detail',
-	} as const;
+	const pauseLabel = state.frozen === undefined ? 'pause' : 'resume';
+	const zoomLabel = state.zoomed ? 'unzoom' : 'zoom';
+	// In a target's requests, Enter opens the request under the cursor.
+	const drillLabel = keyContext(state) === 'detail-list' ? 'request' : 'detail';
+	// The same object while the words are: a write does not draw the help bar again.
+	const labels = useMemo(
+		() =>
+			({
+				'toggle-pause': pauseLabel,
+				'toggle-zoom': zoomLabel,
+				'drill-down': drillLabel,
+			}) as const,
+		[pauseLabel, zoomLabel, drillLabel],
+	);
 	// Before the load balancer is found, the panes have nothing to wait for but this failure.
 	const startup = startupFailure(live);
 	const filterInput = (
@@ -323,18 +331,14 @@ function Shell(properties: Properties) {
 					(state.editingFilter && layout.helpBar === 0 ? (
 						filterInput
 					) : (
-						<OnTick>
-							{(now) => (
-								<StatusLine
-									snapshot={snapshot}
-									now={now}
-									width={layout.columns}
-									timeZone={state.timeZone}
-									ascii={ascii}
-									color={color}
-								/>
-							)}
-						</OnTick>
+						<TickedStatusLine
+							row={totalRows(layout) - layout.status}
+							snapshot={snapshot}
+							width={layout.columns}
+							timeZone={state.timeZone}
+							ascii={ascii}
+							color={color}
+						/>
 					))}
 			</Box>
 		</AsciiContext.Provider>

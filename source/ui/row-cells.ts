@@ -2,7 +2,9 @@
 // character drawn there and the style it was drawn in. Widths follow string-width, the measure
 // Ink lays the frame out by, so the columns are the ones Ink meant. Where a terminal might count
 // differently (emoji sequences, zero-width characters) the cell is marked: nothing to its right
-// can be placed by column with confidence.
+// can be placed by column with confidence. A row is read into a few arrays, a number or a style
+// per cell, not an object per cell: the rows of each frame that changed are read, about a thousand
+// cells a clock tick.
 import stringWidth from 'string-width';
 import {isNarrowText} from './panes/text-width.js';
 import {applySgr, plainStyle, sgrParameters} from './sgr-state.js';
@@ -19,15 +21,6 @@ export type Cell = {
 	/** SGR parameters in force at `to`. */
 	readonly styleAfter: string;
 };
-
-export type RowCells = {
-	readonly line: string;
-	readonly cells: readonly Cell[];
-	/** The first column whose width a terminal might see otherwise; Infinity when there is none. */
-	readonly firstUncertain: number;
-};
-
-type MutableCell = {-readonly [Key in keyof Cell]: Cell[Key]};
 
 const sgrSequence = /\u001B\[([\d;]*)m/y;
 // C0 and C1 controls move the cursor or do nothing visible; either way columns stop adding up.
@@ -53,12 +46,125 @@ function certainWidth(segment: string, width: number): boolean {
 	return marks.every((mark) => combiningMark.test(mark) && !variationSelector.test(mark));
 }
 
+// Per cell: where its text starts and ends in the line, its style and the style at its end (as
+// indexes into the row's styles), and 1 on a wide character's right half. A row keeps them in one
+// array, a section each, so reading a row makes one array whatever its width.
+const start = 0;
+const end = 1;
+const styleAt = 2;
+const styleAfterAt = 3;
+const tail = 4;
+const sections = 5;
+
+// Cells are read into this, grown as needed, then copied out at the row's size.
+let capacity = 0;
+let scratch = new Int32Array(0);
+
+function reserve(cells: number): void {
+	if (cells <= capacity) {
+		return;
+	}
+	const grown = Math.max(cells, capacity * 2, 256);
+	const next = new Int32Array(sections * grown);
+	for (let section = 0; section < sections; section++) {
+		next.set(scratch.subarray(section * capacity, (section + 1) * capacity), section * grown);
+	}
+	scratch = next;
+	capacity = grown;
+}
+
+/** A row read into cells: one per column, each the character drawn there and its style. */
+export class RowCells {
+	constructor(
+		readonly line: string,
+		/** The number of cells (columns). */
+		readonly length: number,
+		/** The first column whose width a terminal might see otherwise; Infinity when there is none. */
+		readonly firstUncertain: number,
+		private readonly data: Int32Array,
+		private readonly styles: readonly string[],
+		/** Texts that are not the one UTF-16 unit at the cell's start, by column. */
+		private readonly texts: ReadonlyMap<number, string> | undefined,
+	) {}
+
+	private at(section: number, column: number): number {
+		return this.data[section * this.length + column] ?? 0;
+	}
+
+	text(column: number): string {
+		if (this.wideTail(column)) {
+			return '';
+		}
+		return this.texts?.get(column) ?? this.line.charAt(this.at(start, column));
+	}
+
+	style(column: number): string {
+		return this.styles[this.at(styleAt, column)] ?? '';
+	}
+
+	styleAfter(column: number): string {
+		return this.styles[this.at(styleAfterAt, column)] ?? '';
+	}
+
+	wideTail(column: number): boolean {
+		return this.at(tail, column) === 1;
+	}
+
+	from(column: number): number {
+		return this.at(start, column);
+	}
+
+	to(column: number): number {
+		return this.at(end, column);
+	}
+
+	/** Whether both rows draw the same character in the same style at `column` (both within). */
+	sameCell(column: number, other: RowCells): boolean {
+		const wideTail = this.wideTail(column);
+		if (wideTail !== other.wideTail(column) || this.style(column) !== other.style(column)) {
+			return false;
+		}
+		if (this.texts?.has(column) === true || other.texts?.has(column) === true) {
+			return this.text(column) === other.text(column);
+		}
+		return (
+			wideTail ||
+			this.line.charCodeAt(this.at(start, column)) ===
+				other.line.charCodeAt(other.at(start, column))
+		);
+	}
+
+	/** The cells as objects, column by column. */
+	get cells(): Cell[] {
+		return Array.from({length: this.length}, (_, column) => ({
+			text: this.text(column),
+			style: this.style(column),
+			wideTail: this.wideTail(column),
+			from: this.from(column),
+			to: this.to(column),
+			styleAfter: this.styleAfter(column),
+		}));
+	}
+}
+
 /** The row's cells, or undefined when it carries something other than text and SGR styles. */
 export function parseRow(line: string): RowCells | undefined {
-	const cells: MutableCell[] = [];
+	// A unit is at most one cell, but a wide character of one unit is two.
+	reserve(2 * line.length);
+	let count = 0;
 	let firstUncertain = Number.POSITIVE_INFINITY;
 	let state = plainStyle;
-	let style = '';
+	const styles = [''];
+	let styleId = 0;
+	let texts: Map<number, string> | undefined;
+	const push = (from: number, to: number, wideTail: number) => {
+		scratch[start * capacity + count] = from;
+		scratch[end * capacity + count] = to;
+		scratch[styleAt * capacity + count] = styleId;
+		scratch[styleAfterAt * capacity + count] = styleId;
+		scratch[tail * capacity + count] = wideTail;
+		count += 1;
+	};
 	let index = 0;
 	while (index < line.length) {
 		if (line.charCodeAt(index) === 0x1b) {
@@ -69,13 +175,17 @@ export function parseRow(line: string): RowCells | undefined {
 				return undefined;
 			}
 			state = next;
-			style = sgrParameters(state);
+			const style = sgrParameters(state);
+			styleId = styles.indexOf(style);
+			if (styleId === -1) {
+				styleId = styles.push(style) - 1;
+			}
 			index = sgrSequence.lastIndex;
 			continue;
 		}
 		const nextEscape = line.indexOf('\u001B', index);
-		const end = nextEscape === -1 ? line.length : nextEscape;
-		const text = line.slice(index, end);
+		const textEnd = nextEscape === -1 ? line.length : nextEscape;
+		const text = line.slice(index, textEnd);
 		if (controlCharacter.test(text)) {
 			return undefined;
 		}
@@ -83,21 +193,13 @@ export function parseRow(line: string): RowCells | undefined {
 		// cell, so it needs no segmentation; only a few of them (`©`, `▶`) may show as emoji.
 		if (isNarrowText(text)) {
 			const ascii = printableAscii.test(text);
-			for (let from = index; from < end; from++) {
-				const character = line.charAt(from);
-				if (!ascii && unsteadyBase.test(character)) {
-					firstUncertain = Math.min(firstUncertain, cells.length);
+			for (let from = index; from < textEnd; from++) {
+				if (!ascii && unsteadyBase.test(line.charAt(from))) {
+					firstUncertain = Math.min(firstUncertain, count);
 				}
-				cells.push({
-					text: character,
-					style,
-					wideTail: false,
-					from,
-					to: from + 1,
-					styleAfter: style,
-				});
+				push(from, from + 1, 0);
 			}
-			index = end;
+			index = textEnd;
 			continue;
 		}
 		for (const {segment, index: offset} of segmenter.segment(text)) {
@@ -106,31 +208,45 @@ export function parseRow(line: string): RowCells | undefined {
 			const width = stringWidth(segment);
 			if (width === 0) {
 				// Terminals stack a zero-width character on the cell before it, or give it a column.
-				const owner = cells.findLast((cell) => !cell.wideTail);
-				if (owner === undefined) {
+				let owner = count - 1;
+				while (owner >= 0 && scratch[tail * capacity + owner] === 1) {
+					owner -= 1;
+				}
+				if (owner < 0) {
 					return undefined;
 				}
-				owner.text += segment;
-				firstUncertain = Math.min(firstUncertain, cells.indexOf(owner));
-				for (const cell of cells.slice(cells.indexOf(owner))) {
-					cell.to = to;
-					cell.styleAfter = style;
+				texts ??= new Map();
+				const ownerText = texts.get(owner) ?? line.charAt(scratch[start * capacity + owner] ?? 0);
+				texts.set(owner, ownerText + segment);
+				firstUncertain = Math.min(firstUncertain, owner);
+				for (let cell = owner; cell < count; cell++) {
+					scratch[end * capacity + cell] = to;
+					scratch[styleAfterAt * capacity + cell] = styleId;
 				}
 				continue;
 			}
 			if (!certainWidth(segment, width)) {
-				firstUncertain = Math.min(firstUncertain, cells.length);
+				firstUncertain = Math.min(firstUncertain, count);
 			}
-			cells.push({text: segment, style, wideTail: false, from, to, styleAfter: style});
+			reserve(count + width);
+			if (segment.length !== 1) {
+				texts ??= new Map();
+				texts.set(count, segment);
+			}
+			push(from, to, 0);
 			for (let column = 1; column < width; column++) {
-				cells.push({text: '', style, wideTail: true, from, to, styleAfter: style});
+				push(from, to, 1);
 			}
 		}
-		index = end;
+		index = textEnd;
 	}
 	// The erase that ends a drawn row paints the rest in the background then in force.
-	if (style !== '') {
+	if (styleId !== 0) {
 		return undefined;
 	}
-	return {line, cells, firstUncertain};
+	const data = new Int32Array(sections * count);
+	for (let section = 0; section < sections; section++) {
+		data.set(scratch.subarray(section * capacity, section * capacity + count), section * count);
+	}
+	return new RowCells(line, count, firstUncertain, data, styles, texts);
 }

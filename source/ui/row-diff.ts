@@ -2,7 +2,7 @@
 // whole row resends ~200 columns and their colours each second; this sends only the changed
 // cells. Invariant (kept by frame-diff): the terminal shows each row as if `CSI row;1H`, the row's
 // text and `CSI K` had been written, with the style plain before and after every write.
-import {type Cell, parseRow, type RowCells} from './row-cells.js';
+import {parseRow, type RowCells} from './row-cells.js';
 
 const esc = '\u001B[';
 const clearToEnd = `${esc}K`;
@@ -11,13 +11,12 @@ const resetStyle = `${esc}m`;
 /** Columns `start`..`end` (0-based, inclusive); `toEnd` also erases whatever lies beyond. */
 type Span = {readonly start: number; readonly end: number; readonly toEnd: boolean};
 
-const sameCell = (left: Cell | undefined, right: Cell | undefined): boolean =>
-	left === right ||
-	(left !== undefined &&
-		right !== undefined &&
-		left.text === right.text &&
-		left.style === right.style &&
-		left.wideTail === right.wideTail);
+/** Whether both rows draw the same at `column`: the same cell, or none (past both rows' ends). */
+const sameCell = (before: RowCells, after: RowCells, column: number): boolean => {
+	const inBefore = column < before.length;
+	const inAfter = column < after.length;
+	return inBefore && inAfter ? before.sameCell(column, after) : inBefore === inAfter;
+};
 
 /**
  * Runs of differing columns. A run never starts on a wide character's right half (the columns
@@ -25,10 +24,10 @@ const sameCell = (left: Cell | undefined, right: Cell | undefined): boolean =>
  * a run ending on a left half still redraws both.
  */
 function differingRuns(before: RowCells, after: RowCells): Span[] {
-	const width = Math.max(before.cells.length, after.cells.length);
+	const width = Math.max(before.length, after.length);
 	const runs: Span[] = [];
 	for (let column = 0; column < width; column++) {
-		if (sameCell(before.cells[column], after.cells[column])) {
+		if (sameCell(before, after, column)) {
 			continue;
 		}
 		const last = runs.at(-1);
@@ -52,23 +51,23 @@ function steadyRuns(runs: readonly Span[], before: RowCells, after: RowCells): S
 		return [...runs];
 	}
 	const start = Math.min(runs[firstUnsteady]?.start ?? unsure, unsure);
-	const end = Math.max(before.cells.length, after.cells.length) - 1;
+	const end = Math.max(before.length, after.length) - 1;
 	return [...runs.slice(0, firstUnsteady), {start, end, toEnd: true}];
 }
 
 /** The bytes that draw `span` of the row `after` on screen row `row` (1-based). */
 function drawSpan(row: number, after: RowCells, span: Span): string {
-	const {cells, line} = after;
+	const {length, line} = after;
 	const move = `${esc}${row};${span.start + 1}H`;
-	const first = cells[span.start];
-	const last = cells[Math.min(span.end, cells.length - 1)];
-	const erase = span.toEnd || span.end >= cells.length ? clearToEnd : '';
-	if (first === undefined || last === undefined) {
+	const last = Math.min(span.end, length - 1);
+	const erase = span.toEnd || span.end >= length ? clearToEnd : '';
+	if (span.start >= length || last < 0) {
 		return `${move}${erase}`;
 	}
-	const open = first.style === '' ? '' : `${esc}${first.style}m`;
-	const close = last.styleAfter === '' ? '' : resetStyle;
-	return `${move}${open}${line.slice(first.from, last.to)}${close}${erase}`;
+	const firstStyle = after.style(span.start);
+	const open = firstStyle === '' ? '' : `${esc}${firstStyle}m`;
+	const close = after.styleAfter(last) === '' ? '' : resetStyle;
+	return `${move}${open}${line.slice(after.from(span.start), after.to(last))}${close}${erase}`;
 }
 
 const byteLength = (text: string) => Buffer.byteLength(text);
@@ -92,20 +91,24 @@ function joinCheapGaps(row: number, after: RowCells, runs: readonly Span[]): Spa
 	return joined;
 }
 
-// A row changed in this frame is the row to change from in the next: each is read once. Bounded
-// to a few screens of rows, so the memo never holds more than the screen did recently.
-const parsedLimit = 512;
-let parsedRows = new Map<string, RowCells | undefined>();
+// A row changed in this frame is the row to change from in the next: each is read once. The memo
+// keeps two generations of at most `generationLimit` rows each, enough for the rows one frame
+// changes and the ones it changes from; a third generation is dropped whole, so what it holds
+// stays bounded whatever the rows (it once held up to 512 rows, the heap's largest item).
+const generationLimit = 64;
+let currentRows = new Map<string, RowCells | undefined>();
+let olderRows = new Map<string, RowCells | undefined>();
 
-function parsed(line: string): RowCells | undefined {
-	if (parsedRows.has(line)) {
-		return parsedRows.get(line);
+export function parsed(line: string): RowCells | undefined {
+	if (currentRows.has(line)) {
+		return currentRows.get(line);
 	}
-	if (parsedRows.size >= parsedLimit) {
-		parsedRows = new Map();
+	const cells = olderRows.has(line) ? olderRows.get(line) : parseRow(line);
+	if (currentRows.size >= generationLimit) {
+		olderRows = currentRows;
+		currentRows = new Map();
 	}
-	const cells = parseRow(line);
-	parsedRows.set(line, cells);
+	currentRows.set(line, cells);
 	return cells;
 }
 

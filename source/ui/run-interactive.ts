@@ -6,7 +6,9 @@ import {render} from 'ink';
 import {createElement, type ReactElement} from 'react';
 import {createDiffWriter} from './diff-stdout.js';
 import {enterFullscreen, repaintSequence} from './hooks/alternate-screen.js';
+import {TickRowsContext} from './hooks/use-ticked-row.js';
 import {StdoutBridge} from './shell/stdout-bridge.js';
+import {createTickRows} from './tick-rows.js';
 
 export type InteractiveStreams = {
 	readonly stdout: NodeJS.WriteStream;
@@ -31,7 +33,11 @@ export async function runInteractive(
 	const repaint = () => {
 		writeThroughInk?.(repaintSequence);
 	};
-	const diff = createDiffWriter(stdout);
+	// Rows only the clock changes are drawn through the differ without React (tick-rows.ts).
+	const diff = createDiffWriter(stdout, (lines) => {
+		tickRows.frame(lines);
+	});
+	const tickRows = createTickRows(diff);
 	// Ink sizes and listens to the real stream; only its writes go through the differ.
 	const diffedStdout = new Proxy(stdout, {
 		get(target, property) {
@@ -50,7 +56,7 @@ export async function runInteractive(
 					writeThroughInk = write;
 				},
 			},
-			element,
+			createElement(TickRowsContext.Provider, {value: tickRows}, element),
 		),
 		{
 			stdout: diffedStdout,

@@ -84,12 +84,16 @@ function extendedColour(
 	return undefined;
 }
 
+// Made once: a closure made per call loses its optimized code when it dies, and each frame's
+// changed rows apply their styles here.
+const parameterNumber = (part: string): number => (part === '' ? 0 : Number(part));
+
 /** The state after `CSI parameters m`, or undefined for a parameter this model does not know. */
 export function applySgr(state: SgrState, parameters: string): SgrState | undefined {
 	if (!/^[\d;]*$/.test(parameters)) {
 		return undefined;
 	}
-	const numbers = parameters.split(';').map((part) => (part === '' ? 0 : Number(part)));
+	const numbers = parameters.split(';').map(parameterNumber);
 	const next: Record<Slot, string> = {...state};
 	for (let index = 0; index < numbers.length; index++) {
 		const code = numbers[index] ?? 0;

@@ -161,6 +161,17 @@ describe("Ink's Output in the bundle, drawing only the rows that changed", () =>
 		}
 	});
 
+	it('draws rows at a width that is not whole, and past the width, as Ink does', () => {
+		const operations: Operation[] = [
+			{type: 'write', x: 0, y: 0, text: 'ok'},
+			{type: 'write', x: 9, y: 0, text: '\u001B[7msel\u001B[27m'},
+			{type: 'write', x: 3, y: 1, text: '漢字'},
+		];
+		for (const width of [6.5, 0.5, 0, 4]) {
+			expect(draw(patched, width, 2, operations)).toEqual(draw(original, width, 2, operations));
+		}
+	});
+
 	it('draws a row that changed after one that did not', () => {
 		const frame = (clock: string): Operation[] => [
 			{type: 'write', x: 0, y: 0, text: `lbtop ${clock}`},

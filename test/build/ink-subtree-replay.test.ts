@@ -5,11 +5,11 @@
 import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {pathToFileURL} from 'node:url';
-import {build, type Plugin} from 'esbuild';
+import type {Plugin} from 'esbuild';
 import fc from 'fast-check';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {replayInkSubtrees} from '../../build/ink-subtree-replay.js';
+import {bundleInk, screenDrawer} from './ink-bundles.js';
 
 type Segment = {
 	readonly text: string;
@@ -32,9 +32,8 @@ type Drawer = {draw(screens: readonly Screen[], columns: number): Promise<string
 // rows, clipped to its height), a footer. Keys come from small pools, so React keeps, moves and
 // drops the same nodes from one screen to the next.
 const entry = `
-import {EventEmitter} from 'node:events';
-import {render, Box, Text} from 'ink';
-import {createElement as h, memo, useState} from 'react';
+import {Box, Text} from 'ink';
+import {createElement as h, memo} from 'react';
 
 // As lbtop's panes and rows, memoized: what did not change is not rendered again.
 const same = (previous, next) => JSON.stringify(previous) === JSON.stringify(next);
@@ -62,40 +61,7 @@ function screen(value, columns) {
 		h(Text, {dimColor: true}, value.footer));
 }
 
-// Screens change through state, as lbtop's do: rendering the root again would render every Text.
-let show;
-function Root({first, columns}) {
-	const [state, setState] = useState({value: first});
-	show = setState;
-	return screen(state.value, columns);
-}
-
-export async function draw(screens, columns) {
-	const stdout = new EventEmitter();
-	stdout.columns = columns;
-	stdout.rows = 40;
-	let last = '';
-	let writes = 0;
-	stdout.write = (data) => {
-		last = data;
-		writes += 1;
-		return true;
-	};
-	const frames = [];
-	const instance = render(h(Root, {first: screens[0], columns}), {stdout, debug: true, patchConsole: false});
-	frames.push(last);
-	for (const value of screens.slice(1)) {
-		const before = writes;
-		show({value});
-		for (let wait = 0; writes === before && wait < 1000; wait += 1) {
-			await new Promise((resolve) => setImmediate(resolve));
-		}
-		frames.push(last);
-	}
-	instance.unmount();
-	return frames;
-}
-`;
+${screenDrawer}`;
 
 const replay: Plugin = {
 	name: 'ink-subtree-replay',
@@ -117,47 +83,15 @@ const replay: Plugin = {
 	},
 };
 
-// Ink loads React DevTools only when DEV=true; the bundles here never do.
-const noDevtools: Plugin = {
-	name: 'no-devtools',
-	setup(builder) {
-		builder.onResolve({filter: /^react-devtools-core$/}, () => ({
-			path: 'devtools',
-			namespace: 'stub',
-		}));
-		builder.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {};'}));
-	},
-};
-
 let directory = '';
 let installed: Drawer;
 let replaying: Drawer;
 
-async function bundle(name: string, plugins: Plugin[]): Promise<Drawer> {
-	const outfile = join(directory, `${name}.mjs`);
-	await build({
-		entryPoints: [join(directory, 'entry.mjs')],
-		outfile,
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		target: 'node20',
-		nodePaths: [join(process.cwd(), 'node_modules')],
-		banner: {
-			js: "import {createRequire as lbtopCreateRequire} from 'node:module';\nconst require = lbtopCreateRequire(import.meta.url);",
-		},
-		define: {'process.env.NODE_ENV': '"production"'},
-		plugins: [noDevtools, ...plugins],
-		logLevel: 'error',
-	});
-	return (await import(pathToFileURL(outfile).href)) as Drawer;
-}
-
 beforeAll(async () => {
 	directory = await mkdtemp(join(tmpdir(), 'lbtop-ink-replay-'));
 	await writeFile(join(directory, 'entry.mjs'), entry);
-	installed = await bundle('installed', []);
-	replaying = await bundle('replaying', [replay]);
+	installed = await bundleInk<Drawer>(directory, 'entry.mjs', 'installed', []);
+	replaying = await bundleInk<Drawer>(directory, 'entry.mjs', 'replaying', [replay]);
 }, 60_000);
 
 afterAll(async () => {

@@ -13,34 +13,41 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('testToolsPlan', () => {
 	it.each([
-		[{tmux: true, awsCli: true}, {root: false, apt: false}, {kind: 'ready'}],
+		[{tmux: true, awsCli: true, faketime: true}, {root: false, apt: false}, {kind: 'ready'}],
 		[
-			{tmux: false, awsCli: true},
+			{tmux: false, awsCli: true, faketime: true},
 			{root: true, apt: true},
 			{kind: 'install', packages: ['tmux']},
 		],
 		[
-			{tmux: false, awsCli: false},
+			{tmux: true, awsCli: true, faketime: false},
 			{root: true, apt: true},
-			{kind: 'install', packages: ['tmux', 'awscli']},
+			{kind: 'install', packages: ['faketime']},
+		],
+		[
+			{tmux: false, awsCli: false, faketime: false},
+			{root: true, apt: true},
+			{kind: 'install', packages: ['tmux', 'awscli', 'faketime']},
 		],
 	])('%j %j → %j', (found, powers, plan) => {
 		expect(testToolsPlan(found, powers)).toEqual(plan);
 	});
 
 	it.each([
-		[{root: false, apt: true}, 'sudo apt-get install tmux awscli'],
+		[{root: false, apt: true}, 'sudo apt-get install tmux awscli faketime'],
 		[
 			{root: true, apt: false},
-			"install tmux and the AWS CLI v2 (/usr/bin/aws) with the system's package manager",
+			"install tmux, the AWS CLI v2 (/usr/bin/aws) and faketime with the system's package manager",
 		],
 	])(
 		'cannot install (%j): says what is missing and the command to install it',
 		(powers, command) => {
-			const plan = testToolsPlan({tmux: false, awsCli: false}, powers);
+			const plan = testToolsPlan({tmux: false, awsCli: false, faketime: false}, powers);
 			expect(plan.kind).toBe('missing');
 			const message = plan.kind === 'missing' ? plan.message : '';
-			expect(message).toMatch(/^npm test needs tmux and the AWS CLI v2 \(\/usr\/bin\/aws\)/);
+			expect(message).toMatch(
+				/^npm test needs tmux, the AWS CLI v2 \(\/usr\/bin\/aws\) and faketime/,
+			);
 			expect(message).toContain(`Install, then run npm test again: ${command}`);
 		},
 	);

@@ -1,5 +1,6 @@
 import type {PaneReads, ShellPaneProperties} from '../app-types.js';
 import {changesLines} from './changes-rows.js';
+import {loadingSpan} from './loading.js';
 import {PaneLines} from './pane-lines.js';
 import {type ListLines, usePaneLines} from './use-pane-lines.js';
 
@@ -14,11 +15,14 @@ const list: ListLines = (snapshot, context, view) =>
 		view,
 	);
 
+/**
+ * Of the window, the pane shows only where it starts while CloudTrail is not read back that far
+ * ("loading"): a write that slides the window leaves the list as it was.
+ */
 export const changesReads: PaneReads = (snapshot) => [
 	snapshot.changes,
 	snapshot.sources.changes,
-	snapshot.window.start,
-	snapshot.window.end,
+	loadingSpan(snapshot.changes?.coveredFrom, snapshot.window.start)?.from,
 ];
 
 export function ChangesPane(properties: ShellPaneProperties) {

@@ -58,23 +58,40 @@ export function sameLine(left: Line, right: Line): boolean {
 		return false;
 	}
 
-	return left.every((segment, index) => {
+	// A loop, not a closure per call: see tableRow.
+	for (let index = 0; index < left.length; index += 1) {
+		const segment = left[index];
 		const other = right[index];
-		return (
-			other !== undefined &&
-			segment.text === other.text &&
-			segment.tone === other.tone &&
-			(segment.inverse === true) === (other.inverse === true)
-		);
-	});
+		if (
+			segment === undefined ||
+			other === undefined ||
+			segment.text !== other.text ||
+			segment.tone !== other.tone ||
+			(segment.inverse === true) !== (other.inverse === true)
+		) {
+			return false;
+		}
+	}
+
+	return true;
 }
 
 export function sameLines(left: readonly Line[], right: readonly Line[]): boolean {
-	return (
-		left === right ||
-		(left.length === right.length &&
-			left.every((value, index) => sameLine(value, right[index] ?? [])))
-	);
+	if (left === right) {
+		return true;
+	}
+
+	if (left.length !== right.length) {
+		return false;
+	}
+
+	for (let index = 0; index < left.length; index += 1) {
+		if (!sameLine(left[index] ?? [], right[index] ?? [])) {
+			return false;
+		}
+	}
+
+	return true;
 }
 
 /** At most `width` cells; the ellipsis marks a cut and takes the tone of the segment it ends. */

@@ -17,6 +17,7 @@ import {drawVisible} from './scroll.js';
 import {sourceBanner} from './source-status.js';
 import {sparkline} from './sparkline.js';
 import {type Column, layoutTable, tableHeader, tableLine, tableRow} from './table.js';
+import {axisReads} from './time-axis.js';
 
 export type MetricsInput = {
 	readonly metrics?: MetricsView;
@@ -158,6 +159,54 @@ function freshnessLine(
 				];
 	parts.push({line: alarms, priority: 1}, ...extra);
 	return joinParts(parts, context.width, line(context.glyphs.separator, 'dim'));
+}
+
+/** How many of `times` fall before `time`: equal counts leave every time on the same side. */
+function countBefore(times: Iterable<number>, time: number): number {
+	let count = 0;
+	for (const each of times) {
+		if (each < time) {
+			count += 1;
+		}
+	}
+	return count;
+}
+
+function* pointTimes(series: MetricSeries): Iterable<number> {
+	for (const point of series.points) {
+		yield point.t;
+	}
+}
+
+/**
+ * Everything the pane draws from the window, for its reads (PaneEntry.reads). The window slides
+ * with every write of any source, but this pane changes only when a period boundary passes its end
+ * (the axes), a datapoint or a change passes its start or end (minimums, maximums, the marks), or
+ * it starts elsewhere while part of it is loading: equal values draw equal lines.
+ */
+export function metricsWindowReads(input: Omit<MetricsInput, 'state'>): unknown[] {
+	const {metrics, window} = input;
+	if (metrics === undefined) {
+		return [];
+	}
+
+	const changeTimes = input.changeTimes ?? [];
+	const reads: unknown[] = [
+		window.end - window.start,
+		Math.floor(window.start / metricPeriodMs),
+		metrics.dataThrough === undefined ? window.end : undefined,
+		loadingSpan(input.changesFrom, window.start)?.from,
+		countBefore(changeTimes, window.start),
+		countBefore(changeTimes, window.end),
+		...axisReads(window, metricPeriodMs),
+	];
+	for (const series of metrics.series) {
+		reads.push(
+			...axisReads(window, series.periodSeconds * 1000),
+			countBefore(pointTimes(series), window.start),
+		);
+	}
+	return reads;
 }
 
 export function metricsLines(

@@ -1,6 +1,6 @@
 import {Box, Text, type TextProps} from 'ink';
 import {memo, useMemo} from 'react';
-import {type FrameSegment, frameRows} from './frame.js';
+import {type FrameRow, type FrameSegment, frameRows} from './frame.js';
 import {glyphsFor} from './glyphs.js';
 import {type Line, sameLines, type Tone} from './line.js';
 
@@ -31,9 +31,7 @@ export const PaneLines = memo(function PaneLines({lines, width, height, color, a
 
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			{rows.map((row) => (
-				<PaneRow key={row.key} segments={row.segments} />
-			))}
+			{rows.map(paneRow)}
 		</Box>
 	);
 }, sameFrame);
@@ -50,17 +48,29 @@ function sameFrame(previous: Properties, next: Properties): boolean {
 
 type RowProperties = {readonly segments: readonly FrameSegment[]};
 
-const sameSegments = (previous: RowProperties, next: RowProperties): boolean =>
-	previous.segments.length === next.segments.length &&
-	previous.segments.every((segment, index) => {
+// Loops and functions made once, not closures made per frame: a closure made per call loses its
+// optimized code when it dies, and each full collection would have it compiled again.
+function sameSegments(previous: RowProperties, next: RowProperties): boolean {
+	if (previous.segments.length !== next.segments.length) {
+		return false;
+	}
+
+	for (let index = 0; index < previous.segments.length; index += 1) {
+		const segment = previous.segments[index];
 		const other = next.segments[index];
-		return (
-			other !== undefined &&
-			segment.text === other.text &&
-			segment.tone === other.tone &&
-			segment.inverse === other.inverse
-		);
-	});
+		if (
+			segment === undefined ||
+			other === undefined ||
+			segment.text !== other.text ||
+			segment.tone !== other.tone ||
+			segment.inverse !== other.inverse
+		) {
+			return false;
+		}
+	}
+
+	return true;
+}
 
 const PaneRow = memo(function PaneRow({segments}: RowProperties) {
 	const [only] = segments;
@@ -92,6 +102,10 @@ function segmentStyle(segment: FrameSegment): SegmentStyle {
 		...(segment.tone === 'dim' ? {dimColor: true} : {}),
 		...(colorName === undefined ? {} : {color: colorName}),
 	};
+}
+
+function paneRow(row: FrameRow) {
+	return <PaneRow key={row.key} segments={row.segments} />;
 }
 
 /** Unstyled text stays a plain string inside the row's Text: no node of its own. */

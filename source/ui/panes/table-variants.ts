@@ -12,16 +12,16 @@ export type TableVariant<Row> = {
 
 /**
  * Several ways to draw the same table (e.g. `ACC ACC REJ` or `A A R`): the layout that keeps the
- * most important columns wins; on a tie, the earlier one.
+ * most important columns wins; on a tie, the earlier one. Variants share column objects: each is
+ * measured once, whichever variant meets it first, unless `measures` already holds it.
  */
 export function bestLayout<Row>(
 	variants: ReadonlyArray<TableVariant<Row>>,
 	rows: readonly Row[],
 	width: number,
+	measures: ColumnMeasures<Row> = new Map(),
 ): TableLayout<Row> {
 	let best: {layout: TableLayout<Row>; kept: number[]} | undefined;
-	// Variants share column objects: each is measured once, whichever variant meets it first.
-	const measures: ColumnMeasures<Row> = new Map();
 	for (const variant of variants) {
 		// Keeping fewer columns never keeps more important ones, so a variant that could not win
 		// even with every column kept is not laid out (nor are its columns measured).

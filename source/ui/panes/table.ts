@@ -41,7 +41,7 @@ export type TableLayout<Row> = {
 
 const gap = 1;
 
-type Measured<Row> = {
+export type Measured<Row> = {
 	readonly column: Column<Row>;
 	readonly natural: number;
 	readonly least: number;
@@ -53,29 +53,54 @@ type Measured<Row> = {
  */
 export type ColumnMeasures<Row> = Map<Column<Row>, Measured<Row> | undefined>;
 
+/**
+ * How many rows have a cell of each width: `counts[width]`, every index up to the widest filled.
+ * A column is measured from these alone, so a caller that keeps its rows' widths can count them
+ * without drawing a cell.
+ */
+export type WidthCounts = readonly number[];
+
 /** Three rows in four are at most this wide. */
-function typicalWidth(widths: Uint32Array): number {
-	const sorted = widths.slice().sort();
-	return sorted[Math.ceil(sorted.length * 0.75) - 1] ?? 0;
+function typicalWidth(counts: WidthCounts, rows: number): number {
+	const rank = Math.ceil(rows * 0.75);
+	let seen = 0;
+	for (let width = 0; width < counts.length; width += 1) {
+		seen += counts[width] ?? 0;
+		if (seen >= rank) {
+			return width;
+		}
+	}
+
+	return 0;
 }
 
-function measure<Row>(column: Column<Row>, rows: readonly Row[]): Measured<Row> | undefined {
+/** Adds one cell `width` wide to `counts`. */
+export function countWidth(counts: number[], width: number): void {
+	while (counts.length <= width) {
+		counts.push(0);
+	}
+
+	counts[width] = (counts[width] ?? 0) + 1;
+}
+
+/** The column measured from how wide its cells are over `rows` rows. */
+export function measureCounted<Row>(
+	column: Column<Row>,
+	counts: WidthCounts,
+	rows: number,
+): Measured<Row> | undefined {
 	const header = lineWidth(line(column.header));
 	if (column.flex === true) {
 		const least = column.minWidth ?? 1;
 		return {column, natural: least, least};
 	}
 
-	const widths = new Uint32Array(rows.length);
-	let widest = 0;
-	let index = 0;
-	for (const row of rows) {
-		const width = column.cellWidth?.(row) ?? lineWidth(column.cell(row, Number.POSITIVE_INFINITY));
-		widths[index] = width;
-		widest = Math.max(widest, width);
-		index += 1;
+	let widest = counts.length - 1;
+	while (widest > 0 && (counts[widest] ?? 0) === 0) {
+		widest -= 1;
 	}
 
+	widest = Math.max(0, widest);
 	if (column.optional === true && widest === 0) {
 		return undefined;
 	}
@@ -83,10 +108,24 @@ function measure<Row>(column: Column<Row>, rows: readonly Row[]): Measured<Row> 
 	const natural = Math.min(Math.max(header, widest), column.maxWidth ?? Number.POSITIVE_INFINITY);
 	const least =
 		column.minWidth ??
-		(column.cutOutliers === true && rows.length > 0
-			? Math.max(header, typicalWidth(widths))
+		(column.cutOutliers === true && rows > 0
+			? Math.max(header, typicalWidth(counts, rows))
 			: natural);
 	return {column, natural, least: Math.min(natural, least)};
+}
+
+function measure<Row>(column: Column<Row>, rows: readonly Row[]): Measured<Row> | undefined {
+	const counts: number[] = [];
+	if (column.flex !== true) {
+		for (const row of rows) {
+			countWidth(
+				counts,
+				column.cellWidth?.(row) ?? lineWidth(column.cell(row, Number.POSITIVE_INFINITY)),
+			);
+		}
+	}
+
+	return measureCounted(column, counts, rows.length);
 }
 
 function measured<Row>(
@@ -211,33 +250,37 @@ export function naturalWidth<Row>(
 	);
 }
 
-function joinCells(cells: readonly Line[]): Line {
-	const joined: Segment[] = [];
-	for (const cell of cells) {
-		if (joined.length > 0) {
-			joined.push({text: ' '.repeat(gap)});
-		}
+// The rows are drawn with loops, not a closure per call: a closure made per call loses its
+// optimized code when it dies, and a table of a thousand rows would compile it again after each
+// full collection.
+function pushCell(joined: Segment[], cell: Line): void {
+	if (joined.length > 0) {
+		joined.push({text: ' '.repeat(gap)});
+	}
 
-		joined.push(...cell);
+	joined.push(...cell);
+}
+
+export function tableHeader<Row>(layout: TableLayout<Row>, ellipsis: string): Line {
+	const joined: Segment[] = [];
+	for (const {column, width} of layout.columns) {
+		const header = line(column.header, 'dim');
+		pushCell(joined, fitLineExactly(header, width, ellipsis, column.align ?? 'left'));
 	}
 
 	return joined;
 }
 
-export function tableHeader<Row>(layout: TableLayout<Row>, ellipsis: string): Line {
-	return joinCells(
-		layout.columns.map(({column, width}) =>
-			fitLineExactly(line(column.header, 'dim'), width, ellipsis, column.align ?? 'left'),
-		),
-	);
-}
-
 export function tableRow<Row>(layout: TableLayout<Row>, row: Row, ellipsis: string): Line {
-	return joinCells(
-		layout.columns.map(({column, width}) =>
+	const joined: Segment[] = [];
+	for (const {column, width} of layout.columns) {
+		pushCell(
+			joined,
 			fitLineExactly(column.cell(row, width), width, ellipsis, column.align ?? 'left'),
-		),
-	);
+		);
+	}
+
+	return joined;
 }
 
 /** A row drawn from outside the column definitions (e.g. an axis under the header), cell by column. */
@@ -246,9 +289,13 @@ export function tableLine<Row>(
 	cell: (columnId: string, width: number) => Line,
 	ellipsis: string,
 ): Line {
-	return joinCells(
-		layout.columns.map(({column, width}) =>
+	const joined: Segment[] = [];
+	for (const {column, width} of layout.columns) {
+		pushCell(
+			joined,
 			fitLineExactly(cell(column.id, width), width, ellipsis, column.align ?? 'left'),
-		),
-	);
+		);
+	}
+
+	return joined;
 }

@@ -34,11 +34,31 @@ function periodCount(window: AxisWindow, periodMs: number): number {
 	return Math.max(1, Math.ceil(Math.max(0, window.end - window.start) / periodMs));
 }
 
+/** Everything `timeAxis` reads of the window: the whole periods it spans and the last complete. */
+type AxisPeriods = {
+	readonly period: number;
+	readonly periods: number;
+	/** The last complete period, in periods since the epoch. */
+	readonly last: number;
+};
+
+function axisPeriods(window: AxisWindow, periodMs: number): AxisPeriods {
+	const period = periodMs > 0 && Number.isFinite(periodMs) ? periodMs : 60_000;
+	return {period, periods: periodCount(window, period), last: Math.floor(window.end / period) - 1};
+}
+
+/**
+ * The window as an axis of `periodMs` reads it, for a pane's reads: windows with equal values
+ * draw the same axis at every width, wherever inside a period their ends fall.
+ */
+export function axisReads(window: AxisWindow, periodMs: number): readonly [number, number] {
+	const {periods, last} = axisPeriods(window, periodMs);
+	return [periods, last];
+}
+
 export function timeAxis(window: AxisWindow, periodMs: number, width: number): TimeAxis {
 	const cellsWide = Math.max(0, Math.floor(width));
-	const period = periodMs > 0 && Number.isFinite(periodMs) ? periodMs : 60_000;
-	const periods = periodCount(window, period);
-	const last = Math.floor(window.end / period) - 1;
+	const {period, periods, last} = axisPeriods(window, periodMs);
 	const windowFrom = (last - periods + 1) * period;
 	if (cellsWide === 0) {
 		return {pad: 0, cells: 0, start: windowFrom, cellMs: period, cellsPerPeriod: 1, windowFrom};

@@ -12,40 +12,50 @@ export function whereText(where: RejectLocation | undefined): string {
 	return where === 'lb' ? 'at LB' : 'at target';
 }
 
+// The cells are made once, not with each table: V8 keeps optimized code only for functions that stay
+// alive, and a cell made per frame loses its code at each full collection and is compiled again.
+type Counted = {readonly flows: number; readonly packets: number; readonly bytes: number};
+
+const whereCell = (row: {readonly where?: RejectLocation}) => line(whereText(row.where), 'red');
+const flowsCell = (row: Counted) => line(formatNumber(row.flows));
+const packetsCell = (row: Counted) => line(formatNumber(row.packets));
+const bytesCell = (row: Counted) => line(formatBytes(row.bytes));
+const addrCell = (row: SourceAggregate) => line(row.addr);
+const portsCell = (row: SourceAggregate) => line(row.ports.join(','), 'dim');
+const portCell = (row: PortAggregate) => line(String(row.port));
+
 function whereColumn<Row extends {readonly where?: RejectLocation}>(): Column<Row> {
 	return {
 		id: 'where',
 		header: 'where',
 		priority: 1,
 		optional: true,
-		cell: (row) => line(whereText(row.where), 'red'),
+		cell: whereCell,
 	};
 }
 
-function countColumns<
-	Row extends {readonly flows: number; readonly packets: number; readonly bytes: number},
->(): Array<Column<Row>> {
+function countColumns<Row extends Counted>(): Array<Column<Row>> {
 	return [
 		{
 			id: 'flows',
 			header: 'records',
 			priority: 2,
 			align: 'right',
-			cell: (row) => line(formatNumber(row.flows)),
+			cell: flowsCell,
 		},
 		{
 			id: 'packets',
 			header: 'pkts',
 			priority: 5,
 			align: 'right',
-			cell: (row) => line(formatNumber(row.packets)),
+			cell: packetsCell,
 		},
 		{
 			id: 'bytes',
 			header: 'bytes',
 			priority: 3,
 			align: 'right',
-			cell: (row) => line(formatBytes(row.bytes)),
+			cell: bytesCell,
 		},
 	];
 }
@@ -56,7 +66,7 @@ export function sourceColumns(count: number): Array<Column<SourceAggregate>> {
 			id: 'addr',
 			header: `${count} source${count === 1 ? '' : 's'}`,
 			priority: 0,
-			cell: (row) => line(row.addr),
+			cell: addrCell,
 		},
 		whereColumn(),
 		...countColumns<SourceAggregate>(),
@@ -66,7 +76,7 @@ export function sourceColumns(count: number): Array<Column<SourceAggregate>> {
 			priority: 4,
 			minWidth: 5,
 			maxWidth: 24,
-			cell: (row) => line(row.ports.join(','), 'dim'),
+			cell: portsCell,
 		},
 	];
 }
@@ -77,7 +87,7 @@ export function portColumns(count: number): Array<Column<PortAggregate>> {
 			id: 'port',
 			header: `${count} port${count === 1 ? '' : 's'}`,
 			priority: 0,
-			cell: (row) => line(String(row.port)),
+			cell: portCell,
 		},
 		whereColumn(),
 		...countColumns<PortAggregate>(),

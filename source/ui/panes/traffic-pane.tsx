@@ -3,7 +3,7 @@ import type {PaneReads, ShellPaneProperties} from '../app-types.js';
 import type {PaneContext} from './pane-context.js';
 import {PaneLines} from './pane-lines.js';
 import type {PaneView} from './pane-view.js';
-import {type TrafficAction, trafficLines} from './traffic-rows.js';
+import {type TrafficAction, trafficLines, trafficWindowReads} from './traffic-rows.js';
 import {type ListLines, usePaneLines} from './use-pane-lines.js';
 
 function trafficList(action: TrafficAction): ListLines {
@@ -20,11 +20,11 @@ function trafficList(action: TrafficAction): ListLines {
 		);
 }
 
+/** Of the window, only what the pane shows of it: another source's write leaves it as it was. */
 export const trafficReads: PaneReads = (snapshot) => [
 	snapshot.flows,
 	snapshot.sources.flows,
-	snapshot.window.start,
-	snapshot.window.end,
+	...trafficWindowReads(snapshot.flows, snapshot.window),
 ];
 
 const acceptedList = trafficList('accepted');

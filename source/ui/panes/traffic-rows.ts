@@ -20,6 +20,7 @@ import {dayNow, type PaneContext, withinPane} from './pane-context.js';
 import {chosenOrder, defaultSortPart, defaultView, type PaneView, viewLine} from './pane-view.js';
 import {sourceBanner} from './source-status.js';
 import {sparkline} from './sparkline.js';
+import {axisReads} from './time-axis.js';
 import {trafficTables} from './traffic-tables.js';
 import {
 	portsInView,
@@ -164,6 +165,22 @@ function sharesLine(shares: TableShares, context: PaneContext): Line {
 		0,
 	);
 	return joinParts(width <= context.width ? explained : parts(own), context.width, separator);
+}
+
+/**
+ * Everything the pane draws from the window, for its reads (PaneEntry.reads): where the loading
+ * part starts (a whole bucket) and the timeline's axis. The window slides with every write of any
+ * source; within a bucket that leaves the pane as it was, and equal values draw equal lines.
+ */
+export function trafficWindowReads(flows: FlowsView | undefined, window: TimeWindow): unknown[] {
+	if (flows === undefined) {
+		return [];
+	}
+
+	return [
+		flowsLoading(flows, window)?.from,
+		...axisReads(window, flows.aggregates.bucketSeconds * 1000),
+	];
 }
 
 export function trafficLines(

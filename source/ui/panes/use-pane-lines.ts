@@ -6,6 +6,7 @@ import type {Snapshot} from '../../domain/snapshot.js';
 import type {ShellPaneProperties} from '../app-types.js';
 import {useRedrawWhenDue, useTicker} from '../hooks/use-clock.js';
 import type {PaneId} from '../pane-types.js';
+import {sameItems} from '../same-items.js';
 import {type FullDetail, fullDetail, scrolledDetail} from './detail/pane-detail.js';
 import type {Line} from './line.js';
 import {type PaneContext, paneContext, paneTime, withSelected} from './pane-context.js';
@@ -132,8 +133,7 @@ export function useDrawnAt(fixedNow: number | undefined, inputs: readonly unknow
 		previous !== undefined &&
 		now >= previous.at &&
 		now < previous.until &&
-		previous.inputs.length === inputs.length &&
-		previous.inputs.every((input, index) => Object.is(input, inputs[index]))
+		sameItems(previous.inputs, inputs)
 			? previous.at
 			: now;
 	const keep = (context: PaneContext) => {

@@ -6,8 +6,10 @@ import {Box, Text} from 'ink';
 import {useSyncExternalStore} from 'react';
 import type {Snapshot} from '../../domain/snapshot.js';
 import type {WindowMinutes} from '../app-types.js';
-import {useNow, useTicker} from '../hooks/use-clock.js';
+import {useTicker} from '../hooks/use-clock.js';
+import {useTickedRow} from '../hooks/use-ticked-row.js';
 import type {TimeZoneMode} from '../pane-types.js';
+import type {RowChange} from '../tick-rows.js';
 import {clockText, healthSegments, identityText, windowText} from './header-text.js';
 import {Row} from './row.js';
 import {segmentParts} from './segments.js';
@@ -25,8 +27,19 @@ type Properties = {
 	readonly replay?: boolean;
 };
 
-function TickClock() {
-	return <Text>{clockText(useNow())}</Text>;
+/** The clock ends the header's first row, which only the header draws: a tick turns its digits. */
+const clockChange =
+	(width: number): RowChange =>
+	(from, to) => {
+		const before = clockText(from);
+		const after = clockText(to);
+		return before.length === after.length
+			? [{column: width - before.length, before, after}]
+			: undefined;
+	};
+
+function TickClock({width}: {readonly width: number}) {
+	return <Text>{clockText(useTickedRow(0, clockChange(width)))}</Text>;
 }
 
 /** The tick's clock text, read again whenever the header renders for what it lays out. */
@@ -65,7 +78,7 @@ export function Header(properties: Properties) {
 				/>
 				{clockWidth > 0 && (
 					<Box width={clockWidth} justifyContent="flex-end">
-						<TickClock />
+						<TickClock width={width} />
 					</Box>
 				)}
 			</Box>

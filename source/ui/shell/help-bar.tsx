@@ -1,5 +1,6 @@
 // The bottom hint row, generated from the keymap; an applied filter is named first so it is
 // never forgotten while rows seem to be missing.
+import {memo} from 'react';
 import {fitText} from '../format.js';
 import type {KeyContext} from '../keymap.js';
 import {helpBarText, type LabelOverrides} from './key-help.js';
@@ -16,7 +17,8 @@ type Properties = {
 
 const filterWidth = 24;
 
-export function HelpBar({width, context, filter, labels, ascii}: Properties) {
+/** Drawn again only when its own props change (the shell keeps `labels` while they read the same). */
+export const HelpBar = memo(function HelpBar({width, context, filter, labels, ascii}: Properties) {
 	const prefix =
 		filter === '' ? '' : `${fitText(`filter: ${filter}`, filterWidth, ascii).trimEnd()}  `;
 	const keys = helpBarText({width: Math.max(0, width - prefix.length), ascii, labels, context});
@@ -29,4 +31,4 @@ export function HelpBar({width, context, filter, labels, ascii}: Properties) {
 			]}
 		/>
 	);
-}
+});

@@ -1,5 +1,6 @@
 // The pane area as the layout cut it: one pane under a tab bar, one zoomed pane, or the grid.
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import type {PaneRegistry, ShellPaneProperties} from '../app-types.js';
 import type {ContentPaneId, PaneBand, ShellLayout} from '../layout.js';
 import type {PaneId} from '../pane-types.js';
@@ -20,14 +21,20 @@ type Properties = {
 	readonly zoomNote: string;
 };
 
-function VerticalRule({height, ascii}: {readonly height: number; readonly ascii: boolean}) {
+const VerticalRule = memo(function VerticalRule({
+	height,
+	ascii,
+}: {
+	readonly height: number;
+	readonly ascii: boolean;
+}) {
 	const rule = shellGlyphs(ascii).verticalRule;
 	return (
 		<Box width={1} height={height} flexShrink={0}>
 			<Text dimColor>{Array.from({length: height}, () => rule).join('\n')}</Text>
 		</Box>
 	);
-}
+});
 
 function GridBand({band, properties}: {readonly band: PaneBand; readonly properties: Properties}) {
 	const {panes, focus, ascii} = properties;

@@ -5,6 +5,7 @@
 import {Box} from 'ink';
 import {memo} from 'react';
 import type {PaneEntry, ShellPaneProperties} from '../app-types.js';
+import {sameItems} from '../same-items.js';
 import {PaneBoundary} from './pane-boundary.js';
 
 type Properties = {
@@ -12,23 +13,23 @@ type Properties = {
 	readonly paneProperties: ShellPaneProperties;
 };
 
+// A loop, not a closure made per call (see same-items.ts).
 function sameProperties(previous: object, next: object, skip?: string): boolean {
 	const keys = Object.keys(previous);
-	return (
-		keys.length === Object.keys(next).length &&
-		keys.every(
-			(key) =>
-				key === skip ||
-				(Object.hasOwn(next, key) && Object.is(Reflect.get(previous, key), Reflect.get(next, key))),
-		)
-	);
-}
+	if (keys.length !== Object.keys(next).length) {
+		return false;
+	}
 
-function sameReads(previous: readonly unknown[], next: readonly unknown[]): boolean {
-	return (
-		previous.length === next.length &&
-		previous.every((value, index) => Object.is(value, next[index]))
-	);
+	for (const key of keys) {
+		if (
+			key !== skip &&
+			!(Object.hasOwn(next, key) && Object.is(Reflect.get(previous, key), Reflect.get(next, key)))
+		) {
+			return false;
+		}
+	}
+
+	return true;
 }
 
 /**
@@ -50,7 +51,7 @@ function samePane(previous: Properties, next: Properties): boolean {
 
 	return (
 		sameProperties(before, after, 'snapshot') &&
-		(before.snapshot === after.snapshot || sameReads(reads(before.snapshot), reads(after.snapshot)))
+		(before.snapshot === after.snapshot || sameItems(reads(before.snapshot), reads(after.snapshot)))
 	);
 }
 

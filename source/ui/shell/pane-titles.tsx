@@ -1,3 +1,4 @@
+import {memo} from 'react';
 import type {PaneRegistry} from '../app-types.js';
 import type {ContentPaneId} from '../layout.js';
 import type {PaneId} from '../pane-types.js';
@@ -15,11 +16,31 @@ type TabBarProperties = {
 	readonly ascii: boolean;
 };
 
+function sameTabs(previous: TabBarProperties, next: TabBarProperties): boolean {
+	return (
+		previous.panes === next.panes &&
+		previous.active === next.active &&
+		previous.focus === next.focus &&
+		previous.width === next.width &&
+		previous.ascii === next.ascii &&
+		previous.order.length === next.order.length &&
+		previous.order.every((pane, index) => pane === next.order[index])
+	);
+}
+
 /**
  * The findings line is the first tab: the focus starts there, and the first Tab visibly moves the
  * bracketed, inverse tab to the next. The pane shown below stays bold while the findings have it.
+ * The shell lists the panes anew on each write: the bar is drawn again only when they differ.
  */
-export function TabBar({panes, active, focus, order, width, ascii}: TabBarProperties) {
+export const TabBar = memo(function TabBar({
+	panes,
+	active,
+	focus,
+	order,
+	width,
+	ascii,
+}: TabBarProperties) {
 	const glyphs = shellGlyphs(ascii);
 	const hint = `  Tab${glyphs.separator}S-Tab`;
 	const titles = order.map((pane) => panes[pane].title);
@@ -40,7 +61,7 @@ export function TabBar({panes, active, focus, order, width, ascii}: TabBarProper
 			]}
 		/>
 	);
-}
+}, sameTabs);
 
 type PaneTitleProperties = {
 	readonly title: string;
@@ -50,7 +71,14 @@ type PaneTitleProperties = {
 	readonly note?: string;
 };
 
-export function PaneTitle({title, focused, width, ascii, note}: PaneTitleProperties) {
+/** Drawn again only when its own props change, not on every write the shell draws. */
+export const PaneTitle = memo(function PaneTitle({
+	title,
+	focused,
+	width,
+	ascii,
+	note,
+}: PaneTitleProperties) {
 	const glyphs = shellGlyphs(ascii);
 	const marker = focused ? glyphs.focusMarker : glyphs.horizontalRule;
 	const text = `${marker} ${title}${note === undefined ? '' : ` (${note})`} `;
@@ -64,7 +92,7 @@ export function PaneTitle({title, focused, width, ascii, note}: PaneTitlePropert
 			]}
 		/>
 	);
-}
+});
 
 export function paneTitle(panes: PaneRegistry, pane: PaneId): string {
 	return panes[pane].title;

@@ -5,6 +5,7 @@ import {Box, Text, type TextProps} from 'ink';
 import {createContext, type ReactNode, useContext} from 'react';
 import {glyphsFor} from '../panes/glyphs.js';
 import {asciiOnly, cellWidth, truncateCells} from '../panes/text-width.js';
+import type {TextRun} from '../tick-rows.js';
 
 export type RowStyle = Pick<TextProps, 'color' | 'dimColor' | 'bold' | 'inverse'>;
 
@@ -47,6 +48,44 @@ export function fitParts(parts: readonly RowPart[], width: number, ascii: boolea
 		}
 	}
 	return fitted;
+}
+
+const sameStyle = (a: RowStyle | undefined, b: RowStyle | undefined): boolean =>
+	a?.color === b?.color &&
+	a?.dimColor === b?.dimColor &&
+	a?.bold === b?.bold &&
+	a?.inverse === b?.inverse;
+
+/**
+ * The text runs that turn a row of fitted parts `before` into `after`, starting at `column`; or
+ * undefined when any part's style or width differs (the row is laid out otherwise).
+ */
+export function partRuns(
+	before: readonly RowPart[],
+	after: readonly RowPart[],
+	column: number,
+): TextRun[] | undefined {
+	if (before.length !== after.length) {
+		return undefined;
+	}
+	const runs: TextRun[] = [];
+	let at = column;
+	for (const [index, part] of before.entries()) {
+		const next = after[index];
+		const width = cellWidth(part.text);
+		if (
+			next === undefined ||
+			!sameStyle(part.style, next.style) ||
+			cellWidth(next.text) !== width
+		) {
+			return undefined;
+		}
+		if (next.text !== part.text) {
+			runs.push({column: at, before: part.text, after: next.text});
+		}
+		at += width;
+	}
+	return runs;
 }
 
 export function Row({width, style, parts, children}: Properties) {

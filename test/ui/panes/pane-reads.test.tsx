@@ -66,8 +66,20 @@ function wider(): Snapshot {
 	};
 }
 
+/** The same data written seconds later: the window slides by `seconds` (every write moves it). */
+function slid(seconds: number): Snapshot {
+	const by = seconds * 1000;
+	return {
+		...snapshot,
+		generatedAt: snapshot.generatedAt + by,
+		window: {start: snapshot.window.start + by, end: snapshot.window.end + by},
+	};
+}
+
 const worlds: readonly Snapshot[] = [
 	wider(),
+	slid(30),
+	slid(37),
 	snapshot,
 	hostileSnapshot(),
 	loading(),

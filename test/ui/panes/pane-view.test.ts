@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {lineText} from '../../../source/ui/panes/line.js';
 import {
@@ -35,6 +36,21 @@ describe('sortRows', () => {
 		[2, [4, 2, 3, 1, 5]],
 	])('step %i orders [3, 1, 4, 2, 5] as %j, ties kept in arrival order', (step, expected) => {
 		expect(sortRows([3, 1, 4, 2, 5], chosenOrder(orders, step))).toEqual(expected);
+	});
+
+	it('keeps tied rows in arrival order, for any rows and order', () => {
+		type Item = {readonly key: number; readonly arrival: number};
+		const byKey = (left: Item, right: Item) => left.key - right.key;
+		fc.assert(
+			fc.property(fc.array(fc.integer({min: 0, max: 4})), (keys) => {
+				const items = keys.map((key, arrival) => ({key, arrival}));
+				const expected = items
+					.map((item, index) => ({item, index}))
+					.sort((a, b) => byKey(a.item, b.item) || a.index - b.index)
+					.map(({item}) => item);
+				expect(sortRows(items, {label: 'key', compare: byKey})).toEqual(expected);
+			}),
+		);
 	});
 });
 

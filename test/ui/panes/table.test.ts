@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {line, lineText, lineWidth} from '../../../source/ui/panes/line.js';
 import {
 	type Column,
+	type ColumnMeasures,
 	layoutTable,
 	naturalWidth,
 	tableHeader,
@@ -164,5 +166,64 @@ describe('bestLayout', () => {
 		).columns.map((entry) => entry.column.id);
 		expect(ids).toEqual(['name', 'long', 'note']);
 		expect(compact.cells()).toBe(0);
+	});
+});
+
+// The measure as it was first written: every cell's width, sorted, read at three rows in four.
+function measuredBySorting<R>(column: Column<R>, measuredRows: readonly R[]) {
+	const header = lineWidth(line(column.header));
+	if (column.flex === true) {
+		const least = column.minWidth ?? 1;
+		return {column, natural: least, least};
+	}
+
+	const widths = measuredRows.map((row) => lineWidth(column.cell(row, Number.POSITIVE_INFINITY)));
+	const widest = Math.max(0, ...widths);
+	if (column.optional === true && widest === 0) {
+		return undefined;
+	}
+
+	const natural = Math.min(Math.max(header, widest), column.maxWidth ?? Number.POSITIVE_INFINITY);
+	const sorted = [...widths].sort((a, b) => a - b);
+	const typical = sorted[Math.ceil(sorted.length * 0.75) - 1] ?? 0;
+	const least =
+		column.minWidth ??
+		(column.cutOutliers === true && measuredRows.length > 0 ? Math.max(header, typical) : natural);
+	return {column, natural, least: Math.min(natural, least)};
+}
+
+describe('column measures', () => {
+	it('are what the sorted widths of every cell give, for any rows and column', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.string({unit: fc.constantFrom('a', 'Ω', '界', '😀', ' '), maxLength: 30})),
+				fc.record({
+					header: fc.string({maxLength: 12}),
+					optional: fc.boolean(),
+					cutOutliers: fc.boolean(),
+					flex: fc.boolean(),
+					minWidth: fc.option(fc.nat({max: 20}), {nil: undefined}),
+					maxWidth: fc.option(fc.nat({max: 40}), {nil: undefined}),
+				}),
+				fc.integer({min: 1, max: 200}),
+				(texts, options, width) => {
+					const {minWidth, maxWidth, ...flags} = options;
+					const column: Column<string> = {
+						id: 'text',
+						priority: 0,
+						...flags,
+						...(minWidth === undefined ? {} : {minWidth}),
+						...(maxWidth === undefined ? {} : {maxWidth}),
+						cell: (text) => line(text),
+					};
+					const measures: ColumnMeasures<string> = new Map();
+					const laid = layoutTable([column], texts, width, measures);
+					expect(measures.get(column)).toEqual(measuredBySorting(column, texts));
+					const expected = new Map([[column, measuredBySorting(column, texts)]]);
+					expect(layoutTable([column], texts, width, expected)).toEqual(laid);
+				},
+			),
+			{numRuns: 300},
+		);
 	});
 });

@@ -5,8 +5,12 @@ import {NoticeBoard} from '../../../source/live/notice-board.js';
 import type {ShellPaneProperties} from '../../../source/ui/app-types.js';
 import {keys, waitForFrame} from '../../helpers/render.js';
 import {fixtureNow, fixtureSnapshot} from '../../helpers/snapshot-fixture.js';
+import {inTimeZone} from '../../helpers/time-zone.js';
 import {fakePanes} from './fake-panes.js';
 import {type MountOptions, mountApp} from './mount-app.js';
+
+// The layouts pinned here are UTC's, where the header shows one clock (ascii.test.tsx: another).
+inTimeZone('UTC');
 
 afterEach(() => {
 	cleanup();

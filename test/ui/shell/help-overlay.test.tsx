@@ -7,7 +7,11 @@ import {keymap} from '../../../source/ui/keymap.js';
 import {cellWidth} from '../../../source/ui/panes/text-width.js';
 import {helpLines, helpScrolling} from '../../../source/ui/shell/help-overlay.js';
 import {keys, waitForFrame} from '../../helpers/render.js';
+import {inTimeZone} from '../../helpers/time-zone.js';
 import {mountApp} from './mount-app.js';
+
+// The layouts pinned here are UTC's, where the header shows one clock (ascii.test.tsx: another).
+inTimeZone('UTC');
 
 afterEach(() => {
 	cleanup();

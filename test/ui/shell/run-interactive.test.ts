@@ -21,7 +21,9 @@ async function start(env: Record<string, string> = {}, columns = 80, rows = 24) 
 		env: {TSX_TSCONFIG_PATH: 'tsconfig.test.json', ...env},
 	});
 	sessions.push(session);
-	await session.waitFor('flows lag 4m50s');
+	// tsx compiles the shell and its panes before the first frame: 6-7 s on a machine loaded 15,
+	// too close to waitFor's 10 s.
+	await session.waitFor('flows lag 4m50s', 20_000);
 	return session;
 }
 

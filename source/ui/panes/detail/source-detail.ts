@@ -3,7 +3,7 @@
 import {compareConnections} from '../../../domain/flows/pairing.js';
 import type {Connection, SourceAggregate} from '../../../domain/snapshot.js';
 import {formatBytes, formatNumber} from '../../../domain/units.js';
-import {connectionVariants} from '../connections-rows.js';
+import {connectionVariants} from '../connections-layout.js';
 import {connectionLegs} from '../connections-view.js';
 import {sameAddress} from '../filter/ip-address.js';
 import {type Line, line, seg} from '../line.js';
