@@ -120,6 +120,11 @@ export async function startSim(options: SimOptions): Promise<RunningSim> {
 		});
 	});
 
+	// The SDK reuses an idle connection for its next call. Closing one after Node's default of 5 s
+	// races the polls that come every few seconds, and the call that loses gets a reset: keep it
+	// open two minutes, longer than lbtop's slowest poll (CloudTrail's and the alarms', a minute).
+	server.keepAliveTimeout = 120_000;
+
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(options.port ?? 0, host, () => {

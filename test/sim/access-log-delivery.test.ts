@@ -104,6 +104,27 @@ describe('access log delivery', () => {
 		expect(files).toHaveLength(2 * ends.length);
 	});
 
+	it.each([
+		['exactly a minute late', {min: minute, max: minute}],
+		['ninety seconds to six minutes late', {min: 1.5 * minute, max: 6 * minute}],
+	])('delivers each file %s when the world says so', (_name, delay) => {
+		const bucket: S3Bucket = {name: 'logs', creationDate: 0, objects: []};
+		const delivery = deliverAccessLogs([{...feed(bucket, ['10.0.0.142', '10.0.1.87']), delay}], {
+			from,
+		});
+		delivery.advanceTo(from + 60 * minute);
+		const lateness = bucket.objects.map(
+			(object) => object.lastModified - (parseAccessLogKey(object.key)?.intervalEnd ?? 0),
+		);
+		expect(lateness.length).toBeGreaterThan(10);
+		expect(Math.min(...lateness)).toBeGreaterThanOrEqual(delay.min);
+		expect(Math.max(...lateness)).toBeLessThanOrEqual(delay.max);
+		// Nothing is made before its earliest delivery: the interval ending at 11:00 is not yet due.
+		expect(
+			bucket.objects.every((object) => object.lastModified <= from + 60 * minute + delay.max),
+		).toBe(true);
+	});
+
 	it('makes files only when due, and drops those past the retention', () => {
 		const bucket: S3Bucket = {name: 'logs', creationDate: 0, objects: []};
 		const delivery = deliverAccessLogs([feed(bucket, ['10.0.0.142'])], {
@@ -154,6 +175,59 @@ describe('the ALB example', () => {
 		expect(
 			world.dataLake?.glueTables.map((table) => `${table.databaseName}.${table.name}`),
 		).toEqual(['elb_logs.shop_alb_access_logs']);
+	});
+});
+
+describe("the ALB example's delivery", () => {
+	const json = JSON.parse(readFileSync('examples/alb-target-5xx.json', 'utf8')) as unknown;
+
+	// The example says its access logs show the failing target request by request: that must hold
+	// whenever a user starts it, not only at some phases of the logs' 5-minute intervals (the
+	// rollout's minutes straddle an interval's end when a run starts two to four minutes into one).
+	const intervals = Array.from({length: 8}, (_, at) => Date.UTC(2026, 11, 6, 23, 20 + 5 * at));
+	it.each([0, 60, 125, 150, 175, 239])(
+		'shows the failing minutes in the files landed by %is into any interval',
+		(seconds) => {
+			for (const start of intervals) {
+				const now = start + seconds * 1000;
+				const {world} = loadScenarioModel(json, {now, source: 'examples/alb-target-5xx.json'});
+				const bucket = world.dataLake?.buckets.find((item) => item.name === 'shop-alb-logs');
+				const landed = (bucket?.objects ?? []).filter((object) => object.lastModified <= now);
+				const failing = landed
+					.flatMap(
+						(object) =>
+							parseAlbEntries(gunzipSync(object.body).toString().trim().split('\n')).entries,
+					)
+					.filter(
+						(entry) => entry.targetStatusCode === 500 && (entry.targetProcessingTime ?? 0) >= 5,
+					);
+				// The rollout's first two failing minutes alone answer 82 requests with a 500.
+				expect({at: new Date(now).toISOString(), failing: failing.length >= 50}).toEqual({
+					at: new Date(now).toISOString(),
+					failing: true,
+				});
+			}
+		},
+	);
+
+	it('reads a delivery span and reports one whose max is below its min', () => {
+		const entry = (delivery: unknown) => {
+			const copy = structuredClone(json) as {accessLogs: Record<string, unknown>[]};
+			copy.accessLogs = copy.accessLogs.map((item) => ({...item, delivery}));
+			return copy;
+		};
+		expect(() =>
+			loadScenarioModel(entry({min: '2m', max: '90s'}), {
+				now: Date.UTC(2026, 11, 6),
+				source: 'x.json',
+			}),
+		).toThrow(/accessLogs\[0\]\.delivery\.max.*at least min/);
+		expect(() =>
+			loadScenarioModel(entry({min: '30s', max: '2m'}), {
+				now: Date.UTC(2026, 11, 6),
+				source: 'x.json',
+			}),
+		).not.toThrow();
 	});
 });
 

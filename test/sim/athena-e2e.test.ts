@@ -82,7 +82,9 @@ let running: RunningSim | undefined;
 let athena: AthenaService | undefined;
 
 async function serve(options = plainText, limits = {}): Promise<RunningSim> {
-	const clock = {now: () => Date.now() - Date.now() + t0};
+	// A fixed time: two reads of Date.now() may straddle a millisecond, and a clock that steps back
+	// turns a query SUCCEEDED a moment ago into one QUEUED again.
+	const clock = {now: () => t0};
 	athena = createAthenaService(clock, {queuedMs: 0, runningMs: 0, ...limits});
 	running = await startSim({
 		world: emptyWorld({dataLake: lake(options)}),

@@ -1,8 +1,10 @@
 // Access log files reaching their bucket as ELB delivers them: every 5 minutes, one file per node
-// that logged something in the interval, each node's file one to four minutes after the interval
-// ends (best effort: nodes differ). A file is made from the world's traffic only when it is due,
-// and files past the retention are dropped, so the bucket stays bounded whatever the run's length.
+// that logged something in the interval, each node's file some minutes after the interval ends
+// (one to four unless the world says otherwise; best effort: nodes differ). A file is made from
+// the world's traffic only when it is due, and files past the retention are dropped, so the
+// bucket stays bounded whatever the run's length.
 import {hashSeed} from '../demo/prng.js';
+import type {Span} from '../model/spec.js';
 import {putObjects} from '../services/s3/buckets.js';
 import type {S3Bucket} from '../world/types.js';
 import {type BodyCache, intervalMs, LazyAccessLogObject} from './access-log-objects.js';
@@ -23,6 +25,8 @@ export type AccessLogFeed = {
 	readonly name: string;
 	readonly id: string;
 	readonly seed: number;
+	/** How late a node's file lands after its interval ends, in ms (default one to four minutes). */
+	readonly delay?: Span;
 	/** The lines of the minute starting at `minute` (Unix ms), each with its node. */
 	readonly minute: (minute: number) => readonly LoggedLine[];
 	/**
@@ -39,8 +43,17 @@ export type AccessLogDelivery = {
 	readonly deliverThrough: (end: number) => void;
 };
 
-export function deliveryDelayMs(seed: number, node: string, end: number): number {
-	return 60_000 + (hashSeed(seed, 'access-log-delivery', node, end) % 180_001);
+export const defaultAccessLogDelay: Span = {min: 60_000, max: 240_000};
+
+export function deliveryDelayMs(
+	seed: number,
+	node: string,
+	end: number,
+	delay: Span = defaultAccessLogDelay,
+): number {
+	return (
+		delay.min + (hashSeed(seed, 'access-log-delivery', node, end) % (delay.max - delay.min + 1))
+	);
 }
 
 export function deliverAccessLogs(
@@ -49,7 +62,8 @@ export function deliverAccessLogs(
 ): AccessLogDelivery {
 	const next = feeds.map(() => Math.floor(options.from / intervalMs) * intervalMs + intervalMs);
 	// The files of an interval are made at once, when its first node's file is due.
-	const earliestDue = (end: number) => end + 60_000;
+	const earliestDue = (feed: AccessLogFeed, end: number) =>
+		end + (feed.delay ?? defaultAccessLogDelay).min;
 
 	const bodies: BodyCache = new Map();
 	/** The interval's lines by node, made again whenever a file's body is. */
@@ -81,7 +95,7 @@ export function deliverAccessLogs(
 							id: feed.id,
 							intervalEnd: end,
 							...(feed.type === 'application' ? {nodeIp: node} : {}),
-							deliveredAt: end + deliveryDelayMs(feed.seed, node, end),
+							deliveredAt: end + deliveryDelayMs(feed.seed, node, end, feed.delay),
 						},
 						() => linesOf(feed, end).get(node) ?? [],
 						bodies,
@@ -99,9 +113,9 @@ export function deliverAccessLogs(
 		}
 	};
 
-	const deliverWhile = (due: (end: number) => boolean) => {
+	const deliverWhile = (due: (feed: AccessLogFeed, end: number) => boolean) => {
 		for (const [at, feed] of feeds.entries()) {
-			while (due(next[at] ?? 0)) {
+			while (due(feed, next[at] ?? 0)) {
 				deliverInterval(feed, next[at] ?? 0);
 				next[at] = (next[at] ?? 0) + intervalMs;
 			}
@@ -110,11 +124,11 @@ export function deliverAccessLogs(
 
 	return {
 		advanceTo(now) {
-			deliverWhile((end) => earliestDue(end) <= now);
+			deliverWhile((feed, end) => earliestDue(feed, end) <= now);
 			for (const feed of feeds) drop(feed, now);
 		},
 		deliverThrough(end) {
-			deliverWhile((intervalEnd) => intervalEnd <= end);
+			deliverWhile((_feed, intervalEnd) => intervalEnd <= end);
 		},
 	};
 }

@@ -4,7 +4,11 @@
 // which targets answer the failing requests (`targets[].failureWeight`), and for an NLB's TLS
 // listener the handshake time, the share of clients on TLS 1.0 and the share that fail with an
 // alert. The ALB's requests follow the world's RequestCount, 5XX counts and TargetResponseTime.
-import type {AccessLogFeed, LoggedLine} from '../delivery/access-log-delivery.js';
+import {
+	type AccessLogFeed,
+	defaultAccessLogDelay,
+	type LoggedLine,
+} from '../delivery/access-log-delivery.js';
 import {albLine, nlbLine} from '../delivery/access-log-lines.js';
 import {accessLogTable} from '../delivery/access-log-table.js';
 import {type AlbTarget, albMinute, metricIndex} from '../delivery/alb-requests.js';
@@ -12,13 +16,23 @@ import {type TlsListenerSpec, tlsMinute} from '../delivery/nlb-connections.js';
 import {hashSeed} from '../demo/prng.js';
 import type {DataLake, GlueTable, World} from '../world/types.js';
 import {childPath, type ObjectNode, type ScenarioScope} from './reader.js';
+import {durationReader, readSpan} from './traffic.js';
 
 export type AccessLogsSection = {
 	readonly feeds: readonly AccessLogFeed[];
 	readonly tables: readonly GlueTable[];
 };
 
-const entryFields = ['loadBalancer', 'bucket', 'prefix', 'glueTable', 'targets', 'tls', 'seed'];
+const entryFields = [
+	'loadBalancer',
+	'bucket',
+	'prefix',
+	'glueTable',
+	'targets',
+	'tls',
+	'seed',
+	'delivery',
+];
 
 /** Reads the section into `world` (attributes, buckets, tables); the feeds deliver the files. */
 export function readAccessLogs(
@@ -44,6 +58,13 @@ export function readAccessLogs(
 		});
 		const prefix = (reader.optionalString(node, 'prefix') ?? '').replace(/^\/+|\/+$/g, '');
 		const seed = reader.optionalNumber(node, 'seed', {integer: true}) ?? 1;
+		const delay = readSpan(
+			{reader, duration: durationReader(scope)},
+			node,
+			'delivery',
+			defaultAccessLogDelay,
+			true,
+		);
 		if (bucketName === undefined) return undefined;
 		lb.attributes = {
 			...lb.attributes,
@@ -90,6 +111,7 @@ export function readAccessLogs(
 			name: lbName,
 			id,
 			seed,
+			delay,
 			minute,
 		});
 		return undefined;

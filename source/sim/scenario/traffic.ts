@@ -41,7 +41,7 @@ export function parseDuration(value: unknown): number | undefined {
 	return parseScenarioTime(`+${value.trim()}`, 0);
 }
 
-function durationReader(scope: ScenarioScope) {
+export function durationReader(scope: ScenarioScope) {
 	return (node: ObjectNode, key: string): number | undefined => {
 		const value = node.fields[key];
 		if (value === undefined) return undefined;
@@ -56,7 +56,7 @@ function durationReader(scope: ScenarioScope) {
 }
 
 export function readSpan(
-	scope: TrafficScope,
+	scope: Pick<TrafficScope, 'reader' | 'duration'>,
 	node: ObjectNode,
 	key: string,
 	fallback: Span,
