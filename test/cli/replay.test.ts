@@ -4,7 +4,7 @@ import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import process from 'node:process';
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
 import type {Snapshot} from '../../source/domain/snapshot.js';
 import {deltaLine, snapshotLine} from '../../source/live/recorder.js';
 import {parseRecording} from '../../source/report/replay-file.js';
@@ -14,7 +14,7 @@ import {createCloudTrailService} from '../../source/sim/services/cloudtrail/inde
 import {createLogsService} from '../../source/sim/services/logs/index.js';
 import {testWorld} from '../helpers/sim-world.js';
 import {fixtureNow, fixtureSnapshot} from '../helpers/snapshot-fixture.js';
-import {startInTerminal, type TerminalSession} from '../helpers/terminal.js';
+import {settling, startInTerminal, type TerminalSession} from '../helpers/terminal.js';
 import {cliPath, runCli} from './run-cli.js';
 
 let directory: string;
@@ -216,7 +216,8 @@ describe('lbtop replay in a terminal', () => {
 		await session.waitFor(/resume/);
 		await session.send('q');
 		expect(await session.waitForExit()).toBe(0);
-		expect(await session.alternateScreen()).toBe(false);
+		const ended = session;
+		await vi.waitFor(async () => expect(await ended.alternateScreen()).toBe(false), settling);
 	});
 
 	it("says REPLAY with the recording's time in the header on every screen at 80x24", {

@@ -15,6 +15,8 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Pr
 				env: {
 					PATH: process.env.PATH ?? '',
 					HOME: process.env.HOME ?? '/tmp',
+					// The zone the test's own expectations are written in (the machine's, when unset).
+					...(process.env.TZ === undefined ? {} : {TZ: process.env.TZ}),
 					// No real AWS configuration may leak into a test run.
 					AWS_CONFIG_FILE: '/dev/null',
 					AWS_SHARED_CREDENTIALS_FILE: '/dev/null',

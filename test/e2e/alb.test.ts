@@ -2,7 +2,6 @@
 // in a process of its own, and lbtop pointed at it as at AWS, in a real terminal (tmux) at 80x24
 // and as a --once report. The scenario: a CodeDeploy rollout after which the targets answer 5XX
 // and slowly while the network delivers every connection.
-import {type ChildProcess, spawn} from 'node:child_process';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -11,7 +10,8 @@ import {fileURLToPath} from 'node:url';
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {cliPath, runCli} from '../cli/run-cli.js';
 import {keys} from '../helpers/render.js';
-import {startInTerminal, type TerminalSession} from '../helpers/terminal.js';
+import {type SimProcess, startSimProcess} from '../helpers/sim-process.js';
+import {settling, startInTerminal, type TerminalSession} from '../helpers/terminal.js';
 
 const scenarioPath = fileURLToPath(new URL('../../examples/alb-target-5xx.json', import.meta.url));
 const credentials = {
@@ -24,40 +24,18 @@ const credentials = {
 // Labels of the NLB metric set: none of them belongs on an ALB's screen.
 const nlbMetricLabels = /new flows|active flows|client resets|LB resets|target resets|port alloc/;
 
-let sim: ChildProcess | undefined;
+let sim: SimProcess | undefined;
 let endpoint = {url: '', region: ''};
 let session: TerminalSession | undefined;
 let directory: string | undefined;
 
-function waitForEndpoint(child: ChildProcess): Promise<{url: string; region: string}> {
-	return new Promise((resolve, reject) => {
-		let output = '';
-		child.stdout?.on('data', (chunk: Buffer) => {
-			output += chunk.toString('utf8');
-			const found =
-				/serving scenario .* at (http:\/\/127\.0\.0\.1:\d+) \(region ([a-z0-9-]+)\)/.exec(output);
-			if (found?.[1] && found[2]) {
-				resolve({url: found[1], region: found[2]});
-			}
-		});
-		child.once('exit', (code) => reject(new Error(`lbtop sim exited early (${code}): ${output}`)));
-	});
-}
-
 beforeAll(async () => {
-	sim = spawn(process.execPath, [cliPath, 'sim', '--scenario', scenarioPath, '--port', '0'], {
-		env: {...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true'},
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	endpoint = await waitForEndpoint(sim);
+	sim = await startSimProcess(scenarioPath);
+	endpoint = sim;
 }, 60_000);
 
 afterAll(async () => {
-	if (sim && sim.exitCode === null) {
-		const exited = new Promise((resolve) => sim?.once('exit', resolve));
-		sim.kill('SIGINT');
-		await exited;
-	}
+	await sim?.stop();
 });
 
 afterEach(async () => {
@@ -75,7 +53,9 @@ async function openFinding(terminal: TerminalSession, rule: string): Promise<str
 	for (let step = 0; step < 8; step++) {
 		await terminal.send(keys.enter);
 		shown = await terminal.waitFor(/Findings \(detail, Esc back/);
-		if (shown.includes(`rule ${rule}`)) {
+		// The detail's title names the finding's key, which starts with its rule: the rule's own line
+		// may lie below the fold of a long detail at 80x24.
+		if (new RegExp(`Esc back: ${rule}[:)]`).test(shown)) {
 			return shown;
 		}
 		await terminal.send(keys.escape);
@@ -159,10 +139,12 @@ describe('lbtop shop-alb at 80x24 during a bad deploy', () => {
 		assertFits(screen, 80, 24);
 		expect(screen).toMatch(/Findings \(detail, Esc back/);
 		expect(screen).toMatch(/while flows are accepted: the application, not the network/);
-		expect(screen).toMatch(/rule app-errors/);
+		expect(screen).toMatch(/Findings \(detail, Esc back: app-errors:HTTPCode_Target_5XX_Count\)/);
 		expect(screen).toMatch(/registered\s+i-0f2d8b4a6c1e9d372:8080/);
 		expect(screen).toMatch(/^ {2}alarm ALARM shop-alb-target-5xx/m);
-		expect(screen).toMatch(/^ {2}change \d\d:\d\d:\d\dZ RegisterTargets targetgroup\/shop-web\//m);
+		expect(screen).toMatch(
+			/^ {2}change (\d\d-\d\d )?\d\d:\d\d:\d\dZ RegisterTargets targetgroup\/shop-web\//m,
+		);
 		await terminal.send(keys.escape);
 		await terminal.waitFor((text) => !text.includes('Findings (detail'));
 
@@ -171,7 +153,7 @@ describe('lbtop shop-alb at 80x24 during a bad deploy', () => {
 		await terminal.send(keys.tab);
 		await terminal.send(keys.tab);
 		screen = await terminal.waitFor(/\[Connections\]/);
-		expect(screen).toMatch(/flows through \d\d:\d\d:\d\dZ · lag/);
+		expect(screen).toMatch(/flows through (\d\d-\d\d \d\d:\d\d|\d\d:\d\d:\d\d)Z · lag/);
 		expect(screen).toMatch(
 			/^(?!10\.)\d+\.\d+\.\d+\.\d+:\d+ +-> :80 +=> 10\.0\.1[01]\.31:8080 ACC ACC ACC .* likely$/m,
 		);
@@ -193,8 +175,12 @@ describe('lbtop shop-alb at 80x24 during a bad deploy', () => {
 		await terminal.send(keys.tab);
 		screen = await terminal.waitFor(/\[Changes\]/);
 		assertFits(screen, 80, 24);
-		expect(screen).toMatch(/^4 changes · events through \d\d:\d\d:\d\dZ \(\d+m\d*s? ago\)/m);
-		const rows = screen.split('\n').filter((line) => /^\d\d:\d\d:\d\dZ +\d+m ago /.test(line));
+		expect(screen).toMatch(
+			/^4 changes · events through (\d\d-\d\d \d\d:\d\d|\d\d:\d\d:\d\d)Z \(\d+m\d*s? ago\)/m,
+		);
+		const rows = screen
+			.split('\n')
+			.filter((line) => /^(\d\d-\d\d \d\d:\d\d|\d\d:\d\d:\d\d)Z +\d+m ago /.test(line));
 		expect(rows).toHaveLength(4);
 		expect(rows.map((line) => /(Register|Deregister)Targets/.exec(line)?.[0])).toEqual([
 			'RegisterTargets',
@@ -208,7 +194,7 @@ describe('lbtop shop-alb at 80x24 during a bad deploy', () => {
 
 		await terminal.send('q');
 		expect(await terminal.waitForExit(15_000)).toBe(0);
-		expect(await terminal.alternateScreen()).toBe(false);
+		await vi.waitFor(async () => expect(await terminal.alternateScreen()).toBe(false), settling);
 		// tmux's pipe to the output file can trail the screen by a moment on a loaded machine.
 		await vi.waitFor(
 			async () => {
@@ -238,7 +224,9 @@ describe('lbtop shop-alb at 80x24 during a bad deploy', () => {
 		);
 		assertFits(screen, 80, 24);
 		// Where the figures come from and how late they are, as every pane says it.
-		expect(screen).toMatch(/^logs through \d\d:\d\d:\d\dZ · lag \S+ · from the objects read/m);
+		expect(screen).toMatch(
+			/^logs through (\d\d-\d\d \d\d:\d\d|\d\d:\d\d:\d\d)Z · lag \S+ · from the objects read/m,
+		);
 		expect(screen).toMatch(/^target +instance +req\/m +T5XX +LB5XX +4XX +p50 +p99/m);
 
 		await terminal.send(keys.enter);
@@ -248,7 +236,9 @@ describe('lbtop shop-alb at 80x24 during a bad deploy', () => {
 		assertFits(screen, 80, 24);
 		expect(screen).toMatch(/^target_processing_time p50 \S+, p99 \S+/m);
 		expect(screen).toMatch(/^Failing requests, newest first \(\d+\)$/m);
-		expect(screen).toMatch(/^\d\d:\d\d:\d\dZ 500 \(target 500\) \S+ [A-Z]+ \//m);
+		// A request of another day than the clock's carries its date (after midnight UTC, the last 5XX
+		// may be yesterday's).
+		expect(screen).toMatch(/^(\d\d-\d\d )?\d\d:\d\d:\d\dZ 500 \(target 500\) \S+ [A-Z]+ \//m);
 		// Query strings carry tokens: hidden.
 		expect(screen).not.toMatch(/\?[^…\s]/);
 

@@ -61,7 +61,7 @@ describe('lbtop --demo: connection rows', () => {
 		await terminal.send(keys.tab);
 		await terminal.send(keys.tab);
 		await terminal.waitFor(/\[Connections\]/);
-		await terminal.waitFor(/flows through \d\d:\d\d:\d\dZ · lag/, 30_000);
+		await terminal.waitFor(/flows through (\d\d-\d\d \d\d:\d\d|\d\d:\d\d:\d\d)Z · lag/, 30_000);
 		await terminal.send('/');
 		await terminal.send('health chk');
 		await terminal.send(keys.enter);

@@ -2,7 +2,7 @@
 // sizes on-call engineers actually have (80x24 over SSH) and a large screen (200x50).
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {keys} from '../helpers/render.js';
-import type {TerminalSession} from '../helpers/terminal.js';
+import {settling, type TerminalSession} from '../helpers/terminal.js';
 import {assertFits, type DemoSession, startDemo as startDemoSession} from './demo-session.js';
 
 let demo: DemoSession | undefined;
@@ -36,7 +36,7 @@ describe('lbtop --demo at 80x24', () => {
 		await terminal.send(keys.tab);
 		await terminal.send(keys.tab);
 		screen = await terminal.waitFor(/\[Connections\]/);
-		await terminal.waitFor(/flows through \d\d:\d\d:\d\dZ · lag/, 30_000);
+		await terminal.waitFor(/flows through (\d\d-\d\d \d\d:\d\d|\d\d:\d\d:\d\d)Z · lag/, 30_000);
 		await terminal.send(keys.tab);
 		await terminal.waitFor(/\[Accepted\]/);
 		await terminal.send(keys.tab);
@@ -95,7 +95,7 @@ describe('lbtop --demo at 80x24', () => {
 
 		await terminal.send('q');
 		expect(await terminal.waitForExit(15_000)).toBe(0);
-		expect(await terminal.alternateScreen()).toBe(false);
+		await vi.waitFor(async () => expect(await terminal.alternateScreen()).toBe(false), settling);
 		// What lbtop wrote last: the cursor shown again after it was hidden, the main screen back.
 		// tmux's pipe to the output file can trail the screen by a moment on a loaded machine.
 		await vi.waitFor(
@@ -111,7 +111,10 @@ describe('lbtop --demo at 80x24', () => {
 			{timeout: 5000, interval: 50},
 		);
 		// tmux wraps the path at 80 columns in its history.
-		expect(await terminal.history()).toMatch(/saved to [\s\S]*lbtop-demo-nlb-/);
+		await vi.waitFor(
+			async () => expect(await terminal.history()).toMatch(/saved to [\s\S]*lbtop-demo-nlb-/),
+			settling,
+		);
 	});
 });
 
@@ -203,7 +206,7 @@ describe('lbtop --demo at 200x50', () => {
 		assertFits(screen, 200, 50);
 		await terminal.send(keys.ctrlC);
 		expect(await terminal.waitForExit(15_000)).toBe(0);
-		expect(await terminal.alternateScreen()).toBe(false);
+		await vi.waitFor(async () => expect(await terminal.alternateScreen()).toBe(false), settling);
 	});
 
 	it('follows a resize down to 80x24 and back', async () => {

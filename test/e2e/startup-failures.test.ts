@@ -1,13 +1,14 @@
 // Starting lbtop against something that is not right yet, at 80x24, as an on-call engineer does at
 // 3 a.m.: a mistyped name ends the run with the closest names and exit 1, like --once; an endpoint
 // that refuses connections says so in full and retries until it answers.
+import {readFile} from 'node:fs/promises';
 import {createServer} from 'node:net';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {startWorldSim, type WorldSim} from '../../source/sim/serve.js';
 import {cliPath} from '../cli/run-cli.js';
-import {startInTerminal, type TerminalSession} from '../helpers/terminal.js';
+import {settling, startInTerminal, type TerminalSession} from '../helpers/terminal.js';
 
 const scenarioPath = fileURLToPath(new URL('../../examples/alb-target-5xx.json', import.meta.url));
 const environment = {
@@ -43,20 +44,38 @@ async function watch(
 	return session;
 }
 
-/** A port nothing listens on: taken from the system, then let go. */
+/**
+ * A port nothing listens on, chosen outside the range the system hands out: a port taken from the
+ * system (listen on 0) and let go may be handed out again before the sim binds it, to another
+ * test's server (lbtop would find the wrong one) or as the local end of a connection (the sim
+ * could not bind it), and lbtop's own connections to it could land on themselves.
+ */
 async function closedPort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => {
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	const address = server.address();
-	await new Promise((resolve) => {
-		server.close(resolve);
-	});
-	if (address === null || typeof address === 'string') {
-		throw new Error('no port');
+	const range = await readFile('/proc/sys/net/ipv4/ip_local_port_range', 'utf8');
+	const handedOutFrom = Number(range.trim().split(/\s+/)[0]);
+	const below = Number.isInteger(handedOutFrom) && handedOutFrom > 12_000 ? handedOutFrom : 32_768;
+	for (let attempt = 0; attempt < 50; attempt++) {
+		// Random, so that two runs on one machine (two checkouts) do not pick the same one.
+		const port = 10_000 + Math.floor(Math.random() * (below - 10_000));
+		if (await isFree(port)) {
+			return port;
+		}
 	}
-	return address.port;
+	throw new Error(`no free port between 10000 and ${below}`);
+}
+
+async function isFree(port: number): Promise<boolean> {
+	const server = createServer();
+	const listening = await new Promise<boolean>((resolve) => {
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => resolve(true));
+	});
+	if (listening) {
+		await new Promise((resolve) => {
+			server.close(resolve);
+		});
+	}
+	return listening;
 }
 
 /**
@@ -67,9 +86,20 @@ function squeezed(text: string): string {
 	return text.replaceAll(/\s+/g, '');
 }
 
-/** What the terminal shows once lbtop is gone. */
-async function printedAfterExit(terminal: TerminalSession): Promise<string> {
-	return squeezed(await terminal.history());
+/**
+ * The terminal shows every one of `lines` once lbtop is gone. Polled: the exit status is written
+ * the moment lbtop ends, while tmux may still be taking in what it printed last.
+ */
+async function expectPrintedAfterExit(
+	terminal: TerminalSession,
+	lines: readonly string[],
+): Promise<void> {
+	await vi.waitFor(async () => {
+		const printed = squeezed(await terminal.history());
+		for (const line of lines) {
+			expect(printed).toContain(squeezed(line));
+		}
+	}, settling);
 }
 
 function expectFits(screen: string): void {
@@ -85,14 +115,11 @@ describe('lbtop started against a load balancer it cannot watch', () => {
 		sim = await startWorldSim({scenarioPath, port: 0});
 		const terminal = await watch('shop-alv', sim.url);
 		expect(await terminal.waitForExit(30_000)).toBe(1);
-		expect(await terminal.alternateScreen()).toBe(false);
-		const printed = await printedAfterExit(terminal);
-		expect(printed).toContain(
-			squeezed(
-				'lbtop: elasticloadbalancing:DescribeLoadBalancers: load balancer "shop-alv" not found in us-east-1; closest names in us-east-1: shop-alb',
-			),
-		);
-		expect(printed).toContain(squeezed('check the name and the region'));
+		await vi.waitFor(async () => expect(await terminal.alternateScreen()).toBe(false), settling);
+		await expectPrintedAfterExit(terminal, [
+			'lbtop: elasticloadbalancing:DescribeLoadBalancers: load balancer "shop-alv" not found in us-east-1; closest names in us-east-1: shop-alb',
+			'check the name and the region',
+		]);
 	});
 
 	it('no region configured ends the run saying how to give one, exit 1', async () => {
@@ -101,11 +128,10 @@ describe('lbtop started against a load balancer it cannot watch', () => {
 		// The terminal's own environment may name one: an empty value is none to the SDK.
 		const terminal = await watch('shop-alb', sim.url, {...noRegion, AWS_REGION: ''});
 		expect(await terminal.waitForExit(30_000)).toBe(1);
-		const printed = await printedAfterExit(terminal);
-		expect(printed).toContain(squeezed('lbtop: no AWS region is configured'));
-		expect(printed).toContain(
-			squeezed('pass --region, set AWS_REGION, or set region in the profile'),
-		);
+		await expectPrintedAfterExit(terminal, [
+			'lbtop: no AWS region is configured',
+			'pass --region, set AWS_REGION, or set region in the profile',
+		]);
 	});
 
 	it('a closed port says it cannot connect, in full, and retries until the endpoint answers', async () => {
@@ -143,10 +169,9 @@ describe('lbtop started against a load balancer it cannot watch', () => {
 		await terminal.waitFor('retrying', 30_000);
 		await terminal.send('q');
 		expect(await terminal.waitForExit()).toBe(1);
-		const printed = await printedAfterExit(terminal);
-		expect(printed).toContain(
-			squeezed('lbtop: elasticloadbalancing:DescribeLoadBalancers: cannot reach the endpoint'),
-		);
-		expect(printed).toContain(squeezed('check the network, the region and --endpoint-url'));
+		await expectPrintedAfterExit(terminal, [
+			'lbtop: elasticloadbalancing:DescribeLoadBalancers: cannot reach the endpoint',
+			'check the network, the region and --endpoint-url',
+		]);
 	});
 });

@@ -47,7 +47,7 @@ describe('the first-minute walk at 80x24', () => {
 		await terminal.waitFor(/\[Metrics\]/);
 		await terminal.send(keys.tab);
 		await terminal.waitFor(/\[Connections\]/);
-		await terminal.waitFor(/flows through \d\d:\d\d:\d\dZ/, 30_000);
+		await terminal.waitFor(/flows through (\d\d-\d\d \d\d:\d\d|\d\d:\d\d:\d\d)Z/, 30_000);
 
 		await terminal.send('s');
 		await terminal.waitFor(/sort: bytes/);

@@ -2,13 +2,13 @@
 // it is ended (q, SIGINT, SIGTERM) the process exits, the terminal is handed back as it was, and
 // no query it started is left running (a forgotten query keeps scanning and billing).
 import process from 'node:process';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {type RunningSim, startSim} from '../../source/sim/server.js';
 import {createCloudTrailService} from '../../source/sim/services/cloudtrail/index.js';
 import type {JsonService} from '../../source/sim/services/json-service.js';
 import {createLogsService, type LogsService} from '../../source/sim/services/logs/index.js';
 import {cliPath} from '../cli/run-cli.js';
-import {startInTerminal, type TerminalSession} from '../helpers/terminal.js';
+import {settling, startInTerminal, type TerminalSession} from '../helpers/terminal.js';
 import {flowsFixture, loadBalancerName} from '../integration/fixtures/flows-world.js';
 import {startTamperingProxy} from './support/tampering-proxy.js';
 
@@ -88,11 +88,17 @@ async function watching(
 
 async function expectHandedBack(ended: TerminalSession, status: number): Promise<void> {
 	expect(await ended.waitForExit(10_000)).toBe(status);
-	expect(await ended.alternateScreen()).toBe(false);
+	// The exit status is written when lbtop ends; tmux may not have taken in its last bytes yet,
+	// nor piped them to the output file: what it shows is polled until it holds.
+	await vi.waitFor(async () => expect(await ended.alternateScreen()).toBe(false), settling);
 	// tmux forgets a dead pane's cursor state: what lbtop last wrote says it instead.
-	const output = await ended.rawOutput();
-	expect(output.lastIndexOf('\u001B[?1049l')).toBeGreaterThan(output.lastIndexOf('\u001B[?1049h'));
-	expect(output.lastIndexOf('\u001B[?25h')).toBeGreaterThan(output.lastIndexOf('\u001B[?25l'));
+	await vi.waitFor(async () => {
+		const output = await ended.rawOutput();
+		expect(output.lastIndexOf('\u001B[?1049l')).toBeGreaterThan(
+			output.lastIndexOf('\u001B[?1049h'),
+		);
+		expect(output.lastIndexOf('\u001B[?25h')).toBeGreaterThan(output.lastIndexOf('\u001B[?25l'));
+	}, settling);
 	// The process is gone: whatever it did not stop, nothing will.
 	expect(logs.runningQueryCount()).toBe(0);
 }

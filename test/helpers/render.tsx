@@ -59,11 +59,15 @@ function matches(frame: string, condition: FrameCondition): boolean {
 
 const pollMs = 5;
 
-/** Resolves with the first frame that meets `condition`; rejects with the last frame on timeout. */
+/**
+ * Resolves with the first frame that meets `condition`; rejects with the last frame on timeout.
+ * The time allowed is the machine's, not lbtop's: a frame the shell's ticker brings arrives up to
+ * a second later by design, and a key's frame took half a second to render on a machine loaded 14.
+ */
 export async function waitForFrame(
 	instance: {lastFrame(): string | undefined},
 	condition: FrameCondition,
-	timeoutMs = 2000,
+	timeoutMs = 5000,
 ): Promise<string> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {

@@ -63,6 +63,13 @@ function cleanEnvironment(extra: Readonly<Record<string, string>>): NodeJS.Proce
 
 const pollMs = 25;
 
+/**
+ * How long to poll what tmux shows once the command has ended: the exit status is written the
+ * moment it ends, while tmux may not yet have taken in its last bytes or piped them to the output
+ * file (vi.waitFor's options).
+ */
+export const settling = {timeout: 5000, interval: 50} as const;
+
 async function poll<T>(
 	read: () => Promise<T>,
 	done: (value: T) => boolean,

@@ -5,13 +5,13 @@ import {mkdtemp, readdir, readFile, rm, stat} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import process from 'node:process';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {type RunningSim, startSim} from '../../source/sim/server.js';
 import {createCloudTrailService} from '../../source/sim/services/cloudtrail/index.js';
 import {createLogsService} from '../../source/sim/services/logs/index.js';
 import {cliPath} from '../cli/run-cli.js';
 import {testWorld} from '../helpers/sim-world.js';
-import {startInTerminal, type TerminalSession} from '../helpers/terminal.js';
+import {settling, startInTerminal, type TerminalSession} from '../helpers/terminal.js';
 
 let sim: RunningSim;
 let directory: string;
@@ -94,11 +94,18 @@ describe('y in the live screen', () => {
 
 		await session.send('q');
 		expect(await session.waitForExit(20_000)).toBe(0);
-		expect(await session.alternateScreen()).toBe(false);
+		// The exit status is written when lbtop ends; tmux may not have taken in its last bytes yet,
+		// nor piped them to the output file: what it shows is polled until it holds.
+		const ended = session;
+		await vi.waitFor(async () => expect(await ended.alternateScreen()).toBe(false), settling);
 		// Read from the bytes: tmux's cursor flag of a pane whose program has exited is not reliable.
-		const output = await session.rawOutput();
-		expect(output.lastIndexOf('\u001B[?25h')).toBeGreaterThan(output.lastIndexOf('\u001B[?25l'));
-		const history = await session.history();
-		expect(history.replaceAll('\n', '')).toContain(`saved to ${path}`);
+		await vi.waitFor(async () => {
+			const output = await ended.rawOutput();
+			expect(output.lastIndexOf('\u001B[?25h')).toBeGreaterThan(output.lastIndexOf('\u001B[?25l'));
+		}, settling);
+		await vi.waitFor(async () => {
+			const history = await ended.history();
+			expect(history.replaceAll('\n', '')).toContain(`saved to ${path}`);
+		}, settling);
 	});
 });
