@@ -219,6 +219,8 @@ async function drive(painted: Screen, reference: Screen, steps: readonly Step[])
 	const compare = (context: string) => {
 		expect(painted.stdout.terminal.screen(), context).toEqual(reference.stdout.terminal.screen());
 	};
+	// Both must show a screen, or every comparison below holds of two blank ones.
+	expect(reference.stdout.terminal.screen().join('').trim(), 'a first frame').not.toBe('');
 	compare('first frame');
 	for (const [index, step] of steps.entries()) {
 		if (step.kind === 'tick') {
