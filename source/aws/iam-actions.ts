@@ -25,6 +25,8 @@ export const iamActions = [
 	'logs:StartQuery',
 	'logs:GetQueryResults',
 	'logs:StopQuery',
+	// Finds a query a retried StartQuery started on an attempt whose answer was lost, to stop it.
+	'logs:DescribeQueries',
 	'cloudwatch:GetMetricData',
 	'cloudwatch:DescribeAlarms',
 	'cloudtrail:LookupEvents',

@@ -1,10 +1,14 @@
 // Runs Logs Insights queries the way a careful user would: a few at a time, polled with backoff,
 // partial results passed on while running, and every query stopped (StopQuery) the moment nobody
 // needs it (refresh superseded, pause, exit): a forgotten query keeps scanning and billing.
+import {randomUUID} from 'node:crypto';
 import {
+	type CloudWatchLogsClient,
+	DescribeQueriesCommand,
 	GetQueryResultsCommand,
 	type GetQueryResultsCommandOutput,
 	StartQueryCommand,
+	type StartQueryCommandOutput,
 	StopQueryCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
 import type {AwsClients} from './clients.js';
@@ -74,10 +78,25 @@ function toRows(output: GetQueryResultsCommandOutput): InsightsRow[] {
 	);
 }
 
+/**
+ * Whether a failed call may still have been carried out: no answer came (a timeout, a reset), or
+ * a 5xx, which AWS gives for a request it may or may not have processed. A 4xx was refused.
+ */
+function outcomeUnknown(error: unknown): boolean {
+	const cause = error instanceof AwsCallError ? error.cause : error;
+	const status = (cause as {$metadata?: {httpStatusCode?: number}} | undefined)?.$metadata
+		?.httpStatusCode;
+	return status === undefined || status >= 500;
+}
+
 export class InsightsRunner {
 	private active = 0;
 	private readonly waiting: (() => void)[] = [];
 	private readonly running = new Set<string>();
+	// Each StartQuery's string ends in a comment naming this runner and the call: the query the SDK
+	// started on an attempt whose answer was lost has that string too, and DescribeQueries finds it.
+	private readonly marker = `# lbtop ${randomUUID().slice(0, 8)}.`;
+	private started = 0;
 
 	constructor(
 		private readonly clients: AwsClients,
@@ -111,20 +130,36 @@ export class InsightsRunner {
 		signal.throwIfAborted();
 		// StartQuery is not aborted mid-flight: AWS may already have started the query, and only its
 		// id lets us stop it. An abort that arrives meanwhile is honoured right after (finally below).
-		const started = await awsCall('logs:StartQuery', () =>
-			logs.send(
-				new StartQueryCommand({
-					// Another account's log groups (a monitoring account reading them) go by ARN.
-					...(query.logGroupNames.some((name) => name.startsWith('arn:'))
-						? {logGroupIdentifiers: [...query.logGroupNames]}
-						: {logGroupNames: [...query.logGroupNames]}),
-					queryString: query.queryString,
-					startTime: query.startTime,
-					endTime: query.endTime,
-					...(query.limit === undefined ? {} : {limit: query.limit}),
-				}),
-			),
-		);
+		this.started += 1;
+		const tag = `${this.marker}${this.started}`;
+		const groups = query.logGroupNames;
+		let started: StartQueryCommandOutput;
+		try {
+			started = await awsCall('logs:StartQuery', () =>
+				logs.send(
+					new StartQueryCommand({
+						// Another account's log groups (a monitoring account reading them) go by ARN.
+						...(groups.some((name) => name.startsWith('arn:'))
+							? {logGroupIdentifiers: [...groups]}
+							: {logGroupNames: [...groups]}),
+						queryString: `${query.queryString}\n${tag}`,
+						startTime: query.startTime,
+						endTime: query.endTime,
+						...(query.limit === undefined ? {} : {limit: query.limit}),
+					}),
+				),
+			);
+		} catch (error) {
+			if (outcomeUnknown(error)) {
+				await this.stopUnanswered(logs, groups, tag, undefined);
+			}
+			throw error;
+		}
+		// The SDK tried again after an attempt whose answer never came: that attempt may have started
+		// a query of its own, which nobody would stop.
+		if ((started.$metadata.attempts ?? 1) > 1) {
+			await this.stopUnanswered(logs, groups, tag, started.queryId);
+		}
 		const queryId = started.queryId;
 		if (!queryId) {
 			throw new AwsCallError('logs:StartQuery', new Error('StartQuery returned no queryId'));
@@ -194,6 +229,42 @@ export class InsightsRunner {
 		} catch {
 			// Already complete, or the network is gone; either way nothing more can be done.
 			return undefined;
+		}
+	}
+
+	/**
+	 * Stops the queries a StartQuery started whose ids lbtop never got (all of its attempts but the
+	 * one answered, `kept`). Best effort, like `stop`: without logs:DescribeQueries, or with the
+	 * network gone, nothing more can be done. Whether DescribeQueries gives the query string with its
+	 * comment as sent is not documented: a string that does not end in the tag is left alone.
+	 */
+	private async stopUnanswered(
+		logs: CloudWatchLogsClient,
+		groups: readonly string[],
+		tag: string,
+		kept: string | undefined,
+	): Promise<void> {
+		try {
+			const group = groups.find((name) => !name.startsWith('arn:'));
+			const listed = await logs.send(
+				new DescribeQueriesCommand({
+					...(group === undefined ? {} : {logGroupName: group}),
+					maxResults: 100,
+				}),
+			);
+			for (const found of listed.queries ?? []) {
+				if (
+					found.queryId !== undefined &&
+					found.queryId !== kept &&
+					(found.status === 'Running' || found.status === 'Scheduled') &&
+					found.queryString?.trimEnd().endsWith(tag) === true
+				) {
+					const bytes = await this.stop(found.queryId);
+					this.options.onScanned?.(bytes ?? 0);
+				}
+			}
+		} catch {
+			// Denied or unreachable: the query runs to its end, as it would have without this.
 		}
 	}
 

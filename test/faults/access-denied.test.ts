@@ -39,11 +39,12 @@ const everyReadDue = 6 * 60_000;
 
 let rig: Rig | undefined;
 
-it('covers every IAM action lbtop calls (StopQuery: see insights-queries.test.ts)', () => {
+it('covers every IAM action lbtop calls (StopQuery, DescribeQueries: see insights-queries.test.ts)', () => {
 	// The S3 path's calls are denied in data-lake-denied.test.ts, against a world in S3.
 	const covered = [
 		...calls.map((call) => call.action),
 		'logs:StopQuery',
+		'logs:DescribeQueries',
 		...dataLakeCalls.map((call) => call.action),
 		stopCoveredElsewhere,
 		// Denied, it is a gap on the access logs, not a failed discovery: access-logs-discovery.test.ts.

@@ -1,6 +1,7 @@
 // Logs Insights bills every query until it ends, so no way out of a refresh may leave one
 // running: stop, pause, a refresh pressed mid-query, a sibling query failing, an answer lost in
-// flight. And when the account's concurrent-query quota is used up, lbtop says so and backs off.
+// flight (held back, or never coming while the query runs). And when the account's
+// concurrent-query quota is used up, lbtop says so and backs off.
 import {afterEach, describe, expect, it} from 'vitest';
 import {SimError} from '../../source/sim/context.js';
 import {expectFailed, expectOthersCarryOn, untilAllOk} from './support/expectations.js';
@@ -173,6 +174,69 @@ describe('no Insights query is left running, with answers in flight', () => {
 			() => current.logs.runningQueryCount() === 0,
 			5000,
 		);
+	});
+});
+
+/** A proxy that carries out the first StartQuery at the sim and loses its answer on the way back. */
+function losingFirstStart(simUrl: string): Promise<TamperingProxy> {
+	let starts = 0;
+	return startTamperingProxy(simUrl).then((proxy) => {
+		proxy.set((request) => {
+			if (request.operation !== 'StartQuery') {
+				return undefined;
+			}
+			starts += 1;
+			return starts === 1 ? {kind: 'lose'} : undefined;
+		});
+		return proxy;
+	});
+}
+
+describe('a StartQuery whose answer is lost, the query started all the same', () => {
+	it('tried again by the SDK: the query of the lost attempt is stopped, the answered one polled', async () => {
+		const current = await startRig({...slowQueries, maxAttempts: 3, between: losingFirstStart});
+		rig = current;
+		current.engine.start();
+		await current.until(
+			'the answered query polled and the lost one stopped',
+			() =>
+				current.requests('logs:StartQuery') === 2 &&
+				current.requests('logs:GetQueryResults') >= 1 &&
+				current.logs.runningQueryCount() === 1,
+		);
+		expect(current.requests('logs:StopQuery')).toBe(1);
+		await current.engine.stop();
+		expect(current.logs.runningQueryCount()).toBe(0);
+	});
+
+	it('not tried again: the run fails as a network error and the query it started is stopped', async () => {
+		const current = await startRig({...slowQueries, between: losingFirstStart});
+		rig = current;
+		current.engine.start();
+		await current.until('the flows run failed', () => current.state('flows').error !== undefined);
+		expectFailed(current, 'flows', {kind: 'network', iamAction: 'logs:StartQuery'});
+		expect(current.requests('logs:StartQuery')).toBe(1);
+		expect(current.logs.runningQueryCount()).toBe(0);
+	});
+
+	it('with logs:DescribeQueries denied: the read goes on, the lost query left to end', async () => {
+		const current = await startRig({
+			...slowQueries,
+			maxAttempts: 3,
+			between: losingFirstStart,
+			faults: {rules: {'logs:DescribeQueries': {accessDenied: true}}},
+		});
+		rig = current;
+		current.engine.start();
+		await current.until(
+			'the answered query polled',
+			() =>
+				current.requests('logs:DescribeQueries') === 1 &&
+				current.requests('logs:GetQueryResults') >= 1,
+		);
+		expect(current.logs.runningQueryCount()).toBe(2);
+		expect(current.requests('logs:StopQuery')).toBe(0);
+		expect(current.state('flows').error).toBeUndefined();
 	});
 });
 

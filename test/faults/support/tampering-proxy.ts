@@ -26,6 +26,8 @@ export type Tampering = (
 	| {readonly kind: 'respond'; readonly response: HttpResponse}
 	/** Never answers: the connection stays open until lbtop gives up or the proxy closes. */
 	| {readonly kind: 'hang'}
+	/** Forwards the request, so the sim carries it out, and closes the connection unanswered. */
+	| {readonly kind: 'lose'}
 	/** Forwards the request; the sim's answer is changed (or, without `body`, only held back). */
 	| {readonly kind: 'forward'; readonly body?: (upstream: string) => string}
 ) & {
@@ -148,6 +150,11 @@ export async function startTamperingProxy(upstreamUrl: string): Promise<Tamperin
 				return;
 			}
 			let answer: HttpResponse;
+			if (tampering?.kind === 'lose') {
+				await forward(upstream, request, body);
+				request.socket.destroy();
+				return;
+			}
 			if (tampering?.kind === 'respond') {
 				answer = tampering.response;
 			} else {
