@@ -51,6 +51,14 @@ export const inkPatches: Plugin = {
 				};
 			},
 		);
+		// Ink writes no frame until it exits when the environment says CI (is-in-ci), so that a
+		// pipeline's log gets one frame, not a stream of them. lbtop draws its screen only when stdin
+		// and stdout are terminals (cli.tsx): someone is watching it, whatever CI says (a shell left
+		// with CI=1 by a container image or a runner's debug session would see a blank screen).
+		builder.onLoad({filter: /[\\/]node_modules[\\/]is-in-ci[\\/]index\.js$/}, () => ({
+			contents: 'export default false;\n',
+			loader: 'js',
+		}));
 		builder.onLoad({filter: /[\\/]ink[\\/]build[\\/](dom|reconciler)\.js$/}, async (arguments_) => {
 			const file = arguments_.path.endsWith('dom.js') ? 'dom' : 'reconciler';
 			const replaying = replayInkSubtrees(file, await readFile(arguments_.path, 'utf8'));
