@@ -291,3 +291,20 @@ export function queryResultsPayload(events: readonly FixtureEvent[]): string {
 function insightsTime(ms: number): string {
 	return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 }
+
+/**
+ * The events as one FilterLogEvents page answers them: the shape lbtop reads the unsettled stretch
+ * and the fresh edge in (ids as CloudWatch Logs writes them, 56 digits).
+ */
+export function filterEventsPayload(events: readonly FixtureEvent[]): string {
+	return JSON.stringify({
+		events: events.map((event, index) => ({
+			logStreamName: event.logStream,
+			timestamp: event.timestamp,
+			message: event.message,
+			ingestionTime: event.timestamp + 95_000,
+			eventId: `${String(event.timestamp).padStart(20, '0')}${String(index).padStart(36, '0')}`,
+		})),
+		searchedLogStreams: [],
+	});
+}
