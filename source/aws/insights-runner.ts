@@ -79,15 +79,24 @@ function toRows(output: GetQueryResultsCommandOutput): InsightsRow[] {
 }
 
 /**
- * Whether a failed call may still have been carried out: no answer came (a timeout, a reset), or
- * a 5xx, which AWS gives for a request it may or may not have processed. A 4xx was refused.
+ * Whether a StartQuery that failed may still have started a query: an attempt before the last did
+ * (the SDK tries again after a reset or a timeout, and reports the last attempt's status), no
+ * answer came, an answer came whose body could not be read (a 2xx cut short), or a 5xx, which AWS
+ * gives for a request it may or may not have carried out. Only one attempt refused with a 4xx
+ * started nothing.
  */
 function outcomeUnknown(error: unknown): boolean {
 	const cause = error instanceof AwsCallError ? error.cause : error;
-	const status = (cause as {$metadata?: {httpStatusCode?: number}} | undefined)?.$metadata
-		?.httpStatusCode;
-	return status === undefined || status >= 500;
+	const metadata = (cause as {$metadata?: {httpStatusCode?: number; attempts?: number}} | null)
+		?.$metadata;
+	const status = metadata?.httpStatusCode;
+	return (metadata?.attempts ?? 1) > 1 || status === undefined || status < 400 || status >= 500;
 }
+
+/** How long looking for and stopping unanswered queries may take: it runs when the network is bad. */
+const unansweredDeadlineMs = 15_000;
+/** DescribeQueries pages read at most, newest first, while they reach back to the StartQuery. */
+const unansweredPages = 3;
 
 export class InsightsRunner {
 	private active = 0;
@@ -132,6 +141,7 @@ export class InsightsRunner {
 		// id lets us stop it. An abort that arrives meanwhile is honoured right after (finally below).
 		this.started += 1;
 		const tag = `${this.marker}${this.started}`;
+		const calledAt = Date.now();
 		const groups = query.logGroupNames;
 		let started: StartQueryCommandOutput;
 		try {
@@ -151,14 +161,14 @@ export class InsightsRunner {
 			);
 		} catch (error) {
 			if (outcomeUnknown(error)) {
-				await this.stopUnanswered(logs, groups, tag, undefined);
+				await this.stopUnanswered(logs, groups, tag, calledAt, undefined);
 			}
 			throw error;
 		}
 		// The SDK tried again after an attempt whose answer never came: that attempt may have started
 		// a query of its own, which nobody would stop.
 		if ((started.$metadata.attempts ?? 1) > 1) {
-			await this.stopUnanswered(logs, groups, tag, started.queryId);
+			await this.stopUnanswered(logs, groups, tag, calledAt, started.queryId);
 		}
 		const queryId = started.queryId;
 		if (!queryId) {
@@ -216,55 +226,76 @@ export class InsightsRunner {
 	}
 
 	/**
-	 * Best effort: a query that already finished makes StopQuery fail, which is fine. A stopped
-	 * query is billed for what it scanned until then, so its final statistics are read once more.
+	 * Best effort: a query that already finished makes StopQuery fail, which is fine. A query is
+	 * billed for what it scanned until it ended or was stopped, so its final statistics are read
+	 * once more either way.
 	 */
-	private async stop(queryId: string): Promise<number | undefined> {
+	private async stop(queryId: string, abortSignal?: AbortSignal): Promise<number | undefined> {
 		this.running.delete(queryId);
+		const options = abortSignal === undefined ? {} : {abortSignal};
 		try {
 			const logs = await this.clients.logs();
-			await logs.send(new StopQueryCommand({queryId}));
-			const final = await logs.send(new GetQueryResultsCommand({queryId}));
+			await logs.send(new StopQueryCommand({queryId}), options).catch(() => undefined);
+			const final = await logs.send(new GetQueryResultsCommand({queryId}), options);
 			return final.statistics?.bytesScanned;
 		} catch {
-			// Already complete, or the network is gone; either way nothing more can be done.
+			// The network is gone, or the query's results are: nothing more can be done.
 			return undefined;
 		}
 	}
 
 	/**
 	 * Stops the queries a StartQuery started whose ids lbtop never got (all of its attempts but the
-	 * one answered, `kept`). Best effort, like `stop`: without logs:DescribeQueries, or with the
-	 * network gone, nothing more can be done. Whether DescribeQueries gives the query string with its
-	 * comment as sent is not documented: a string that does not end in the tag is left alone.
+	 * one answered, `kept`), and counts what each scanned, ended or not. Best effort, like `stop`:
+	 * without logs:DescribeQueries, or with the network gone, nothing more can be done. Whether
+	 * DescribeQueries gives the query string with its comment as sent is not documented: a string
+	 * that does not end in the tag is left alone.
 	 */
 	private async stopUnanswered(
 		logs: CloudWatchLogsClient,
 		groups: readonly string[],
 		tag: string,
+		calledAt: number,
 		kept: string | undefined,
 	): Promise<void> {
+		const abortSignal = AbortSignal.timeout(unansweredDeadlineMs);
+		// A minute of slack for the difference between this clock and AWS's.
+		const since = calledAt - 60_000;
+		const group = groups.find((name) => !name.startsWith('arn:'));
 		try {
-			const group = groups.find((name) => !name.startsWith('arn:'));
-			const listed = await logs.send(
-				new DescribeQueriesCommand({
-					...(group === undefined ? {} : {logGroupName: group}),
-					maxResults: 100,
-				}),
-			);
-			for (const found of listed.queries ?? []) {
-				if (
-					found.queryId !== undefined &&
-					found.queryId !== kept &&
-					(found.status === 'Running' || found.status === 'Scheduled') &&
-					found.queryString?.trimEnd().endsWith(tag) === true
-				) {
-					const bytes = await this.stop(found.queryId);
+			let nextToken: string | undefined;
+			for (let page = 0; page < unansweredPages; page++) {
+				const listed = await logs.send(
+					new DescribeQueriesCommand({
+						...(group === undefined ? {} : {logGroupName: group}),
+						maxResults: 1000,
+						...(nextToken === undefined ? {} : {nextToken}),
+					}),
+					{abortSignal},
+				);
+				const queries = listed.queries ?? [];
+				for (const found of queries) {
+					if (
+						found.queryId === undefined ||
+						found.queryId === kept ||
+						found.queryString?.trimEnd().endsWith(tag) !== true
+					) {
+						continue;
+					}
+					const bytes =
+						found.status === 'Running' || found.status === 'Scheduled'
+							? await this.stop(found.queryId, abortSignal)
+							: found.bytesScanned;
 					this.options.onScanned?.(bytes ?? 0);
+				}
+				nextToken = listed.nextToken;
+				const oldest = queries.at(-1)?.createTime;
+				if (nextToken === undefined || oldest === undefined || oldest < since) {
+					return;
 				}
 			}
 		} catch {
-			// Denied or unreachable: the query runs to its end, as it would have without this.
+			// Denied, unreachable or past the deadline: a query not stopped runs to its end.
 		}
 	}
 

@@ -219,6 +219,80 @@ describe('a StartQuery whose answer is lost, the query started all the same', ()
 		expect(current.logs.runningQueryCount()).toBe(0);
 	});
 
+	it('lost, then refused on the retries: the query of the lost attempt is stopped all the same', async () => {
+		let starts = 0;
+		const current = await startRig({
+			...slowQueries,
+			maxAttempts: 3,
+			async between(simUrl) {
+				const proxy = await startTamperingProxy(simUrl);
+				proxy.set((request) => {
+					if (request.operation !== 'StartQuery') {
+						return undefined;
+					}
+					starts += 1;
+					// The error the SDK reports is the last attempt's: a 400 that started nothing.
+					return starts === 1
+						? {kind: 'lose'}
+						: {
+								kind: 'respond',
+								response: protocolError(
+									request,
+									new SimError('ThrottlingException', 'Rate exceeded', 400),
+								),
+							};
+				});
+				return proxy;
+			},
+		});
+		rig = current;
+		current.engine.start();
+		await current.until('the flows run failed', () => current.state('flows').error !== undefined);
+		expectFailed(current, 'flows', {kind: 'throttled', iamAction: 'logs:StartQuery'});
+		expect(starts).toBe(3);
+		expect(current.logs.runningQueryCount()).toBe(0);
+	});
+
+	it('answered with a body cut short: the query it started is stopped', async () => {
+		const current = await startRig({
+			...slowQueries,
+			async between(simUrl) {
+				const proxy = await startTamperingProxy(simUrl);
+				proxy.set((request) =>
+					request.operation === 'StartQuery'
+						? {kind: 'forward', body: (upstream) => upstream.slice(0, 5)}
+						: undefined,
+				);
+				return proxy;
+			},
+		});
+		rig = current;
+		current.engine.start();
+		await current.until('the flows run failed', () => current.state('flows').error !== undefined);
+		expect(current.requests('logs:StartQuery')).toBe(1);
+		expect(current.logs.runningQueryCount()).toBe(0);
+	});
+
+	it('whose query has ended by the time it is looked for: what it scanned is counted', async () => {
+		// Queries end as soon as they start: the lost one is Complete when it is found.
+		const current = await startRig({
+			logs: {queryDurationMs: 0},
+			maxAttempts: 3,
+			between: losingFirstStart,
+		});
+		rig = current;
+		current.engine.start();
+		await current.until(
+			'the answered query read',
+			() =>
+				current.requests('logs:DescribeQueries') === 1 && current.state('flows').status === 'ok',
+		);
+		await current.engine.stop();
+		expect(current.requests('logs:StartQuery')).toBe(2);
+		expect(current.logs.totalBytesScanned()).toBeGreaterThan(0);
+		expect(current.snapshot().cost.bytesScanned).toBe(current.logs.totalBytesScanned());
+	});
+
 	it('with logs:DescribeQueries denied: the read goes on, the lost query left to end', async () => {
 		const current = await startRig({
 			...slowQueries,
