@@ -292,19 +292,44 @@ function insightsTime(ms: number): string {
 	return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 }
 
+/** FilterLogEvents answers at most 1 MB of events a page, each counted as its message's bytes + 26. */
+const pageLimitBytes = 1_048_576;
+const eventOverheadBytes = 26;
+
 /**
- * The events as one FilterLogEvents page answers them: the shape lbtop reads the unsettled stretch
- * and the fresh edge in (ids as CloudWatch Logs writes them, 56 digits).
+ * The events as FilterLogEvents answers them, in pages of at most 1 MB by the API's own count: the
+ * shape lbtop reads the unsettled stretch and the fresh edge in (ids as CloudWatch Logs writes
+ * them, 56 digits; every page but the last with a token for the next).
  */
-export function filterEventsPayload(events: readonly FixtureEvent[]): string {
-	return JSON.stringify({
-		events: events.map((event, index) => ({
+export function filterEventsPages(events: readonly FixtureEvent[]): string[] {
+	const pages: string[] = [];
+	let page: object[] = [];
+	let size = 0;
+	const flush = (last: boolean) => {
+		pages.push(
+			JSON.stringify({
+				events: page,
+				searchedLogStreams: [],
+				...(last ? {} : {nextToken: `Bxkq6kVGFtq2y_Mo${pages.length}`}),
+			}),
+		);
+		page = [];
+		size = 0;
+	};
+	for (const [index, event] of events.entries()) {
+		const bytes = Buffer.byteLength(event.message) + eventOverheadBytes;
+		if (size + bytes > pageLimitBytes) {
+			flush(false);
+		}
+		size += bytes;
+		page.push({
 			logStreamName: event.logStream,
 			timestamp: event.timestamp,
 			message: event.message,
 			ingestionTime: event.timestamp + 95_000,
 			eventId: `${String(event.timestamp).padStart(20, '0')}${String(index).padStart(36, '0')}`,
-		})),
-		searchedLogStreams: [],
-	});
+		});
+	}
+	flush(true);
+	return pages;
 }
