@@ -5,7 +5,7 @@
 // taken from `known` (by eventId) rather than parsed again.
 import type {AwsClients} from '../aws/clients.js';
 import {type FlowLogEvent, filterFlowEvents, type PageEvent} from '../aws/flow-logs-read.js';
-import {parseFlowRecord} from '../domain/flows/flow-record.js';
+import {readerOf, readRecord} from '../domain/flows/record-reader.js';
 import {interfaceIdFromLogStream} from '../domain/flows/flow-records.js';
 import {
 	type BucketCounts,
@@ -174,20 +174,23 @@ export async function readRawRecords(
 
 /** Parses one event by its feed's format. NODATA and SKIPDATA rows carry no traffic. */
 export function interpretEvent(event: FlowLogEvent, feed: FlowFeed): KnownEvent {
-	const interfaceId = interfaceIdFromLogStream(event.logStreamName);
-	const parsed = parseFlowRecord(event.message, feed.format, {
-		...(interfaceId === undefined ? {} : {interfaceId}),
-		timestamp: Math.floor(event.timestamp / 1000),
-	});
-	if (!parsed.ok) {
+	// The record reader itself, not parseFlowRecord: a read parses thousands of events, and the
+	// result and context objects around each record would be made only to be taken apart here.
+	const record = readRecord(
+		readerOf(feed.format),
+		event.message,
+		interfaceIdFromLogStream(event.logStreamName),
+		Math.floor(event.timestamp / 1000),
+	);
+	if (typeof record === 'string') {
 		return 'malformed';
 	}
 
-	if (parsed.record.logStatus !== 'OK') {
+	if (record.logStatus !== 'OK') {
 		return 'no-traffic';
 	}
 
-	return {eventId: event.eventId, timestamp: event.timestamp, record: parsed.record};
+	return {eventId: event.eventId, timestamp: event.timestamp, record};
 }
 
 export type FeedResult = {
