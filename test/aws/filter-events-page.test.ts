@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {parsed} from '../../source/aws/filter-events-answer.js';
+import {parsed, readEventsPage} from '../../source/aws/filter-events-answer.js';
 import {type PageEvent, scanEventsPage} from '../../source/aws/filter-events-page.js';
 
 // The page reader against the whole parse it stands in for (JSON.parse of the page, then each
@@ -283,12 +283,46 @@ function asParsed(
 	});
 }
 
+// The byte reader with and without events held (the whole parse where it declines), and the choice
+// the answer's middleware makes between the two.
+const readers = [
+	'scan, held',
+	'scan, none held',
+	'read, held',
+	'read, none held',
+	'read, empty',
+] as const;
+
+function readBy(how: (typeof readers)[number], bytes: Buffer) {
+	switch (how) {
+		case 'scan, held': {
+			return scanEventsPage(bytes, held) ?? parsed(bytes);
+		}
+
+		case 'scan, none held': {
+			return scanEventsPage(bytes) ?? parsed(bytes);
+		}
+
+		case 'read, held': {
+			return readEventsPage(bytes, held);
+		}
+
+		case 'read, none held': {
+			return readEventsPage(bytes);
+		}
+
+		case 'read, empty': {
+			return readEventsPage(bytes, new Map<string, Held>());
+		}
+	}
+}
+
 describe('a FilterLogEvents page read from its bytes', () => {
-	it('gives the events and the rest of the page the whole parse gives, for any page', () => {
+	it('gives the events and the rest of the page the whole parse gives, for any page, as the answer reads it too', () => {
 		fc.assert(
-			fc.property(pageBytes, fc.boolean(), (bytes, withHeld) => {
+			fc.property(pageBytes, fc.constantFrom(...readers), (bytes, how) => {
 				const reference = parsed(bytes);
-				const read = scanEventsPage(bytes, withHeld ? held : undefined) ?? parsed(bytes);
+				const read = readBy(how, bytes);
 				if (reference === undefined || read === undefined) {
 					expect(read).toBe(reference);
 					return;
