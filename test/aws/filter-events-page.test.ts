@@ -300,7 +300,7 @@ function readBy(how: (typeof readers)[number], bytes: Buffer) {
 		}
 
 		case 'scan, none held': {
-			return scanEventsPage(bytes) ?? parsed(bytes);
+			return scanEventsPage<Held>(bytes) ?? parsed(bytes);
 		}
 
 		case 'read, held': {
@@ -308,7 +308,7 @@ function readBy(how: (typeof readers)[number], bytes: Buffer) {
 		}
 
 		case 'read, none held': {
-			return readEventsPage(bytes);
+			return readEventsPage<Held>(bytes);
 		}
 
 		case 'read, empty': {

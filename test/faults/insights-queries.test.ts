@@ -7,8 +7,10 @@ import {SimError} from '../../source/sim/context.js';
 import {expectFailed, expectOthersCarryOn, untilAllOk} from './support/expectations.js';
 import {type Rig, type RigOptions, startedRig, startRig} from './support/fault-rig.js';
 import {
+	type Intercepted,
 	protocolError,
 	startTamperingProxy,
+	type Tampering,
 	type TamperingProxy,
 } from './support/tampering-proxy.js';
 
@@ -22,6 +24,32 @@ afterEach(async () => {
 const minute = 60_000;
 // Queries run on the test's clock, which stands still unless moved: they stay Running.
 const slowQueries = {logs: {queryDurationMs: 10 * minute}} satisfies RigOptions;
+
+/**
+ * Something between lbtop and the sim that decides what becomes of the n-th StartQuery (from 1);
+ * every other call passes as it is.
+ */
+function tamperingStarts(
+	decide: (request: Intercepted, start: number) => Tampering | undefined,
+): (simUrl: string) => Promise<TamperingProxy> {
+	return async (simUrl) => {
+		let starts = 0;
+		const proxy = await startTamperingProxy(simUrl);
+		proxy.set((request) => {
+			if (request.operation !== 'StartQuery') {
+				return undefined;
+			}
+			starts += 1;
+			return decide(request, starts);
+		});
+		return proxy;
+	};
+}
+
+/** A refusal with the error and status AWS gives it. */
+function refused(request: Intercepted, code: string, message: string): Tampering {
+	return {kind: 'respond', response: protocolError(request, new SimError(code, message, 400))};
+}
 
 // A settled stretch is asked for with one combined query, or (at a busy load balancer) with the
 // timeline and sources queries side by side: neither way may leave one behind.
@@ -95,21 +123,13 @@ describe('no Insights query is left running, with answers in flight', () => {
 		'when stop comes while a $flowsQueries StartQuery is answered',
 		({flowsQueries, queries}) => {
 			it('every query it started is stopped anyway', async () => {
-				let startQueries = 0;
 				const current = await startRig({
 					...slowQueries,
 					flowsQueries,
-					async between(simUrl) {
-						const proxy = await startTamperingProxy(simUrl);
-						proxy.set((request) => {
-							if (request.operation !== 'StartQuery') {
-								return undefined;
-							}
-							startQueries += 1;
-							return {kind: 'forward', delayMs: startQueries === 1 ? 200 : 700};
-						});
-						return proxy;
-					},
+					between: tamperingStarts((_request, start) => ({
+						kind: 'forward',
+						delayMs: start === 1 ? 200 : 700,
+					})),
 				});
 				rig = current;
 				current.engine.start();
@@ -140,34 +160,21 @@ describe('no Insights query is left running, with answers in flight', () => {
 	});
 
 	it('when one query of a pair fails while the other is being started', async () => {
-		let startQueries = 0;
+		let starts = 0;
 		const current = await startRig({
 			...slowQueries,
 			flowsQueries: 'pair',
-			async between(simUrl) {
-				const proxy = await startTamperingProxy(simUrl);
-				proxy.set((request) => {
-					if (request.operation !== 'StartQuery') {
-						return undefined;
-					}
-					startQueries += 1;
-					// The first is started and its answer held back; the second is refused at once.
-					return startQueries === 1
-						? {kind: 'forward', delayMs: 400}
-						: {
-								kind: 'respond',
-								response: protocolError(
-									request,
-									new SimError('MalformedQueryException', 'unexpected symbol', 400),
-								),
-							};
-				});
-				return proxy;
-			},
+			// The first is started and its answer held back; the second is refused at once.
+			between: tamperingStarts((request, start) => {
+				starts = start;
+				return start === 1
+					? {kind: 'forward', delayMs: 400}
+					: refused(request, 'MalformedQueryException', 'unexpected symbol');
+			}),
 		});
 		rig = current;
 		current.engine.start();
-		await current.until('both StartQuery calls made', () => startQueries >= 2);
+		await current.until('both StartQuery calls made', () => starts >= 2);
 		await current.until('the flows run over', () => current.state('flows').status === 'stale');
 		await current.until(
 			'the started sibling stopped',
@@ -177,20 +184,10 @@ describe('no Insights query is left running, with answers in flight', () => {
 	});
 });
 
-/** A proxy that carries out the first StartQuery at the sim and loses its answer on the way back. */
-function losingFirstStart(simUrl: string): Promise<TamperingProxy> {
-	let starts = 0;
-	return startTamperingProxy(simUrl).then((proxy) => {
-		proxy.set((request) => {
-			if (request.operation !== 'StartQuery') {
-				return undefined;
-			}
-			starts += 1;
-			return starts === 1 ? {kind: 'lose'} : undefined;
-		});
-		return proxy;
-	});
-}
+/** The first StartQuery carried out at the sim, its answer lost on the way back. */
+const losingFirstStart = tamperingStarts((_request, start) =>
+	start === 1 ? {kind: 'lose'} : undefined,
+);
 
 describe('a StartQuery whose answer is lost, the query started all the same', () => {
 	it('tried again by the SDK: the query of the lost attempt is stopped, the answered one polled', async () => {
@@ -224,26 +221,13 @@ describe('a StartQuery whose answer is lost, the query started all the same', ()
 		const current = await startRig({
 			...slowQueries,
 			maxAttempts: 3,
-			async between(simUrl) {
-				const proxy = await startTamperingProxy(simUrl);
-				proxy.set((request) => {
-					if (request.operation !== 'StartQuery') {
-						return undefined;
-					}
-					starts += 1;
-					// The error the SDK reports is the last attempt's: a 400 that started nothing.
-					return starts === 1
-						? {kind: 'lose'}
-						: {
-								kind: 'respond',
-								response: protocolError(
-									request,
-									new SimError('ThrottlingException', 'Rate exceeded', 400),
-								),
-							};
-				});
-				return proxy;
-			},
+			// The error the SDK reports is the last attempt's: a 400 that started nothing.
+			between: tamperingStarts((request, start) => {
+				starts = start;
+				return start === 1
+					? {kind: 'lose'}
+					: refused(request, 'ThrottlingException', 'Rate exceeded');
+			}),
 		});
 		rig = current;
 		current.engine.start();
@@ -256,15 +240,7 @@ describe('a StartQuery whose answer is lost, the query started all the same', ()
 	it('answered with a body cut short: the query it started is stopped', async () => {
 		const current = await startRig({
 			...slowQueries,
-			async between(simUrl) {
-				const proxy = await startTamperingProxy(simUrl);
-				proxy.set((request) =>
-					request.operation === 'StartQuery'
-						? {kind: 'forward', body: (upstream) => upstream.slice(0, 5)}
-						: undefined,
-				);
-				return proxy;
-			},
+			between: tamperingStarts(() => ({kind: 'forward', body: (upstream) => upstream.slice(0, 5)})),
 		});
 		rig = current;
 		current.engine.start();
