@@ -5,8 +5,8 @@
 // taken from `known` (by eventId) rather than parsed again.
 import type {AwsClients} from '../aws/clients.js';
 import {type FlowLogEvent, filterFlowEvents, type PageEvent} from '../aws/flow-logs-read.js';
-import {readerOf, readRecord} from '../domain/flows/record-reader.js';
 import {interfaceIdFromLogStream} from '../domain/flows/flow-records.js';
+import {readerOf, readRecord} from '../domain/flows/record-reader.js';
 import {
 	type BucketCounts,
 	type BucketTally,
