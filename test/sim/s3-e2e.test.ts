@@ -1,5 +1,5 @@
 // S3 through the real HTTP server: the unmodified SDK client (path-style) and Debian's AWS CLI.
-import {readFile} from 'node:fs/promises';
+import {readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {gunzipSync, gzipSync} from 'node:zlib';
@@ -166,14 +166,18 @@ describe('S3 through the AWS CLI', () => {
 	it('aws s3 cp copies an object down byte for byte', async () => {
 		const sim = await start();
 		const target = join(tmpdir(), `lbtop-s3-cp-${process.pid}.log.gz`);
-		const result = await runAwsCli(sim.url, [
-			's3',
-			'cp',
-			`s3://flow-archive/${keyAt('fl-0aaa', '1145')}`,
-			target,
-		]);
-		expect(result.exitCode).toBe(0);
-		expect(gunzipSync(await readFile(target)).toString()).toBe('version srcaddr\n2 10.0.0.2\n');
+		try {
+			const result = await runAwsCli(sim.url, [
+				's3',
+				'cp',
+				`s3://flow-archive/${keyAt('fl-0aaa', '1145')}`,
+				target,
+			]);
+			expect(result.exitCode).toBe(0);
+			expect(gunzipSync(await readFile(target)).toString()).toBe('version srcaddr\n2 10.0.0.2\n');
+		} finally {
+			await rm(target, {force: true});
+		}
 	});
 
 	it('aws s3api list-objects-v2 pages with --start-after and shows AccessDenied', async () => {

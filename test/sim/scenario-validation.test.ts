@@ -1,4 +1,4 @@
-import {mkdtemp, writeFile} from 'node:fs/promises';
+import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import fc from 'fast-check';
@@ -251,11 +251,15 @@ describe('scenario validation', () => {
 describe('parseScenarioFile', () => {
 	it('says where the JSON breaks', async () => {
 		const directory = await mkdtemp(join(tmpdir(), 'lbtop-scenario-'));
-		const path = join(directory, 'broken.json');
-		await writeFile(path, '{\n  "vpcs": [\n    {"vpcId": "vpc-1",}\n  ]\n}\n');
-		await expect(parseScenarioFile(path)).rejects.toThrow(
-			/^invalid .*broken\.json: 1 problem\n {2}not valid JSON \(line 3, column \d+\)/,
-		);
+		try {
+			const path = join(directory, 'broken.json');
+			await writeFile(path, '{\n  "vpcs": [\n    {"vpcId": "vpc-1",}\n  ]\n}\n');
+			await expect(parseScenarioFile(path)).rejects.toThrow(
+				/^invalid .*broken\.json: 1 problem\n {2}not valid JSON \(line 3, column \d+\)/,
+			);
+		} finally {
+			await rm(directory, {recursive: true, force: true});
+		}
 	});
 
 	it('says when the file is missing', async () => {
