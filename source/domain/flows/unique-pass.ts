@@ -17,7 +17,7 @@ import {type MatchState, take} from './matching-pass.js';
 /** Made once, reading what it needs from the context handed to runUniquePass (see Pass). */
 export type UniquePass<Context> = {
 	/** Frontend positions a unit may join (none: undefined). */
-	readonly shortlist: (context: Context, unit: BackendUnit) => readonly number[] | undefined;
+	readonly shortlist: (context: Context, unit: BackendUnit) => ArrayLike<number> | undefined;
 	readonly fits: (context: Context, frontend: LegDraft, unit: BackendUnit) => boolean;
 };
 
@@ -46,7 +46,10 @@ export function runUniquePass<Context>(
 			continue;
 		}
 
-		for (const position of shortlist) {
+		// An index loop: an iterator makes a result object per position wherever the code runs
+		// unoptimized, as it does for a while after every full collection.
+		for (let rank = 0; rank < shortlist.length; rank++) {
+			const position = shortlist[rank] ?? -1;
 			const frontend = frontends[position];
 			if (
 				frontend === undefined ||

@@ -65,7 +65,7 @@ describe('timeWindows and inWindow', () => {
 					const expected = closureWindows(frontends, positions, slackSeconds);
 					const windows = timeWindows(frontends, positions);
 					for (const unitSpan of spans) {
-						expect(inWindow(windows, unitSpan, slackSeconds)).toEqual(expected(unitSpan));
+						expect([...inWindow(windows, unitSpan, slackSeconds)]).toEqual(expected(unitSpan));
 					}
 				},
 			),
