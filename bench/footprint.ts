@@ -3,10 +3,9 @@
 // serving the demo world at its own volume (speed 1: 2 new connections a second); this process
 // reads both processes' CPU time and RSS from /proc. Then `lbtop --demo` (the sim in a worker
 // thread of the same process) the same way.
-import process from 'node:process';
 import {progress, runBenchmark} from './channel.js';
 import {atMost, type Figure, info, median, notMeasured, round} from './figure.js';
-import {builtCli, repoRoot} from './paths.js';
+import {cliCommand, repoRoot} from './paths.js';
 import {
 	childOf,
 	cpuPerMinute,
@@ -52,7 +51,7 @@ type Watched = {readonly lbtop: Sample[]; readonly sim: Sample[]; readonly load:
 async function watchEndpoint(): Promise<Watched> {
 	const sim = await startSimProcess();
 	const session = startInPty(
-		[process.execPath, builtCli, 'demo-nlb', '--endpoint-url', sim.url, '--region', 'us-east-1'],
+		[...cliCommand, 'demo-nlb', '--endpoint-url', sim.url, '--region', 'us-east-1'],
 		{...size, env: credentials, cwd: repoRoot},
 	);
 	try {
@@ -74,7 +73,7 @@ async function watchEndpoint(): Promise<Watched> {
 }
 
 async function watchDemo(): Promise<Watched> {
-	const session = startInPty([process.execPath, builtCli, '--demo'], {...size, cwd: repoRoot});
+	const session = startInPty([...cliCommand, '--demo'], {...size, cwd: repoRoot});
 	try {
 		const pid = await lbtopPid(session);
 		await session.waitFor(loadBalancerShown, 30_000);

@@ -5,10 +5,9 @@
 // j/k are typed alternately, spaced past Ink's frame throttle. Each time is from writing the key
 // into the terminal to the first bytes the terminal receives that redraw a row below the header.
 import {performance} from 'node:perf_hooks';
-import process from 'node:process';
 import {progress, runBenchmark} from './channel.js';
 import {atMost, type Figure, info, median, notMeasured, round} from './figure.js';
-import {builtCli, repoRoot} from './paths.js';
+import {cliCommand, repoRoot} from './paths.js';
 import {load} from './proc-usage.js';
 import {type PtySession, ptyAvailable, startInPty} from './pty.js';
 import {startSimProcess} from './sim-process.js';
@@ -61,7 +60,7 @@ async function measure(): Promise<Figure[]> {
 
 	const sim = await startSimProcess();
 	const session = startInPty(
-		[process.execPath, builtCli, 'demo-nlb', '--endpoint-url', sim.url, '--region', 'us-east-1'],
+		[...cliCommand, 'demo-nlb', '--endpoint-url', sim.url, '--region', 'us-east-1'],
 		{...size, env: credentials, cwd: repoRoot},
 	);
 	const times: number[] = [];

@@ -8,7 +8,7 @@ import {progress, runBenchmark} from './channel.js';
 import {stopChild} from './children.js';
 import {atMost, type Figure, info, judged, median, notMeasured, round} from './figure.js';
 import {onLines} from './lines.js';
-import {builtBench, bundledBench} from './paths.js';
+import {builtBench, bundledBench, nodeAsCli} from './paths.js';
 
 const benchmark = 'memory';
 const speed = 240;
@@ -64,6 +64,7 @@ function startWatcher(ready: Ready, mode: 'ui' | 'engine'): Watcher {
 	const child = spawn(
 		process.execPath,
 		[
+			...nodeAsCli,
 			bundledBench('memory-monitor.js'),
 			ready.url,
 			String(ready.speed),

@@ -17,7 +17,7 @@ import {progress, runBenchmark} from './channel.js';
 import {stopChild} from './children.js';
 import {atMost, type Figure, info, judged, median, notMeasured, round} from './figure.js';
 import {onLines} from './lines.js';
-import {builtBench, bundledBench} from './paths.js';
+import {builtBench, bundledBench, nodeAsCli} from './paths.js';
 import {load, procAvailable, type Sample, usageOf} from './proc-usage.js';
 
 const benchmark = 'scale';
@@ -102,6 +102,7 @@ async function runPoint(scale: number): Promise<Point> {
 		monitor = spawn(
 			process.execPath,
 			[
+				...nodeAsCli,
 				bundledBench('memory-monitor.js'),
 				ready.url,
 				String(speed),

@@ -2,7 +2,9 @@
 // against the process being measured.
 import {spawn} from 'node:child_process';
 import process from 'node:process';
-import {builtCli} from './paths.js';
+import {cliCommand} from './paths.js';
+
+const [node = process.execPath, ...cliArguments] = cliCommand;
 
 export type SimProcess = {
 	readonly url: string;
@@ -11,7 +13,7 @@ export type SimProcess = {
 };
 
 export async function startSimProcess(extraArguments: readonly string[] = []): Promise<SimProcess> {
-	const child = spawn(process.execPath, [builtCli, 'sim', '--port', '0', ...extraArguments], {
+	const child = spawn(node, [...cliArguments, 'sim', '--port', '0', ...extraArguments], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	const exited = new Promise<void>((resolve) => {

@@ -5,7 +5,7 @@
 import process from 'node:process';
 import {progress, runBenchmark} from './channel.js';
 import {atMost, type Figure, info, median, notMeasured, round} from './figure.js';
-import {builtCli, repoRoot} from './paths.js';
+import {cliCommand, repoRoot} from './paths.js';
 import {ptyAvailable, startInPty} from './pty.js';
 import {startSimProcess} from './sim-process.js';
 
@@ -30,7 +30,7 @@ async function timeCli(
 	arguments_: readonly string[],
 	env: Readonly<Record<string, string>>,
 ): Promise<Times> {
-	const session = startInPty([process.execPath, builtCli, ...arguments_], {
+	const session = startInPty([...cliCommand, ...arguments_], {
 		...size,
 		env,
 		cwd: repoRoot,

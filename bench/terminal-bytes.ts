@@ -1,10 +1,9 @@
 // Benchmark 2, rendering (terminal half): bytes the built CLI sends to a real pseudo-terminal at
 // 200x50 running the demo, per frame while data refreshes, and per minute once paused (`p`), when
 // nothing but the clock should change.
-import process from 'node:process';
 import {progress, runBenchmark} from './channel.js';
 import {atMost, type Figure, info, median, notMeasured, round} from './figure.js';
-import {builtCli, repoRoot} from './paths.js';
+import {cliCommand, repoRoot} from './paths.js';
 import {type Chunk, ptyAvailable, startInPty, stripAnsi} from './pty.js';
 
 const benchmark = 'terminal-bytes';
@@ -67,7 +66,7 @@ async function measure(): Promise<Figure[]> {
 		];
 	}
 
-	const session = startInPty([process.execPath, builtCli, '--demo'], {...size, cwd: repoRoot});
+	const session = startInPty([...cliCommand, '--demo'], {...size, cwd: repoRoot});
 	let live: Period;
 	let idle: Period;
 	try {

@@ -1,13 +1,15 @@
 // Bundles the CLI after `tsc` has checked and emitted it. A cold start spends most of its time
 // resolving, reading and lexing hundreds of small modules (Ink, React and the AWS SDK are CommonJS
 // behind ESM wrappers); one set of bundled files reaches the first frame in about half the time.
-// dist/bin/lbtop.js is the package's bin; tsc's own output (dist/cli.js, dist/source) stays for the
+// dist/bin/lbtop.js is the CLI, and dist/bin/lbtop the package's bin that runs it; tsc's own output (dist/cli.js, dist/source) stays for the
 // benchmarks and tests that load single modules, under names the bundle never overwrites.
 import {readFileSync} from 'node:fs';
-import {readdir, rm} from 'node:fs/promises';
+import {chmod, readdir, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
 import {type BuildOptions, build} from 'esbuild';
+import {startupFlags} from '../source/heap-settings.js';
+import {binScript} from './bin-script.js';
 import {inkPatches} from './ink-patches.js';
 import {sdkShapesUsed} from './sdk-schema-keys.js';
 
@@ -85,3 +87,8 @@ if (starters.length === 0 || !files.includes(workerFile)) {
 	);
 	process.exit(1);
 }
+
+// The package's bin: Node with the start-up flags, on lbtop.js (build/bin-script.ts).
+const bin = path.join(outdir, 'lbtop');
+await writeFile(bin, binScript(startupFlags));
+await chmod(bin, 0o755);

@@ -5,11 +5,12 @@
 // and the old one grows by half of what is live after each full collection: about 130-150 MB
 // resident, for some more garbage collection (docs/benchmarks.md, "Where the time and bytes go").
 //
-// A bin script cannot pass V8 flags portably: `#!/usr/bin/env -S node --flag` needs an `env` that
-// Amazon Linux 2 and BusyBox lack, and re-spawning Node would cost a second process. Node documents
-// setting V8 flags after start-up as possibly unreliable; these two are read by V8 at each
-// collection (checked on Node 20 with v8.getHeapStatistics), and the `footprint` benchmark
-// measures the effect on the built CLI.
+// Most V8 flags can be set after start-up (Node documents it as possibly unreliable); the two below
+// are read by V8 at each collection (checked on Node 20 with v8.getHeapStatistics), and the
+// `footprint` benchmark measures the effect on the built CLI. Flags V8 reads only when it sets up
+// its heap go on the command line: the package's bin is a POSIX shell script that runs Node with
+// them (`startupFlags`, written by build/bundle.ts), since `#!/usr/bin/env -S node --flag` needs an
+// `env` that Amazon Linux 2 and BusyBox lack.
 import v8 from 'node:v8';
 
 export const heapFlags: readonly string[] = [
@@ -24,3 +25,12 @@ export function favourSmallHeap(): void {
 		v8.setFlagsFromString(flag);
 	}
 }
+
+/**
+ * V8 flags for the command line (the bin passes them). The memory reducer is left out: on an idle
+ * heap it runs full collections to give memory back, but a monitor is never idle for long (a read
+ * every 2 s), so those collections returned little (RSS the same, paired) while each one threw away
+ * optimized code that V8 then compiled again on its worker threads: 1.50-1.68 -> 1.33-1.34 CPU-s a
+ * minute, paired (docs/benchmarks.md, "The ninth round").
+ */
+export const startupFlags: readonly string[] = ['--no-memory-reducer'];
