@@ -2,8 +2,8 @@
 // of MB of live data and allocates steadily (a frame, a read every 2 s); with V8's defaults the
 // young generation grows to 32 MB and the old one to about four times what is live, so a process
 // holding ~45 MB sat at 190-250 MB resident. Here the young generation stays at its initial size
-// and the old one grows by half of what is live after each full collection: about 130-150 MB
-// resident, for some more garbage collection (docs/benchmarks.md, "Where the time and bytes go").
+// and the old one grows by 30% of what is live after each full collection, for some more garbage
+// collection (docs/benchmarks.md, "Where the time and bytes go").
 //
 // Most V8 flags can be set after start-up (Node documents it as possibly unreliable); the two below
 // are read by V8 at each collection (checked on Node 20 with v8.getHeapStatistics), and the
@@ -16,8 +16,10 @@ import v8 from 'node:v8';
 export const heapFlags: readonly string[] = [
 	// The young generation keeps its initial 1 MB semi-spaces instead of doubling up to 16 MB.
 	'--semi-space-growth-factor=1',
-	// The old generation's limit after a full collection: 1.5x what survived (V8 picks up to 4x).
-	'--heap-growing-percent=50',
+	// The old generation's limit after a full collection: 1.3x what survived (V8 picks up to 4x).
+	// 1.5x while V8's memory reducer ran (startupFlags): without it the heap is not shrunk between
+	// reads, and the lower limit keeps RSS where it was (docs/benchmarks.md, "The ninth round").
+	'--heap-growing-percent=30',
 ];
 
 export function favourSmallHeap(): void {
@@ -27,10 +29,10 @@ export function favourSmallHeap(): void {
 }
 
 /**
- * V8 flags for the command line (the bin passes them). The memory reducer is left out: on an idle
- * heap it runs full collections to give memory back, but a monitor is never idle for long (a read
- * every 2 s), so those collections returned little (RSS the same, paired) while each one threw away
- * optimized code that V8 then compiled again on its worker threads: 1.50-1.68 -> 1.33-1.34 CPU-s a
- * minute, paired (docs/benchmarks.md, "The ninth round").
+ * V8 flags for the command line (the bin passes them). The memory reducer is left out: when the heap
+ * looks idle it runs full collections to give memory back, but a monitor is never idle for long (a
+ * read every 2 s), and every full collection throws away optimized code that V8 then compiles again
+ * on its worker threads. Without it, and with the old generation's growth above cut from 50% to 30%
+ * to hold RSS, lbtop used a quarter less CPU in paired runs (docs/benchmarks.md, "The ninth round").
  */
 export const startupFlags: readonly string[] = ['--no-memory-reducer'];
