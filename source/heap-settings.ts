@@ -33,6 +33,7 @@ export function favourSmallHeap(): void {
  * looks idle it runs full collections to give memory back, but a monitor is never idle for long (a
  * read every 2 s), and every full collection throws away optimized code that V8 then compiles again
  * on its worker threads. Without it, and with the old generation's growth above cut from 50% to 30%
- * to hold RSS, lbtop used a quarter less CPU in paired runs (docs/benchmarks.md, "The ninth round").
+ * to hold RSS, lbtop used 16% less CPU at the same RSS in the paired run of all three builds (24%
+ * with 50% growth, for 3 MB more; docs/benchmarks.md, "The ninth round").
  */
 export const startupFlags: readonly string[] = ['--no-memory-reducer'];
