@@ -1,8 +1,9 @@
 // Bundles the CLI after `tsc` has checked and emitted it. A cold start spends most of its time
 // resolving, reading and lexing hundreds of small modules (Ink, React and the AWS SDK are CommonJS
 // behind ESM wrappers); one set of bundled files reaches the first frame in about half the time.
-// dist/bin/lbtop.js is the CLI, and dist/bin/lbtop the package's bin that runs it; tsc's own output (dist/cli.js, dist/source) stays for the
-// benchmarks and tests that load single modules, under names the bundle never overwrites.
+// dist/bin/lbtop.js is the CLI, and dist/bin/lbtop the package's bin that runs it; tsc's own
+// output (dist/cli.js, dist/source) stays for the benchmarks and tests that load single modules,
+// under names the bundle never overwrites.
 import {readFileSync} from 'node:fs';
 import {chmod, readdir, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
