@@ -4,11 +4,12 @@
 import {type ChildProcess, spawn} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
 import process from 'node:process';
+import {startupFlags} from '../source/heap-settings.js';
 import {progress, runBenchmark} from './channel.js';
 import {stopChild} from './children.js';
 import {atMost, type Figure, info, judged, median, notMeasured, round} from './figure.js';
 import {onLines} from './lines.js';
-import {builtBench, bundledBench, nodeAsCli} from './paths.js';
+import {builtBench, bundledBench} from './paths.js';
 
 const benchmark = 'memory';
 const speed = 240;
@@ -64,7 +65,8 @@ function startWatcher(ready: Ready, mode: 'ui' | 'engine'): Watcher {
 	const child = spawn(
 		process.execPath,
 		[
-			...nodeAsCli,
+			// The monitor stands for the CLI: Node with the flags the bin gives it.
+			...startupFlags,
 			bundledBench('memory-monitor.js'),
 			ready.url,
 			String(ready.speed),

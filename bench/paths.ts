@@ -7,8 +7,6 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const builtCli = fileURLToPath(new URL('../bin/lbtop.js', import.meta.url));
 /** The built CLI as the package's bin runs it: Node with lbtop's start-up flags. */
 export const cliCommand: readonly string[] = [process.execPath, ...startupFlags, builtCli];
-/** Node with lbtop's start-up flags, for a bundled entry that stands for the CLI. */
-export const nodeAsCli: readonly string[] = [...startupFlags];
 export const builtBench = (file: string) => fileURLToPath(new URL(`./${file}`, import.meta.url));
 /** A benchmark entry bundled like the product (build/bundle.ts), for figures about shipped code. */
 export const bundledBench = (file: string) =>

@@ -13,11 +13,12 @@
 //   LBTOP_BENCH_SCALE_HISTORY_MINUTES=180 ...      the world's history before lbtop starts (30)
 import {type ChildProcess, spawn} from 'node:child_process';
 import process from 'node:process';
+import {startupFlags} from '../source/heap-settings.js';
 import {progress, runBenchmark} from './channel.js';
 import {stopChild} from './children.js';
 import {atMost, type Figure, info, judged, median, notMeasured, round} from './figure.js';
 import {onLines} from './lines.js';
-import {builtBench, bundledBench, nodeAsCli} from './paths.js';
+import {builtBench, bundledBench} from './paths.js';
 import {load, procAvailable, type Sample, usageOf} from './proc-usage.js';
 
 const benchmark = 'scale';
@@ -102,7 +103,8 @@ async function runPoint(scale: number): Promise<Point> {
 		monitor = spawn(
 			process.execPath,
 			[
-				...nodeAsCli,
+				// The monitor stands for the CLI: Node with the flags the bin gives it.
+				...startupFlags,
 				bundledBench('memory-monitor.js'),
 				ready.url,
 				String(speed),
