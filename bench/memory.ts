@@ -9,7 +9,7 @@ import {progress, runBenchmark} from './channel.js';
 import {stopChild} from './children.js';
 import {atMost, type Figure, info, judged, median, notMeasured, round} from './figure.js';
 import {onLines} from './lines.js';
-import {builtBench, bundledBench} from './paths.js';
+import {asTheBinSets, builtBench, bundledBench} from './paths.js';
 
 const benchmark = 'memory';
 const speed = 240;
@@ -65,7 +65,7 @@ function startWatcher(ready: Ready, mode: 'ui' | 'engine'): Watcher {
 	const child = spawn(
 		process.execPath,
 		[
-			// The monitor stands for the CLI: Node with the flags the bin gives it.
+			// The monitor stands for the CLI: Node with the flags and malloc settings the bin gives it.
 			...startupFlags,
 			bundledBench('memory-monitor.js'),
 			ready.url,
@@ -75,7 +75,7 @@ function startWatcher(ready: Ready, mode: 'ui' | 'engine'): Watcher {
 			mode,
 		],
 		// The CLI runs React's production build (cli.tsx sets NODE_ENV), so the watcher does too.
-		{stdio: ['ignore', 'pipe', 'inherit'], env: {...process.env, NODE_ENV: 'production'}},
+		{stdio: ['ignore', 'pipe', 'inherit'], env: {...asTheBinSets(), NODE_ENV: 'production'}},
 	);
 	const watcher: Watcher = {mode, child, samples: []};
 	onLines(child.stdout ?? process.stdin, 'stat', (value) => {

@@ -18,7 +18,7 @@ import {progress, runBenchmark} from './channel.js';
 import {stopChild} from './children.js';
 import {atMost, type Figure, info, judged, median, notMeasured, round} from './figure.js';
 import {onLines} from './lines.js';
-import {builtBench, bundledBench} from './paths.js';
+import {asTheBinSets, builtBench, bundledBench} from './paths.js';
 import {load, procAvailable, type Sample, usageOf} from './proc-usage.js';
 
 const benchmark = 'scale';
@@ -103,7 +103,7 @@ async function runPoint(scale: number): Promise<Point> {
 		monitor = spawn(
 			process.execPath,
 			[
-				// The monitor stands for the CLI: Node with the flags the bin gives it.
+				// The monitor stands for the CLI: Node with the flags and malloc settings the bin gives it.
 				...startupFlags,
 				bundledBench('memory-monitor.js'),
 				ready.url,
@@ -112,7 +112,7 @@ async function runPoint(scale: number): Promise<Point> {
 				ready.region,
 				'ui',
 			],
-			{stdio: ['ignore', 'pipe', 'inherit'], env: {...process.env, NODE_ENV: 'production'}},
+			{stdio: ['ignore', 'pipe', 'inherit'], env: {...asTheBinSets(), NODE_ENV: 'production'}},
 		);
 		const stats: Stat[] = [];
 		onLines(monitor.stdout ?? process.stdin, 'stat', (value) => {

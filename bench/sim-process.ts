@@ -4,7 +4,7 @@ import {spawn} from 'node:child_process';
 import process from 'node:process';
 import {cliCommand} from './paths.js';
 
-const [node = process.execPath, ...cliArguments] = cliCommand;
+const [command = process.execPath, ...cliArguments] = cliCommand;
 
 export type SimProcess = {
 	readonly url: string;
@@ -13,7 +13,7 @@ export type SimProcess = {
 };
 
 export async function startSimProcess(extraArguments: readonly string[] = []): Promise<SimProcess> {
-	const child = spawn(node, [...cliArguments, 'sim', '--port', '0', ...extraArguments], {
+	const child = spawn(command, [...cliArguments, 'sim', '--port', '0', ...extraArguments], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	const exited = new Promise<void>((resolve) => {

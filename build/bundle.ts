@@ -9,7 +9,7 @@ import {chmod, readdir, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
 import {type BuildOptions, build} from 'esbuild';
-import {startupFlags} from '../source/heap-settings.js';
+import {startupEnvironment, startupFlags} from '../source/heap-settings.js';
 import {binScript} from './bin-script.js';
 import {inkPatches} from './ink-patches.js';
 import {sdkShapesUsed} from './sdk-schema-keys.js';
@@ -91,5 +91,5 @@ if (starters.length === 0 || !files.includes(workerFile)) {
 
 // The package's bin: Node with the start-up flags, on lbtop.js (build/bin-script.ts).
 const bin = path.join(outdir, 'lbtop');
-await writeFile(bin, binScript(startupFlags));
+await writeFile(bin, binScript(startupFlags, startupEnvironment));
 await chmod(bin, 0o755);

@@ -1,6 +1,7 @@
-// The package's bin is a shell script that runs the bundle on Node with lbtop's start-up flags. It
-// must find the bundle through the links npm makes to it, hand Node every argument as it was given,
-// and leave lbtop's exit code as lbtop set it.
+// The package's bin is a shell script that runs the bundle on Node with lbtop's start-up flags and
+// malloc settings. It must find the bundle through the links npm makes to it, hand Node every
+// argument as it was given, keep a setting the user made, and leave lbtop's exit code as lbtop set
+// it.
 import {spawnSync} from 'node:child_process';
 import {
 	chmodSync,
@@ -17,7 +18,7 @@ import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
 import {binScript} from '../../build/bin-script.js';
-import {startupFlags} from '../../source/heap-settings.js';
+import {startupEnvironment, startupFlags} from '../../source/heap-settings.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const builtBin = join(root, 'dist/bin/lbtop');
@@ -28,6 +29,19 @@ function fakeNode(): string {
 	const dir = join(scratch, 'fake-node');
 	mkdirSync(dir, {recursive: true});
 	writeFileSync(join(dir, 'node'), '#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done\n');
+	chmodSync(join(dir, 'node'), 0o755);
+	return `${dir}:${process.env.PATH ?? ''}`;
+}
+
+/** A stand-in `node` that prints, a line each, `name=value` (or `name unset`) for `names`. */
+function environmentNode(names: readonly string[]): string {
+	const dir = join(scratch, 'environment-node');
+	mkdirSync(dir, {recursive: true});
+	const lines = names.map(
+		(name) =>
+			`if [ -z "\${${name}+set}" ]; then echo '${name} unset'; else printf '%s\\n' "${name}=$${name}"; fi`,
+	);
+	writeFileSync(join(dir, 'node'), ['#!/bin/sh', ...lines, ''].join('\n'));
 	chmodSync(join(dir, 'node'), 0o755);
 	return `${dir}:${process.env.PATH ?? ''}`;
 }
@@ -45,8 +59,26 @@ function linkedBin(name: string, target: string): string {
 	return link;
 }
 
-function run(command: string, arguments_: readonly string[], path = process.env.PATH ?? '') {
-	return spawnSync(command, arguments_, {encoding: 'utf8', env: {...process.env, PATH: path}});
+/** The environment without lbtop's malloc settings, as a user's shell usually has it. */
+function userEnvironment(): NodeJS.ProcessEnv {
+	const env = {...process.env};
+	for (const name of Object.keys(startupEnvironment)) {
+		delete env[name];
+	}
+
+	return env;
+}
+
+function run(
+	command: string,
+	arguments_: readonly string[],
+	path = process.env.PATH ?? '',
+	set: Readonly<Record<string, string>> = {},
+) {
+	return spawnSync(command, arguments_, {
+		encoding: 'utf8',
+		env: {...userEnvironment(), ...set, PATH: path},
+	});
 }
 
 describe("the package's bin", () => {
@@ -55,7 +87,7 @@ describe("the package's bin", () => {
 			bin: Record<string, string>;
 		};
 		expect(manifest.bin.lbtop).toBe('dist/bin/lbtop');
-		expect(readFileSync(builtBin, 'utf8')).toBe(binScript(startupFlags));
+		expect(readFileSync(builtBin, 'utf8')).toBe(binScript(startupFlags, startupEnvironment));
 		const version = run(builtBin, ['--version']);
 		expect(version.status).toBe(0);
 		expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
@@ -100,5 +132,32 @@ describe("the package's bin", () => {
 		chmodSync(join(dir, 'lbtop'), 0o755);
 		const result = run(join(dir, 'lbtop'), [], fakeNode());
 		expect(result.stdout.split('\n')[0]).toBe(flag);
+	});
+
+	it("sets lbtop's malloc settings where the user has none, and keeps the user's own", () => {
+		const names = Object.keys(startupEnvironment);
+		expect(names.length).toBeGreaterThan(0);
+		const path = environmentNode(names);
+		const lbtops = run(builtBin, [], path);
+		expect(lbtops.stdout.split('\n').slice(0, -1)).toEqual(
+			Object.entries(startupEnvironment).map(([name, value]) => `${name}=${value}`),
+		);
+		for (const name of names) {
+			for (const own of ['8', '']) {
+				const users = run(builtBin, [], path, {[name]: own});
+				expect(users.stdout).toContain(`${name}=${own}\n`);
+			}
+		}
+	});
+
+	it('sets a value exactly, whatever characters it holds, and refuses a name the shell cannot set', () => {
+		const dir = join(scratch, 'valued');
+		mkdirSync(dir, {recursive: true});
+		const value = `a='b c' "$d" \\ \`x\``;
+		writeFileSync(join(dir, 'lbtop'), binScript([], {LBTOP_TEST_VALUE: value}));
+		chmodSync(join(dir, 'lbtop'), 0o755);
+		const result = run(join(dir, 'lbtop'), [], environmentNode(['LBTOP_TEST_VALUE']));
+		expect(result.stdout).toBe(`LBTOP_TEST_VALUE=${value}\n`);
+		expect(() => binScript([], {'A;rm -rf x': '1'})).toThrow(/not an environment variable name/);
 	});
 });
