@@ -4,6 +4,7 @@ import {type ChildProcessWithoutNullStreams, spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {performance} from 'node:perf_hooks';
 import process from 'node:process';
+import {pathWithThisNode} from './paths.js';
 
 export const ptyTool = '/usr/bin/script';
 
@@ -54,7 +55,13 @@ export function terminalEnvironment(
 		env[name] = value;
 	}
 
-	return {...env, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...extra};
+	return {
+		...env,
+		PATH: pathWithThisNode(env.PATH),
+		TERM: 'xterm-256color',
+		LANG: 'C.UTF-8',
+		...extra,
+	};
 }
 
 export function startInPty(command: readonly string[], options: PtyOptions): PtySession {

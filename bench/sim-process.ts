@@ -2,9 +2,9 @@
 // against the process being measured.
 import {spawn} from 'node:child_process';
 import process from 'node:process';
-import {cliCommand} from './paths.js';
+import {cliCommand, pathWithThisNode} from './paths.js';
 
-const [command = process.execPath, ...cliArguments] = cliCommand;
+const [command = '', ...cliArguments] = cliCommand;
 
 export type SimProcess = {
 	readonly url: string;
@@ -15,6 +15,7 @@ export type SimProcess = {
 export async function startSimProcess(extraArguments: readonly string[] = []): Promise<SimProcess> {
 	const child = spawn(command, [...cliArguments, 'sim', '--port', '0', ...extraArguments], {
 		stdio: ['ignore', 'pipe', 'pipe'],
+		env: {...process.env, PATH: pathWithThisNode()},
 	});
 	const exited = new Promise<void>((resolve) => {
 		child.once('exit', () => resolve());
@@ -38,6 +39,10 @@ export async function startSimProcess(extraArguments: readonly string[] = []): P
 		child.once('exit', (code) => {
 			clearTimeout(timer);
 			reject(new Error(`lbtop sim exited with ${code}: ${seen}`));
+		});
+		child.once('error', (error) => {
+			clearTimeout(timer);
+			reject(new Error(`lbtop sim did not start (${command}): ${error.message}`));
 		});
 	});
 	return {

@@ -47,8 +47,9 @@ export const startupFlags: readonly string[] = ['--no-memory-reducer'];
  *   of 128 KB (glibc's own default before it adapts) gives it back;
  * - each of V8's worker threads gets an arena of its own (about 3 MB each, mostly free after
  *   TurboFan's compiles); two arenas are shared instead.
- * Paired against the bin without them: 11-15 MB less RSS at the same CPU (docs/benchmarks.md, "The
- * tenth round").
+ * Paired against the bin without them: 12.6-15 MB less RSS for 0-5% more CPU (docs/benchmarks.md,
+ * "The tenth round"). Processes lbtop starts (a profile's credential_process) inherit them: a C
+ * program then shares two arenas, others ignore them.
  */
 export const startupEnvironment: Readonly<Record<string, string>> = {
 	MALLOC_ARENA_MAX: '2',
