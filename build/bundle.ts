@@ -89,7 +89,8 @@ if (starters.length === 0 || !files.includes(workerFile)) {
 	process.exit(1);
 }
 
-// The package's bin: Node with the start-up flags, on lbtop.js (build/bin-script.ts).
+// The package's bin: Node with the start-up flags and malloc settings, on lbtop.js
+// (build/bin-script.ts).
 const bin = path.join(outdir, 'lbtop');
 await writeFile(bin, binScript(startupFlags, startupEnvironment));
 await chmod(bin, 0o755);
