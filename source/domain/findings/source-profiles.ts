@@ -23,17 +23,23 @@ export type SourceProfile = {
 	readonly lastSeen?: number;
 };
 
+// Most sources reach one port of one address and are rejected nowhere: their sets are made only
+// when something goes in (the profiles are rebuilt whenever the flows change, for every client).
 type MutableProfile = {
 	addr: string;
-	ports: Set<number>;
-	acceptedPorts: Set<number>;
-	addresses: Set<string>;
+	ports: Set<number> | undefined;
+	acceptedPorts: Set<number> | undefined;
+	addresses: Set<string> | undefined;
 	acceptedFlows: number;
 	rejectedFlows: number;
-	lbRejectedPorts: Set<number>;
-	rejectedAt: Set<'lb' | 'target'>;
+	lbRejectedPorts: Set<number> | undefined;
+	rejectedAt: Set<'lb' | 'target'> | undefined;
 	connections: Connection[];
+	firstSeen: number;
+	lastSeen: number;
 };
+
+const none: ReadonlySet<never> = new Set();
 
 // Three rules read the profiles on every store write: they are built once per flows and topology.
 const built = new WeakMap<
@@ -72,14 +78,16 @@ function buildProfiles(snapshot: Snapshot): SourceProfile[] {
 
 		const created: MutableProfile = {
 			addr,
-			ports: new Set(),
-			acceptedPorts: new Set(),
-			addresses: new Set(),
+			ports: undefined,
+			acceptedPorts: undefined,
+			addresses: undefined,
 			acceptedFlows: 0,
 			rejectedFlows: 0,
-			lbRejectedPorts: new Set(),
-			rejectedAt: new Set(),
+			lbRejectedPorts: undefined,
+			rejectedAt: undefined,
 			connections: [],
+			firstSeen: Number.POSITIVE_INFINITY,
+			lastSeen: Number.NEGATIVE_INFINITY,
 		};
 		profiles.set(addr, created);
 		return created;
@@ -89,17 +97,17 @@ function buildProfiles(snapshot: Snapshot): SourceProfile[] {
 	for (const source of aggregates?.acceptedSources ?? []) {
 		const entry = profile(source.addr);
 		entry.acceptedFlows += source.flows;
-		addPorts(entry.ports, source.ports);
-		addPorts(entry.acceptedPorts, source.ports);
+		entry.ports = withPorts(entry.ports, source.ports);
+		entry.acceptedPorts = withPorts(entry.acceptedPorts, source.ports);
 	}
 
 	for (const source of aggregates?.rejectedSources ?? []) {
 		const entry = profile(source.addr);
 		entry.rejectedFlows += source.flows;
-		entry.rejectedAt.add(source.where ?? 'lb');
-		addPorts(entry.ports, source.ports);
+		entry.rejectedAt = withMember(entry.rejectedAt, source.where ?? 'lb');
+		entry.ports = withPorts(entry.ports, source.ports);
 		if (source.where !== 'target') {
-			addPorts(entry.lbRejectedPorts, source.ports);
+			entry.lbRejectedPorts = withPorts(entry.lbRejectedPorts, source.ports);
 		}
 	}
 
@@ -107,20 +115,34 @@ function buildProfiles(snapshot: Snapshot): SourceProfile[] {
 		addConnection(profile(connection.clientAddr), connection);
 	}
 
-	return [...profiles.values()]
-		.filter((entry) => !own.has(entry.addr))
-		.map((entry) => {
-			const starts = entry.connections.map((connection) => connection.start);
-			const ends = entry.connections.map((connection) => connection.end);
-			return {
-				...entry,
-				...(starts.length > 0 ? {firstSeen: Math.min(...starts), lastSeen: Math.max(...ends)} : {}),
-			};
+	const clients: SourceProfile[] = [];
+	for (const entry of profiles.values()) {
+		if (own.has(entry.addr)) {
+			continue;
+		}
+
+		const seen = entry.connections.length > 0;
+		clients.push({
+			addr: entry.addr,
+			ports: entry.ports ?? none,
+			acceptedPorts: entry.acceptedPorts ?? none,
+			addresses: entry.addresses ?? none,
+			acceptedFlows: entry.acceptedFlows,
+			rejectedFlows: entry.rejectedFlows,
+			lbRejectedPorts: entry.lbRejectedPorts ?? none,
+			rejectedAt: entry.rejectedAt ?? none,
+			connections: entry.connections,
+			...(seen ? {firstSeen: entry.firstSeen, lastSeen: entry.lastSeen} : {}),
 		});
+	}
+
+	return clients;
 }
 
 function addConnection(entry: MutableProfile, connection: Connection): void {
 	entry.connections.push(connection);
+	entry.firstSeen = Math.min(entry.firstSeen, connection.start);
+	entry.lastSeen = Math.max(entry.lastSeen, connection.end);
 	// Only what the client itself addressed: the LB's forwarding to targets says nothing about
 	// the client, while a leg seen only at a target means the client went there directly.
 	const leg = connection.frontend ?? connection.targetView ?? connection.backend;
@@ -128,20 +150,36 @@ function addConnection(entry: MutableProfile, connection: Connection): void {
 		return;
 	}
 
-	entry.addresses.add(leg.dstAddr);
-	entry.ports.add(leg.dstPort);
+	entry.addresses = withMember(entry.addresses, leg.dstAddr);
+	entry.ports = withMember(entry.ports, leg.dstPort);
 	if (leg.action === 'ACCEPT') {
-		entry.acceptedPorts.add(leg.dstPort);
+		entry.acceptedPorts = withMember(entry.acceptedPorts, leg.dstPort);
 	} else if (leg.role === 'target') {
-		entry.rejectedAt.add('target');
+		entry.rejectedAt = withMember(entry.rejectedAt, 'target');
 	} else {
-		entry.rejectedAt.add('lb');
-		entry.lbRejectedPorts.add(leg.dstPort);
+		entry.rejectedAt = withMember(entry.rejectedAt, 'lb');
+		entry.lbRejectedPorts = withMember(entry.lbRejectedPorts, leg.dstPort);
 	}
 }
 
-function addPorts(target: Set<number>, ports: readonly number[]): void {
-	for (const port of ports) {
-		target.add(port);
+/** The set with `value` in it: made on its first member. */
+function withMember<Value>(set: Set<Value> | undefined, value: Value): Set<Value> {
+	if (set === undefined) {
+		return new Set([value]);
 	}
+
+	set.add(value);
+	return set;
+}
+
+function withPorts(
+	set: Set<number> | undefined,
+	ports: readonly number[],
+): Set<number> | undefined {
+	let into = set;
+	for (const port of ports) {
+		into = withMember(into, port);
+	}
+
+	return into;
 }

@@ -36,44 +36,87 @@ export function trimRecords(records: readonly HeldRecord[], max: number): HeldRe
 }
 
 /**
- * What trimRecords keeps of `records` (one per eventId), given them also newest first in `sorted`:
- * taken from `sorted` as they stand rather than sorted again, which matters at every read of a
- * window held at its bound.
+ * What trimRecords keeps of `records` (one per eventId), given them also newest first in `sorted`
+ * (`sorted` itself when all are kept): taken from it as they stand rather than sorted again, which
+ * matters at every read of a window held at its bound. Connections are counted, not listed: such a
+ * window is trimmed at every read, and listing its thousands of records by connection made an
+ * array per connection each time. Only one connection can be cut (no room is left after it), and
+ * its newest records are the first of it that `sorted` meets.
  */
 export function trimSorted(
 	records: readonly HeldRecord[],
 	sorted: readonly HeldRecord[],
 	max: number,
-): HeldRecord[] {
+): readonly HeldRecord[] {
 	const limit = Math.max(0, Math.floor(max));
 	if (records.length <= limit) {
-		return [...sorted];
+		return sorted;
 	}
 
-	const groups = groupsOf(records);
+	const counts = countsOf(records);
 	let room = limit;
-	let cut: Set<HeldRecord> | undefined;
-	for (const group of byPriority(groups.values())) {
+	let cut: Count | undefined;
+	for (const count of byPriority(counts.values())) {
 		if (room <= 0) {
 			break;
 		}
 
-		if (group.records.length > room) {
-			cut = new Set(group.records.sort(newestFirst).slice(0, room));
+		if (count.records > room) {
+			cut = count;
 		}
 
-		group.kept = Math.min(room, group.records.length);
-		room -= group.kept;
+		count.kept = Math.min(room, count.records);
+		room -= count.kept;
 	}
 
+	let cutLeft = cut?.kept ?? 0;
 	return sorted.filter((held) => {
-		const group = groups.get(connectionKey(held));
-		return (
-			group !== undefined &&
-			group.kept > 0 &&
-			(group.kept === group.records.length || cut?.has(held) === true)
-		);
+		const count = counts.get(connectionKey(held));
+		if (count === undefined || count.kept === 0) {
+			return false;
+		}
+
+		if (count !== cut) {
+			return true;
+		}
+
+		cutLeft--;
+		return cutLeft >= 0;
 	});
+}
+
+type Count = {
+	/** How many records the connection has. */
+	records: number;
+	rejected: boolean;
+	newest: number;
+	kept: number;
+};
+
+/** Connections counted, each where its first record stands (groupsOf without the lists). */
+function countsOf(records: readonly HeldRecord[]): Map<string, Count> {
+	const counts = new Map<
+		string,
+		{records: number; rejected: boolean; newest: number; kept: number}
+	>();
+	for (const held of records) {
+		const key = connectionKey(held);
+		const count = counts.get(key);
+		if (count === undefined) {
+			counts.set(key, {
+				records: 1,
+				rejected: held.record.action === 'REJECT',
+				newest: held.timestamp,
+				kept: 0,
+			});
+		} else {
+			count.records++;
+			count.rejected ||= held.record.action === 'REJECT';
+			count.newest = Math.max(count.newest, held.timestamp);
+		}
+	}
+
+	return counts;
 }
 
 /** Records by connection, each connection where its first record stands. */
@@ -96,7 +139,9 @@ function groupsOf(records: readonly HeldRecord[]): Map<string, Group> {
 }
 
 /** REJECTed connections first, then the newest; otherwise as they came (the sort is stable). */
-function byPriority(groups: Iterable<Group>): Group[] {
+function byPriority<Entry extends {readonly rejected: boolean; readonly newest: number}>(
+	groups: Iterable<Entry>,
+): Entry[] {
 	return [...groups].sort(
 		(left, right) => Number(right.rejected) - Number(left.rejected) || right.newest - left.newest,
 	);

@@ -4,7 +4,11 @@
 // LB's private address when off). A rejected reply is a network ACL (security groups are stateful),
 // and the rules discovery read name the control that denies the rest (blame.ts).
 import type {Snapshot} from '../../snapshot.js';
-import {loadBalancerAddresses, targetLabel} from '../../topology/topology-lookup.js';
+import {
+	loadBalancerAddresses,
+	type TargetRef,
+	targetLabel,
+} from '../../topology/topology-lookup.js';
 import type {EvidenceRef} from '../../types/findings.js';
 import {controlKey} from '../blame.js';
 import {type DraftFinding, draft, type FindingRule} from '../draft.js';
@@ -75,14 +79,8 @@ function findingFor(snapshot: Snapshot, group: RejectGroup, weight: Weight): Dra
 	const peers = unique(
 		rejections.map(({leg, where}) => (where === 'backend' ? leg.dstAddr : leg.srcAddr)),
 	).sort((a, b) => Number(lbAddresses.has(a)) - Number(lbAddresses.has(b)));
-	const refs = [
-		...new Map(
-			rejections.flatMap(({target}) =>
-				target === undefined ? [] : [[`${target.group.arn}|${target.target.id}`, target] as const],
-			),
-		).values(),
-	];
-	const ports = unique(rejections.map(({leg}) => `${protocolName(leg.protocol)}/${leg.dstPort}`));
+	const refs = targetRefs(rejections);
+	const ports = portNames(rejections);
 	const targets =
 		refs.length > 0
 			? unique(refs.map((ref) => targetLabel(ref)))
@@ -150,4 +148,47 @@ function findingFor(snapshot: Snapshot, group: RejectGroup, weight: Weight): Dra
 		networkAclChanges: true,
 		deniesTraffic: true,
 	});
+}
+
+/**
+ * The targets of the rejections, once each (by target group and id), in the order they first come.
+ * A group holds thousands of rejections of a few targets, each a TargetRef shared by every leg
+ * logged at that target: the keys are made per distinct ref, not per rejection.
+ */
+function targetRefs(rejections: readonly Rejection[]): TargetRef[] {
+	const byKey = new Map<string, TargetRef>();
+	const seen = new Set<TargetRef>();
+	for (const {target} of rejections) {
+		if (target !== undefined && !seen.has(target)) {
+			seen.add(target);
+			// The last ref of a key stands in its first place, as a map of every rejection's gave.
+			byKey.set(`${target.group.arn}|${target.target.id}`, target);
+		}
+	}
+
+	return [...byKey.values()];
+}
+
+/** `tcp/443` for each protocol and port the rejections reached, once each, in the order they come. */
+function portNames(rejections: readonly Rejection[]): string[] {
+	const names = new Map<number | string, string>();
+	for (const {leg} of rejections) {
+		const {protocol, dstPort} = leg;
+		// A record's protocol is 0-255 and its port 0-65535: one number names the pair.
+		const pair =
+			isByte(protocol) && isPort(dstPort) ? protocol * 65_536 + dstPort : `${protocol}/${dstPort}`;
+		if (!names.has(pair)) {
+			names.set(pair, `${protocolName(protocol)}/${dstPort}`);
+		}
+	}
+
+	return [...names.values()];
+}
+
+function isByte(value: number): boolean {
+	return Number.isInteger(value) && value >= 0 && value <= 255;
+}
+
+function isPort(value: number): boolean {
+	return Number.isInteger(value) && value >= 0 && value <= 65_535;
 }
