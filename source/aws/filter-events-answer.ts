@@ -1,47 +1,22 @@
-// A FilterLogEvents page's events, read from the raw answer. lbtop re-reads the unsettled stretch
-// of the flow logs every few seconds, tens of thousands of events a minute at demo volume, nearly
-// all of them already known: the SDK's own reading walks each event of the parsed JSON into a new
-// object by the service's schema, which was most of what a read allocated. Here the parsed events
-// are checked and taken as they are; the SDK reads what is left of the page (its token), and the
-// events are put back into its output, so the command's answer reads as it always did. An answer
-// that is not a successful JSON page is left to the SDK, whose errors say what went wrong. The
-// events a caller says it holds are not parsed at all (filter-events-page.ts): they are given as
-// their id, their time and what the caller holds for them, in the answer's output too.
-import type {
-	AbsoluteLocation,
-	DeserializeHandlerOptions,
-	DeserializeMiddleware,
-	MetadataBearer,
-	MiddlewareStack,
-} from '@smithy/types';
+// A FilterLogEvents page's events, read from the raw answer (taken-answer.ts). lbtop re-reads the
+// unsettled stretch of the flow logs every few seconds, tens of thousands of events a minute at
+// demo volume, nearly all of them already known: the SDK's own reading of each event was most of
+// what a read allocated. Here the parsed events are checked and taken as they are, and the SDK reads
+// what is left of the page (its token). The events a caller says it holds are not parsed at all
+// (filter-events-page.ts): they are given as their id, their time and what the caller holds for
+// them, in the answer's output too.
+import type {MetadataBearer} from '@smithy/types';
 import {type FlowLogEvent, type PageEvent, scanEventsPage} from './filter-events-page.js';
-import {header, isRecord} from './raw-answer.js';
+import {isRecord} from './raw-answer.js';
+import {type TakenAnswer, takenAnswer} from './taken-answer.js';
 
 export type {FlowLogEvent, HeldLogEvent, PageEvent} from './filter-events-page.js';
 
-export type EventsAnswer<Input extends object, Output extends MetadataBearer, Held = never> = {
-	/** Next to the wire: takes the events out of the raw answer. */
-	readonly middleware: DeserializeMiddleware<Input, Output>;
-	/** Around the SDK's reading: puts them into its output. */
-	readonly restore: DeserializeMiddleware<Input, Output>;
-	/** The last answer's events, if it was read here; else the SDK's output carries them. */
-	taken(): PageEvent<Held>[] | undefined;
-	attachTo(stack: MiddlewareStack<Input, Output>): void;
-};
-
-const rawOptions: DeserializeHandlerOptions & AbsoluteLocation = {
-	step: 'deserialize',
-	name: 'lbtopFilterEventsAnswer',
-	priority: 'low',
-};
-
-const restoreOptions: DeserializeHandlerOptions & AbsoluteLocation = {
-	step: 'deserialize',
-	name: 'lbtopFilterEventsOutput',
-	priority: 'high',
-};
-
-type Response = {statusCode?: unknown; headers?: unknown; body?: unknown};
+export type EventsAnswer<
+	Input extends object,
+	Output extends MetadataBearer,
+	Held = never,
+> = TakenAnswer<Input, Output, PageEvent<Held>>;
 
 /**
  * One per command: it keeps the events of that command's answer. An event whose id `held` has a
@@ -50,46 +25,14 @@ type Response = {statusCode?: unknown; headers?: unknown; body?: unknown};
 export function eventsAnswer<Input extends object, Output extends MetadataBearer, Held = never>(
 	held?: ReadonlyMap<string, Held>,
 ): EventsAnswer<Input, Output, Held> {
-	let events: PageEvent<Held>[] | undefined;
-	const answer: EventsAnswer<Input, Output, Held> = {
-		middleware: (next) => async (args) => {
-			events = undefined;
-			const answer = await next(args);
-			const response = answer.response as Response;
-			if (response.statusCode !== 200 || !isJson(response.headers)) {
-				return answer;
-			}
-
-			const bytes = await bodyBytes(response.body);
-			if (bytes === undefined) {
-				return answer;
-			}
-
+	return takenAnswer({
+		member: 'events',
+		name: 'lbtopFilterEvents',
+		read: (bytes) => {
 			const page = readEventsPage(bytes, held);
-			if (page === undefined) {
-				response.body = bytes;
-				return answer;
-			}
-
-			events = page.events;
-			response.body = Buffer.from(page.rest);
-			return answer;
+			return page === undefined ? undefined : {items: page.events, rest: page.rest};
 		},
-		restore: (next) => async (args) => {
-			const result = await next(args);
-			if (events !== undefined) {
-				(result.output as {events?: unknown}).events = events;
-			}
-
-			return result;
-		},
-		taken: () => events,
-		attachTo(stack) {
-			stack.add(answer.middleware, rawOptions);
-			stack.add(answer.restore, restoreOptions);
-		},
-	};
-	return answer;
+	});
 }
 
 /**
@@ -155,25 +98,4 @@ function flowLogEvent(event: unknown): FlowLogEvent | undefined {
 	}
 
 	return {eventId, logStreamName, timestamp, message: typeof message === 'string' ? message : ''};
-}
-
-async function bodyBytes(body: unknown): Promise<Buffer | undefined> {
-	if (body instanceof Uint8Array) {
-		return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-	}
-
-	if (!isRecord(body) || !(Symbol.asyncIterator in body)) {
-		return undefined;
-	}
-
-	const chunks: Buffer[] = [];
-	for await (const chunk of body as AsyncIterable<unknown>) {
-		chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-	}
-
-	return Buffer.concat(chunks);
-}
-
-function isJson(headers: unknown): boolean {
-	return /json/i.test(header(headers, 'content-type') ?? '');
 }

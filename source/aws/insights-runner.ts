@@ -6,6 +6,7 @@ import {
 	type CloudWatchLogsClient,
 	DescribeQueriesCommand,
 	GetQueryResultsCommand,
+	type GetQueryResultsCommandInput,
 	type GetQueryResultsCommandOutput,
 	StartQueryCommand,
 	type StartQueryCommandOutput,
@@ -13,6 +14,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import type {AwsClients} from './clients.js';
 import {AwsCallError, awsCall} from './errors.js';
+import {queryResultsAnswer, type RowsAnswer} from './query-results-answer.js';
 
 export type InsightsRow = readonly {readonly field: string; readonly value: string}[];
 
@@ -76,6 +78,17 @@ function toRows(output: GetQueryResultsCommandOutput): InsightsRow[] {
 			cell.field !== undefined ? [{field: cell.field, value: cell.value ?? ''}] : [],
 		),
 	);
+}
+
+/** A GetQueryResults call, with its rows read from the raw answer (query-results-answer.ts). */
+function resultsCall(queryId: string): {
+	readonly command: GetQueryResultsCommand;
+	readonly answer: RowsAnswer<GetQueryResultsCommandInput, GetQueryResultsCommandOutput>;
+} {
+	const command = new GetQueryResultsCommand({queryId});
+	const answer = queryResultsAnswer<GetQueryResultsCommandInput, GetQueryResultsCommandOutput>();
+	answer.attachTo(command.middlewareStack);
+	return {command, answer};
 }
 
 /**
@@ -184,11 +197,12 @@ export class InsightsRunner {
 			for (let poll = 0; ; poll++) {
 				signal.throwIfAborted();
 				await sleep(delays[Math.min(poll, delays.length - 1)] ?? 1000, signal);
+				const {command, answer} = resultsCall(queryId);
 				const output = await awsCall('logs:GetQueryResults', () =>
-					logs.send(new GetQueryResultsCommand({queryId}), {abortSignal: signal}),
+					logs.send(command, {abortSignal: signal}),
 				);
 				const result: InsightsResult = {
-					rows: toRows(output),
+					rows: answer.taken() ?? toRows(output),
 					status: output.status === 'Complete' ? 'Complete' : 'Partial',
 					recordsMatched: output.statistics?.recordsMatched ?? 0,
 					recordsScanned: output.statistics?.recordsScanned ?? 0,
@@ -236,7 +250,7 @@ export class InsightsRunner {
 		try {
 			const logs = await this.clients.logs();
 			await logs.send(new StopQueryCommand({queryId}), options).catch(() => undefined);
-			const final = await logs.send(new GetQueryResultsCommand({queryId}), options);
+			const final = await logs.send(resultsCall(queryId).command, options);
 			return final.statistics?.bytesScanned;
 		} catch {
 			// The network is gone, or the query's results are: nothing more can be done.

@@ -1,10 +1,10 @@
 import {CloudWatchLogsClient, FilterLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs';
-import type {DeserializeHandlerArguments} from '@smithy/types';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {eventsAnswer} from '../../source/aws/filter-events-answer.js';
 import {type RunningSim, startSim} from '../../source/sim/server.js';
 import {createLogsService} from '../../source/sim/services/logs/index.js';
 import {emptyWorld, event, flowLine, group, t0} from '../sim/logs-test-world.js';
+import {takeFrom} from './taken-answer-harness.js';
 
 const minute = 60_000;
 
@@ -145,32 +145,8 @@ describe('eventsAnswer', () => {
 			taken: undefined,
 			left: '<html></html>',
 		},
-	])('$name', async ({status, contentType, body, taken, left}) => {
+	])('$name', async ({taken, left, ...raw}) => {
 		const answer = eventsAnswer();
-		const response = {
-			statusCode: status,
-			headers: {'Content-Type': contentType},
-			body: (async function* () {
-				yield Buffer.from(body.slice(0, 5));
-				yield Buffer.from(body.slice(5));
-			})(),
-		};
-		const next = async () => ({response, output: {$metadata: {}}});
-		await answer.middleware(next as never, {} as never)({} as DeserializeHandlerArguments<object>);
-		expect(answer.taken()).toEqual(taken);
-		const rest = response.body as unknown;
-		const text = Buffer.isBuffer(rest)
-			? rest.toString('utf8')
-			: await collected(rest as AsyncIterable<Buffer>);
-		expect(text).toBe(left);
+		expect(await takeFrom(answer, raw)).toEqual({taken, left});
 	});
 });
-
-async function collected(body: AsyncIterable<Buffer>): Promise<string> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of body) {
-		chunks.push(chunk);
-	}
-
-	return Buffer.concat(chunks).toString('utf8');
-}

@@ -1,0 +1,200 @@
+import {
+	CloudWatchLogsClient,
+	GetQueryResultsCommand,
+	type GetQueryResultsCommandInput,
+	type GetQueryResultsCommandOutput,
+	StartQueryCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {queryResultsAnswer} from '../../source/aws/query-results-answer.js';
+import {type RunningSim, startSim} from '../../source/sim/server.js';
+import {createLogsService} from '../../source/sim/services/logs/index.js';
+import {emptyWorld, event, flowLine, group, t0} from '../sim/logs-test-world.js';
+import {takeFrom} from './taken-answer-harness.js';
+
+const minute = 60_000;
+
+describe('a GetQueryResults answer read raw', () => {
+	let sim: RunningSim;
+	let logs: CloudWatchLogsClient;
+
+	beforeEach(async () => {
+		const lines = Array.from({length: 6}, (_, index) =>
+			event(t0 + index * minute, flowLine({eni: 'eni-0abc', start: t0 + index * minute})),
+		);
+		sim = await startSim({
+			world: emptyWorld({logGroups: [group('/vpc/flows', {'eni-0abc-all': lines})]}),
+			// Queries complete at once: the answer read, not the query's course, is tested here.
+			jsonServices: [createLogsService({queryDurationMs: 0})],
+			clock: {now: () => t0 + 60 * minute},
+		});
+		logs = new CloudWatchLogsClient({
+			endpoint: sim.url,
+			region: 'us-east-1',
+			credentials: {accessKeyId: 'test', secretAccessKey: 'test'},
+			maxAttempts: 1,
+		});
+	});
+
+	afterEach(async () => {
+		logs.destroy();
+		await sim.close();
+	});
+
+	async function completed(queryId: string): Promise<GetQueryResultsCommandOutput> {
+		for (let poll = 0; poll < 50; poll++) {
+			const output = await logs.send(new GetQueryResultsCommand({queryId}));
+			if (output.status === 'Complete') {
+				return output;
+			}
+
+			await new Promise((resolve) => setImmediate(resolve));
+		}
+
+		throw new Error('the query did not complete');
+	}
+
+	it('takes the rows the SDK would read, and leaves it the status and statistics', async () => {
+		const {queryId = ''} = await logs.send(
+			new StartQueryCommand({
+				logGroupName: '/vpc/flows',
+				startTime: Math.floor(t0 / 1000),
+				endTime: Math.floor((t0 + 10 * minute) / 1000),
+				queryString: 'fields @timestamp, @message, @logStream | sort @timestamp asc | limit 4',
+			}),
+		);
+		const plain = await completed(queryId);
+		const command = new GetQueryResultsCommand({queryId});
+		const answer = queryResultsAnswer<GetQueryResultsCommandInput, GetQueryResultsCommandOutput>();
+		answer.attachTo(command.middlewareStack);
+		const output = await logs.send(command);
+
+		const sdkRows = (plain.results ?? []).map((row) =>
+			row.flatMap((cell) =>
+				cell.field === undefined ? [] : [{field: cell.field, value: cell.value ?? ''}],
+			),
+		);
+		expect(sdkRows).toHaveLength(4);
+		expect(answer.taken()).toEqual(sdkRows);
+		// The SDK read no rows; the output carries the ones taken, as they were.
+		expect(output.results).toBe(answer.taken());
+		expect(output.status).toBe('Complete');
+		expect(output.statistics).toEqual(plain.statistics);
+	});
+
+	it('leaves a failed call to the SDK, which names the error', async () => {
+		const command = new GetQueryResultsCommand({queryId: 'no-such-query'});
+		const answer = queryResultsAnswer<GetQueryResultsCommandInput, GetQueryResultsCommandOutput>();
+		answer.attachTo(command.middlewareStack);
+		await expect(logs.send(command)).rejects.toMatchObject({name: 'ResourceNotFoundException'});
+		expect(answer.taken()).toBeUndefined();
+	});
+});
+
+type Case = {
+	readonly name: string;
+	readonly status: number;
+	readonly contentType: string;
+	readonly body: string;
+	readonly taken: readonly unknown[] | undefined;
+	/** What the SDK is left to read. */
+	readonly left: string;
+};
+
+const cell = (field: string, value: string) => ({field, value});
+const statistics = {recordsMatched: 2, recordsScanned: 9, bytesScanned: 900};
+
+describe('queryResultsAnswer', () => {
+	it.each<Case>([
+		{
+			name: 'takes well-formed rows and leaves the status and statistics',
+			status: 200,
+			contentType: 'application/x-amz-json-1.1',
+			body: JSON.stringify({
+				results: [[cell('@timestamp', '2025-01-15 13:00:00.000'), cell('flows', '3')]],
+				status: 'Complete',
+				statistics,
+			}),
+			taken: [[cell('@timestamp', '2025-01-15 13:00:00.000'), cell('flows', '3')]],
+			left: JSON.stringify({status: 'Complete', statistics}),
+		},
+		{
+			name: 'skips cells without a field, reads a missing value as empty, drops other members',
+			status: 200,
+			contentType: 'application/x-amz-json-1.1',
+			body: JSON.stringify({
+				results: [
+					[
+						{value: 'orphan'},
+						{field: null, value: 'orphan'},
+						{field: 'flows'},
+						{field: 'bytes', value: null},
+						{field: 'srcAddr', value: '198.51.100.7', note: 'extra'},
+					],
+				],
+				status: 'Running',
+			}),
+			taken: [[cell('flows', ''), cell('bytes', ''), cell('srcAddr', '198.51.100.7')]],
+			left: JSON.stringify({status: 'Running'}),
+		},
+		{
+			name: 'reads an answer without rows as none',
+			status: 200,
+			contentType: 'application/x-amz-json-1.1',
+			body: JSON.stringify({status: 'Scheduled', results: null}),
+			taken: [],
+			left: JSON.stringify({status: 'Scheduled'}),
+		},
+		{
+			name: 'leaves an answer whose cell holds a number whole',
+			status: 200,
+			contentType: 'application/x-amz-json-1.1',
+			body: JSON.stringify({results: [[{field: 'flows', value: 3}]], status: 'Complete'}),
+			taken: undefined,
+			left: JSON.stringify({results: [[{field: 'flows', value: 3}]], status: 'Complete'}),
+		},
+		{
+			name: 'leaves an answer whose row is not a list whole',
+			status: 200,
+			contentType: 'application/x-amz-json-1.1',
+			body: '{"results":[{"field":"flows","value":"3"}]}',
+			taken: undefined,
+			left: '{"results":[{"field":"flows","value":"3"}]}',
+		},
+		{
+			name: 'leaves results that are not a list whole',
+			status: 200,
+			contentType: 'application/x-amz-json-1.1',
+			body: '{"results":{}}',
+			taken: undefined,
+			left: '{"results":{}}',
+		},
+		{
+			name: 'leaves an error answer whole',
+			status: 400,
+			contentType: 'application/x-amz-json-1.1',
+			body: '{"__type":"ResourceNotFoundException"}',
+			taken: undefined,
+			left: '{"__type":"ResourceNotFoundException"}',
+		},
+		{
+			name: 'leaves an answer that is not JSON whole',
+			status: 200,
+			contentType: 'application/x-amz-json-1.1',
+			body: '{"results": [',
+			taken: undefined,
+			left: '{"results": [',
+		},
+		{
+			name: 'leaves an HTML page to the check that names it',
+			status: 200,
+			contentType: 'text/html',
+			body: '<html></html>',
+			taken: undefined,
+			left: '<html></html>',
+		},
+	])('$name', async ({taken, left, ...raw}) => {
+		const answer = queryResultsAnswer();
+		expect(await takeFrom(answer, raw)).toEqual({taken, left});
+	});
+});
