@@ -46,8 +46,9 @@ export function mergeAggregateRows(
 		limit: context.limit,
 	});
 	let malformedRows = 0;
+	const values = createValues();
 	for (const row of rows.timeline ?? []) {
-		const values = valuesOf(row);
+		readValues(row, values);
 		const common = readCommon(values);
 		if (common === undefined) {
 			malformedRows++;
@@ -57,13 +58,13 @@ export function mergeAggregateRows(
 		const {action, traffic} = common;
 		const {flows, packets, bytes} = traffic;
 		addTraffic(tally.total(action), flows, packets, bytes);
-		const interfaceId = values.get(aggregateColumns.interfaceId);
+		const {interfaceId} = values;
 		if (interfaceId) {
 			const sums = tally.interface(interfaceId, context.zoneOf(interfaceId), action);
 			addTraffic(sums, flows, packets, bytes);
 		}
 
-		const bucketStart = parseInsightsTime(values.get(aggregateColumns.bucket));
+		const bucketStart = parseInsightsTime(values.bucket);
 		if (bucketStart !== undefined) {
 			const bucket = tally.bucket(bucketStart);
 			bucket.accepted += action === 'ACCEPT' ? flows : 0;
@@ -77,9 +78,9 @@ export function mergeAggregateRows(
 	}
 
 	for (const row of rows.sources ?? []) {
-		const values = valuesOf(row);
+		readValues(row, values);
 		const common = readCommon(values);
-		const addr = parseAddress(values.get(aggregateColumns.srcAddr) ?? '');
+		const addr = parseAddress(values.srcAddr ?? '');
 		if (common === undefined || addr === undefined) {
 			malformedRows++;
 			continue;
@@ -92,9 +93,9 @@ export function mergeAggregateRows(
 		}
 
 		const {action, traffic} = common;
-		const interfaceId = values.get(aggregateColumns.interfaceId);
+		const {interfaceId} = values;
 		const where = interfaceId ? context.whereOf(interfaceId) : undefined;
-		const port = readNumber(values.get(aggregateColumns.dstPort));
+		const port = readNumber(values.dstPort);
 		const validPort = port !== undefined && port <= maxPort ? port : undefined;
 		const {flows, packets, bytes} = traffic;
 		addTraffic(tally.clients(action), flows, packets, bytes);
@@ -109,29 +110,84 @@ export function mergeAggregateRows(
 	return {aggregates: tally.finish(), malformedRows};
 }
 
-function valuesOf(row: InsightsRow): Map<string, string> {
-	const values = new Map<string, string>();
-	for (const cell of Array.isArray(row) ? row : []) {
-		if (typeof cell?.field === 'string' && typeof cell.value === 'string') {
-			values.set(cell.field, cell.value.trim());
-		}
-	}
+/** A row's values of the columns the aggregates read, trimmed; undefined where the row has none. */
+type RowValues = {-readonly [Column in keyof typeof aggregateColumns]: string | undefined};
 
-	return values;
+function createValues(): RowValues {
+	return {
+		action: undefined,
+		interfaceId: undefined,
+		srcAddr: undefined,
+		dstPort: undefined,
+		bucket: undefined,
+		flows: undefined,
+		packets: undefined,
+		bytes: undefined,
+	};
 }
 
-function readCommon(
-	values: ReadonlyMap<string, string>,
-): {action: FlowAction; traffic: TrafficTotals} | undefined {
-	const action = values.get(aggregateColumns.action);
-	const flows = readNumber(values.get(aggregateColumns.flows));
+/**
+ * Reads the row's cells into `values`, the last cell of a field winning. One set of slots serves
+ * every row of a merge: a map per row was most of what merging thousands of held rows allocated,
+ * and the held answers are merged again whenever the window's start passes a bucket.
+ */
+function readValues(row: InsightsRow, values: RowValues): void {
+	values.action = undefined;
+	values.interfaceId = undefined;
+	values.srcAddr = undefined;
+	values.dstPort = undefined;
+	values.bucket = undefined;
+	values.flows = undefined;
+	values.packets = undefined;
+	values.bytes = undefined;
+	for (const cell of Array.isArray(row) ? row : []) {
+		const field = cell?.field;
+		const value = cell?.value;
+		if (typeof field !== 'string' || typeof value !== 'string') {
+			continue;
+		}
+
+		switch (field) {
+			case aggregateColumns.action:
+				values.action = value.trim();
+				break;
+			case aggregateColumns.interfaceId:
+				values.interfaceId = value.trim();
+				break;
+			case aggregateColumns.srcAddr:
+				values.srcAddr = value.trim();
+				break;
+			case aggregateColumns.dstPort:
+				values.dstPort = value.trim();
+				break;
+			case aggregateColumns.bucket:
+				values.bucket = value.trim();
+				break;
+			case aggregateColumns.flows:
+				values.flows = value.trim();
+				break;
+			case aggregateColumns.packets:
+				values.packets = value.trim();
+				break;
+			case aggregateColumns.bytes:
+				values.bytes = value.trim();
+				break;
+			default:
+				break;
+		}
+	}
+}
+
+function readCommon(values: RowValues): {action: FlowAction; traffic: TrafficTotals} | undefined {
+	const {action} = values;
+	const flows = readNumber(values.flows);
 	if ((action !== 'ACCEPT' && action !== 'REJECT') || flows === undefined) {
 		return undefined;
 	}
 
 	// A sum over records whose format lacks the field comes back empty; zero is the honest reading.
-	const packets = readNumber(values.get(aggregateColumns.packets)) ?? 0;
-	const bytes = readNumber(values.get(aggregateColumns.bytes)) ?? 0;
+	const packets = readNumber(values.packets) ?? 0;
+	const bytes = readNumber(values.bytes) ?? 0;
 	return {action, traffic: {flows, packets, bytes}};
 }
 

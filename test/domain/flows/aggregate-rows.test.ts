@@ -148,6 +148,41 @@ describe('mergeAggregateRows', () => {
 		expect(aggregates.timeline).toEqual([]);
 	});
 
+	it('reads a cell padded with spaces, the last of a repeated field, and no cell without text', () => {
+		const odd: InsightsRow = [
+			{field: 'action', value: ' REJECT '},
+			{field: 'srcAddr', value: '198.51.100.9'},
+			{field: 'srcAddr', value: ' 192.0.2.77'},
+			{field: 'dstPort'},
+			{value: '9999'},
+			{field: 'flows', value: '4 '},
+		];
+		const {aggregates, malformedRows} = mergeAggregateRows({sources: [odd]}, topology);
+		expect(malformedRows).toBe(0);
+		expect(aggregates.rejectedSources).toEqual([
+			{addr: '192.0.2.77', ports: [], flows: 4, packets: 0, bytes: 0},
+		]);
+		expect(aggregates.rejectedPorts).toEqual([]);
+	});
+
+	it('reads each row by its own cells: nothing carries over from the row before', () => {
+		const {aggregates, malformedRows} = mergeAggregateRows(
+			{
+				sources: [
+					row({action: 'REJECT', srcAddr: '192.0.2.66', dstPort: '22', flows: '3'}),
+					row({action: 'REJECT', srcAddr: '192.0.2.67', flows: '1'}),
+					row({srcAddr: '192.0.2.68', flows: '1'}),
+				],
+			},
+			topology,
+		);
+		expect(malformedRows).toBe(1);
+		expect(aggregates.rejectedSources.map(({addr, ports}) => ({addr, ports}))).toEqual([
+			{addr: '192.0.2.66', ports: [22]},
+			{addr: '192.0.2.67', ports: []},
+		]);
+	});
+
 	it('skips a source row without a readable address', () => {
 		const {aggregates, malformedRows} = mergeAggregateRows(
 			{sources: [row({action: 'REJECT', srcAddr: '\u001B[31mevil', flows: '1'})]},
