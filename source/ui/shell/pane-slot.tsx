@@ -4,7 +4,8 @@
 // would make Ink re-slice every row of every pane on every frame.
 import {Box} from 'ink';
 import {memo} from 'react';
-import type {PaneEntry, ShellPaneProperties} from '../app-types.js';
+import type {Snapshot} from '../../domain/snapshot.js';
+import type {PaneEntry, PaneReads, ShellPaneProperties} from '../app-types.js';
 import {sameItems} from '../same-items.js';
 import {PaneBoundary} from './pane-boundary.js';
 
@@ -51,8 +52,30 @@ function samePane(previous: Properties, next: Properties): boolean {
 
 	return (
 		sameProperties(before, after, 'snapshot') &&
-		(before.snapshot === after.snapshot || sameItems(reads(before.snapshot), reads(after.snapshot)))
+		(before.snapshot === after.snapshot ||
+			sameItems(readsOf(reads, before.snapshot), readsOf(reads, after.snapshot)))
 	);
+}
+
+// Each write compares the new snapshot's reads with the last one's, which the previous write
+// already worked out: a pane's reads are kept with the snapshot (the metrics pane's walk every
+// datapoint of every series).
+const readsBySnapshot = new WeakMap<Snapshot, Map<PaneReads, readonly unknown[]>>();
+
+function readsOf(reads: PaneReads, snapshot: Snapshot): readonly unknown[] {
+	let byPane = readsBySnapshot.get(snapshot);
+	if (byPane === undefined) {
+		byPane = new Map();
+		readsBySnapshot.set(snapshot, byPane);
+	}
+
+	let read = byPane.get(reads);
+	if (read === undefined) {
+		read = reads(snapshot);
+		byPane.set(reads, read);
+	}
+
+	return read;
 }
 
 export const PaneSlot = memo(function PaneSlot({entry, paneProperties}: Properties) {

@@ -77,4 +77,29 @@ describe('PaneSlot', () => {
 		);
 		app.unmount();
 	});
+
+	it('works out what a snapshot holds for the pane once, however many writes compare it', () => {
+		const readFrom: Snapshot[] = [];
+		const {entry} = counted((read) => {
+			readFrom.push(read);
+			return [read.flows];
+		});
+		const shown = (from: Snapshot) => (
+			<PaneSlot entry={entry} paneProperties={properties({snapshot: from})} />
+		);
+		const writes = [snapshot];
+		for (let write = 0; write < 4; write++) {
+			writes.push(otherMetrics(writes.at(-1) ?? snapshot));
+		}
+
+		const app = render(shown(snapshot));
+		for (const next of writes.slice(1)) {
+			app.rerender(shown(next));
+		}
+
+		// Each write compares its snapshot with the one before: every snapshot is read, each once.
+		expect(readFrom).toHaveLength(writes.length);
+		expect(new Set(readFrom).size).toBe(writes.length);
+		app.unmount();
+	});
 });
