@@ -14,9 +14,10 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import type {AwsClients} from './clients.js';
 import {AwsCallError, awsCall} from './errors.js';
-import {queryResultsAnswer, type RowsAnswer} from './query-results-answer.js';
+import {queryResultsAnswer, type ResultRow, type RowsAnswer} from './query-results-answer.js';
 
-export type InsightsRow = readonly {readonly field: string; readonly value: string}[];
+/** A result row: its cells that name a field, a missing value as empty. */
+export type InsightsRow = ResultRow;
 
 export type InsightsQuery = {
 	readonly logGroupNames: readonly string[];

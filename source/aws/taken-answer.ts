@@ -1,10 +1,12 @@
 // One list taken out of a JSON answer before the SDK reads it (the events of a FilterLogEvents page,
 // the rows of a GetQueryResults answer): where the SDK would walk each item of the parsed JSON into
 // a new object by the service's schema, lbtop checks the items and keeps them. The SDK reads what is
-// left of the answer, and the list is put back into its output under the same member, so the
-// command's answer reads as it always did. An answer the reader does not take (an error, not JSON,
-// an item it would not read as the SDK does) is left whole to the SDK, whose errors say what went
-// wrong.
+// left of the answer, and the list is put back into its output under the same member, as the reader
+// made it (events as FilterLogEvents events; rows as the runner keeps them, cells without a field
+// left out). An answer the reader does not take (an error, not JSON, an item it would not read as
+// the SDK does) is left whole to the SDK, whose errors say what went wrong.
+
+import {Readable} from 'node:stream';
 import type {
 	AbsoluteLocation,
 	DeserializeHandlerOptions,
@@ -62,7 +64,16 @@ export function takenAnswer<Input extends object, Output extends MetadataBearer,
 				return answer;
 			}
 
-			const bytes = await bodyBytes(response.body);
+			let bytes: Buffer | undefined;
+			try {
+				bytes = await bodyBytes(response.body);
+			} catch (error) {
+				// A body cut short (a reset mid-answer) fails in the SDK's own reading, as it would
+				// have, where the error gets the answer's status and is named a deserialization error.
+				response.body = failingBody(error);
+				return answer;
+			}
+
 			if (bytes === undefined) {
 				return answer;
 			}
@@ -92,4 +103,14 @@ export function takenAnswer<Input extends object, Output extends MetadataBearer,
 		},
 	};
 	return answer;
+}
+
+/** A body whose reading fails with `error`. */
+function failingBody(error: unknown): Readable {
+	return Readable.from(
+		(async function* (): AsyncGenerator<Buffer> {
+			yield* [];
+			throw error;
+		})(),
+	);
 }

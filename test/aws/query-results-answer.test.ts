@@ -1,3 +1,5 @@
+import {createServer} from 'node:http';
+import type {AddressInfo} from 'node:net';
 import {
 	CloudWatchLogsClient,
 	GetQueryResultsCommand,
@@ -196,5 +198,72 @@ describe('queryResultsAnswer', () => {
 	])('$name', async ({taken, left, ...raw}) => {
 		const answer = queryResultsAnswer();
 		expect(await takeFrom(answer, raw)).toEqual({taken, left});
+	});
+});
+
+describe('an answer whose body is cut short', () => {
+	it('is left to the SDK, whose reading meets the same failure', async () => {
+		const answer = queryResultsAnswer();
+		const reset = Object.assign(new Error('socket hang up'), {code: 'ECONNRESET'});
+		const response = {
+			statusCode: 200,
+			headers: {'Content-Type': 'application/x-amz-json-1.1'},
+			body: (async function* () {
+				yield Buffer.from('{"results":[');
+				throw reset;
+			})(),
+		};
+		const next = async () => ({response, output: {$metadata: {}}});
+		await answer.middleware(next as never, {} as never)({} as never);
+		expect(answer.taken()).toBeUndefined();
+		const reading = (async () => {
+			for await (const _chunk of response.body as AsyncIterable<Buffer>) {
+				// Read to the end, as the SDK's deserializer does.
+			}
+		})();
+		await expect(reading).rejects.toBe(reset);
+	});
+});
+
+describe('an answer cut short on the wire', () => {
+	it('fails with the error the SDK gives without lbtop reading the answer', async () => {
+		// Headers and the start of a body, then the connection drops.
+		const server = createServer((_request, response) => {
+			response.writeHead(200, {
+				'content-type': 'application/x-amz-json-1.1',
+				'content-length': '1000',
+			});
+			response.write('{"results":[');
+			setTimeout(() => response.socket?.destroy(), 20);
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const {port} = server.address() as AddressInfo;
+		const client = new CloudWatchLogsClient({
+			endpoint: `http://127.0.0.1:${port}`,
+			region: 'us-east-1',
+			credentials: {accessKeyId: 'test', secretAccessKey: 'test'},
+			maxAttempts: 1,
+		});
+		try {
+			const failure = (error: unknown) => {
+				const {name, message, $metadata} = error as {
+					name: string;
+					message: string;
+					$metadata?: {httpStatusCode?: number};
+				};
+				return {name, message, status: $metadata?.httpStatusCode};
+			};
+			const plain = await client.send(new GetQueryResultsCommand({queryId: 'q'})).catch(failure);
+			const command = new GetQueryResultsCommand({queryId: 'q'});
+			queryResultsAnswer<GetQueryResultsCommandInput, GetQueryResultsCommandOutput>().attachTo(
+				command.middlewareStack,
+			);
+			const taken = await client.send(command).catch(failure);
+			expect(plain).toMatchObject({message: expect.stringContaining('Deserialization error')});
+			expect(taken).toEqual(plain);
+		} finally {
+			client.destroy();
+			server.close();
+		}
 	});
 });

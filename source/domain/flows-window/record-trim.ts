@@ -95,10 +95,7 @@ type Count = {
 
 /** Connections counted, each where its first record stands (groupsOf without the lists). */
 function countsOf(records: readonly HeldRecord[]): Map<string, Count> {
-	const counts = new Map<
-		string,
-		{records: number; rejected: boolean; newest: number; kept: number}
-	>();
+	const counts = new Map<string, Count>();
 	for (const held of records) {
 		const key = connectionKey(held);
 		const count = counts.get(key);
@@ -106,7 +103,8 @@ function countsOf(records: readonly HeldRecord[]): Map<string, Count> {
 			counts.set(key, {
 				records: 1,
 				rejected: held.record.action === 'REJECT',
-				newest: held.timestamp,
+				// As groupsOf counts it, from 0.
+				newest: Math.max(0, held.timestamp),
 				kept: 0,
 			});
 		} else {

@@ -123,6 +123,23 @@ describe('target security group rejects', () => {
 		]);
 	});
 
+	it('names an instance registered on two ports by the port its last rejection reached', () => {
+		const rejected = [80, 8080, 80].map((targetPort, index) =>
+			connection({clientPort: 52_000 + index, atTarget: 'REJECT', targetPort}),
+		);
+		const snapshot = buildSnapshot({
+			topology: topology({
+				targetGroups: [
+					targetGroup({targets: [target1({port: 80}), target1({port: 8080}), target2()]}),
+				],
+			}),
+			flows: flows([...steadyConnections(), ...rejected]),
+		});
+		const {title} = only(snapshot, 'target-sg-rejects');
+		expect(title).toContain(`${ids.target1} (${ids.target1Ip}:80)`);
+		expect(title).not.toContain(':8080');
+	});
+
 	it('starts at the first rejected leg and lists the rows as evidence', () => {
 		const finding = only(
 			buildSnapshot({

@@ -20,8 +20,10 @@ function profiles(): Map<string, SourceProfile> {
 	const snapshot = buildSnapshot({
 		flows: flows(
 			[
-				connection({client: '198.51.100.1', clientPort: 40_001, at: now - 6 * minute}),
+				// Not in time order: the rows come sorted by other things.
 				connection({client: '198.51.100.1', clientPort: 40_002, at: now - 2 * minute}),
+				connection({client: '198.51.100.1', clientPort: 40_001, at: now - 6 * minute}),
+				connection({client: '198.51.100.1', clientPort: 40_005, at: now - 4 * minute}),
 				connection({
 					client: '198.51.100.2',
 					clientPort: 40_003,
@@ -62,7 +64,7 @@ describe('source profiles', () => {
 			acceptedPorts: [80, 8080],
 			lbRejectedPorts: [],
 			rejectedAt: [],
-			rows: 2,
+			rows: 3,
 			firstSeen: seconds(now - 6 * minute),
 			lastSeen: seconds(now - 2 * minute) + 30,
 		},

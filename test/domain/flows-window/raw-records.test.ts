@@ -9,6 +9,7 @@ import {
 	rawTotals,
 	trimRecords,
 } from '../../../source/domain/flows-window/index.js';
+import {newestFirst, trimSorted} from '../../../source/domain/flows-window/record-trim.js';
 import type {FlowAction} from '../../../source/domain/types/flows.js';
 
 const t0 = 1_714_564_800; // 2024-05-01T12:00:00Z, a whole minute
@@ -168,5 +169,23 @@ describe('trimRecords', () => {
 				.map((record) => record.eventId)
 				.sort(),
 		).toEqual(['backend', 'frontend', 'target-reply']);
+	});
+});
+
+describe('trimSorted', () => {
+	// Each record its own connection here (no addresses): which are kept is the connections' order.
+	it.each([
+		{name: 'all accepted, the newest kept', seconds: [t0, t0 + 10, t0 + 20], max: 2},
+		{name: 'nothing to trim', seconds: [t0, t0 + 10], max: 5},
+		// Times before 1970 are not in a flow log, but the order must not depend on their sign:
+		// a connection's newest time counts from 0, as trimRecords counts it.
+		{name: 'times before 1970', seconds: [-5, -1], max: 1},
+		{name: 'times on both sides of 0', seconds: [-5, 3, -1], max: 2},
+	])('keeps what trimRecords keeps: $name', ({seconds, max}) => {
+		const records = seconds.map((second, index) => held(`e${index}`, second));
+		const sorted = [...records].sort(newestFirst);
+		expect(trimSorted(records, sorted, max).map((record) => record.eventId)).toEqual(
+			trimRecords(records, max).map((record) => record.eventId),
+		);
 	});
 });

@@ -165,21 +165,66 @@ describe('mergeAggregateRows', () => {
 		expect(aggregates.rejectedPorts).toEqual([]);
 	});
 
+	it.each([
+		['action', {srcAddr: '192.0.2.67', flows: '1'}],
+		['flows', {action: 'REJECT', srcAddr: '192.0.2.67'}],
+		['srcAddr', {action: 'REJECT', flows: '1'}],
+	])('reads each source row by its own cells: one without %s is skipped', (_field, bad) => {
+		const full = {
+			action: 'REJECT',
+			srcAddr: '192.0.2.66',
+			dstPort: '22',
+			interfaceId: lbB.interfaceId,
+			flows: '3',
+			packets: '3',
+			bytes: '120',
+		};
+		const {aggregates, malformedRows} = mergeAggregateRows(
+			{sources: [row(full), row(bad)]},
+			topology,
+		);
+		expect(malformedRows).toBe(1);
+		expect(aggregates.rejectedSources.map(({addr}) => addr)).toEqual(['192.0.2.66']);
+	});
+
 	it('reads each row by its own cells: nothing carries over from the row before', () => {
 		const {aggregates, malformedRows} = mergeAggregateRows(
 			{
+				timeline: [
+					row({
+						bucket: '2023-11-14 22:14:00.000',
+						action: 'ACCEPT',
+						interfaceId: lbA.interfaceId,
+						flows: '10',
+						packets: '100',
+						bytes: '10000',
+					}),
+					row({action: 'ACCEPT', flows: '5'}),
+				],
 				sources: [
-					row({action: 'REJECT', srcAddr: '192.0.2.66', dstPort: '22', flows: '3'}),
+					row({
+						action: 'REJECT',
+						srcAddr: '192.0.2.66',
+						dstPort: '22',
+						interfaceId: lbB.interfaceId,
+						flows: '3',
+						packets: '3',
+						bytes: '120',
+					}),
 					row({action: 'REJECT', srcAddr: '192.0.2.67', flows: '1'}),
-					row({srcAddr: '192.0.2.68', flows: '1'}),
 				],
 			},
 			topology,
 		);
-		expect(malformedRows).toBe(1);
-		expect(aggregates.rejectedSources.map(({addr, ports}) => ({addr, ports}))).toEqual([
-			{addr: '192.0.2.66', ports: [22]},
-			{addr: '192.0.2.67', ports: []},
+		expect(malformedRows).toBe(0);
+		// The second timeline row has no bucket, interface or sums of its own.
+		expect(aggregates.accepted).toEqual({flows: 15, packets: 100, bytes: 10_000});
+		expect(aggregates.timeline.map(({accepted}) => accepted)).toEqual([10]);
+		expect(aggregates.interfaces.map(({flows}) => flows)).toEqual([10]);
+		// The second source row has no port, interface or sums of its own.
+		expect(aggregates.rejectedSources).toEqual([
+			{addr: '192.0.2.66', ports: [22], flows: 3, packets: 3, bytes: 120, where: 'lb'},
+			{addr: '192.0.2.67', ports: [], flows: 1, packets: 0, bytes: 0},
 		]);
 	});
 

@@ -151,19 +151,26 @@ function findingFor(snapshot: Snapshot, group: RejectGroup, weight: Weight): Dra
 }
 
 /**
- * The targets of the rejections, once each (by target group and id), in the order they first come.
- * A group holds thousands of rejections of a few targets, each a TargetRef shared by every leg
- * logged at that target: the keys are made per distinct ref, not per rejection.
+ * The targets of the rejections, once each (by target group and id), in the order they first come;
+ * of refs with one key (an instance registered on two ports), the last rejection's stands. A group
+ * holds thousands of rejections of a few targets, each a TargetRef shared by every leg logged at
+ * that target: a key is made once per ref, not once per rejection.
  */
 function targetRefs(rejections: readonly Rejection[]): TargetRef[] {
 	const byKey = new Map<string, TargetRef>();
-	const seen = new Set<TargetRef>();
+	const keys = new Map<TargetRef, string>();
 	for (const {target} of rejections) {
-		if (target !== undefined && !seen.has(target)) {
-			seen.add(target);
-			// The last ref of a key stands in its first place, as a map of every rejection's gave.
-			byKey.set(`${target.group.arn}|${target.target.id}`, target);
+		if (target === undefined) {
+			continue;
 		}
+
+		let key = keys.get(target);
+		if (key === undefined) {
+			key = `${target.group.arn}|${target.target.id}`;
+			keys.set(target, key);
+		}
+
+		byKey.set(key, target);
 	}
 
 	return [...byKey.values()];
