@@ -25,7 +25,7 @@ import type {ChangeEvent, ChangesView} from '../domain/snapshot.js';
 import type {Topology} from '../domain/types/topology.js';
 import {type CallSpacer, createCallSpacer} from './call-spacer.js';
 import {realTimers, type Timers} from './poller.js';
-import {succeededState, withSource} from './snapshot-updates.js';
+import {succeededState, withSource, writtenAt} from './snapshot-updates.js';
 import type {SourceEnvironment, SourceFactory} from './source.js';
 
 export type ChangesSourceOptions = {
@@ -148,7 +148,7 @@ function publish(environment: SourceEnvironment, held: Held, now: number): void 
 	};
 	environment.store.update((snapshot) =>
 		withSource(
-			{...snapshot, changes, generatedAt: now},
+			{...snapshot, changes, generatedAt: writtenAt(snapshot, now)},
 			'changes',
 			succeededState(snapshot.sources.changes, now, held.newestSeen),
 		),

@@ -4,7 +4,7 @@ import {totalUsd} from '../domain/data-lake-cost.js';
 import type {FeedPlan} from '../domain/flows-window/index.js';
 import type {FlowsView, QueryCost, Snapshot} from '../domain/snapshot.js';
 import type {Topology} from '../domain/types/topology.js';
-import {succeededState, withSource} from './snapshot-updates.js';
+import {succeededState, withSource, writtenAt} from './snapshot-updates.js';
 
 /** Adds started queries and scanned bytes to what this session has cost so far. */
 export function withCost(snapshot: Snapshot, queries: number, bytes: number): Snapshot {
@@ -28,7 +28,7 @@ export function withFlowsView(
 	now: number,
 ): Snapshot {
 	const note = feeds.problems.join('; ');
-	return withSource({...snapshot, flows: view, generatedAt: now}, 'flows', {
+	return withSource({...snapshot, flows: view, generatedAt: writtenAt(snapshot, now)}, 'flows', {
 		...succeededState(snapshot.sources.flows, now, view.dataThrough),
 		...(note === '' ? {} : {note}),
 	});

@@ -1,5 +1,5 @@
 import {callerIdentity} from '../aws/identity.js';
-import {succeededState, withSource} from './snapshot-updates.js';
+import {succeededState, withSource, writtenAt} from './snapshot-updates.js';
 import type {SourceFactory} from './source.js';
 
 // Who we are never changes during a session unless credentials are swapped underneath us:
@@ -21,7 +21,7 @@ export const identitySource: SourceFactory = (environment) => ({
 		const now = environment.now();
 		environment.store.update((snapshot) =>
 			withSource(
-				{...snapshot, identity, region, generatedAt: now},
+				{...snapshot, identity, region, generatedAt: writtenAt(snapshot, now)},
 				'identity',
 				succeededState(snapshot.sources.identity, now),
 			),

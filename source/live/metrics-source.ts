@@ -16,7 +16,7 @@ import {
 	metricWindowStart,
 } from '../domain/metrics/metric-window.js';
 import type {MetricSeries, MetricsView} from '../domain/types/metrics.js';
-import {succeededState, withSource} from './snapshot-updates.js';
+import {succeededState, withSource, writtenAt} from './snapshot-updates.js';
 import type {SourceFactory} from './source.js';
 
 export type MetricsSourceOptions = {
@@ -126,7 +126,7 @@ export function createMetricsSource(options: MetricsSourceOptions = {}): SourceF
 				const metrics = viewOf(series, alarms, held.coveredFrom);
 				store.update((snapshot) =>
 					withSource(
-						{...snapshot, metrics, generatedAt: now},
+						{...snapshot, metrics, generatedAt: writtenAt(snapshot, now)},
 						'metrics',
 						succeededState(snapshot.sources.metrics, now, metrics.dataThrough),
 					),

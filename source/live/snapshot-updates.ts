@@ -35,3 +35,13 @@ export function succeededState(
 			: {dataThrough}),
 	};
 }
+
+/**
+ * When a write made the snapshot: `now`, or the snapshot's own time if a later write came first.
+ * A source reads for seconds and stamps its write with the time it began, while others write in
+ * between: the snapshot (and the window that ends at it) must not go back in time, or a paused
+ * screen would be told nothing newer arrived when a read just brought new rows.
+ */
+export function writtenAt(snapshot: Snapshot, now: number): number {
+	return Math.max(snapshot.generatedAt, now);
+}

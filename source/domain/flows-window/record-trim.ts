@@ -72,7 +72,8 @@ export function trimSorted(
 	let cutLeft = cut?.kept ?? 0;
 	return sorted.filter((held) => {
 		const count = counts.get(connectionKey(held));
-		if (count === undefined || count.kept === 0) {
+		// Not `=== 0`: a bound that is not a number leaves `kept` NaN, and keeps nothing (trimRecords).
+		if (count === undefined || !(count.kept > 0)) {
 			return false;
 		}
 

@@ -125,12 +125,12 @@ export function pauseText(
 	const summary = pauseSummary(frozen, live);
 	const head = `PAUSED at ${formatClock(frozen.generatedAt, timeZone)}${separator}`;
 	const tail = `${separator}p resumes`;
-	if (summary.heldBackMs === 0) {
+	const items = arrivals(summary);
+	if (summary.heldBackMs === 0 && items.length === 0) {
 		return `${head}still collecting, nothing newer yet${tail}`;
 	}
 
-	const held = `held back ${formatDuration(summary.heldBackMs)}`;
-	const items = arrivals(summary);
+	const held = `held back${heldFor(summary)}`;
 	if (items.length === 0) {
 		return `${head}${held} of updates, nothing new in them${tail}`;
 	}
@@ -142,10 +142,18 @@ export function pauseText(
 export function resumeText(frozen: Snapshot, live: Snapshot, width = Number.POSITIVE_INFINITY) {
 	const summary = pauseSummary(frozen, live);
 	const items = arrivals(summary);
-	const caught = `RESUMED: ${formatDuration(summary.heldBackMs)} caught up`;
+	const caught = `RESUMED:${heldFor(summary)} caught up`;
 	if (items.length === 0) {
 		return `${caught}, nothing new in it`;
 	}
 
 	return fitted(`${caught}, now shown: `, items, '', width);
+}
+
+/**
+ * How much newer the live snapshot is, after a space; nothing when it is not newer in time though
+ * it holds more (a read that began before the screen froze wrote its rows after).
+ */
+function heldFor(summary: PauseSummary): string {
+	return summary.heldBackMs === 0 ? '' : ` ${formatDuration(summary.heldBackMs)}`;
 }

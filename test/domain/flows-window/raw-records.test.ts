@@ -181,6 +181,8 @@ describe('trimSorted', () => {
 		// a connection's newest time counts from 0, as trimRecords counts it.
 		{name: 'times before 1970', seconds: [-5, -1], max: 1},
 		{name: 'times on both sides of 0', seconds: [-5, 3, -1], max: 2},
+		// A bound that is not a number keeps nothing, in both.
+		{name: 'a bound that is not a number', seconds: [t0, t0 + 10], max: Number.NaN},
 	])('keeps what trimRecords keeps: $name', ({seconds, max}) => {
 		const records = seconds.map((second, index) => held(`e${index}`, second));
 		const sorted = [...records].sort(newestFirst);

@@ -167,4 +167,14 @@ describe('resumeText', () => {
 			'RESUMED: 5s caught up, nothing new in it',
 		);
 	});
+
+	it('names what arrived from a read that began before the screen froze, with no time to add', () => {
+		const sameTime = {...arrived(), generatedAt: fixtureNow};
+		expect(resumeText(shown, sameTime)).toBe(
+			'RESUMED: caught up, now shown: 1 new finding, 1 alarm firing, 1 change, 2 new connections (1 rejected)',
+		);
+		expect(pauseText(shown, sameTime, 'utc', ' · ')).toBe(
+			'PAUSED at 13:42:10Z · held back: 1 new finding, 1 alarm firing, 1 change, 2 new connections (1 rejected) · p resumes',
+		);
+	});
 });
