@@ -1,36 +1,21 @@
-import {CloudWatchLogsClient, FilterLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs';
+import {type CloudWatchLogsClient, FilterLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {eventsAnswer} from '../../source/aws/filter-events-answer.js';
-import {type RunningSim, startSim} from '../../source/sim/server.js';
-import {createLogsService} from '../../source/sim/services/logs/index.js';
-import {emptyWorld, event, flowLine, group, t0} from '../sim/logs-test-world.js';
-import {takeFrom} from './taken-answer-harness.js';
+import {t0} from '../sim/logs-test-world.js';
+import {logsSim, takeFrom} from './taken-answer-harness.js';
 
 const minute = 60_000;
 
 describe('a FilterLogEvents answer read raw', () => {
-	let sim: RunningSim;
+	let sim: Awaited<ReturnType<typeof logsSim>>;
 	let logs: CloudWatchLogsClient;
 
 	beforeEach(async () => {
-		const lines = Array.from({length: 6}, (_, index) =>
-			event(t0 + index * minute, flowLine({eni: 'eni-0abc', start: t0 + index * minute})),
-		);
-		sim = await startSim({
-			world: emptyWorld({logGroups: [group('/vpc/flows', {'eni-0abc-all': lines})]}),
-			jsonServices: [createLogsService()],
-			clock: {now: () => t0 + 60 * minute},
-		});
-		logs = new CloudWatchLogsClient({
-			endpoint: sim.url,
-			region: 'us-east-1',
-			credentials: {accessKeyId: 'test', secretAccessKey: 'test'},
-			maxAttempts: 1,
-		});
+		sim = await logsSim();
+		logs = sim.logs;
 	});
 
 	afterEach(async () => {
-		logs.destroy();
 		await sim.close();
 	});
 

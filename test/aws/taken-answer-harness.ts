@@ -1,6 +1,38 @@
 // Runs a taken-answer middleware (source/aws/taken-answer.ts) on a raw HTTP answer, its body sent
-// in two chunks as a socket delivers it: what it took, and what it left for the SDK to read.
+// in two chunks as a socket delivers it: what it took, and what it left for the SDK to read. And the
+// sim both readers' tests ask: one log group of six flow records, and a client without retries.
+import {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import type {DeserializeHandlerArguments} from '@smithy/types';
+import {startSim} from '../../source/sim/server.js';
+import {createLogsService} from '../../source/sim/services/logs/index.js';
+import {emptyWorld, event, flowLine, group, t0} from '../sim/logs-test-world.js';
+
+const minute = 60_000;
+
+/** `/vpc/flows` with six records a minute apart from t0; queries complete at once. */
+export async function logsSim() {
+	const lines = Array.from({length: 6}, (_, index) =>
+		event(t0 + index * minute, flowLine({eni: 'eni-0abc', start: t0 + index * minute})),
+	);
+	const sim = await startSim({
+		world: emptyWorld({logGroups: [group('/vpc/flows', {'eni-0abc-all': lines})]}),
+		jsonServices: [createLogsService({queryDurationMs: 0})],
+		clock: {now: () => t0 + 60 * minute},
+	});
+	const logs = new CloudWatchLogsClient({
+		endpoint: sim.url,
+		region: 'us-east-1',
+		credentials: {accessKeyId: 'test', secretAccessKey: 'test'},
+		maxAttempts: 1,
+	});
+	return {
+		logs,
+		async close() {
+			logs.destroy();
+			await sim.close();
+		},
+	};
+}
 
 export type RawAnswer = {
 	readonly status: number;
