@@ -3,8 +3,8 @@
 // few cells each: the SDK's own reading walked every cell into a new object by the service's schema,
 // and the runner then copied each cell once more into the row it keeps. Here the parsed rows are
 // checked and kept as the runner's rows; the SDK reads what is left (status, statistics). An answer
-// with a cell whose field or value is neither text nor absent is left whole to the SDK, so every
-// answer reads as it did.
+// with a cell whose field or value is neither text nor absent is left whole to the SDK, so the
+// runner gets the rows it made from the SDK's reading before, for every answer.
 import type {MetadataBearer} from '@smithy/types';
 import {isRecord} from './raw-answer.js';
 import {type TakenAnswer, type TakenList, takenAnswer} from './taken-answer.js';
