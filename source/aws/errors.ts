@@ -199,6 +199,21 @@ export function describeAwsError(error: unknown, context: CallContext): SourceEr
 			hint: `check the name and the region${context.region ? ` (now ${context.region})` : ''}`,
 		};
 	}
+	// The SDK's request and idle-socket limits: the endpoint was reached and then did not answer in
+	// time, which is a slow endpoint or link rather than a wrong address.
+	const slow =
+		/exceeded the configured (\d+) ms requestTimeout|timed out after (\d+) ms of inactivity/.exec(
+			facts.message,
+		);
+	if (slow !== null) {
+		const seconds = Number(slow[1] ?? slow[2]) / 1000;
+		return {
+			...base,
+			kind: 'network',
+			message: `${context.iamAction}: the endpoint did not answer within ${seconds} s (${facts.code}: ${message})`,
+			hint: 'the endpoint or the link to it is slow; retrying with backoff (if it lasts, check the network and --endpoint-url)',
+		};
+	}
 	if (
 		networkCodes.has(facts.code) ||
 		/ECONNREFUSED|ENOTFOUND|socket hang up|timed? ?out/i.test(message)

@@ -123,6 +123,49 @@ describe('describeAwsError', () => {
 	});
 });
 
+describe('describeAwsError for an endpoint that is slow or out of reach', () => {
+	function timeout(message: string, code?: string): Error {
+		return Object.assign(
+			new Error(message),
+			{name: 'TimeoutError'},
+			code === undefined ? {} : {code},
+		);
+	}
+
+	it.each([
+		[
+			'a request over its time limit',
+			timeout(
+				'@smithy/node-http-handler - [ERROR] a request has exceeded the configured 20000 ms requestTimeout.',
+				'ETIMEDOUT',
+			),
+			'logs:StartQuery: the endpoint did not answer within 20 s (ETIMEDOUT: @smithy/node-http-handler - [ERROR] a request has exceeded the configured 20000 ms requestTimeout.)',
+			/slow; retrying with backoff/,
+		],
+		[
+			'an answer that stalled',
+			timeout(
+				'@smithy/node-http-handler - the request socket timed out after 120000 ms of inactivity (configured by client requestHandler).',
+			),
+			'logs:StartQuery: the endpoint did not answer within 120 s (TimeoutError: @smithy/node-http-handler - the request socket timed out after 120000 ms of inactivity (configured by client requestHandler).)',
+			/slow; retrying with backoff/,
+		],
+		[
+			'a connection never made',
+			timeout(
+				'@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 5000 ms.',
+			),
+			'logs:StartQuery: cannot reach the endpoint (TimeoutError: @smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 5000 ms.)',
+			/check the network, the region and --endpoint-url/,
+		],
+	])('%s is said as such', (_name, error, message, hint) => {
+		const described = describeAwsError(error, context);
+		expect(described.kind).toBe('network');
+		expect(described.message).toBe(message);
+		expect(described.hint).toMatch(hint);
+	});
+});
+
 describe('describeAwsError with values that refuse to become text', () => {
 	it.each([
 		['an object whose toString is not a function', {toString: false}],

@@ -48,6 +48,10 @@ describe('GetMetricData never answers', () => {
 			);
 			expect(current.state('metrics').status).toBe('stale');
 			expect(current.state('metrics').error?.kind).toBe('network');
+			// Reached, then silent: a slow endpoint or link, not a wrong address.
+			expect(current.state('metrics').error?.message).toMatch(
+				/^cloudwatch:GetMetricData: the endpoint did not answer within 20 s /,
+			);
 			expect(current.snapshot().metrics).toEqual(before);
 			expectOthersCarryOn(current, ['metrics']);
 
