@@ -72,6 +72,8 @@ export type Command =
 			readonly kind: 'parse';
 			readonly source: Expr;
 			readonly extract: Extractor;
+			/** An extractor of only the captures at these positions of `names` (ascending). */
+			readonly extractOnly: (kept: readonly number[]) => Extractor;
 			/** Fields set by the parse, in the order the extractor returns their values. */
 			readonly names: readonly string[];
 	  }

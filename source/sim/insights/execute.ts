@@ -6,7 +6,7 @@ import {maxLimit} from './command-parsers.js';
 import {FieldSlots} from './field-slots.js';
 import {outputFields, type QueryResultRow, renderRow} from './output.js';
 import {EventRow, type InsightsEvent, type Row} from './rows.js';
-import {compileStep, type Step} from './steps.js';
+import {compileSteps, type Step} from './steps.js';
 import {utf8Length} from './utf8.js';
 
 export type QueryOutcome = {
@@ -32,7 +32,7 @@ export function executeInsightsQuery(
 	options: ExecuteOptions = {},
 ): QueryOutcome {
 	const fields = FieldSlots.of(query.commands);
-	const steps = query.commands.map((command) => compileStep(command, fields));
+	const steps = compileSteps(query.commands, fields);
 	const pending = stages(steps);
 	const ownPass = matchesNeedOwnPass(steps);
 	const scan = scanEvents(events, fields, pending, ownPass);

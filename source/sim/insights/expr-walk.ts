@@ -39,6 +39,11 @@ export function nestedAggregate(expr: Expr): CallExpr | undefined {
 	return undefined;
 }
 
+/** Every field name the expression reads, inside aggregate calls too. */
+export function fieldNamesIn(expr: Expr): string[] {
+	return expr.kind === 'field' ? [expr.name] : children(expr).flatMap(fieldNamesIn);
+}
+
 /** Field names read outside aggregate calls. */
 export function fieldsOutsideAggregates(expr: Expr): string[] {
 	if (expr.kind === 'field') {

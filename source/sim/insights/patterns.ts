@@ -64,43 +64,62 @@ export function compileRegex(source: string, place: SourcePlace): CompiledRegex 
 /** Pulls fields out of a text: one value per name of the parse command, or undefined on no match. */
 export type Extractor = (text: string) => ReadonlyArray<string | undefined> | undefined;
 
-export function regexExtractor(compiled: CompiledRegex): Extractor {
+/** Extractors of a parse: all its captures, or only those at `kept` (ascending), in that order. */
+export type Extractors = {
+	readonly extract: Extractor;
+	readonly extractOnly: (kept: readonly number[]) => Extractor;
+};
+
+export function regexExtractor(compiled: CompiledRegex): Extractors {
 	const {regex, groupNames} = compiled;
-	return (text) => {
-		const groups = regex.exec(text)?.groups;
-		return groups === undefined ? undefined : groupNames.map((_, index) => groups[`g${index}`]);
-	};
+	const extractOnly =
+		(kept: readonly number[]): Extractor =>
+		(text) => {
+			const groups = regex.exec(text)?.groups;
+			return groups === undefined ? undefined : kept.map((index) => groups[`g${index}`]);
+		};
+	return {extract: extractOnly(groupNames.map((_, index) => index)), extractOnly};
 }
 
 /**
  * A glob such as `"* [*] *"`: the text between the literal parts, each `*` ending at the first
  * occurrence of the literal after it and a trailing `*` taking the rest. The pattern may start
- * anywhere in the text. Scanning with indexOf keeps `parse` cheap on large scans.
+ * anywhere in the text. Scanning with indexOf keeps `parse` cheap on large scans; a capture no one
+ * reads is found (the next one starts after it) but not cut out.
  */
-export function globExtractor(pattern: string): {extract: Extractor; wildcards: number} {
+export function globExtractor(pattern: string): Extractors & {readonly wildcards: number} {
 	const [prefix = '', ...literals] = pattern.split('*');
-	const extractFrom = (text: string, start: number): string[] | undefined => {
-		const values: string[] = [];
-		let position = start;
-		for (const [index, literal] of literals.entries()) {
-			const isTrailing = index === literals.length - 1 && literal === '';
-			const end = isTrailing ? text.length : text.indexOf(literal, position);
-			if (end < 0) {
-				return undefined;
+	const extractOnly = (kept: readonly number[]): Extractor => {
+		const wanted = literals.map((_, index) => kept.includes(index));
+		const extractFrom = (text: string, start: number): string[] | undefined => {
+			const values: string[] = [];
+			let position = start;
+			for (const [index, literal] of literals.entries()) {
+				const isTrailing = index === literals.length - 1 && literal === '';
+				const end = isTrailing ? text.length : text.indexOf(literal, position);
+				if (end < 0) {
+					return undefined;
+				}
+				if (wanted[index] === true) {
+					values.push(text.slice(position, end));
+				}
+				position = end + literal.length;
 			}
-			values.push(text.slice(position, end));
-			position = end + literal.length;
-		}
-		return values;
-	};
-	const extract: Extractor = (text) => {
-		for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
-			const values = extractFrom(text, at + prefix.length);
-			if (values !== undefined || prefix === '') {
-				return values;
+			return values;
+		};
+		return (text) => {
+			for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
+				const values = extractFrom(text, at + prefix.length);
+				if (values !== undefined || prefix === '') {
+					return values;
+				}
 			}
-		}
-		return undefined;
+			return undefined;
+		};
 	};
-	return {extract, wildcards: literals.length};
+	return {
+		extract: extractOnly(literals.map((_, index) => index)),
+		extractOnly,
+		wildcards: literals.length,
+	};
 }

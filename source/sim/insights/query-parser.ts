@@ -16,7 +16,7 @@ import {errorAt} from './errors.js';
 import {ExpressionParser} from './expression-parser.js';
 import {FieldSlots} from './field-slots.js';
 import type {Token} from './lexer.js';
-import {compileStep} from './steps.js';
+import {compileSteps} from './steps.js';
 
 const unsupportedCommands = new Set([
 	'unmask',
@@ -53,9 +53,7 @@ export function parseInsightsQuery(text: string): ParsedQuery {
 	checkDedupIsLast(parser, commands, starts);
 	// Compiling once here reports what only compiling finds (e.g. a misplaced calendar period).
 	const fields = FieldSlots.of(commands);
-	for (const command of commands) {
-		compileStep(command, fields);
-	}
+	compileSteps(commands, fields);
 	return {text, commands};
 }
 

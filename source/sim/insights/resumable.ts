@@ -14,7 +14,7 @@ import {
 } from './execute.js';
 import {FieldSlots} from './field-slots.js';
 import {EventRow, type InsightsEvent} from './rows.js';
-import {compileStep} from './steps.js';
+import {compileSteps} from './steps.js';
 import {utf8Length} from './utf8.js';
 
 export type ResumableScan = {
@@ -30,7 +30,7 @@ export function resumableScan(
 	options: ExecuteOptions = {},
 ): ResumableScan | undefined {
 	const fields = FieldSlots.of(query.commands);
-	const steps = query.commands.map((command) => compileStep(command, fields));
+	const steps = compileSteps(query.commands, fields);
 	if (matchesNeedOwnPass(steps)) return undefined;
 	const pending = stages(steps);
 	const [first, second] = pending;

@@ -3,6 +3,7 @@
 import type {Command, NamedExpr} from './ast.js';
 import {compile} from './compile.js';
 import type {FieldSlots} from './field-slots.js';
+import {namesReadAfter} from './parse-reads.js';
 import type {Row} from './rows.js';
 import {compareSortKeys, sortKeyOf} from './sort-order.js';
 import {compileStats, type StatsRunner} from './stats.js';
@@ -32,7 +33,23 @@ function assignments(items: readonly NamedExpr[], fields: FieldSlots): (row: Row
 	};
 }
 
-export function compileStep(command: Command, fields: FieldSlots): Step {
+/** The query's steps; a parse before `stats` cuts out only the captures the query reads. */
+export function compileSteps(commands: readonly Command[], fields: FieldSlots): Step[] {
+	return commands.map((command, index) =>
+		compileStep(
+			command,
+			fields,
+			command.kind === 'parse' ? namesReadAfter(commands, index) : undefined,
+		),
+	);
+}
+
+/** `read`: for a parse, the names read after it (undefined: all of them). */
+export function compileStep(
+	command: Command,
+	fields: FieldSlots,
+	read?: ReadonlySet<string>,
+): Step {
 	const scope = {fields};
 	switch (command.kind) {
 		case 'fields':
@@ -43,8 +60,16 @@ export function compileStep(command: Command, fields: FieldSlots): Step {
 			return {kind: 'row', apply: (row) => isTrue(condition(row)), filters: true};
 		}
 		case 'parse': {
+			const kept = command.names.flatMap((name, index) =>
+				read === undefined || read.has(name) ? [index] : [],
+			);
+			if (kept.length === 0) {
+				return {kind: 'row', filters: false, apply: () => true};
+			}
 			const source = compile(command.source, scope);
-			const {extract, names} = command;
+			const names = kept.map((index) => command.names[index] ?? '');
+			const extract =
+				kept.length === command.names.length ? command.extract : command.extractOnly(kept);
 			const slots = names.map((name) => fields.slotOf(name));
 			return {
 				kind: 'row',
