@@ -94,7 +94,9 @@ export function globExtractor(pattern: string): Extractors & {readonly wildcards
 		const extractFrom = (text: string, start: number): string[] | undefined => {
 			const values: string[] = [];
 			let position = start;
-			for (const [index, literal] of literals.entries()) {
+			// Indexed: an entries() iterator makes a pair per capture of every scanned message.
+			for (let index = 0; index < literals.length; index++) {
+				const literal = literals[index] ?? '';
 				const isTrailing = index === literals.length - 1 && literal === '';
 				const end = isTrailing ? text.length : text.indexOf(literal, position);
 				if (end < 0) {

@@ -78,8 +78,9 @@ export function compileStep(
 					const value = source(row);
 					const values = value === undefined ? undefined : extract(textOf(value));
 					if (values !== undefined) {
-						for (const [index, name] of names.entries()) {
-							row.write(slots[index] ?? -1, name, values[index]);
+						// Indexed: an entries() iterator makes a pair per capture of every scanned event.
+						for (let index = 0; index < names.length; index++) {
+							row.write(slots[index] ?? -1, names[index] ?? '', values[index]);
 						}
 					}
 					return true;
