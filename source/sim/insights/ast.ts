@@ -74,6 +74,11 @@ export type Command =
 			readonly extract: Extractor;
 			/** An extractor of only the captures at these positions of `names` (ascending). */
 			readonly extractOnly: (kept: readonly number[]) => Extractor;
+			/**
+			 * A glob of one capture per word (`* * … *`): on an event whose message has exactly that
+			 * many words, the captures are its words.
+			 */
+			readonly plainWords: boolean;
 			/** Fields set by the parse, in the order the extractor returns their values. */
 			readonly names: readonly string[];
 	  }

@@ -69,7 +69,14 @@ export function parseParse({parser}: CommandContext): Command {
 				placeOf(parser, patternToken),
 			);
 		}
-		return {kind: 'parse', source, extract: glob.extract, extractOnly: glob.extractOnly, names};
+		return {
+			kind: 'parse',
+			source,
+			extract: glob.extract,
+			extractOnly: glob.extractOnly,
+			plainWords: glob.plainWords,
+			names,
+		};
 	}
 	if (!parser.isSymbol('/')) {
 		return parser.fail(patternToken);
@@ -82,7 +89,13 @@ export function parseParse({parser}: CommandContext): Command {
 		);
 	}
 	const {groupNames} = regex.compiled;
-	return {kind: 'parse', source, ...regexExtractor(regex.compiled), names: groupNames};
+	return {
+		kind: 'parse',
+		source,
+		...regexExtractor(regex.compiled),
+		plainWords: false,
+		names: groupNames,
+	};
 }
 
 /** `stats agg(...) [as name], ... [by expr [as name], ...]`. */

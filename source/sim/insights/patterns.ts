@@ -87,7 +87,9 @@ export function regexExtractor(compiled: CompiledRegex): Extractors {
  * anywhere in the text. Scanning with indexOf keeps `parse` cheap on large scans; a capture no one
  * reads is found (the next one starts after it) but not cut out.
  */
-export function globExtractor(pattern: string): Extractors & {readonly wildcards: number} {
+export function globExtractor(
+	pattern: string,
+): Extractors & {readonly wildcards: number; readonly plainWords: boolean} {
 	const [prefix = '', ...literals] = pattern.split('*');
 	const extractOnly = (kept: readonly number[]): Extractor => {
 		const wanted = literals.map((_, index) => kept.includes(index));
@@ -123,5 +125,9 @@ export function globExtractor(pattern: string): Extractors & {readonly wildcards
 		extract: extractOnly(literals.map((_, index) => index)),
 		extractOnly,
 		wildcards: literals.length,
+		// `* * … *`: on a text of exactly as many words, capture i is word i.
+		plainWords:
+			prefix === '' &&
+			literals.every((literal, index) => literal === (index === literals.length - 1 ? '' : ' ')),
 	};
 }

@@ -27,6 +27,12 @@ export type InsightsEvent = {
 	 * for its decimal digits); undefined when the message must be read instead.
 	 */
 	token?(position: number): string | number | undefined;
+	/**
+	 * How many words (split on single spaces) the message has, told without reading it; 0 when the
+	 * message must be read. `word` reads one (a number stands for its decimal digits).
+	 */
+	words?(): number;
+	word?(position: number): string | number | undefined;
 	/** Called when a command keeps the event past the scan: it then takes its own message. */
 	hold?(): void;
 };
@@ -38,6 +44,9 @@ export type Row = {
 	 */
 	read(slot: number, name: string, position?: number): Value;
 	write(slot: number, name: string, value: Value): void;
+	/** The event's message's words, read without the message (InsightsEvent.words); 0 for none. */
+	words(): number;
+	word(position: number): string | number | undefined;
 	/** Same as read, looking the slot up: for the few reads that are not compiled. */
 	get(name: string): Value;
 	/** The event time, for bin(), earliest() and the default newest-first order. */
@@ -148,6 +157,14 @@ export class EventRow implements Row {
 		return value;
 	}
 
+	words(): number {
+		return this.event.words?.() ?? 0;
+	}
+
+	word(position: number): string | number | undefined {
+		return this.event.word?.(position);
+	}
+
 	write(slot: number, name: string, value: Value): void {
 		if (slot < 0) {
 			throw new Error(`field ${name} has no slot`);
@@ -181,6 +198,14 @@ export class ValuesRow implements Row {
 
 	write(_slot: number, name: string, value: Value): void {
 		this.values.set(name, value);
+	}
+
+	words(): number {
+		return 0;
+	}
+
+	word(): undefined {
+		return undefined;
 	}
 
 	aggregate(slot: number): Value {

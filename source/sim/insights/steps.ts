@@ -71,10 +71,27 @@ export function compileStep(
 			const extract =
 				kept.length === command.names.length ? command.extract : command.extractOnly(kept);
 			const slots = names.map((name) => fields.slotOf(name));
+			// A generated flow record's words are read without writing its line (a scan of a busy
+			// minute parses a million of them); the line is written only when the words are unknown.
+			const words =
+				command.plainWords && command.source.kind === 'field' && command.source.name === '@message'
+					? command.names.length
+					: 0;
 			return {
 				kind: 'row',
 				filters: false,
 				apply: (row) => {
+					if (words > 0 && row.words() === words) {
+						for (let index = 0; index < names.length; index++) {
+							const word = row.word(kept[index] ?? 0);
+							row.write(
+								slots[index] ?? -1,
+								names[index] ?? '',
+								typeof word === 'number' ? String(word) : word,
+							);
+						}
+						return true;
+					}
 					const value = source(row);
 					const values = value === undefined ? undefined : extract(textOf(value));
 					if (values !== undefined) {

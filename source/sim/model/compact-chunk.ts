@@ -3,7 +3,7 @@
 // hundreds of thousands of records, and their text would take four times the room.
 import type {EventChunk} from '../world/types.js';
 import {LineText} from './byte-text.js';
-import {lineBytes, type TokenReader} from './record-tokens.js';
+import {lineBytes, type TokenReader, type WordReader} from './record-tokens.js';
 import type {RecordValues, RecordWriter} from './render.js';
 
 const actions = ['ACCEPT', 'REJECT'] as const;
@@ -59,6 +59,7 @@ export class ChunkBuilder {
 		private readonly minuteStart: number,
 		private readonly write: RecordWriter,
 		private readonly read?: TokenReader,
+		private readonly words?: WordReader,
 	) {}
 
 	private address(text: string): number {
@@ -134,7 +135,7 @@ export class ChunkBuilder {
 		return binaryChunk(
 			{src, dst, pktSrc, pktDst, srcPort, dstPort, packets, bytes, start, end, bits},
 			this.addresses,
-			{write: this.write, read: this.read},
+			{write: this.write, read: this.read, words: this.words},
 			ingestionTime,
 		);
 	}
@@ -159,11 +160,15 @@ type Columns = {
 function binaryChunk(
 	columns: Columns,
 	addresses: readonly string[],
-	format: {readonly write: RecordWriter; readonly read: TokenReader | undefined},
+	format: {
+		readonly write: RecordWriter;
+		readonly read: TokenReader | undefined;
+		readonly words: WordReader | undefined;
+	},
 	ingestionTime: number,
 ): EventChunk {
 	const {src, dst, pktSrc, pktDst, srcPort, dstPort, packets, bytes, start, end, bits} = columns;
-	const {write, read} = format;
+	const {write, read, words} = format;
 	const line = new LineText();
 	// A read takes several fields of one record in a row: its values are decoded once, into one
 	// object reused for every record (a scan reads a million records; none keeps the values).
@@ -234,6 +239,12 @@ function binaryChunk(
 		...(read === undefined
 			? {}
 			: {token: (index: number, position: number) => read(valuesAt(index), position)}),
+		...(words === undefined
+			? {}
+			: {
+					words: () => words.count,
+					word: (index: number, position: number) => words.read(valuesAt(index), position),
+				}),
 		size: start.length * 50 + addresses.length * 24 + 256,
 	};
 }
@@ -259,6 +270,7 @@ export function mergeChunks(chunks: readonly EventChunk[]): EventChunk {
 	);
 	entries.sort((left, right) => left.timestamp - right.timestamp);
 	const tokens = present.every((chunk) => chunk.token !== undefined);
+	const words = present.some((chunk) => chunk.words !== undefined);
 	return {
 		length: entries.length,
 		timestamp: (index) => entries[index]?.timestamp ?? 0,
@@ -283,6 +295,18 @@ export function mergeChunks(chunks: readonly EventChunk[]): EventChunk {
 					token: (index: number, position: number) => {
 						const entry = entries[index];
 						return entry?.chunk.token?.(entry.index, position) ?? '';
+					},
+				}
+			: {}),
+		...(words
+			? {
+					words: (index: number) => {
+						const entry = entries[index];
+						return entry === undefined ? 0 : (entry.chunk.words?.(entry.index) ?? 0);
+					},
+					word: (index: number, position: number) => {
+						const entry = entries[index];
+						return entry?.chunk.word?.(entry.index, position) ?? '';
 					},
 				}
 			: {}),

@@ -5,7 +5,12 @@ import type {FlowLog, World} from '../world/types.js';
 import {ChunkBuilder} from './compact-chunk.js';
 import {type Connection, type DirectionCounts, type LegSpec, minuteMs} from './connection.js';
 import {pieceInWindow} from './pieces.js';
-import {compileTokenReader, type TokenReader} from './record-tokens.js';
+import {
+	compileTokenReader,
+	compileWordReader,
+	type TokenReader,
+	type WordReader,
+} from './record-tokens.js';
 import {compileWriter, type RecordWriter} from './render.js';
 import type {ModelTopology} from './topology.js';
 
@@ -16,6 +21,8 @@ export type Sink = {
 	readonly write: RecordWriter;
 	/** Reads a record's tokens without writing it, when Insights discovers the format's fields. */
 	readonly read: TokenReader | undefined;
+	/** Reads a record's words without writing it, when every fixed value is one word. */
+	readonly words: WordReader | undefined;
 	/** `<flowLogId> <interfaceId>`: with a minute, names a chunk of this sink. */
 	readonly key: string;
 };
@@ -60,6 +67,7 @@ export function flowSinks(
 				intervalMs: flowLog.maxAggregationInterval * 1000,
 				write,
 				read: compileTokenReader(flowLog, context),
+				words: compileWordReader(flowLog, context),
 				key: `${flowLog.flowLogId} ${interfaceId}`,
 			});
 		}
@@ -131,7 +139,7 @@ export function windowRenderer(
 	for (const sink of sinks) {
 		const minutes: ChunkBuilder[] = [];
 		for (let minute = window.start; minute < window.start + window.ms; minute += minuteMs) {
-			const builder = new ChunkBuilder(minute, sink.write, sink.read);
+			const builder = new ChunkBuilder(minute, sink.write, sink.read, sink.words);
 			minutes.push(builder);
 			builders.set(chunkKey(sink.key, minute), builder);
 		}

@@ -45,7 +45,32 @@ export function compileTokenReader(
 	if (fields === undefined || fields.length !== discoveredLength) return undefined;
 	const tokens = fields.map((field) => perRecord[field] ?? fixedValue(field, fields, context));
 	if (tokens[0] !== '2') return undefined;
-	return (values, position) => {
+	return readerOf(tokens);
+}
+
+/** The words of a record's line in any `${field}` format: its tokens, and how many there are. */
+export type WordReader = {readonly read: TokenReader; readonly count: number};
+
+/**
+ * The reader of the words of every line a flow log's format writes on one interface: a `parse`
+ * of such lines with one capture per word reads them without the line. Undefined when a fixed
+ * value is not exactly one word (its spaces would move every word after it).
+ */
+export function compileWordReader(
+	flowLog: FlowLog,
+	context: WriterContext,
+): WordReader | undefined {
+	const fields = parseFlowLogFormat(flowLog.logFormat);
+	if (fields === undefined || fields.length === 0) return undefined;
+	const tokens = fields.map((field) => perRecord[field] ?? fixedValue(field, fields, context));
+	if (tokens.some((token) => typeof token === 'string' && !/^[^ ]+$/.test(token))) {
+		return undefined;
+	}
+	return {read: readerOf(tokens), count: fields.length};
+}
+
+function readerOf(tokens: readonly (string | ((values: RecordValues) => string | number))[]) {
+	return (values: RecordValues, position: number): string | number => {
 		const token = tokens[position];
 		return typeof token === 'function' ? token(values) : (token ?? '');
 	};

@@ -197,6 +197,12 @@ export type EventChunk = {
 	 * record, whose fields Insights discovers by position.
 	 */
 	readonly token?: (index: number, position: number) => string | number;
+	/**
+	 * How many words (split on single spaces) the message has, known without writing it; 0 when
+	 * not known. `word` reads one of them (a number stands for its decimal digits).
+	 */
+	readonly words?: (index: number) => number;
+	readonly word?: (index: number, position: number) => string | number;
 	/** What the chunk costs to hold (bytes, roughly). */
 	readonly size: number;
 };

@@ -2,7 +2,7 @@
 // are the same as when every capture is cut out, and captures no one reads are never made.
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {parseInsightsQuery} from '../../../source/sim/insights/index.js';
+import {type InsightsEvent, parseInsightsQuery} from '../../../source/sim/insights/index.js';
 import {namesReadAfter} from '../../../source/sim/insights/parse-reads.js';
 import {
 	compileRegex,
@@ -122,6 +122,43 @@ describe('a stats query over a custom format', () => {
 				expect(pruned.rows.length).toBeGreaterThan(0);
 			}),
 			{numRuns: 60},
+		);
+	});
+});
+
+/** The event, offering its words as a generated record does (digits as numbers). */
+function withWords(plain: InsightsEvent): InsightsEvent {
+	const words = plain.message.split(' ');
+	return {
+		...plain,
+		words: () => words.length,
+		word: (position) => {
+			const word = words[position];
+			return word !== undefined && /^(0|[1-9]\d{0,8})$/.test(word) ? Number(word) : word;
+		},
+	};
+}
+
+describe('a parse of one capture per word', () => {
+	it('reads an event’s words as it reads its message, for any glob and query', () => {
+		const word = fc.constantFrom('10.0.1.5', 'ACCEPT', '0', '443', '-', 'eni-0a1b', '');
+		const line = fc.array(word, {minLength: 1, maxLength: 6}).map((words) => words.join(' '));
+		fc.assert(
+			fc.property(
+				fc.array(line, {minLength: 1, maxLength: 12}),
+				fc.integer({min: 1, max: 6}),
+				fc.boolean(),
+				fc.constantFrom(' ', ' [', ''),
+				(lines, captures, aggregate, trailing) => {
+					const plain = lines.map((message, index) => event(String(index), message, index * 1000));
+					const names = Array.from({length: captures}, (_, index) => `w${index}`);
+					const glob = `${Array.from({length: captures}, () => '*').join(' ')}${trailing === '' ? '' : `${trailing}*`}`;
+					const capturesIn = trailing === '' ? names : [...names, 'rest'];
+					const query = `parse @message "${glob}" as ${capturesIn.join(', ')}${aggregate ? ` | stats count(*) as n by ${capturesIn.at(-1)}, ${capturesIn[0]}` : ''}`;
+					expect(run(query, plain.map(withWords)).rows).toEqual(run(query, plain).rows);
+				},
+			),
+			{numRuns: 300},
 		);
 	});
 });

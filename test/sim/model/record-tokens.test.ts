@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest';
 import {defaultFlowLogFormat} from '../../../source/sim/demo/flow-log-format.js';
 import {flowLogField, flowLogTokenField} from '../../../source/sim/insights/flow-log-fields.js';
 import {ChunkBuilder} from '../../../source/sim/model/compact-chunk.js';
-import {compileTokenReader} from '../../../source/sim/model/record-tokens.js';
+import {compileTokenReader, compileWordReader} from '../../../source/sim/model/record-tokens.js';
 import {
 	compileWriter,
 	type RecordValues,
@@ -212,5 +212,71 @@ describe('fields read from a generated record without writing its line', () => {
 			(format) => compileTokenReader(flowLog(format), context(false)) !== undefined,
 		);
 		expect(offered).toEqual([true, true, false, false]);
+	});
+});
+
+// The v5 format of the busy example worlds: 24 fields, most of them the same on every line.
+const everyField = renderLogFormat([
+	'version',
+	'account-id',
+	'interface-id',
+	'srcaddr',
+	'dstaddr',
+	'srcport',
+	'dstport',
+	'protocol',
+	'packets',
+	'bytes',
+	'start',
+	'end',
+	'action',
+	'log-status',
+	'vpc-id',
+	'subnet-id',
+	'instance-id',
+	'tcp-flags',
+	'type',
+	'pkt-srcaddr',
+	'pkt-dstaddr',
+	'az-id',
+	'flow-direction',
+	'traffic-path',
+]);
+
+describe('the words of a generated record, read without writing its line', () => {
+	it('are the line split on spaces, for any format', () => {
+		fc.assert(
+			fc.property(
+				fc.constantFrom(...formats, everyField),
+				fc.boolean(),
+				fc.array(record, {minLength: 1, maxLength: 40}),
+				(format, unknownAccount, records) => {
+					const log = flowLog(format);
+					const write = compileWriter(log, context(unknownAccount));
+					const words = compileWordReader(log, context(unknownAccount));
+					if (write === undefined || words === undefined) throw new Error('format not compiled');
+					const builder = new ChunkBuilder(minuteStart, write, undefined, words);
+					for (const values of records) builder.add(values);
+					const chunk = builder.finish(minuteStart + 120_000);
+					for (let index = 0; index < chunk.length; index++) {
+						const split = chunk.message(index).split(' ');
+						expect(chunk.words?.(index)).toBe(split.length);
+						expect(split.map((_, position) => String(chunk.word?.(index, position)))).toEqual(
+							split,
+						);
+					}
+				},
+			),
+		);
+	});
+
+	it('are not offered when a value every line carries is not one word', () => {
+		const spaced = context(false);
+		const withSpace = {
+			...spaced,
+			networkInterface: {...spaced.networkInterface, vpcId: 'vpc 01'},
+		};
+		expect(compileWordReader(flowLog(everyField), spaced)).toBeDefined();
+		expect(compileWordReader(flowLog(everyField), withSpace)).toBeUndefined();
 	});
 });

@@ -122,6 +122,14 @@ class ScannedEvent implements InsightsEvent {
 		return this.text === undefined ? this.source?.token?.(this.index, position) : undefined;
 	}
 
+	words(): number {
+		return this.text === undefined ? (this.source?.words?.(this.index) ?? 0) : 0;
+	}
+
+	word(position: number): string | number | undefined {
+		return this.text === undefined ? this.source?.word?.(this.index, position) : undefined;
+	}
+
 	/** A kept event lets go of its slice (and the chunk behind it). */
 	hold(): void {
 		this.kept = this.ordinal();

@@ -14,6 +14,9 @@ export type StreamSlice = {
 	readonly messageBytes?: (index: number) => number | undefined;
 	/** See EventChunk.token; undefined for an event whose message must be read instead. */
 	readonly token?: (index: number, position: number) => string | number | undefined;
+	/** See EventChunk.words and word; 0 words for an event whose message must be read instead. */
+	readonly words?: (index: number) => number;
+	readonly word?: (index: number, position: number) => string | number | undefined;
 	/** The event's position among the stream's events with the same timestamp (0 = first). */
 	readonly ordinal: (index: number) => number;
 	/** Index of the first event with a timestamp >= `timestamp`. */
@@ -87,7 +90,14 @@ function mergedSlice(
 ): StreamSlice {
 	let base: Pick<
 		StreamSlice,
-		'length' | 'timestamp' | 'ingestionTime' | 'message' | 'messageBytes' | 'token'
+		| 'length'
+		| 'timestamp'
+		| 'ingestionTime'
+		| 'message'
+		| 'messageBytes'
+		| 'token'
+		| 'words'
+		| 'word'
 	> = chunk;
 	if (written.length > 0) {
 		const order: number[] = [];
@@ -109,7 +119,7 @@ function mergedSlice(
 			const event = written[-1 - position];
 			return position >= 0 || event === undefined ? fromChunk(position) : fromWritten(event);
 		};
-		const {messageBytes, token} = chunk;
+		const {messageBytes, token, words, word} = chunk;
 		base = {
 			length: order.length,
 			timestamp: (index) => pick(index, chunk.timestamp, (event) => event.timestamp),
@@ -127,6 +137,17 @@ function mergedSlice(
 							pick(
 								index,
 								(at) => token(at, position),
+								() => undefined,
+							),
+					}),
+			...(words === undefined || word === undefined
+				? {}
+				: {
+						words: (index: number) => pick(index, words, () => 0),
+						word: (index: number, position: number) =>
+							pick(
+								index,
+								(at) => word(at, position),
 								() => undefined,
 							),
 					}),
