@@ -34,10 +34,10 @@
 // - Every query's bytes scanned goes into the snapshot's cost. Queries still running are stopped
 //   when the run is aborted (exit) and on dispose; pausing the screen stops nothing.
 import {InsightsRunner} from '../aws/insights-runner.js';
-import {feedKey, insightsRowLimit, planFeeds} from '../domain/flows-window/index.js';
-import {addressedFeeds} from './flows-addressing.js';
+import {insightsRowLimit} from '../domain/flows-window/index.js';
 import {emptyHeld, type Held} from './flows-held.js';
 import {logsReader} from './flows-logs-reader.js';
+import {feedPlanner} from './flows-plan.js';
 import {defaultReadBudget} from './flows-raw.js';
 import {combinedReader, lazyReader} from './flows-reader.js';
 import {FlowsReads, freshEdgeMs, type Run} from './flows-reads.js';
@@ -81,6 +81,7 @@ export const createFlowsSource =
 			backfillBudget: options.backfillBudget ?? defaultReadBudget,
 		});
 		const disposed = new AbortController();
+		const plan = feedPlanner();
 		let held: Held | undefined;
 		let inFlight: Promise<void> | undefined;
 		let failed = false;
@@ -98,14 +99,13 @@ export const createFlowsSource =
 				return;
 			}
 
-			const feeds = addressedFeeds(planFeeds(topology), topology, environment.config);
+			const {feeds, key} = plan(topology, environment.config);
 			if (feeds.feeds.length === 0) {
 				held = undefined;
 				store.update((snapshot) => withFlowsUnavailable(snapshot, topology, feeds));
 				return;
 			}
 
-			const key = feedKey(feeds);
 			const state = held?.key === key ? held : emptyHeld(key);
 			held = state;
 			const now = environment.now();
