@@ -28,6 +28,7 @@ import {AccessLogObjects, type ObjectStore} from './access-logs-objects.js';
 import {s3ObjectStore} from './access-logs-s3.js';
 import {withAccessLogFailure, withAccessLogFigures} from './access-logs-updates.js';
 import {athenaCosting, s3RequestCounter} from './data-lake-costing.js';
+import {linkedSignal} from './linked-signal.js';
 import type {SourceEnvironment, SourceFactory} from './source.js';
 
 export type AccessLogsSourceOptions = {
@@ -193,11 +194,13 @@ export const createAccessLogsSource =
 					return;
 				}
 
-				const running = run(AbortSignal.any([signal, disposed.signal]));
+				const linked = linkedSignal(signal, disposed.signal);
+				const running = run(linked.signal);
 				inFlight = running;
 				try {
 					await running;
 				} finally {
+					linked.release();
 					if (inFlight === running) {
 						inFlight = undefined;
 					}

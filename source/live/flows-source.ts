@@ -42,6 +42,7 @@ import {defaultReadBudget} from './flows-raw.js';
 import {combinedReader, lazyReader} from './flows-reader.js';
 import {FlowsReads, freshEdgeMs, type Run} from './flows-reads.js';
 import {withCost, withFlowsUnavailable} from './flows-updates.js';
+import {linkedSignal} from './linked-signal.js';
 import {realTimers} from './poller.js';
 import type {SourceFactory} from './source.js';
 
@@ -139,7 +140,8 @@ export const createFlowsSource =
 					return;
 				}
 
-				const running = refresh(AbortSignal.any([signal, disposed.signal]));
+				const linked = linkedSignal(signal, disposed.signal);
+				const running = refresh(linked.signal);
 				inFlight = running;
 				try {
 					await running;
@@ -153,6 +155,7 @@ export const createFlowsSource =
 
 					throw error;
 				} finally {
+					linked.release();
 					if (inFlight === running) {
 						inFlight = undefined;
 					}
