@@ -10,7 +10,9 @@ function dependants(signal: AbortSignal): number {
 		(symbol) => symbol.description === 'kDependantSignals',
 	);
 	const held = key === undefined ? undefined : (signal as unknown as Record<symbol, unknown>)[key];
-	return held instanceof Set ? held.size : 0;
+	// Node's own SafeSet, not a Set of this realm: read by its size.
+	const size = (held as {readonly size?: unknown} | undefined)?.size;
+	return typeof size === 'number' ? size : 0;
 }
 
 describe('linkedSignal', () => {

@@ -28,7 +28,9 @@ function namesReadBy(command: Command): readonly string[] {
 
 /**
  * The names the commands after `index` read, when a `stats` follows (its rows are all the query
- * shows); undefined when none does, as every field set then shows in the results.
+ * shows); undefined when none does, as every field set then shows in the results. System fields
+ * (`@timestamp`, `@message`, …) count as read whenever a capture sets one: some functions read
+ * them without naming them (`bin()` on a stats row reads `@timestamp`).
  */
 export function namesReadAfter(
 	commands: readonly Command[],
@@ -39,5 +41,7 @@ export function namesReadAfter(
 		return undefined;
 	}
 
-	return new Set(after.flatMap(namesReadBy));
+	const parse = commands[index];
+	const system = parse?.kind === 'parse' ? parse.names.filter((name) => name.startsWith('@')) : [];
+	return new Set([...after.flatMap(namesReadBy), ...system]);
 }

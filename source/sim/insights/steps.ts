@@ -73,8 +73,12 @@ export function compileStep(
 			const slots = names.map((name) => fields.slotOf(name));
 			// A generated flow record's words are read without writing its line (a scan of a busy
 			// minute parses a million of them); the line is written only when the words are unknown.
+			// Only while no command sets `@message`: a row then reads that value, not the record.
 			const words =
-				command.plainWords && command.source.kind === 'field' && command.source.name === '@message'
+				command.plainWords &&
+				command.source.kind === 'field' &&
+				command.source.name === '@message' &&
+				fields.slotOf('@message') < 0
 					? command.names.length
 					: 0;
 			return {

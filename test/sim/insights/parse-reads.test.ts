@@ -162,3 +162,26 @@ describe('a parse of one capture per word', () => {
 		);
 	});
 });
+
+describe('what a pruned or word-reading parse must still see', () => {
+	it('a @message an earlier command set, not the record’s own words', () => {
+		const lines = ['p q r', 'p s r', 'p q t'].map((message, index) =>
+			withWords(event(String(index), message, index * 1000)),
+		);
+		const query =
+			'fields "a b c" as @message | parse @message "* * *" as x, y, z | stats count(*) as n by y';
+		expect(run(query, lines).rows).toEqual([{y: 'b', n: '3'}]);
+	});
+
+	it('a capture into @timestamp that bin() reads without naming it', () => {
+		const lines = ['1700000000000 a', '1700000400000 b', '1700000400000 c'].map((message, index) =>
+			event(String(index), message, index * 1000),
+		);
+		const query =
+			'stats count(*) as n by @message as m | parse m "* *" as @timestamp, rest | stats sum(n) as total by bin(5m)';
+		expect(run(query, lines).rows).toEqual([
+			{'bin(5m)': '2023-11-14 22:20:00.000', total: '2'},
+			{'bin(5m)': '2023-11-14 22:10:00.000', total: '1'},
+		]);
+	});
+});
