@@ -54,7 +54,7 @@ export type WordReader = {readonly read: TokenReader; readonly count: number};
 /**
  * The reader of the words of every line a flow log's format writes on one interface: a `parse`
  * of such lines with one capture per word reads them without the line. Undefined when a fixed
- * value is not exactly one word (its spaces would move every word after it).
+ * value is not one word of printable ASCII (its spaces would move every word after it).
  */
 export function compileWordReader(
 	flowLog: FlowLog,
@@ -63,7 +63,8 @@ export function compileWordReader(
 	const fields = parseFlowLogFormat(flowLog.logFormat);
 	if (fields === undefined || fields.length === 0) return undefined;
 	const tokens = fields.map((field) => perRecord[field] ?? fixedValue(field, fields, context));
-	if (tokens.some((token) => typeof token === 'string' && !/^[^ ]+$/.test(token))) {
+	// Printable ASCII without a space: the writer writes latin1, one byte a character.
+	if (tokens.some((token) => typeof token === 'string' && !/^[!-~]+$/.test(token))) {
 		return undefined;
 	}
 	return {read: readerOf(tokens), count: fields.length};

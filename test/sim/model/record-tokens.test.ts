@@ -278,5 +278,10 @@ describe('the words of a generated record, read without writing its line', () =>
 		};
 		expect(compileWordReader(flowLog(everyField), spaced)).toBeDefined();
 		expect(compileWordReader(flowLog(everyField), withSpace)).toBeUndefined();
+		const accented = {
+			...spaced,
+			networkInterface: {...spaced.networkInterface, vpcId: 'vpc-\u0101'},
+		};
+		expect(compileWordReader(flowLog(everyField), accented)).toBeUndefined();
 	});
 });
