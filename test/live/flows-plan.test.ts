@@ -2,6 +2,7 @@
 // topology is given the same feeds, and so the same formats, whose record readers keep their caches.
 import {describe, expect, it} from 'vitest';
 import type {Config} from '../../source/domain/config.js';
+import {defaultFormatFields} from '../../source/domain/flows/flow-fields.js';
 import {feedKey, planFeeds} from '../../source/domain/flows-window/index.js';
 import type {Topology} from '../../source/domain/types/topology.js';
 import {addressedFeeds} from '../../source/live/flows-addressing.js';
@@ -26,25 +27,7 @@ const topology: Topology = {
 			resourceId: 'vpc-0demo',
 			destinationType: 'cloud-watch-logs',
 			logGroupName: '/vpc/flow-logs',
-			logFormat: [
-				'version',
-				'account-id',
-				'interface-id',
-				'srcaddr',
-				'dstaddr',
-				'srcport',
-				'dstport',
-				'protocol',
-				'packets',
-				'bytes',
-				'start',
-				'end',
-				'action',
-				'log-status',
-				'tcp-flags',
-			]
-				.map((field) => `\${${field}}`)
-				.join(' '),
+			logFormat: [...defaultFormatFields, 'tcp-flags'].map((field) => `\${${field}}`).join(' '),
 			maxAggregationIntervalSeconds: 60,
 			trafficType: 'ALL',
 		},
