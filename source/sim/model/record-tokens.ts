@@ -36,15 +36,21 @@ const perRecord: Readonly<Record<string, (values: RecordValues) => string | numb
 /** Tokens of a line Insights discovers fields in: `2 ` first, 14 in all. */
 const discoveredLength = 14;
 
+type Token = string | ((values: RecordValues) => string | number);
+
+/** Each field's token: a value fixed for the flow log and interface, or read from the record. */
+function tokensOf(flowLog: FlowLog, context: WriterContext): Token[] | undefined {
+	const fields = parseFlowLogFormat(flowLog.logFormat);
+	return fields?.map((field) => perRecord[field] ?? fixedValue(field, fields, context));
+}
+
 /** The reader for a flow log's format, or undefined when Insights would not discover its fields. */
 export function compileTokenReader(
 	flowLog: FlowLog,
 	context: WriterContext,
 ): TokenReader | undefined {
-	const fields = parseFlowLogFormat(flowLog.logFormat);
-	if (fields === undefined || fields.length !== discoveredLength) return undefined;
-	const tokens = fields.map((field) => perRecord[field] ?? fixedValue(field, fields, context));
-	if (tokens[0] !== '2') return undefined;
+	const tokens = tokensOf(flowLog, context);
+	if (tokens?.length !== discoveredLength || tokens[0] !== '2') return undefined;
 	return readerOf(tokens);
 }
 
@@ -60,17 +66,16 @@ export function compileWordReader(
 	flowLog: FlowLog,
 	context: WriterContext,
 ): WordReader | undefined {
-	const fields = parseFlowLogFormat(flowLog.logFormat);
-	if (fields === undefined || fields.length === 0) return undefined;
-	const tokens = fields.map((field) => perRecord[field] ?? fixedValue(field, fields, context));
+	const tokens = tokensOf(flowLog, context);
+	if (tokens === undefined || tokens.length === 0) return undefined;
 	// Printable ASCII without a space: the writer writes latin1, one byte a character.
 	if (tokens.some((token) => typeof token === 'string' && !/^[!-~]+$/.test(token))) {
 		return undefined;
 	}
-	return {read: readerOf(tokens), count: fields.length};
+	return {read: readerOf(tokens), count: tokens.length};
 }
 
-function readerOf(tokens: readonly (string | ((values: RecordValues) => string | number))[]) {
+function readerOf(tokens: readonly Token[]) {
 	return (values: RecordValues, position: number): string | number => {
 		const token = tokens[position];
 		return typeof token === 'function' ? token(values) : (token ?? '');
