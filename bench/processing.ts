@@ -164,39 +164,46 @@ type Measured = {
 	readonly basis: string;
 };
 
-/** Floors and pipelines interleaved, alternating which goes first, so drift hits both alike. */
+/**
+ * Floors and runs interleaved after the warm-ups, alternating which goes first, so drift hits both
+ * alike: each floor, and what each run returned.
+ */
+function interleaved<R>(floorOf: () => number, run: () => R): {floors: number[]; results: R[]} {
+	for (let index = 0; index < warmups; index++) {
+		floorOf();
+		run();
+	}
+
+	const floors: number[] = [];
+	const results: R[] = [];
+	for (let index = 0; index < runs; index++) {
+		if (index % 2 === 0) {
+			floors.push(floorOf());
+			results.push(run());
+		} else {
+			results.push(run());
+			floors.push(floorOf());
+		}
+	}
+
+	return {floors, results};
+}
+
 function measurePath<T>(
 	label: string,
 	payload: T,
 	floorOf: (payload: T) => number,
 	pipeline: Pipeline<T>,
 ): Measured {
-	for (let index = 0; index < warmups; index++) {
-		floorOf(payload);
-		pipeline(payload);
-	}
-
-	const floors: number[] = [];
-	const totals: number[] = [];
-	const parts: Timings[] = [];
-	let shape = {connections: 0, records: 0};
-	for (let index = 0; index < runs; index++) {
-		const run = () => {
-			const result = pipeline(payload);
-			const {parse, records, pair, aggregate} = result.timings;
-			totals.push(parse + records + pair + aggregate);
-			parts.push(result.timings);
-			shape = {connections: result.connections, records: result.records};
-		};
-		if (index % 2 === 0) {
-			floors.push(floorOf(payload));
-			run();
-		} else {
-			run();
-			floors.push(floorOf(payload));
-		}
-	}
-
+	const {floors, results} = interleaved(
+		() => floorOf(payload),
+		() => pipeline(payload),
+	);
+	const totals = results.map(
+		({timings}) => timings.parse + timings.records + timings.pair + timings.aggregate,
+	);
+	const parts = results.map((result) => result.timings);
+	const shape = results.at(-1) ?? {connections: 0, records: 0};
 	const floorMs = median(floors);
 	const totalMs = median(totals);
 	const part = (key: keyof Timings) => round(median(parts.map((timing) => timing[key])), 1);
@@ -217,35 +224,21 @@ type Bound = {readonly ratio: number; readonly floorMs: number; readonly totalMs
  */
 function measureLeast(pages: readonly string[]): Bound {
 	const first = leastPagesReader(pages);
-	const run = () => {
-		const t0 = performance.now();
-		const read = leastPagesReader(pages);
-		const elapsed = performance.now() - t0;
-		if (read.conversations !== first.conversations || read.bytes !== first.bytes) {
-			throw new Error('two runs of the least reader disagree');
-		}
+	const {floors, results} = interleaved(
+		() => pagesFloor(pages),
+		() => {
+			const t0 = performance.now();
+			const read = leastPagesReader(pages);
+			const elapsed = performance.now() - t0;
+			if (read.conversations !== first.conversations || read.bytes !== first.bytes) {
+				throw new Error('two runs of the least reader disagree');
+			}
 
-		return elapsed;
-	};
-	for (let index = 0; index < warmups; index++) {
-		pagesFloor(pages);
-		run();
-	}
-
-	const floors: number[] = [];
-	const totals: number[] = [];
-	for (let index = 0; index < runs; index++) {
-		if (index % 2 === 0) {
-			floors.push(pagesFloor(pages));
-			totals.push(run());
-		} else {
-			totals.push(run());
-			floors.push(pagesFloor(pages));
-		}
-	}
-
+			return elapsed;
+		},
+	);
 	const floorMs = median(floors);
-	const totalMs = median(totals);
+	const totalMs = median(results);
 	progress(
 		benchmark,
 		`the least reader of the pages: floor ${floorMs.toFixed(1)} ms, ${totalMs.toFixed(1)} ms (${(totalMs / floorMs).toFixed(2)}x)`,
