@@ -44,6 +44,15 @@ async function expectRestored(session: TerminalSession) {
 	);
 }
 
+/**
+ * A frame drawn whole after a resize: a pane's marker and the status row on the last row. The
+ * screen is redrawn row by row, so a capture can fall between the first rows and the last.
+ */
+function wholeFrame(marker: string, lastRow: number, status: RegExp) {
+	return (screen: string) =>
+		screen.includes(marker) && status.test(screen.split('\n')[lastRow] ?? '');
+}
+
 describe('runInteractive in a terminal', () => {
 	it('draws on the alternate screen, cursor hidden, one row to spare, through resizes', async () => {
 		const session = await start();
@@ -56,13 +65,13 @@ describe('runInteractive in a terminal', () => {
 		expect(rows).toHaveLength(23);
 		expect(rows.join('\n')).not.toContain('BEFORE-LBTOP');
 		await session.resize(200, 50);
-		const wide = await session.waitFor('<changes> 66x21');
+		const wide = await session.waitFor(wholeFrame('<changes> 66x21', 48, /^flows 13:37:20Z/));
 		const wideRows = wide.split('\n');
 		expect(wideRows[0]).toMatch(/^lbtop web-prod-nlb NLB/);
 		expect(wideRows[48]).toMatch(/^flows 13:37:20Z lag 4m50s/);
 		expect(wideRows).toHaveLength(49);
 		await session.resize(80, 24);
-		const narrow = await session.waitFor('<metrics> 80x17');
+		const narrow = await session.waitFor(wholeFrame('<metrics> 80x17', 22, /^flows lag/));
 		const narrowRows = narrow.split('\n');
 		expect(narrowRows[0]).toMatch(/^lbtop web-prod-nlb NLB/);
 		expect(narrowRows[22]).toMatch(/^flows lag 4m50s/);
